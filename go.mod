@@ -1,0 +1,8 @@
+module github.com/koukaikei/koukaikei
+
+go 1.26.0
+
+require (
+	github.com/shopspring/decimal v1.6.0
+	golang.org/x/text v0.44.0
+)
