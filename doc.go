@@ -1,0 +1,22 @@
+// Package koukaikei is a library for Japanese public-sector accounting (公会計):
+// it turns account balances into the statements that public bodies publish,
+// exactly as they publish them, and checks published statements to the yen.
+//
+// This package holds only this overview. The work is done by its packages,
+// each with one job:
+//
+//   - [github.com/koukaikei/koukaikei/format] prints and reads amounts as
+//     Japanese public documents do: △ for negatives, 円, 千円 and 百万円 under a
+//     named rounding (四捨五入 by default), full-width digits, kanji units
+//     (1億3,400万円), and the display width of Japanese text.
+//   - era converts dates to and from the Japanese calendar (和暦): 元年, era
+//     boundaries, fiscal years (年度) and periods.
+//
+// The programs under examples reproduce the FY2019 (令和元年度) report of
+// 地方公共団体情報システム機構 (J-LIS); their tests compare every figure they
+// print with the figure the report prints.
+//
+// Amounts are github.com/shopspring/decimal values in yen, exact. The library
+// never uses floating point for money, never changes a unit by division, and
+// never sets shopspring/decimal's package variables.
+package koukaikei
