@@ -132,6 +132,17 @@ func TestRound(t *testing.T) {
 	}
 }
 
+func TestParseUnit(t *testing.T) {
+	for u := format.Yen; u <= format.HundredMillion; u++ {
+		if got, err := format.ParseUnit(u.String()); err != nil || got != u {
+			t.Errorf("ParseUnit(%q) = %v, %v; want %v", u.String(), got, err, u)
+		}
+	}
+	if _, err := format.ParseUnit("ドル"); err == nil {
+		t.Error("ParseUnit(ドル): no error")
+	}
+}
+
 func TestToYen(t *testing.T) {
 	if got := format.Thousand.ToYen(dec("53430")); !got.Equal(dec("53430000")) {
 		t.Errorf("Thousand.ToYen(53430) = %s, want 53430000", got)

@@ -52,6 +52,17 @@ func (u Unit) ToYen(n decimal.Decimal) decimal.Decimal {
 
 func (u Unit) valid() bool { return u >= 0 && int(u) < len(unitNames) }
 
+// ParseUnit returns the unit named s, as String writes it: 円, 千円, 百万円,
+// 万円 or 億円.
+func ParseUnit(s string) (Unit, error) {
+	for u, name := range unitNames {
+		if s == name {
+			return Unit(u), nil
+		}
+	}
+	return 0, fmt.Errorf("format: unknown unit %q", s)
+}
+
 // A Rounding is a rule (端数処理) for dropping the digits below a unit. The
 // zero value is HalfUp, which Japanese public documents use unless they say
 // otherwise.
