@@ -1,0 +1,222 @@
+package statement
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/shopspring/decimal"
+)
+
+// A Difference is a cell where two statements disagree, or a row that one
+// of them lacks.
+type Difference struct {
+	Row    string // the row's key
+	Label  string // the row's label, as printed
+	Column string // the column's name; empty when a whole row is missing
+	Got    string // the cell as the first statement prints it, or a note of what is missing
+	Want   string // the cell as the second statement prints it
+}
+
+func (d Difference) String() string {
+	where := d.Label
+	if d.Row != "" && d.Row != d.Label {
+		where += " (" + d.Row + ")"
+	}
+	if d.Column != "" {
+		where += " " + d.Column
+	}
+	return fmt.Sprintf("%s: got %s, want %s", where, quoteEmpty(d.Got), quoteEmpty(d.Want))
+}
+
+func quoteEmpty(s string) string {
+	if s == "" {
+		return `""`
+	}
+	return s
+}
+
+// Compare lists every cell in which got and want differ, in want's order of
+// rows and columns: rows are matched by key, columns by name, amounts by
+// value (the unit they are shown in does not matter), texts exactly.
+// Figures print as want's Meta says, or in exact yen where that would hide
+// the difference. Rows and columns that only one of them
+// has are differences too; header rows and hidden rows are not compared.
+func Compare(got, want *Statement) []Difference {
+	var diffs []Difference
+	f := want.Meta.formatter()
+	// show prints two differing cells as want prints them, or in exact yen
+	// when they differ by less than what want's unit shows.
+	show := func(g, w format.Cell) (string, string) {
+		gs, ws := f.FormatCell(g), f.FormatCell(w)
+		if gs == ws {
+			exact := format.Formatter{Negative: f.Negative, Places: max(-g.Amount.Exponent(), -w.Amount.Exponent(), 0), Suffix: true}
+			gs, ws = exact.FormatCell(g), exact.FormatCell(w)
+		}
+		return gs, ws
+	}
+	for i, row := range want.Form.Rows {
+		if row.Kind == Header || row.Hidden {
+			continue
+		}
+		gi, ok := got.plan.rowIndex[row.Key]
+		if !ok {
+			diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Got: "no such row", Want: "a row"})
+			continue
+		}
+		for j, col := range want.Form.Columns {
+			gj, ok := got.plan.colIndex[col.Name]
+			if !ok || (got.Form.Columns[gj].Kind == Text) != (col.Kind == Text) {
+				if i == firstRow(want) {
+					diffs = append(diffs, Difference{Column: col.Name, Label: "column", Got: "no such column", Want: "a column"})
+				}
+				continue
+			}
+			if col.Kind == Text {
+				if g, w := got.texts[gi][gj], want.texts[i][j]; g != w {
+					diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Column: col.Name, Got: g, Want: w})
+				}
+				continue
+			}
+			if g, w := got.cells[gi][gj], want.cells[i][j]; !g.Equal(w) {
+				gs, ws := show(g, w)
+				diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Column: col.Name, Got: gs, Want: ws})
+			}
+		}
+	}
+	for _, row := range got.Form.Rows {
+		if _, ok := want.plan.rowIndex[row.Key]; row.Kind != Header && !row.Hidden && !ok {
+			diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Got: "a row", Want: "no such row"})
+		}
+	}
+	return diffs
+}
+
+// firstRow returns the index of the first row that Compare looks at, where
+// a missing column is reported once.
+func firstRow(s *Statement) int {
+	for i, r := range s.Form.Rows {
+		if r.Kind != Header {
+			return i
+		}
+	}
+	return -1
+}
+
+// A Violation is a printed total that its formula does not give from the
+// printed cells it sums.
+type Violation struct {
+	Row      string      // the row's key
+	Label    string      // the row's label
+	Column   string      // the column's name
+	Formula  string      // the row's or column's formula
+	Printed  format.Cell // the cell as the statement holds it
+	Computed format.Cell // what the formula gives from the other cells
+}
+
+func (v Violation) String() string {
+	return fmt.Sprintf("%s (%s) %s: %s = %s, but the statement holds %s",
+		v.Label, v.Row, v.Column, v.Formula, v.Computed, v.Printed)
+}
+
+// Verify checks every identity of s's form against s's own cells: each
+// total row in each amount column, and each computed column on each row.
+// A statement that Build made satisfies its row formulas in input columns
+// by construction; Verify proves the rest (row formulas in computed
+// columns), and finds the inconsistencies of a statement read as
+// published. Rounded statements violate identities by design.
+func (s *Statement) Verify() []Violation {
+	var vs []Violation
+	check := func(i, j int, f Formula, cell func(string) format.Cell) {
+		if c := sum(f, cell); !c.Equal(s.cells[i][j]) {
+			row := s.Form.Rows[i]
+			vs = append(vs, Violation{Row: row.Key, Label: row.Label, Column: s.Form.Columns[j].Name,
+				Formula: f.String(), Printed: s.cells[i][j], Computed: c})
+		}
+	}
+	for i, row := range s.Form.Rows {
+		for j, col := range s.Form.Columns {
+			if row.Kind == Total && col.Kind != Text {
+				check(i, j, row.Formula, func(key string) format.Cell { return s.cells[s.plan.rowIndex[key]][j] })
+			}
+			if row.Kind != Header && col.Kind == Computed {
+				check(i, j, col.Formula, func(name string) format.Cell { return s.cells[i][s.plan.colIndex[name]] })
+			}
+		}
+	}
+	return vs
+}
+
+// A Ref names one cell of a statement, for a Link.
+type Ref struct {
+	Statement *Statement
+	Row       string // the row's key
+	Column    string // the column's name
+	Negative  bool   // subtract the cell instead of adding it
+}
+
+func (r Ref) String() string {
+	sign := ""
+	if r.Negative {
+		sign = "−"
+	}
+	label := r.Row
+	if i, ok := r.Statement.plan.rowIndex[r.Row]; ok {
+		label = r.Statement.Form.Rows[i].Label
+	}
+	return fmt.Sprintf("%s%s %s %s", sign, r.Statement.Form.Title, label, r.Column)
+}
+
+// A Link is an identity between cells of one or more statements: the sum of
+// Left equals the sum of Right. PL 当期純利益 = 純資産変動計算書 当期純利益 is
+// a Link; so is CF 期末残高 = 現金及び預金 − 3か月超の定期預金.
+type Link struct {
+	Name        string
+	Left, Right []Ref
+}
+
+// A LinkError reports a Link that does not hold, or that names a cell that
+// does not exist.
+type LinkError struct {
+	Link        Link
+	Left, Right decimal.Decimal
+	Missing     []Ref // cells that do not exist
+}
+
+func (e *LinkError) Error() string {
+	if len(e.Missing) > 0 {
+		refs := make([]string, len(e.Missing))
+		for i, r := range e.Missing {
+			refs[i] = r.String()
+		}
+		return fmt.Sprintf("statement: link %s: no cell %s", e.Link.Name, strings.Join(refs, ", "))
+	}
+	return fmt.Sprintf("statement: link %s: %s ≠ %s (difference %s)", e.Link.Name,
+		format.Amount(e.Left), format.Amount(e.Right), format.Amount(e.Left.Sub(e.Right)))
+}
+
+// Check returns nil if the link holds, and a *LinkError otherwise. Cells
+// without a figure count as zero.
+func (l Link) Check() error {
+	e := &LinkError{Link: l}
+	add := func(refs []Ref) decimal.Decimal {
+		var total decimal.Decimal
+		for _, r := range refs {
+			c, ok := r.Statement.Cell(r.Row, r.Column)
+			switch {
+			case !ok:
+				e.Missing = append(e.Missing, r)
+			case r.Negative:
+				total = total.Sub(c.Amount)
+			case c.Valid:
+				total = total.Add(c.Amount)
+			}
+		}
+		return total
+	}
+	e.Left, e.Right = add(l.Left), add(l.Right)
+	if len(e.Missing) == 0 && e.Left.Equal(e.Right) {
+		return nil
+	}
+	return e
+}

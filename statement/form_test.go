@@ -1,0 +1,149 @@
+package statement_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/koukaikei/koukaikei/statement"
+)
+
+func TestParseFormula(t *testing.T) {
+	tests := []struct {
+		in   string
+		want statement.Formula
+	}{
+		{"1110+1120", statement.Formula{{Key: "1110"}, {Key: "1120"}}},
+		{"P_OP + 4200 - 5200", statement.Formula{{Key: "P_OP"}, {Key: "4200"}, {Key: "5200", Negative: true}}},
+		{"-a+b", statement.Formula{{Key: "a", Negative: true}, {Key: "b"}}},
+		{"+a", statement.Formula{{Key: "a"}}},
+	}
+	for _, tt := range tests {
+		got, err := statement.ParseFormula(tt.in)
+		if err != nil {
+			t.Errorf("ParseFormula(%q): %v", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ParseFormula(%q) mismatch (-want +got):\n%s", tt.in, diff)
+		}
+		if again, _ := statement.ParseFormula(got.String()); !cmp.Equal(again, got) {
+			t.Errorf("ParseFormula(%q).String() = %q does not read back", tt.in, got.String())
+		}
+	}
+	for _, in := range []string{"", "a+", "a++b", "+", "a+-b", " - "} {
+		if f, err := statement.ParseFormula(in); err == nil {
+			t.Errorf("ParseFormula(%q) = %v, want an error", in, f)
+		}
+	}
+}
+
+func TestParseColumns(t *testing.T) {
+	spec := "予算額|決算額|差額=決算額-予算額|備考:text"
+	cols, err := statement.ParseColumns(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []statement.Column{
+		{Name: "予算額", Kind: statement.Input},
+		{Name: "決算額", Kind: statement.Input},
+		{Name: "差額", Kind: statement.Computed, Formula: statement.Formula{{Key: "決算額"}, {Key: "予算額", Negative: true}}},
+		{Name: "備考", Kind: statement.Text},
+	}
+	if diff := cmp.Diff(want, cols); diff != "" {
+		t.Errorf("ParseColumns mismatch (-want +got):\n%s", diff)
+	}
+	if got := statement.FormatColumns(cols); got != spec {
+		t.Errorf("FormatColumns = %q, want %q", got, spec)
+	}
+	for _, bad := range []string{"", "a||b", "=a", "差額=", ":text"} {
+		if _, err := statement.ParseColumns(bad); err == nil {
+			t.Errorf("ParseColumns(%q): no error", bad)
+		}
+	}
+}
+
+func TestRowKind(t *testing.T) {
+	for _, k := range []statement.RowKind{statement.Header, statement.Item, statement.Total} {
+		if got, err := statement.ParseRowKind(k.String()); err != nil || got != k {
+			t.Errorf("ParseRowKind(%q) = %v, %v", k.String(), got, err)
+		}
+	}
+	if got := statement.RowKind(0).String(); got != "%!RowKind(0)" {
+		t.Errorf("RowKind(0).String() = %q", got)
+	}
+	if _, err := statement.ParseRowKind("subtotal"); err == nil {
+		t.Error("ParseRowKind(subtotal): no error")
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		form statement.Form
+		err  error
+		msg  string
+	}{
+		{"duplicate key", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "a", Kind: statement.Item}, {Key: "a", Kind: statement.Item}}}, statement.ErrDuplicateKey, `row "a"`},
+		{"unknown key", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "x"}}}}}, statement.ErrUnknownKey, `"x"`},
+		{"cycle", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "a", Kind: statement.Total, Formula: statement.Formula{{Key: "b"}}},
+			{Key: "b", Kind: statement.Total, Formula: statement.Formula{{Key: "a"}}}}}, statement.ErrCycle, "a → b → a"},
+		{"self", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "a", Kind: statement.Total, Formula: statement.Formula{{Key: "a"}}}}}, statement.ErrCycle, "a → a"},
+		{"total without formula", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "a", Kind: statement.Total}}}, statement.ErrBadFormula, "without a formula"},
+		{"item with formula", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "a", Kind: statement.Item, Formula: statement.Formula{{Key: "a"}}}}}, statement.ErrBadFormula, "with a formula"},
+		{"sums a header", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "h", Kind: statement.Header}, {Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "h"}}}}}, statement.ErrBadFormula, "header"},
+		{"item without key", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Label: "現金", Kind: statement.Item}}}, statement.ErrBadRow, "without a key"},
+		{"no kind", statement.Form{Columns: amount, Rows: []statement.Row{{Key: "a"}}}, statement.ErrBadRow, "kind"},
+		{"column cycle", statement.Form{Columns: []statement.Column{
+			{Name: "x", Kind: statement.Computed, Formula: statement.Formula{{Key: "y"}}},
+			{Name: "y", Kind: statement.Computed, Formula: statement.Formula{{Key: "x"}}}}}, statement.ErrCycle, "x → y → x"},
+		{"column sums text", statement.Form{Columns: []statement.Column{
+			{Name: "備考", Kind: statement.Text},
+			{Name: "y", Kind: statement.Computed, Formula: statement.Formula{{Key: "備考"}}}}}, statement.ErrBadFormula, "text column"},
+		{"duplicate column", statement.Form{Columns: []statement.Column{
+			{Name: "x", Kind: statement.Input}, {Name: "x", Kind: statement.Input}}}, statement.ErrDuplicateKey, `column "x"`},
+	}
+	for _, tt := range tests {
+		err := tt.form.Validate()
+		var fe *statement.FormError
+		if !errors.As(err, &fe) || !errors.Is(err, tt.err) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%s: Validate() = %v, want a *FormError wrapping %v and saying %q", tt.name, err, tt.err, tt.msg)
+		}
+	}
+}
+
+func TestReadRowsCSV(t *testing.T) {
+	rows, err := statement.ReadRowsCSV(strings.NewReader(smallFormCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(smallForm().Rows, rows); diff != "" {
+		t.Errorf("ReadRowsCSV mismatch (-want +got):\n%s", diff)
+	}
+	for name, in := range map[string]string{
+		"empty":          "",
+		"no kind column": "key,label\n",
+		"bad kind":       "key,kind,label\na,subtotal,x\n",
+		"bad formula":    "key,kind,label,formula\na,total,x,a+\n",
+		"bad indent":     "key,kind,label,indent\na,item,x,-1\n",
+		"bad hidden":     "key,kind,label,hidden\na,item,x,yes\n",
+		"field count":    "key,kind,label\na,item\n",
+		"unclosed quote": "key,kind,label\na,item,\"x\n",
+		"bad encoding":   "key,kind,label\na,item,\xff\xfe\n",
+	} {
+		_, err := statement.ReadRowsCSV(strings.NewReader(in))
+		var re *statement.ReadError
+		if !errors.As(err, &re) {
+			t.Errorf("%s: ReadRowsCSV error = %v, want a *ReadError", name, err)
+		}
+	}
+}

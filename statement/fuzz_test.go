@@ -1,0 +1,96 @@
+package statement_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/koukaikei/koukaikei/statement"
+)
+
+// FuzzReadCSV checks that ReadCSV never panics, and that what it accepts
+// writes and reads back unchanged.
+func FuzzReadCSV(f *testing.F) {
+	var good bytes.Buffer
+	if err := mustBuild(smallForm(), statement.Meta{}, smallFigures()).WriteCSV(&good, statement.CSVOptions{}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good.Bytes())
+	f.Add([]byte("key,label,決算額,予算額\n,流動資産,,\n1110,現金及び預金,\"△ 1,234\",-\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		s, err := statement.ReadCSV(bytes.NewReader(in), smallForm(), statement.Meta{})
+		if err != nil {
+			return
+		}
+		var out bytes.Buffer
+		if err := s.WriteCSV(&out, statement.CSVOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		back, err := statement.ReadCSV(&out, smallForm(), statement.Meta{})
+		if err != nil {
+			t.Fatalf("ReadCSV of its own output: %v\n%s", err, out.String())
+		}
+		if d := statement.Compare(back, s); len(d) != 0 {
+			t.Fatalf("round trip: %v", d)
+		}
+	})
+}
+
+// FuzzReadJSON checks that ReadJSON never panics, and that what it accepts
+// marshals and reads back unchanged.
+func FuzzReadJSON(f *testing.F) {
+	data, err := json.Marshal(mustBuild(smallForm(), statement.Meta{}, smallFigures()))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(data))
+	f.Add(strings.Replace(string(data), `"円"`, `"百万円"`, 1))
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := statement.ReadJSON(strings.NewReader(in), smallForm(), statement.Meta{})
+		if err != nil {
+			return
+		}
+		out, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := statement.ReadJSON(bytes.NewReader(out), smallForm(), statement.Meta{})
+		if err != nil {
+			t.Fatalf("ReadJSON of its own output: %v\n%s", err, out)
+		}
+		if d := statement.Compare(back, s); len(d) != 0 {
+			t.Fatalf("round trip: %v", d)
+		}
+	})
+}
+
+// FuzzReadRowsCSV checks that ReadRowsCSV never panics and that the forms
+// it reads either validate or say why not, without panicking either.
+func FuzzReadRowsCSV(f *testing.F) {
+	f.Add(smallFormCSV)
+	f.Add("key,kind,label,formula\na,total,x,b-c\nb,item,y,\nc,total,z,a\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		rows, err := statement.ReadRowsCSV(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		form := &statement.Form{Columns: amount, Rows: rows}
+		if form.Validate() != nil {
+			return
+		}
+		var figs []statement.Figure
+		for _, r := range rows {
+			if r.Kind == statement.Item {
+				figs = append(figs, statement.Figure{Row: r.Key, Column: "金額", Value: yen(1)})
+			}
+		}
+		s, err := statement.Build(form, statement.Meta{}, figs)
+		if err != nil {
+			t.Fatalf("Build of a valid form: %v", err)
+		}
+		if v := s.Verify(); len(v) != 0 {
+			t.Fatalf("built statement breaks its identities: %v", v)
+		}
+	})
+}

@@ -1,0 +1,166 @@
+package statement
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/shopspring/decimal"
+)
+
+// TextOptions says how WriteText lays a statement out. The zero value suits
+// most terminals.
+type TextOptions struct {
+	// Display measures the width of labels and figures for alignment. Set
+	// its AmbiguousWide for terminals that show △ and ※ two columns wide.
+	Display format.Display
+}
+
+// indentUnit is what one level of indentation prints as.
+const indentUnit = "\u3000"
+
+func (f *Form) stub() string {
+	if f.Stub == "" {
+		return "科目"
+	}
+	return f.Stub
+}
+
+// WriteText writes s in its published layout: the form number, title,
+// date line, entity and unit line, each on its own line; then the table,
+// labels indented by their level and aligned by display width, figures
+// right-aligned; then the notes. A Vertical form prints each column as a
+// block headed by its name, leaving out the items that have no figure in
+// it; a heading whose items all lack figures prints 0, as the J-LIS
+// 純資産変動計算書 prints 当期変動額 0 for a component that did not move.
+func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
+	bw := bufio.NewWriter(w)
+	for _, line := range []string{s.Form.Number, s.Form.Title, s.Meta.Date, s.Meta.Entity} {
+		if line != "" {
+			fmt.Fprintln(bw, line)
+		}
+	}
+	fmt.Fprintf(bw, "（単位：%s）\n", s.Meta.Unit)
+	var table [][]string // first cell the label, the rest the cells
+	var right []bool     // which cells align right
+	if s.Form.Vertical {
+		table, right = s.verticalTable()
+	} else {
+		table, right = s.table()
+	}
+	d := opt.Display
+	widths := make([]int, len(table[0]))
+	for _, rec := range table {
+		for k, cell := range rec {
+			widths[k] = max(widths[k], d.Width(cell))
+		}
+	}
+	for _, rec := range table {
+		var b strings.Builder
+		for k, cell := range rec {
+			switch {
+			case k == 0:
+				b.WriteString(d.PadRight(cell, widths[0]))
+			case right[k]:
+				b.WriteString("  " + d.PadLeft(cell, widths[k]))
+			default:
+				b.WriteString("  " + d.PadRight(cell, widths[k]))
+			}
+		}
+		fmt.Fprintln(bw, strings.TrimRight(b.String(), " "))
+	}
+	for _, note := range s.Meta.Notes {
+		fmt.Fprintln(bw, note)
+	}
+	return bw.Flush()
+}
+
+// label returns how row i prints in the label column at the given depth.
+func (s *Statement) label(i, depth int) string {
+	row := s.Form.Rows[i]
+	l := strings.Repeat(indentUnit, depth) + row.Label
+	if row.Note != "" {
+		l += " " + row.Note
+	}
+	return l
+}
+
+// table returns the rows of the usual layout, with the column heading first.
+func (s *Statement) table() ([][]string, []bool) {
+	f := s.Meta.formatter()
+	head := append([]string{s.Form.stub()}, columnNames(s.Form)...)
+	right := make([]bool, len(head))
+	for j, col := range s.Form.Columns {
+		right[j+1] = col.Kind != Text
+	}
+	table := [][]string{head}
+	for i, row := range s.Form.Rows {
+		if row.Hidden {
+			continue
+		}
+		rec := []string{s.label(i, row.Indent)}
+		for j, col := range s.Form.Columns {
+			switch {
+			case col.Kind == Text:
+				rec = append(rec, s.texts[i][j])
+			case row.Kind == Header:
+				rec = append(rec, "")
+			default:
+				rec = append(rec, f.FormatCell(s.cells[i][j]))
+			}
+		}
+		table = append(table, rec)
+	}
+	return table, right
+}
+
+// verticalTable returns the rows of the vertical layout: for each amount
+// column, its name and then its rows.
+func (s *Statement) verticalTable() ([][]string, []bool) {
+	f := s.Meta.formatter()
+	table := [][]string{{s.Form.stub(), "金額"}}
+	for j, col := range s.Form.Columns {
+		if col.Kind == Text {
+			continue
+		}
+		table = append(table, []string{col.Name, ""})
+		for i, row := range s.Form.Rows {
+			c := s.cells[i][j]
+			switch {
+			case row.Hidden:
+			case row.Kind == Header && s.noItems(i, j):
+				table = append(table, []string{s.label(i, row.Indent+1), f.Format(decimal.Zero)})
+			case row.Kind == Header:
+				table = append(table, []string{s.label(i, row.Indent+1), ""})
+			case !c.Valid && (row.Kind == Item || s.underEmptyHeader(i, j)):
+			default:
+				table = append(table, []string{s.label(i, row.Indent+1), f.FormatCell(c)})
+			}
+		}
+	}
+	return table, []bool{false, true}
+}
+
+// noItems reports whether every item under the header row h has no figure
+// in column j.
+func (s *Statement) noItems(h, j int) bool {
+	for i := h + 1; i < len(s.Form.Rows) && s.Form.Rows[i].Indent > s.Form.Rows[h].Indent; i++ {
+		if s.Form.Rows[i].Kind == Item && s.cells[i][j].Valid {
+			return false
+		}
+	}
+	return true
+}
+
+// underEmptyHeader reports whether row i lies under a header that prints 0
+// in column j.
+func (s *Statement) underEmptyHeader(i, j int) bool {
+	for h := i - 1; h >= 0; h-- {
+		if s.Form.Rows[h].Indent < s.Form.Rows[i].Indent {
+			return s.Form.Rows[h].Kind == Header && s.noItems(h, j)
+		}
+	}
+	return false
+}

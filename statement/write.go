@@ -1,0 +1,189 @@
+package statement
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/japanese"
+)
+
+// plain returns the exact value of c in unit u as digits, with a leading -
+// for negatives and a decimal point only when needed; "" when c has no
+// figure. It does not depend on decimal's package settings.
+func plain(c format.Cell, u format.Unit) string {
+	if !c.Valid {
+		return ""
+	}
+	d := c.Amount.Shift(-u.Exp())
+	if d.IsZero() {
+		return "0"
+	}
+	neg := d.IsNegative()
+	digits := d.Abs().Coefficient().String()
+	exp := int(d.Exponent())
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	switch {
+	case exp >= 0:
+		b.WriteString(digits)
+		b.WriteString(strings.Repeat("0", exp))
+	default:
+		point := len(digits) + exp
+		if point <= 0 {
+			b.WriteString("0.")
+			b.WriteString(strings.Repeat("0", -point))
+			b.WriteString(strings.TrimRight(digits, "0"))
+		} else {
+			b.WriteString(digits[:point])
+			if frac := strings.TrimRight(digits[point:], "0"); frac != "" {
+				b.WriteString("." + frac)
+			}
+		}
+	}
+	return b.String()
+}
+
+// parsePlain is the inverse of plain.
+func parsePlain(s string, u format.Unit) (format.Cell, error) {
+	if s == "" {
+		return format.Cell{}, nil
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || strings.ContainsAny(s, "eE") {
+		return format.Cell{}, fmt.Errorf("%q is not a plain decimal number", s)
+	}
+	return format.CellOf(u.ToYen(d)), nil
+}
+
+// values returns the cells of row i as plain strings, texts as they are.
+func (s *Statement) values(i int) []string {
+	vals := make([]string, len(s.Form.Columns))
+	for j, col := range s.Form.Columns {
+		if col.Kind == Text {
+			vals[j] = s.texts[i][j]
+		} else {
+			vals[j] = plain(s.cells[i][j], s.Meta.Unit)
+		}
+	}
+	return vals
+}
+
+// An Encoding is a character encoding for CSV output. The zero value is
+// UTF8.
+type Encoding int
+
+// Encodings.
+const (
+	UTF8  Encoding = iota // UTF-8, with a byte order mark unless CSVOptions.NoBOM
+	CP932                 // Shift_JIS as Windows extends it, for spreadsheet programs in Japan
+)
+
+// CSVOptions says how WriteCSV writes. The zero value writes UTF-8 with a
+// byte order mark and CRLF line ends, which spreadsheet programs in Japan
+// open correctly.
+type CSVOptions struct {
+	Encoding Encoding // defaults to UTF8
+	NoBOM    bool     // omit the UTF-8 byte order mark; defaults to false
+	LF       bool     // end lines with LF, not CRLF; defaults to false
+}
+
+// An EncodeError reports a character that the chosen encoding cannot
+// represent, and where it stands.
+type EncodeError struct {
+	Row    string // the row's key or label
+	Column string // the column's name, or "label"
+	Rune   rune
+}
+
+func (e *EncodeError) Error() string {
+	return fmt.Sprintf("statement: row %q, %s: %q (%U) cannot be written in CP932", e.Row, e.Column, e.Rune, e.Rune)
+}
+
+// cp932Map holds the characters that CP932 has under another code point:
+// the Unicode minus, wave dash and the like that Japanese text carries from
+// other systems. Anything else it cannot encode is an EncodeError.
+var cp932Map = strings.NewReplacer(
+	"\u2212", "\uFF0D", // − MINUS SIGN → － FULLWIDTH HYPHEN-MINUS
+	"\u301C", "\uFF5E", // 〜 WAVE DASH → ～ FULLWIDTH TILDE
+	"\u2016", "\u2225", // ‖ DOUBLE VERTICAL LINE → ∥ PARALLEL TO
+	"\u00A2", "\uFFE0", // ¢ → ￠
+	"\u00A3", "\uFFE1", // £ → ￡
+	"\u00AC", "\uFFE2", // ¬ → ￢
+	"\u00A5", "\\", // ¥ → the byte 0x5C, which CP932 shows as ¥
+)
+
+// WriteCSV writes s as CSV: a header line key,label and the column names,
+// then one line for each row that is printed, with amounts as exact numbers
+// in the statement's unit (as JSON has them) and texts as they are.
+// ReadCSV reads it back.
+//
+// With the CP932 encoding, characters that CP932 has under another code
+// point (−, 〜, ¥, …) are mapped to it, and any other character it lacks,
+// such as 𠮷, is reported as an *EncodeError before anything is written.
+func (s *Statement) WriteCSV(w io.Writer, opt CSVOptions) error {
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	cw.UseCRLF = !opt.LF
+	records := [][]string{append([]string{"key", "label"}, columnNames(s.Form)...)}
+	for i, row := range s.Form.Rows {
+		if !row.Hidden {
+			records = append(records, append([]string{row.Key, row.Label}, s.values(i)...))
+		}
+	}
+	if opt.Encoding == CP932 {
+		enc := japanese.ShiftJIS.NewEncoder()
+		for _, rec := range records {
+			for k, field := range rec {
+				rec[k] = cp932Map.Replace(field)
+				for _, r := range rec[k] {
+					if _, err := enc.String(string(r)); err != nil {
+						col := "label"
+						if k >= 2 {
+							col = records[0][k]
+						} else if k == 0 {
+							col = "key"
+						}
+						return &EncodeError{Row: rowName(rec[0], rec[1]), Column: col, Rune: r}
+					}
+				}
+			}
+		}
+	}
+	if err := cw.WriteAll(records); err != nil {
+		return err
+	}
+	out := buf.Bytes()
+	switch {
+	case opt.Encoding == CP932:
+		var err error
+		if out, err = japanese.ShiftJIS.NewEncoder().Bytes(out); err != nil {
+			return err // cannot happen: every field was checked
+		}
+	case !opt.NoBOM:
+		out = append([]byte("\uFEFF"), out...)
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+func rowName(key, label string) string {
+	if key != "" {
+		return key
+	}
+	return label
+}
+
+func columnNames(f *Form) []string {
+	names := make([]string, len(f.Columns))
+	for j, c := range f.Columns {
+		names[j] = c.Name
+	}
+	return names
+}
