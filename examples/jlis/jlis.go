@@ -1,0 +1,170 @@
+// Package jlis holds the FY2019 (令和元年度) statements of 地方公共団体情報
+// システム機構 (J-LIS) as its report publishes them, and builds them with the
+// library: the chart of accounts, the forms, and every printed figure, as
+// CSV files embedded in the package.
+//
+// The files are:
+//
+//   - chart.csv: the chart of accounts of the balance sheet and income
+//     statement, read by account.ReadCSV;
+//   - forms.csv: one line for each table, in report order: its id, form
+//     number, title, entity, date line and unit as printed, its columns (see
+//     statement.ParseColumns), the heading of its label column, whether it
+//     prints vertically, and its style (signspace: a space after △;
+//     zerodash, zerohyphen: zero printed as － or -);
+//   - forms/<id>.csv: the rows of each table, read by statement.ReadRowsCSV;
+//   - r01/<id>.csv: every figure the report prints in that table, totals
+//     included, transcribed as printed and read by statement.ReadCSV.
+//
+// Build takes only the item figures of each table and computes the rest;
+// the tests compare the result with every printed figure.
+package jlis
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/account"
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/statement"
+)
+
+//go:embed chart.csv forms.csv forms/*.csv r01/*.csv
+var files embed.FS
+
+// Chart returns the J-LIS chart of accounts.
+func Chart() (*account.Chart, error) {
+	f, err := files.Open("chart.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return account.ReadCSV(f)
+}
+
+// A Table is one table of the report: its form, what it says of itself,
+// its figures as published and, after Build, as the library computes them.
+type Table struct {
+	ID        string
+	Form      *statement.Form
+	Meta      statement.Meta
+	Published *statement.Statement // every figure as printed
+	Built     *statement.Statement // set by Build
+}
+
+// Tables returns every table of the report that the package holds, in
+// report order, with its published figures.
+func Tables() ([]*Table, error) {
+	f, err := files.Open("forms.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	recs, err := csvio.ReadAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("forms.csv: %w", err)
+	}
+	if len(recs) == 0 {
+		return nil, errors.New("forms.csv: empty")
+	}
+	cols, err := csvio.Header(recs[0], "id", "form", "title", "entity", "date", "unit", "columns", "stub", "vertical", "style")
+	if err != nil {
+		return nil, fmt.Errorf("forms.csv: %w", err)
+	}
+	var tables []*Table
+	for _, rec := range recs[1:] {
+		field := func(name string) string { return rec.Fields[cols[name]] }
+		if len(rec.Fields) != len(recs[0].Fields) {
+			return nil, fmt.Errorf("forms.csv: line %d: %d fields, the header has %d", rec.Line, len(rec.Fields), len(recs[0].Fields))
+		}
+		t, err := readTable(field)
+		if err != nil {
+			return nil, fmt.Errorf("forms.csv: line %d: %w", rec.Line, err)
+		}
+		tables = append(tables, t)
+	}
+	return tables, nil
+}
+
+// readTable reads the table that a line of forms.csv describes.
+func readTable(field func(string) string) (*Table, error) {
+	t := &Table{ID: field("id")}
+	columns, err := statement.ParseColumns(field("columns"))
+	if err != nil {
+		return nil, err
+	}
+	unit, err := format.ParseUnit(field("unit"))
+	if err != nil {
+		return nil, err
+	}
+	t.Form = &statement.Form{
+		Number:   field("form"),
+		Title:    field("title"),
+		Stub:     field("stub"),
+		Columns:  columns,
+		Vertical: field("vertical") == "true",
+	}
+	t.Meta = statement.Meta{Entity: field("entity"), Date: field("date"), Unit: unit}
+	for _, flag := range strings.Fields(field("style")) {
+		switch flag {
+		case "signspace":
+			t.Meta.Style.SignSpace = true
+		case "zerodash":
+			t.Meta.Style.Zero = format.ZeroDash
+		case "zerohyphen":
+			t.Meta.Style.Zero = format.ZeroHyphen
+		default:
+			return nil, fmt.Errorf("unknown style %q", flag)
+		}
+	}
+	if t.Form.Rows, err = readRows(t.ID); err != nil {
+		return nil, err
+	}
+	if err := t.Form.Validate(); err != nil {
+		return nil, err
+	}
+	name := "r01/" + t.ID + ".csv"
+	data, err := fs.ReadFile(files, name)
+	if err != nil {
+		return nil, err
+	}
+	if t.Published, err = statement.ReadCSV(strings.NewReader(string(data)), t.Form, t.Meta); err != nil {
+		return nil, inFile(name, err)
+	}
+	return t, nil
+}
+
+func readRows(id string) ([]statement.Row, error) {
+	name := "forms/" + id + ".csv"
+	f, err := files.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := statement.ReadRowsCSV(f)
+	return rows, inFile(name, err)
+}
+
+// inFile names the file in every *statement.ReadError of err.
+func inFile(name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	for _, e := range errs {
+		var re *statement.ReadError
+		if errors.As(e, &re) {
+			re.File = name
+		}
+	}
+	return err
+}

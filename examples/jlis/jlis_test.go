@@ -1,0 +1,99 @@
+package jlis_test
+
+import (
+	"testing"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/shopspring/decimal"
+
+	"github.com/koukaikei/koukaikei/examples/jlis"
+	"github.com/koukaikei/koukaikei/statement"
+)
+
+// Every figure the report prints is reproduced from its item figures, but
+// for the discrepancies pinned with their reasons.
+func TestBuildMatchesPublished(t *testing.T) {
+	tables, err := jlis.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pinned := map[[3]string]bool{}
+	for _, d := range jlis.Discrepancies {
+		pinned[[3]string{d.Table, d.Row, d.Column}] = true
+	}
+	cells := 0
+	for _, tb := range tables {
+		cells += countFigures(tb.Published)
+		for _, d := range statement.Compare(tb.Built, tb.Published) {
+			at := [3]string{tb.ID, d.Row, d.Column}
+			if !pinned[at] {
+				t.Errorf("%s: %s", tb.ID, d)
+			}
+			delete(pinned, at)
+		}
+	}
+	for at := range pinned {
+		t.Errorf("pinned discrepancy %v is reproduced after all", at)
+	}
+	if cells < 600 {
+		t.Errorf("only %d published figures compared", cells)
+	}
+}
+
+// countFigures counts the amounts and texts s holds.
+func countFigures(s *statement.Statement) int {
+	n := 0
+	for _, row := range s.Form.Rows {
+		for _, col := range s.Form.Columns {
+			if c, ok := s.Cell(row.Key, col.Name); ok && c.Valid && row.Kind != statement.Header {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// 決算の概要 prints 差引 as the difference of the rounded figures: scaling
+// every cell from its exact value would print 固定負債 1,899, not 1,898.
+func TestSummaryPolicy(t *testing.T) {
+	tables, err := jlis.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kessan *statement.Statement
+	for _, tb := range tables {
+		if tb.ID == "kessan_bs" {
+			kessan = tb.Built
+		}
+	}
+	exact := kessan.Scale(statement.Scaling{Unit: format.Million})
+	c, _ := exact.Cell("2200", "差額")
+	if want := decimal.NewFromInt(1899000000); !c.Amount.Equal(want) {
+		t.Errorf("固定負債 差額 rounded from its exact value = %s, want %s", c.Amount, want)
+	}
+	recomputed := kessan.Scale(statement.Scaling{Unit: format.Million, Columns: map[string]statement.Policy{"差額": statement.Recompute}})
+	c, _ = recomputed.Cell("2200", "差額")
+	if want := decimal.NewFromInt(1898000000); !c.Amount.Equal(want) {
+		t.Errorf("固定負債 差額 from the rounded figures = %s, want %s", c.Amount, want)
+	}
+}
+
+func TestChecks(t *testing.T) {
+	tables, err := jlis.Tables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks, err := jlis.Checks(tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range checks {
+		err := c.Check()
+		switch {
+		case c.Broken == "" && err != nil:
+			t.Error(err)
+		case c.Broken != "" && err == nil:
+			t.Errorf("%s holds, but is pinned as broken: %s", c.Name, c.Broken)
+		}
+	}
+}
