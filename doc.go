@@ -1,5 +1,5 @@
 // Package koukaikei is a library for Japanese public-sector accounting (公会計):
-// it turns account balances into the statements that public bodies publish,
+// it builds the statements that public bodies publish from leaf figures,
 // exactly as they publish them, and checks published statements to the yen.
 //
 // This package holds only this overview. The work is done by its packages,
@@ -9,8 +9,16 @@
 //     Japanese public documents do: △ for negatives, 円, 千円 and 百万円 under a
 //     named rounding (四捨五入 by default), full-width digits, kanji units
 //     (1億3,400万円), and the display width of Japanese text.
-//   - era converts dates to and from the Japanese calendar (和暦): 元年, era
-//     boundaries, fiscal years (年度) and periods.
+//   - [github.com/koukaikei/koukaikei/era] converts dates to and from the
+//     Japanese calendar (和暦): 元年, era boundaries, fiscal years (年度) and
+//     periods, strict and lenient.
+//   - [github.com/koukaikei/koukaikei/account] is a typed chart of accounts,
+//     whose categories fix the normal side (借方/貸方) of every account.
+//   - [github.com/koukaikei/koukaikei/statement] builds statements from forms
+//     (様式) and leaf figures, compares them with published figures, checks
+//     identities and cross-statement links, scales them to 千円 or 百万円, and
+//     prints them as text, CSV, JSON and Markdown; its statementtest package
+//     serves users' own tests.
 //
 // The programs under examples reproduce the FY2019 (令和元年度) report of
 // 地方公共団体情報システム機構 (J-LIS); their tests compare every figure they

@@ -11,10 +11,13 @@
 //     number, title, entity, date line and unit as printed, its columns (see
 //     statement.ParseColumns), the heading of its label column, whether it
 //     prints vertically, and its style (signspace: a space after △;
-//     zerodash, zerohyphen: zero printed as － or -);
+//     zerodash, zerohyphen: zero printed as － or -; nilblank: no figure
+//     printed as nothing rather than -);
 //   - forms/<id>.csv: the rows of each table, read by statement.ReadRowsCSV;
 //   - r01/<id>.csv: every figure the report prints in that table, totals
-//     included, transcribed as printed and read by statement.ReadCSV.
+//     included, transcribed as printed and read by statement.ReadCSV;
+//   - r01/<id>.notes.txt, if present: the notes printed below the table, one
+//     a line.
 //
 // Build takes only the item figures of each table and computes the rest;
 // the tests compare the result with every printed figure.
@@ -33,7 +36,7 @@ import (
 	"github.com/koukaikei/koukaikei/statement"
 )
 
-//go:embed chart.csv forms.csv forms/*.csv r01/*.csv
+//go:embed chart.csv forms.csv forms/*.csv r01/*.csv r01/*.notes.txt
 var files embed.FS
 
 // Chart returns the J-LIS chart of accounts.
@@ -117,9 +120,16 @@ func readTable(field func(string) string) (*Table, error) {
 			t.Meta.Style.Zero = format.ZeroDash
 		case "zerohyphen":
 			t.Meta.Style.Zero = format.ZeroHyphen
+		case "nilblank":
+			t.Meta.Style.Nil = format.NilBlank
 		default:
 			return nil, fmt.Errorf("unknown style %q", flag)
 		}
+	}
+	if notes, err := fs.ReadFile(files, "r01/"+t.ID+".notes.txt"); err == nil {
+		t.Meta.Notes = strings.Split(strings.TrimRight(string(notes), "\n"), "\n")
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
 	}
 	if t.Form.Rows, err = readRows(t.ID); err != nil {
 		return nil, err

@@ -1,8 +1,10 @@
 package jlis_test
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/shopspring/decimal"
 
@@ -95,5 +97,41 @@ func TestChecks(t *testing.T) {
 		case c.Broken != "" && err == nil:
 			t.Errorf("%s holds, but is pinned as broken: %s", c.Name, c.Broken)
 		}
+	}
+}
+
+// Every table is dated on the last day of FY2019 (令和元年度) or covers it,
+// in one of the forms the report prints, which package era reads.
+func TestDates(t *testing.T) {
+	tables, err := jlis.Tables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fy := era.FiscalYear(2019)
+	for _, tb := range tables {
+		s := strings.Trim(tb.Meta.Date, "（）［］")
+		if s == "" {
+			continue
+		}
+		if i := strings.Index(s, "まで"); i >= 0 || strings.HasPrefix(s, "自") {
+			if i >= 0 {
+				s = s[:i+len("まで")]
+			}
+			p, err := era.ParsePeriod(s)
+			if err != nil || p != fy.Period() {
+				t.Errorf("%s: %q is %v, %v; want FY2019", tb.ID, tb.Meta.Date, p, err)
+			}
+			continue
+		}
+		if i := strings.Index(s, "現在"); i >= 0 {
+			s = s[:i]
+		}
+		d, err := era.Parse(s)
+		if err != nil || d != fy.Last() {
+			t.Errorf("%s: %q is %v, %v; want the last day of FY2019", tb.ID, tb.Meta.Date, d, err)
+		}
+	}
+	if got := fy.String(); got != "令和元年度" {
+		t.Errorf("FY2019 = %s", got)
 	}
 }
