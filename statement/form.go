@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/koukaikei/koukaikei/account"
 )
 
 // A RowKind says what a row of a form holds. The zero value is not a kind.
@@ -186,6 +188,7 @@ var (
 	ErrCycle        = errors.New("formula cycle")
 	ErrBadFormula   = errors.New("bad formula")
 	ErrBadRow       = errors.New("bad row")
+	ErrUnknownCode  = errors.New("account code not in the chart")
 )
 
 // A FormError lists every defect of a form.
@@ -221,6 +224,21 @@ func (f *Form) name() string {
 func (f *Form) Validate() error {
 	_, err := f.plan()
 	return err
+}
+
+// CheckAccounts reports, in a *FormError, every row bound to an account
+// code that chart does not have.
+func (f *Form) CheckAccounts(chart *account.Chart) error {
+	var defects []error
+	for _, r := range f.Rows {
+		if _, ok := chart.Lookup(r.Account); r.Account != "" && !ok {
+			defects = append(defects, fmt.Errorf("row %q (%s): %w: %q", r.Key, r.Label, ErrUnknownCode, r.Account))
+		}
+	}
+	if len(defects) > 0 {
+		return &FormError{Form: f.name(), Defects: defects}
+	}
+	return nil
 }
 
 // A plan is a validated form with the order in which to compute it.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/statement"
 )
 
@@ -145,5 +146,17 @@ func TestReadRowsCSV(t *testing.T) {
 		if !errors.As(err, &re) {
 			t.Errorf("%s: ReadRowsCSV error = %v, want a *ReadError", name, err)
 		}
+	}
+}
+
+func TestCheckAccounts(t *testing.T) {
+	chart, err := account.ReadCSV(strings.NewReader("code,name,category,parent\n1100,流動資産,資産,\n1110,現金及び預金,資産,1100\n1120,未収金,資産,1100\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = smallForm().CheckAccounts(chart)
+	var fe *statement.FormError
+	if !errors.As(err, &fe) || len(fe.Defects) != 1 || !errors.Is(err, statement.ErrUnknownCode) || !strings.Contains(err.Error(), `"2110"`) {
+		t.Errorf("CheckAccounts = %v, want 2110 unknown", err)
 	}
 }

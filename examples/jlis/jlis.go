@@ -60,7 +60,8 @@ type Table struct {
 }
 
 // Tables returns every table of the report that the package holds, in
-// report order, with its published figures.
+// report order, with its published figures. Every account code its forms
+// name is in the chart.
 func Tables() ([]*Table, error) {
 	f, err := files.Open("forms.csv")
 	if err != nil {
@@ -78,13 +79,17 @@ func Tables() ([]*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("forms.csv: %w", err)
 	}
+	chart, err := Chart()
+	if err != nil {
+		return nil, fmt.Errorf("chart.csv: %w", err)
+	}
 	var tables []*Table
 	for _, rec := range recs[1:] {
 		field := func(name string) string { return rec.Fields[cols[name]] }
 		if len(rec.Fields) != len(recs[0].Fields) {
 			return nil, fmt.Errorf("forms.csv: line %d: %d fields, the header has %d", rec.Line, len(rec.Fields), len(recs[0].Fields))
 		}
-		t, err := readTable(field)
+		t, err := readTable(field, chart)
 		if err != nil {
 			return nil, fmt.Errorf("forms.csv: line %d: %w", rec.Line, err)
 		}
@@ -94,7 +99,7 @@ func Tables() ([]*Table, error) {
 }
 
 // readTable reads the table that a line of forms.csv describes.
-func readTable(field func(string) string) (*Table, error) {
+func readTable(field func(string) string, chart *account.Chart) (*Table, error) {
 	t := &Table{ID: field("id")}
 	columns, err := statement.ParseColumns(field("columns"))
 	if err != nil {
@@ -135,6 +140,9 @@ func readTable(field func(string) string) (*Table, error) {
 		return nil, err
 	}
 	if err := t.Form.Validate(); err != nil {
+		return nil, err
+	}
+	if err := t.Form.CheckAccounts(chart); err != nil {
 		return nil, err
 	}
 	name := "r01/" + t.ID + ".csv"
