@@ -1,0 +1,172 @@
+package segment_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/koukaikei/koukaikei/account"
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment"
+	"github.com/koukaikei/koukaikei/statement"
+	"github.com/shopspring/decimal"
+)
+
+var chart = func() *account.Chart {
+	c, err := account.ReadCSV(strings.NewReader(`code,name,category,parent
+1120,未収金,資産,
+2110,未払金,負債,
+2170,他事業勘定,負債,
+4105,負担金収入,収益,
+5101,事業費,費用,
+`))
+	if err != nil {
+		panic(err)
+	}
+	return c
+}()
+
+// form is a small segment form: a balance-sheet part and an income part.
+var form = &statement.Form{
+	Title:   "事業別財務情報",
+	Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+	Rows: []statement.Row{
+		{Key: "1120", Kind: statement.Item, Label: "未収金", Account: "1120"},
+		{Key: "2110", Kind: statement.Item, Label: "未払金", Account: "2110"},
+		{Key: "2170", Kind: statement.Item, Label: "他事業勘定", Account: "2170"},
+		{Key: "4105", Kind: statement.Item, Label: "負担金収入", Account: "4105"},
+		{Key: "5101", Kind: statement.Item, Label: "事業費", Account: "5101"},
+		{Key: "P_OP", Kind: statement.Total, Label: "営業利益", Formula: statement.Formula{{Key: "4105"}, {Key: "5101", Negative: true}}},
+	},
+}
+
+func seg(name string, figs ...int64) segment.Segment {
+	var fs []statement.Figure
+	for i, r := range form.Rows[:5] {
+		fs = append(fs, statement.Figure{Row: r.Key, Column: "金額", Value: format.CellOf(decimal.NewFromInt(figs[i]))})
+	}
+	s, err := statement.Build(form, statement.Meta{}, fs)
+	if err != nil {
+		panic(err)
+	}
+	return segment.Segment{Name: name, Statement: s}
+}
+
+func consolidation() *segment.Consolidation {
+	return &segment.Consolidation{
+		Form:  form,
+		Chart: chart,
+		Segments: []segment.Segment{
+			// 一般事業 bills 本人確認 845,938 it has not yet paid.
+			seg("一般事業", 845938, 0, 93413782, 20548974, 100),
+			seg("本人確認情報処理事業", 0, 845938, -93413782, 0, 20548974),
+		},
+		Entries: []segment.Entry{
+			segment.NewEntry("2110", "1120", decimal.NewFromInt(845938), "事業間の未払金と未収金"),
+			segment.NewEntry("4105", "5101", decimal.NewFromInt(20548974), "事業間の負担金"),
+		},
+		InterSegment: []string{"2170"},
+	}
+}
+
+func TestConsolidate(t *testing.T) {
+	s, err := consolidation().Build(statement.Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[[2]string]int64{
+		{"1120", "相殺等"}: -845938, {"1120", "合計"}: 0,
+		{"2110", "相殺等"}: -845938, {"2110", "合計"}: 0,
+		{"2170", "相殺等"}: 0, {"2170", "合計"}: 0,
+		{"4105", "相殺等"}: -20548974, {"4105", "合計"}: 0,
+		{"5101", "相殺等"}: -20548974, {"5101", "合計"}: 100,
+		{"P_OP", "相殺等"}: 0, {"P_OP", "合計"}: -100,
+		{"P_OP", "一般事業"}: 20548874,
+	}
+	for at, w := range want {
+		c, ok := s.Cell(at[0], at[1])
+		if !ok || !c.Equal(format.CellOf(decimal.NewFromInt(w))) {
+			t.Errorf("%s %s = %v, want %d", at[0], at[1], c, w)
+		}
+	}
+	if v := s.Verify(); len(v) != 0 {
+		t.Errorf("consolidated statement breaks its identities: %v", v)
+	}
+	cols := statement.FormatColumns(s.Form.Columns)
+	if cols != "一般事業|本人確認情報処理事業|相殺等|合計=一般事業+本人確認情報処理事業+相殺等" {
+		t.Errorf("columns %s", cols)
+	}
+}
+
+func TestConsolidateErrors(t *testing.T) {
+	c := consolidation()
+	c.Entries = append(c.Entries,
+		segment.Entry{Memo: "片側だけ", Lines: []segment.Line{{Side: account.Debit, Account: "2110", Amount: decimal.NewFromInt(1)}}},
+		segment.NewEntry("9999", "1120", decimal.NewFromInt(1), "科目なし"),
+		segment.NewEntry("2110", "1120", decimal.NewFromInt(-1), "負の金額"),
+		segment.Entry{Memo: "側なし", Lines: []segment.Line{{Account: "2110", Amount: decimal.NewFromInt(1)}}},
+	)
+	c.Segments[1] = seg("本人確認情報処理事業", 0, 845938, -93413700, 0, 20548974)
+	_, err := c.Build(statement.Meta{})
+	var ee *segment.EntryError
+	var ie *segment.InterSegmentError
+	if !errors.As(err, &ee) || !errors.As(err, &ie) {
+		t.Fatalf("Build error = %v, want entry and inter-segment errors", err)
+	}
+	for _, want := range []error{segment.ErrUnbalanced, segment.ErrUnknownAccount, segment.ErrBadAmount, segment.ErrBadSide} {
+		if !errors.Is(err, want) {
+			t.Errorf("error %v does not wrap %v", err, want)
+		}
+	}
+	if !ie.Residual.Equal(decimal.NewFromInt(82)) || len(ie.Segments) != 2 ||
+		!strings.Contains(ie.Error(), "他事業勘定 (2170) nets to 82 across segments, not 0: 一般事業 93,413,782, 本人確認情報処理事業 △93,413,700") {
+		t.Errorf("inter-segment error: %v", ie)
+	}
+
+	c = consolidation()
+	c.Segments = append(c.Segments, c.Segments[0])
+	if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrDuplicateSegment) {
+		t.Errorf("duplicate segment: %v", err)
+	}
+	c = consolidation()
+	other := *form
+	other.Rows = form.Rows[:5]
+	s, _ := statement.Build(&other, statement.Meta{}, c.Segments[0].Statement.Figures())
+	c.Segments[0].Statement = s
+	if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrDifferentForm) {
+		t.Errorf("different form: %v", err)
+	}
+	c = consolidation()
+	c.Segments = nil
+	if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrNoSegments) {
+		t.Errorf("no segments: %v", err)
+	}
+}
+
+func TestReadEntriesCSV(t *testing.T) {
+	entries, err := segment.ReadEntriesCSV(strings.NewReader(`entry,memo,side,account,amount
+1,事業間の取引,借方,4105,"20,548,974"
+1,,借方,4106,"904,200"
+1,,貸方,5101,"21,453,174"
+2,未収金と未払金,debit,2110,845938
+2,,credit,1120,845938
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 || len(entries[0].Lines) != 3 || entries[0].Memo != "事業間の取引" || entries[1].Lines[1].Side != account.Credit ||
+		!entries[0].Lines[2].Amount.Equal(decimal.NewFromInt(21453174)) {
+		t.Errorf("ReadEntriesCSV = %+v", entries)
+	}
+	for name, in := range map[string]string{
+		"empty":       "",
+		"no side":     "entry,account,amount\n",
+		"bad side":    "entry,side,account,amount\n1,左,2110,1\n",
+		"bad amount":  "entry,side,account,amount\n1,借方,2110,一\n",
+		"field count": "entry,side,account,amount\n1,借方,2110\n",
+	} {
+		if _, err := segment.ReadEntriesCSV(strings.NewReader(in)); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

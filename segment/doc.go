@@ -1,0 +1,20 @@
+// Package segment builds segment statements (事業別財務情報): the statements
+// of the segments of a public body side by side, with a 相殺等 column of
+// eliminations and a 合計 column that is their consolidation; and it
+// apportions (按分) totals over weights by named methods.
+//
+// A [Consolidation] takes the statements of its segments, built on one
+// form, and balanced elimination [Entry] values. The 相殺等 column is
+// derived from the entries through the categories of the accounts they
+// name: a 借方 on a revenue or a liability reduces it, a 貸方 on an expense
+// or an asset reduces it. Accounts between segments (他事業勘定) must net to
+// zero across them.
+//
+// [Apportion] divides a total over weights in whole units by Webster,
+// Hamilton, D'Hondt or Adams, exactly and deterministically; [PerUnit]
+// applies a published rate. [ParseLocalCode] checks the 全国地方公共団体コード
+// that allocation tables are keyed by.
+//
+// The package does not post entries to ledgers; an Entry only says how the
+// 相殺等 column moves.
+package segment

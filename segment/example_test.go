@@ -1,0 +1,78 @@
+package segment_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/account"
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment"
+	"github.com/koukaikei/koukaikei/statement"
+	"github.com/shopspring/decimal"
+)
+
+// Apportion divides a total over weights in whole units.
+func ExampleApportion() {
+	populations := []decimal.Decimal{decimal.NewFromInt(1955457), decimal.NewFromInt(258948), decimal.NewFromInt(116529)}
+	shares, err := segment.Apportion(decimal.NewFromInt(1398758000), populations, decimal.NewFromInt(1000), segment.Webster)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range shares {
+		fmt.Println(format.Amount(s))
+	}
+	// Output:
+	// 1,173,440,000
+	// 155,391,000
+	// 69,927,000
+}
+
+// The 相殺等 column comes from elimination entries: a 借方 on a liability
+// and a 貸方 on an asset both reduce them.
+func ExampleConsolidation_Build() {
+	chart, _ := account.ReadCSV(strings.NewReader("code,name,category,parent\n1120,未収金,資産,\n2110,未払金,負債,\n"))
+	form := &statement.Form{Title: "事業別財務情報",
+		Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "1120", Kind: statement.Item, Label: "未収金", Account: "1120"},
+			{Key: "2110", Kind: statement.Item, Label: "未払金", Account: "2110"},
+		},
+	}
+	seg := func(name string, receivable, payable int64) segment.Segment {
+		s, _ := statement.Build(form, statement.Meta{}, []statement.Figure{
+			{Row: "1120", Column: "金額", Value: format.CellOf(decimal.NewFromInt(receivable))},
+			{Row: "2110", Column: "金額", Value: format.CellOf(decimal.NewFromInt(payable))},
+		})
+		return segment.Segment{Name: name, Statement: s}
+	}
+	c := &segment.Consolidation{Form: form, Chart: chart,
+		Segments: []segment.Segment{seg("一般事業", 632013154, 2745293264), seg("本人確認情報処理事業", 1642032110, 3213594404)},
+		Entries:  []segment.Entry{segment.NewEntry("2110", "1120", decimal.NewFromInt(845938), "事業間の未収金と未払金")},
+	}
+	s, err := c.Build(statement.Meta{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, row := range []string{"1120", "2110"} {
+		adj, _ := s.Cell(row, "相殺等")
+		total, _ := s.Cell(row, "合計")
+		fmt.Println(row, adj, total)
+	}
+	// Output:
+	// 1120 △845,938 2,273,199,326
+	// 2110 △845,938 5,958,041,730
+}
+
+// ParseLocalCode checks the check digit of a 全国地方公共団体コード, and adds
+// it to a five-digit one.
+func ExampleParseLocalCode() {
+	fmt.Println(segment.ParseLocalCode("473821"))
+	fmt.Println(segment.ParseLocalCode("13104"))
+	fmt.Println(segment.ParseLocalCode("011003"))
+	// Output:
+	// 473821 <nil>
+	// 131041 <nil>
+	//  segment: local code "011003": wrong check digit: 3, should be 2
+}
