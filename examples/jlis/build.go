@@ -3,7 +3,9 @@ package jlis
 import (
 	"fmt"
 
+	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment"
 	"github.com/koukaikei/koukaikei/statement"
 )
 
@@ -21,12 +23,36 @@ type derivation struct {
 // 差引 is the difference of the rounded 予算 and 決算: 固定負債 prints
 // 1,898, where the exact difference, 1,898,891,869 円, would round to 1,899.
 var derivations = map[string]derivation{
+	// 事業別決算の状況: 決算 comes from the segment's column of 様式第14号
+	// and 第15号; 予算 is printed in 百万円 only, and 差引 is rounded from
+	// exact yen figures, which the report does not give for the budget.
 	"summary_bs": {"kessan_bs", map[string]string{"予算": "予算額", "決算": "決算額"},
 		statement.Scaling{Unit: format.Million, Columns: map[string]statement.Policy{"差引": statement.Recompute}}},
 	"summary_pl": {"kessan_pl", map[string]string{"予算": "予算額", "決算": "決算額"},
 		statement.Scaling{Unit: format.Million, Columns: map[string]statement.Policy{"差引": statement.Recompute}}},
 	"summary_cf": {"cf", map[string]string{"金額": "金額"},
 		statement.Scaling{Unit: format.Million}},
+}
+
+func init() {
+	for i, seg := range segments {
+		for _, part := range []string{"bs", "pl"} {
+			derivations[fmt.Sprintf("jigyo%d_%s", i+1, part)] = derivation{"seg_" + part,
+				map[string]string{"決算": seg}, statement.Scaling{Unit: format.Million}}
+		}
+	}
+}
+
+// segments are the 事業 of J-LIS, in the order 様式第14号 prints them.
+var segments = []string{"一般事業", "本人確認情報処理事業", "公的個人認証サービス事業", "個人番号カード発行等事業",
+	"中間サーバー共同化・集約化等事業", "総合行政ネットワーク運営事業", "本人確認情報処理事業関連事業"}
+
+// consolidations are the segment statements: their 相殺等 column is
+// derived from the elimination entries in r01/<id>.entries.csv, and the
+// rows of accounts between segments must net to zero.
+var consolidations = map[string][]string{
+	"seg_bs": {"2170"}, // 他事業勘定
+	"seg_pl": nil,
 }
 
 // Build returns every table of the report, each with Built set: built from
@@ -41,7 +67,21 @@ func Build() ([]*Table, error) {
 	for _, t := range tables {
 		byID[t.ID] = t
 	}
+	chart, err := Chart()
+	if err != nil {
+		return nil, err
+	}
 	for _, t := range tables {
+		if _, ok := consolidations[t.ID]; ok {
+			c, err := Consolidation(t, chart)
+			if err == nil {
+				t.Built, err = c.Build(t.Meta)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", t.ID, err)
+			}
+			continue
+		}
 		figures := t.Published.Figures()
 		d, derived := derivations[t.ID]
 		if derived {
@@ -75,4 +115,40 @@ func derive(published []statement.Figure, src *statement.Statement, columns map[
 		figs = append(figs, fig)
 	}
 	return figs
+}
+
+// Consolidation returns the consolidation that builds the segment
+// statement t (様式第14号 or 第15号): each segment's statement built from
+// its published item figures, and the table's elimination entries.
+func Consolidation(t *Table, chart *account.Chart) (*segment.Consolidation, error) {
+	interSegment, ok := consolidations[t.ID]
+	if !ok {
+		return nil, fmt.Errorf("%s is not a segment statement", t.ID)
+	}
+	base := &statement.Form{Number: t.Form.Number, Title: t.Form.Title, Stub: t.Form.Stub, Rows: t.Form.Rows,
+		Columns: []statement.Column{{Name: "金額", Kind: statement.Input}}}
+	c := &segment.Consolidation{Form: base, Chart: chart, InterSegment: interSegment}
+	for _, name := range segments {
+		var figs []statement.Figure
+		for _, f := range t.Published.Figures() {
+			if f.Column == name {
+				f.Column = "金額"
+				figs = append(figs, f)
+			}
+		}
+		s, err := statement.Build(base, t.Meta, figs)
+		if err != nil {
+			return nil, fmt.Errorf("segment %s: %w", name, err)
+		}
+		c.Segments = append(c.Segments, segment.Segment{Name: name, Statement: s})
+	}
+	f, err := files.Open("r01/" + t.ID + ".entries.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if c.Entries, err = segment.ReadEntriesCSV(f); err != nil {
+		return nil, err
+	}
+	return c, nil
 }

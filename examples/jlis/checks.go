@@ -32,7 +32,24 @@ var Discrepancies = []Discrepancy{
 		"無形固定資産計 430,678,572 = 当期末残高 561,127,830 − 償却累計額 77,820,572 − ソフトウェア 当期償却額 52,628,686, following the ソフトウェア row"},
 	{"summary_cf", "cf_fx", "金額",
 		"決算の概要 prints 換算差額 as 0, where 様式第12号 prints a dash (no figure)"},
+	{"jigyo1_bs", "1000", "差引", budgetOnly}, {"jigyo1_bs", "2100", "差引", budgetOnly},
+	{"jigyo2_bs", "1200", "差引", budgetOnly}, {"jigyo2_bs", "2000", "差引", budgetOnly},
+	{"jigyo2_pl", "5100", "差引", budgetOnly}, {"jigyo2_pl", "P_NET", "差引", budgetOnly},
+	{"jigyo3_bs", "2000", "差引", budgetOnly},
+	{"jigyo3_pl", "P_OP", "差引", budgetOnly}, {"jigyo3_pl", "4200", "差引", budgetOnly},
+	{"jigyo4_bs", "1000", "差引", budgetOnly}, {"jigyo4_bs", "2200", "差引", budgetOnly}, {"jigyo4_bs", "3000", "差引", budgetOnly},
+	{"jigyo5_bs", "3000", "差引", budgetOnly},
+	{"jigyo5_pl", "5100", "差引", budgetOnly},
+	{"jigyo6_bs", "2000", "差引", budgetOnly}, {"jigyo6_bs", "2100", "差引", budgetOnly},
+	{"jigyo6_bs", "2200", "差引", budgetOnly}, {"jigyo6_bs", "3000", "差引", budgetOnly},
+	{"jigyo7_bs", "1000", "差引", budgetOnly}, {"jigyo7_bs", "1200", "差引", budgetOnly}, {"jigyo7_bs", "2000", "差引", budgetOnly},
+	{"jigyo7_pl", "4200", "差引", budgetOnly},
 }
+
+// budgetOnly explains the 差引 of the 事業別決算の状況 that differ by one
+// 百万円 from 決算 − 予算.
+const budgetOnly = "事業別決算の状況 rounds 差引 from the exact yen 決算 and 予算, but prints the segment's 予算 only in 百万円; " +
+	"from the printed 予算 the exact 差引 cannot be had, and 決算 − 予算 differs from it by one"
 
 // A Check is an identity between figures of the report, such as
 // 損益計算書 当期純利益 = 純資産変動計算書 当期純利益.
@@ -130,16 +147,23 @@ func Checks(tables []*Table) ([]Check, error) {
 		checks = append(checks, link("引当金明細書 当期末残高 "+row+" = 貸借対照表",
 			one(ref("schedule_provisions", row, "当期末残高")), bs(row)))
 	}
-	// Every line of the 決算報告書 that the statements print: 決算額 = 金額.
-	for _, pair := range [][2]string{{"kessan_bs", "bs"}, {"kessan_pl", "pl"}} {
-		k, s := byID[pair[0]], byID[pair[1]]
+	checks = append(checks,
+		link("様式第16号 長期前受金 合計 = 貸借対照表", one(ref("seg16_deferred", "2210", "金額")), bs("2210")),
+		link("様式第16号 負債性積立金 合計 = 貸借対照表 住基ネット再構築平準化等積立金 + セキュリティ強化等積立金 + 次期システム更改積立金",
+			one(ref("seg16_reserves", "reserves_total", "金額")), bs("2240"), bs("2260"), bs("2270")),
+		link("様式第16号 補助金等 当期減少額 = 損益計算書 補助金等収入", one(ref("seg16_subsidies", "subsidy_total", "当期減少額")), pl("4111")),
+	)
+	// Every line of the 決算報告書 and of the segment statements that the
+	// statements print: 決算額 = 金額, 合計 = 金額.
+	for _, pair := range [][3]string{{"kessan_bs", "決算額", "bs"}, {"kessan_pl", "決算額", "pl"}, {"seg_bs", "合計", "bs"}, {"seg_pl", "合計", "pl"}} {
+		k, s := byID[pair[0]], byID[pair[2]]
 		if k == nil || s == nil {
 			continue
 		}
 		for _, row := range s.Form.Rows {
 			if row.Kind != statement.Header {
-				checks = append(checks, link(fmt.Sprintf("決算報告書 %s 決算額 = %s", row.Label, s.Form.Title),
-					one(ref(pair[0], row.Key, "決算額")), ref(pair[1], row.Key, "金額")))
+				checks = append(checks, link(fmt.Sprintf("%s %s %s = %s", k.Form.Title, row.Label, pair[1], s.Form.Title),
+					one(ref(pair[0], row.Key, pair[1])), ref(pair[2], row.Key, "金額")))
 			}
 		}
 	}

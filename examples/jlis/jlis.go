@@ -17,7 +17,9 @@
 //   - r01/<id>.csv: every figure the report prints in that table, totals
 //     included, transcribed as printed and read by statement.ReadCSV;
 //   - r01/<id>.notes.txt, if present: the notes printed below the table, one
-//     a line.
+//     a line;
+//   - r02/koufukin.csv and r02/lgwan.csv: the 令和２年度交付金見込額一覧 and
+//     the LGWAN 負担金 table of 議案第３号 and 第４号, as printed.
 //
 // Build takes only the item figures of each table and computes the rest;
 // the tests compare the result with every printed figure.
@@ -36,7 +38,7 @@ import (
 	"github.com/koukaikei/koukaikei/statement"
 )
 
-//go:embed chart.csv forms.csv forms/*.csv r01/*.csv r01/*.notes.txt
+//go:embed chart.csv forms.csv forms/*.csv r01/*.csv r01/*.notes.txt r02/*.csv
 var files embed.FS
 
 // Chart returns the J-LIS chart of accounts.
