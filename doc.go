@@ -19,6 +19,9 @@
 //     identities and cross-statement links, scales them to 千円 or 百万円, and
 //     prints them as text, CSV, JSON and Markdown; its statementtest package
 //     serves users' own tests.
+//   - [github.com/koukaikei/koukaikei/segment] consolidates segment
+//     statements (事業別財務情報) through balanced elimination entries, and
+//     apportions totals (按分) by named methods.
 //
 // The programs under examples reproduce the FY2019 (令和元年度) report of
 // 地方公共団体情報システム機構 (J-LIS); their tests compare every figure they

@@ -11,7 +11,7 @@
 // The flags are:
 //
 //	-form N
-//		print only the tables of 様式第N号 (N from 8 to 13), or the one table
+//		print only the tables of 様式第N号 (N from 8 to 16), or the one table
 //		whose id (see examples/jlis/forms.csv) is N, such as note_cash.
 //	-format text|csv|json|markdown
 //		text (the default) prints each table in its published layout;
@@ -32,16 +32,13 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/examples/internal/output"
 	"github.com/koukaikei/koukaikei/examples/jlis"
 	"github.com/koukaikei/koukaikei/statement"
 )
@@ -50,98 +47,37 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// errUsage marks errors in the flags, which exit with status 2.
-var errUsage = errors.New("usage")
-
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("jlis2019", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	form := fs.String("form", "", "print only the tables of 様式第`N`号, or the table with id N")
-	outFormat := fs.String("format", "text", "output `format`: text, csv, json or markdown")
-	encoding := fs.String("encoding", "utf8", "CSV `encoding`: utf8 or cp932")
-	outFile := fs.String("o", "", "write to `FILE` instead of the standard output")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jlis2019 [-form N] [-format text|csv|json|markdown] [-encoding utf8|cp932] [-o FILE]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	err := print(options{form: *form, format: *outFormat, encoding: *encoding, file: *outFile, extra: fs.Args()}, stdout)
-	switch {
-	case errors.Is(err, errUsage):
-		fmt.Fprintln(stderr, "jlis2019:", err)
-		fs.Usage()
-		return 2
-	case err != nil:
-		fmt.Fprintln(stderr, "jlis2019:", err)
-		return 1
-	}
-	return 0
+	return output.Run(fs, args, stdout, stderr,
+		"jlis2019 [-form N] [-format text|csv|json|markdown] [-encoding utf8|cp932] [-o FILE]",
+		func() (*output.Report, error) { return report(*form) })
 }
 
-type options struct {
-	form, format, encoding, file string
-	extra                        []string
-}
-
-// print builds the report and writes what opt asks for.
-func print(opt options, stdout io.Writer) error {
-	if len(opt.extra) > 0 {
-		return fmt.Errorf("%w: unexpected arguments %q", errUsage, opt.extra)
-	}
-	if !slices.Contains([]string{"text", "csv", "json", "markdown"}, opt.format) {
-		return fmt.Errorf("%w: unknown format %q", errUsage, opt.format)
-	}
-	csvOpt := statement.CSVOptions{}
-	switch opt.encoding {
-	case "utf8":
-	case "cp932":
-		if opt.format != "csv" {
-			return fmt.Errorf("%w: -encoding cp932 applies to CSV only", errUsage)
-		}
-		csvOpt.Encoding = statement.CP932
-	default:
-		return fmt.Errorf("%w: unknown encoding %q", errUsage, opt.encoding)
-	}
+// report builds the report, verifies it, and selects the tables -form
+// names.
+func report(form string) (*output.Report, error) {
 	tables, err := jlis.Build()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	sel, err := choose(tables, opt.form)
+	sel, err := choose(tables, form)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	v, err := verify(tables)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var out bytes.Buffer
-	switch opt.format {
-	case "text":
-		err = writeText(&out, sel, v)
-	case "csv":
-		err = writeCSV(&out, sel, csvOpt)
-	case "json":
-		err = writeJSON(&out, sel)
-	case "markdown":
-		err = writeMarkdown(&out, sel, v)
-	}
-	if err != nil {
-		return err
-	}
-	if opt.file != "" {
-		err = os.WriteFile(opt.file, out.Bytes(), 0o644)
-	} else {
-		_, err = stdout.Write(out.Bytes())
-	}
-	if err != nil {
-		return err
+	r := &output.Report{Summary: v.write}
+	for _, t := range sel {
+		r.Statements = append(r.Statements, t.Built)
 	}
 	if n := len(v.unexpected); n > 0 {
-		return fmt.Errorf("%d published figures not reproduced, first %s", n, v.unexpected[0])
+		r.Failure = fmt.Errorf("%d published figures not reproduced, first %s", n, v.unexpected[0])
 	}
-	return nil
+	return r, nil
 }
 
 // choose returns the tables that -form names: those of 様式第N号 for a
@@ -157,60 +93,9 @@ func choose(tables []*jlis.Table, form string) ([]*jlis.Table, error) {
 		}
 	}
 	if len(sel) == 0 {
-		return nil, fmt.Errorf("%w: no table 様式第%s号 and no table with id %q", errUsage, form, form)
+		return nil, fmt.Errorf("%w: no table 様式第%s号 and no table with id %q", output.ErrUsage, form, form)
 	}
 	return sel, nil
-}
-
-func writeText(w io.Writer, tables []*jlis.Table, v *verification) error {
-	for _, t := range tables {
-		if err := t.Built.WriteText(w, statement.TextOptions{}); err != nil {
-			return err
-		}
-		fmt.Fprintln(w)
-	}
-	return v.write(w)
-}
-
-func writeMarkdown(w io.Writer, tables []*jlis.Table, v *verification) error {
-	for _, t := range tables {
-		if err := t.Built.WriteMarkdown(w); err != nil {
-			return err
-		}
-		fmt.Fprintln(w)
-	}
-	fmt.Fprintln(w, "```")
-	if err := v.write(w); err != nil {
-		return err
-	}
-	_, err := fmt.Fprintln(w, "```")
-	return err
-}
-
-func writeCSV(w io.Writer, tables []*jlis.Table, opt statement.CSVOptions) error {
-	for i, t := range tables {
-		if i > 0 {
-			opt.NoBOM = true // one byte order mark, at the start
-			io.WriteString(w, "\r\n")
-		}
-		if err := t.Built.WriteCSV(w, opt); err != nil {
-			return fmt.Errorf("%s: %w", t.ID, err)
-		}
-	}
-	return nil
-}
-
-func writeJSON(w io.Writer, tables []*jlis.Table) error {
-	all := make([]*statement.Statement, len(tables))
-	for i, t := range tables {
-		all[i] = t.Built
-	}
-	data, err := json.MarshalIndent(all, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(data, '\n'))
-	return err
 }
 
 // A verification is what the summary reports.
@@ -287,7 +172,7 @@ func title(t *jlis.Table) string {
 
 func (v *verification) write(w io.Writer) error {
 	fmt.Fprintln(w, "検証結果")
-	fmt.Fprintf(w, "%d tables built from %d item figures; of the %d figures the report prints, %d reproduced and %d pinned as published inconsistencies.\n",
+	fmt.Fprintf(w, "%d tables built from %d item figures; of the %d figures the report prints, %d reproduced and %d pinned with their reasons.\n",
 		v.tables, v.inputs, v.figures, v.reproduced, len(v.pinned))
 	fmt.Fprintf(w, "%d identities within tables computed; %d links between tables checked, %d broken by the report as pinned.\n",
 		v.identities, v.links, len(v.broken))
