@@ -135,3 +135,25 @@ func TestDates(t *testing.T) {
 		t.Errorf("FY2019 = %s", got)
 	}
 }
+
+// The rows that only the segment statements print, 他事業勘定 and
+// 消費税還付金, are zero in 合計 and absent from 様式第8号 and 第9号.
+func TestSegmentOnlyRows(t *testing.T) {
+	tables, err := jlis.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*jlis.Table{}
+	for _, tb := range tables {
+		byID[tb.ID] = tb
+	}
+	for _, c := range []struct{ seg, whole, row string }{{"seg_bs", "bs", "2170"}, {"seg_pl", "pl", "4206"}} {
+		total, ok := byID[c.seg].Built.Cell(c.row, "合計")
+		if !ok || !total.Valid || !total.Amount.IsZero() {
+			t.Errorf("%s %s 合計 = %v, want 0", c.seg, c.row, total)
+		}
+		if _, ok := byID[c.whole].Built.Cell(c.row, "金額"); ok {
+			t.Errorf("%s prints row %s", c.whole, c.row)
+		}
+	}
+}
