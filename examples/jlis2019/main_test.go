@@ -263,14 +263,16 @@ func TestRunFlags(t *testing.T) {
 
 // The summary states what was checked and each published inconsistency.
 func TestVerificationSummary(t *testing.T) {
-	v, err := verify(build(t))
+	tables := build(t)
+	checks, err := jlis.Checks(tables)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(v.unexpected) > 0 {
-		t.Errorf("not reproduced: %q", v.unexpected)
+	v := jlis.Verify(tables, jlis.Discrepancies, checks)
+	if len(v.Unexpected) > 0 {
+		t.Errorf("not reproduced: %q", v.Unexpected)
 	}
-	if len(v.pinned) != len(jlis.Discrepancies) || len(v.broken) != 2 || v.reproduced+len(v.pinned) != v.figures {
+	if len(v.Pinned) != len(jlis.Discrepancies) || len(v.Broken) != 2 || v.Reproduced+len(v.Pinned) != v.Figures {
 		t.Errorf("verification %+v", v)
 	}
 }
