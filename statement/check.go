@@ -191,8 +191,17 @@ func (e *LinkError) Error() string {
 		}
 		return fmt.Sprintf("statement: link %s: no cell %s", e.Link.Name, strings.Join(refs, ", "))
 	}
+	// Show the sums in the unit of the first cell's statement, or in yen
+	// when that unit would hide the difference.
+	f := format.Formatter{Suffix: true}
+	if len(e.Link.Left) > 0 && e.Link.Left[0].Statement != nil {
+		f.Unit = e.Link.Left[0].Statement.Meta.Unit
+	}
+	if f.Format(e.Left) == f.Format(e.Right) {
+		f.Unit = format.Yen
+	}
 	return fmt.Sprintf("statement: link %s: %s ≠ %s (difference %s)", e.Link.Name,
-		format.Amount(e.Left), format.Amount(e.Right), format.Amount(e.Left.Sub(e.Right)))
+		f.Format(e.Left), f.Format(e.Right), f.Format(e.Left.Sub(e.Right)))
 }
 
 // Check returns nil if the link holds, and a *LinkError otherwise. Cells
