@@ -34,6 +34,27 @@ var derivations = map[string]derivation{
 		statement.Scaling{Unit: format.Million}},
 }
 
+// budgetDerivations are the 百万円 summaries of the 令和２年度６月補正予算
+// (参考資料２-１), made from the 千円 tables of 参考資料２-２. Every figure,
+// 補正後 and totals included, is rounded from its exact 千円 value: 事業収入
+// prints 4,478 + 1,696 = 6,173.
+var budgetDerivations = map[string]derivation{
+	"sum_debt": {"h_debt", map[string]string{"限度額": "限度額"}, statement.Scaling{Unit: format.Million}},
+}
+
+func init() {
+	whole := map[string]string{"当初予算": "当初予定額", "補正額": "補正額", "補正後予算": "6月補正後予定額"}
+	for _, part := range []string{"bs", "pl", "cp"} {
+		budgetDerivations["sum_"+part] = derivation{"ref_" + part, whole, statement.Scaling{Unit: format.Million}}
+		for _, n := range []int{1, 3, 6} {
+			seg := segments[n-1] + "／"
+			budgetDerivations[fmt.Sprintf("sum_%s_%d", part, n)] = derivation{"ref_seg_" + part,
+				map[string]string{"当初予算": seg + "当初予定額", "補正額": seg + "補正額", "補正後予算": seg + "6月補正後予定額"},
+				statement.Scaling{Unit: format.Million}}
+		}
+	}
+}
+
 func init() {
 	for i, seg := range segments {
 		for _, part := range []string{"bs", "pl"} {
@@ -55,52 +76,79 @@ var consolidations = map[string][]string{
 	"seg_pl": nil,
 }
 
-// Build returns every table of the report, each with Built set: built from
-// the item figures the report prints, or, for the summaries, from the
-// statements they summarise, scaled as the report scales them.
+// Build returns every table of the FY2019 report, each with Built set:
+// built from the item figures the report prints, or, for the summaries,
+// from the statements they summarise, scaled as the report scales them.
 func Build() ([]*Table, error) {
 	tables, err := Tables()
 	if err != nil {
 		return nil, err
 	}
+	return tables, build(tables, derivations)
+}
+
+// BuildBudget returns, likewise, every table of the 令和２年度６月補正予算.
+func BuildBudget() ([]*Table, error) {
+	tables, err := BudgetTables()
+	if err != nil {
+		return nil, err
+	}
+	return tables, build(tables, budgetDerivations)
+}
+
+// build builds tables: the segment statements by consolidation, the
+// derived tables from their sources, the others from their own figures.
+func build(tables []*Table, derivations map[string]derivation) error {
 	byID := make(map[string]*Table, len(tables))
 	for _, t := range tables {
 		byID[t.ID] = t
 	}
 	chart, err := Chart()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, t := range tables {
-		if _, ok := consolidations[t.ID]; ok {
-			c, err := Consolidation(t, chart)
-			if err == nil {
-				t.Built, err = c.Build(t.Meta)
+	// Sources first: a summary may be printed before what it summarises.
+	for _, derived := range []bool{false, true} {
+		for _, t := range tables {
+			d, ok := derivations[t.ID]
+			if ok != derived {
+				continue
 			}
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", t.ID, err)
+			if err := buildTable(t, chart, d, byID); err != nil {
+				return fmt.Errorf("%s: %w", t.ID, err)
 			}
-			continue
 		}
-		figures := t.Published.Figures()
-		d, derived := derivations[t.ID]
-		if derived {
-			src := byID[d.source]
-			if src == nil || src.Built == nil {
-				return nil, fmt.Errorf("%s: its source %s is not built before it", t.ID, d.source)
-			}
-			figures = derive(figures, src.Built, d.columns)
-		}
-		built, err := statement.Build(t.Form, t.Meta, figures)
+	}
+	return nil
+}
+
+// buildTable sets t.Built.
+func buildTable(t *Table, chart *account.Chart, d derivation, byID map[string]*Table) error {
+	if _, ok := consolidations[t.ID]; ok {
+		c, err := Consolidation(t, chart)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", t.ID, err)
+			return err
 		}
-		if derived {
-			built = built.Scale(d.scaling)
-		}
-		t.Built = built
+		t.Built, err = c.Build(t.Meta)
+		return err
 	}
-	return tables, nil
+	figures := t.Published.Figures()
+	if d.source != "" {
+		src := byID[d.source]
+		if src == nil || src.Built == nil {
+			return fmt.Errorf("its source %s is not built", d.source)
+		}
+		figures = derive(figures, src.Built, d.columns)
+	}
+	built, err := statement.Build(t.Form, t.Meta, figures)
+	if err != nil {
+		return err
+	}
+	if d.source != "" {
+		built = built.Scale(d.scaling)
+	}
+	t.Built = built
+	return nil
 }
 
 // derive returns the figures of a summary: for each input cell, hidden rows

@@ -38,7 +38,7 @@ import (
 	"github.com/koukaikei/koukaikei/statement"
 )
 
-//go:embed chart.csv forms.csv forms/*.csv r01/*.csv r01/*.notes.txt r02/*.csv
+//go:embed chart.csv forms.csv hosei.csv forms/*.csv r01/*.csv r01/*.notes.txt r02/*.csv r02/*.notes.txt
 var files embed.FS
 
 // Chart returns the J-LIS chart of accounts.
@@ -61,25 +61,32 @@ type Table struct {
 	Built     *statement.Statement // set by Build
 }
 
-// Tables returns every table of the report that the package holds, in
-// report order, with its published figures. Every account code its forms
-// name is in the chart.
-func Tables() ([]*Table, error) {
-	f, err := files.Open("forms.csv")
+// Tables returns every table of the FY2019 report that the package holds,
+// in report order, with its published figures. Every account code its
+// forms name is in the chart.
+func Tables() ([]*Table, error) { return readIndex("forms.csv", "r01") }
+
+// BudgetTables returns, likewise, the tables of the 令和２年度６月補正予算
+// (議案第２号 and its 参考資料), indexed by hosei.csv, with figures in r02.
+func BudgetTables() ([]*Table, error) { return readIndex("hosei.csv", "r02") }
+
+// readIndex reads the tables an index lists, with their figures in dir.
+func readIndex(index, dir string) ([]*Table, error) {
+	f, err := files.Open(index)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	recs, err := csvio.ReadAll(f)
 	if err != nil {
-		return nil, fmt.Errorf("forms.csv: %w", err)
+		return nil, fmt.Errorf("%s: %w", index, err)
 	}
 	if len(recs) == 0 {
-		return nil, errors.New("forms.csv: empty")
+		return nil, fmt.Errorf("%s: empty", index)
 	}
 	cols, err := csvio.Header(recs[0], "id", "form", "title", "entity", "date", "unit", "columns", "stub", "vertical", "style")
 	if err != nil {
-		return nil, fmt.Errorf("forms.csv: %w", err)
+		return nil, fmt.Errorf("%s: %w", index, err)
 	}
 	chart, err := Chart()
 	if err != nil {
@@ -89,11 +96,11 @@ func Tables() ([]*Table, error) {
 	for _, rec := range recs[1:] {
 		field := func(name string) string { return rec.Fields[cols[name]] }
 		if len(rec.Fields) != len(recs[0].Fields) {
-			return nil, fmt.Errorf("forms.csv: line %d: %d fields, the header has %d", rec.Line, len(rec.Fields), len(recs[0].Fields))
+			return nil, fmt.Errorf("%s: line %d: %d fields, the header has %d", index, rec.Line, len(rec.Fields), len(recs[0].Fields))
 		}
-		t, err := readTable(field, chart)
+		t, err := readTable(field, chart, dir)
 		if err != nil {
-			return nil, fmt.Errorf("forms.csv: line %d: %w", rec.Line, err)
+			return nil, fmt.Errorf("%s: line %d: %w", index, rec.Line, err)
 		}
 		tables = append(tables, t)
 	}
@@ -101,7 +108,7 @@ func Tables() ([]*Table, error) {
 }
 
 // readTable reads the table that a line of forms.csv describes.
-func readTable(field func(string) string, chart *account.Chart) (*Table, error) {
+func readTable(field func(string) string, chart *account.Chart, dir string) (*Table, error) {
 	t := &Table{ID: field("id")}
 	columns, err := statement.ParseColumns(field("columns"))
 	if err != nil {
@@ -133,7 +140,7 @@ func readTable(field func(string) string, chart *account.Chart) (*Table, error) 
 			return nil, fmt.Errorf("unknown style %q", flag)
 		}
 	}
-	if notes, err := fs.ReadFile(files, "r01/"+t.ID+".notes.txt"); err == nil {
+	if notes, err := fs.ReadFile(files, dir+"/"+t.ID+".notes.txt"); err == nil {
 		t.Meta.Notes = strings.Split(strings.TrimRight(string(notes), "\n"), "\n")
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -147,7 +154,7 @@ func readTable(field func(string) string, chart *account.Chart) (*Table, error) 
 	if err := t.Form.CheckAccounts(chart); err != nil {
 		return nil, err
 	}
-	name := "r01/" + t.ID + ".csv"
+	name := dir + "/" + t.ID + ".csv"
 	data, err := fs.ReadFile(files, name)
 	if err != nil {
 		return nil, err
@@ -187,4 +194,20 @@ func inFile(name string, err error) error {
 		}
 	}
 	return err
+}
+
+// Select returns the tables that a program's -form flag names: those of
+// 様式第N号 for a number N, the one with that id otherwise, all of them
+// for an empty name.
+func Select(tables []*Table, form string) []*Table {
+	if form == "" {
+		return tables
+	}
+	var sel []*Table
+	for _, t := range tables {
+		if t.Form.Number == "様式第"+form+"号" || t.ID == form {
+			sel = append(sel, t)
+		}
+	}
+	return sel
 }

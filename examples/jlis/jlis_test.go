@@ -115,3 +115,77 @@ func TestSegmentOnlyRows(t *testing.T) {
 		}
 	}
 }
+
+// Every figure of the 令和２年度６月補正予算 is reproduced, the summaries
+// by rounding the 千円 tables, and its links hold but for those pinned.
+func TestBudget(t *testing.T) {
+	fy2019, err := jlis.Tables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	budget, err := jlis.BuildBudget()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks, err := jlis.BudgetChecks(budget, fy2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := jlis.Verify(budget, nil, checks)
+	for _, u := range v.Unexpected {
+		t.Error(u)
+	}
+	if len(budget) != 28 || v.Figures < 1900 || len(v.Broken) != 4 {
+		t.Errorf("%d tables, %d figures, %d broken links: %q", len(budget), v.Figures, len(v.Broken), v.Broken)
+	}
+}
+
+// The 債務負担行為 years read through package era, as a fiscal year or a
+// range of them, and print back through it as the tables print them.
+func TestBudgetYears(t *testing.T) {
+	budget, err := jlis.BudgetTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, tb := range budget {
+		for _, row := range tb.Form.Rows {
+			for _, col := range []string{"行為年度", "機構の負担となる年度"} {
+				text, ok := tb.Published.Text(row.Key, col)
+				if !ok || text == "" {
+					continue
+				}
+				n++
+				style := era.Style{}
+				if strings.ContainsAny(text, "０１２３４５６７８９") {
+					style.Numerals = era.FullWidth
+				}
+				from, to, found := strings.Cut(text, "から")
+				first, err := era.ParseFiscalYear(from)
+				if err != nil {
+					t.Errorf("%s %s %s: %v", tb.ID, row.Key, col, err)
+					continue
+				}
+				printed := first.Format(style)
+				if found {
+					last, err := era.ParseFiscalYear(to)
+					if err != nil || last < first {
+						t.Errorf("%s %s %s: %q: %v", tb.ID, row.Key, col, to, err)
+						continue
+					}
+					p, err := era.ParsePeriod(text)
+					if err != nil || p != (era.Period{Start: first.First(), End: last.Last()}) {
+						t.Errorf("%s %s %s: ParsePeriod(%q) = %v, %v", tb.ID, row.Key, col, text, p, err)
+					}
+					printed += "から" + last.Format(style)
+				}
+				if printed != text {
+					t.Errorf("%s %s %s: %q prints back as %q", tb.ID, row.Key, col, text, printed)
+				}
+			}
+		}
+	}
+	if n < 70 {
+		t.Errorf("only %d years read", n)
+	}
+}

@@ -3,8 +3,10 @@ package jlis
 import (
 	"fmt"
 
+	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/koukaikei/koukaikei/segment"
+	"github.com/koukaikei/koukaikei/statement"
 	"github.com/shopspring/decimal"
 )
 
@@ -122,4 +124,102 @@ func readCSV(name string, columns ...string) ([]record, error) {
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// entity is the body that publishes the report.
+const entity = "地方公共団体情報システム機構"
+
+var thousand = decimal.NewFromInt(1000)
+
+// KoufukinStatement returns the 交付金見込額一覧 as the library computes it:
+// the 負担金総額 apportioned over the municipalities' populations by Webster
+// in units of 1,000 円.
+func KoufukinStatement(ms []Municipality) (*statement.Statement, error) {
+	pops := make([]decimal.Decimal, len(ms))
+	for i, m := range ms {
+		pops[i] = m.Population
+	}
+	shares, err := segment.Apportion(KoufukinTotal, pops, thousand, segment.Webster)
+	if err != nil {
+		return nil, err
+	}
+	f := &statement.Form{
+		Title: "【別表】令和２年度交付金見込額一覧",
+		Stub:  "団体コード",
+		Columns: []statement.Column{
+			{Name: "都道府県名", Kind: statement.Text},
+			{Name: "市町村名", Kind: statement.Text},
+			{Name: "人口(H31.1.1)", Kind: statement.Input},
+			{Name: "交付金見込額", Kind: statement.Input},
+		},
+	}
+	var figs []statement.Figure
+	for i, m := range ms {
+		key := string(m.Code)
+		f.Rows = append(f.Rows, statement.Row{Key: key, Kind: statement.Item, Label: key})
+		figs = append(figs,
+			statement.Figure{Row: key, Column: "都道府県名", Text: m.Prefecture},
+			statement.Figure{Row: key, Column: "市町村名", Text: m.Name},
+			statement.Figure{Row: key, Column: "人口(H31.1.1)", Value: format.CellOf(m.Population)},
+			statement.Figure{Row: key, Column: "交付金見込額", Value: format.CellOf(shares[i])})
+	}
+	// The table prints no total; its total is the 負担金総額 of 議案第３号,
+	// which the apportionment divides.
+	f.Rows = append(f.Rows, statement.Row{Key: "total", Kind: statement.Item, Label: "合計"})
+	figs = append(figs,
+		statement.Figure{Row: "total", Column: "人口(H31.1.1)"},
+		statement.Figure{Row: "total", Column: "交付金見込額", Value: format.CellOf(KoufukinTotal)})
+	return statement.Build(f, statement.Meta{Entity: entity, Style: format.Formatter{Nil: format.NilBlank}}, figs)
+}
+
+// LGWANStatements returns the LGWAN 負担金 table built from its 変更前 and
+// 変更後, keyed by prefecture code, and the table as printed.
+func LGWANStatements(ms []Municipality) (built, printed *statement.Statement, err error) {
+	rows, total, err := LGWAN()
+	if err != nil {
+		return nil, nil, err
+	}
+	codes := map[string]string{}
+	for _, m := range ms {
+		codes[m.Prefecture] = m.Code.Prefecture()
+	}
+	f := &statement.Form{
+		Title: "総合行政ネットワークに係る令和２年度負担金一覧（都道府県別）",
+		Stub:  "都道府県名",
+		Columns: []statement.Column{
+			{Name: "変更前", Kind: statement.Input},
+			{Name: "変更後", Kind: statement.Input},
+			{Name: "増減", Kind: statement.Computed, Formula: statement.Formula{{Key: "変更後"}, {Key: "変更前", Negative: true}}},
+		},
+	}
+	var sum statement.Formula
+	var figs, all []statement.Figure
+	for _, r := range rows {
+		key, ok := codes[r.Prefecture]
+		if !ok {
+			return nil, nil, fmt.Errorf("lgwan: no municipality of %s in the 交付金見込額一覧", r.Prefecture)
+		}
+		f.Rows = append(f.Rows, statement.Row{Key: key, Kind: statement.Item, Label: r.Prefecture})
+		sum = append(sum, statement.Term{Key: key})
+		figs = append(figs,
+			statement.Figure{Row: key, Column: "変更前", Value: format.CellOf(r.Before)},
+			statement.Figure{Row: key, Column: "変更後", Value: format.CellOf(r.After)})
+		all = append(all, statement.Figure{Row: key, Column: "増減", Value: format.CellOf(r.Change)})
+	}
+	f.Rows = append(f.Rows, statement.Row{Key: "total", Kind: statement.Total, Label: "合計", Formula: sum})
+	meta := statement.Meta{Entity: entity}
+	if built, err = statement.Build(f, meta, figs); err != nil {
+		return nil, nil, err
+	}
+	// The printed table: every cell as printed, computed ones included,
+	// on a form whose 増減 and 合計 are inputs.
+	pf := *f
+	pf.Columns = []statement.Column{{Name: "変更前", Kind: statement.Input}, {Name: "変更後", Kind: statement.Input}, {Name: "増減", Kind: statement.Input}}
+	pf.Rows = append(append([]statement.Row(nil), f.Rows[:len(f.Rows)-1]...), statement.Row{Key: "total", Kind: statement.Item, Label: "合計"})
+	all = append(append(all, figs...),
+		statement.Figure{Row: "total", Column: "変更前", Value: format.CellOf(total.Before)},
+		statement.Figure{Row: "total", Column: "変更後", Value: format.CellOf(total.After)},
+		statement.Figure{Row: "total", Column: "増減", Value: format.CellOf(total.Change)})
+	printed, err = statement.Build(&pf, meta, all)
+	return built, printed, err
 }

@@ -60,9 +60,9 @@ func report(form string) (*output.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	sel, err := choose(tables, form)
-	if err != nil {
-		return nil, err
+	sel := jlis.Select(tables, form)
+	if len(sel) == 0 {
+		return nil, fmt.Errorf("%w: no table 様式第%s号 and no table with id %q", output.ErrUsage, form, form)
 	}
 	checks, err := jlis.Checks(tables)
 	if err != nil {
@@ -77,22 +77,4 @@ func report(form string) (*output.Report, error) {
 		r.Failure = fmt.Errorf("%d published figures not reproduced, first %s", n, v.Unexpected[0])
 	}
 	return r, nil
-}
-
-// choose returns the tables that -form names: those of 様式第N号 for a
-// number, the one with that id otherwise, every table when it is empty.
-func choose(tables []*jlis.Table, form string) ([]*jlis.Table, error) {
-	if form == "" {
-		return tables, nil
-	}
-	var sel []*jlis.Table
-	for _, t := range tables {
-		if t.Form.Number == "様式第"+form+"号" || t.ID == form {
-			sel = append(sel, t)
-		}
-	}
-	if len(sel) == 0 {
-		return nil, fmt.Errorf("%w: no table 様式第%s号 and no table with id %q", output.ErrUsage, form, form)
-	}
-	return sel, nil
 }

@@ -39,10 +39,10 @@ func statements(t *testing.T) (k, lg *statement.Statement) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if k, err = koufukin(ms); err != nil {
+	if k, err = jlis.KoufukinStatement(ms); err != nil {
 		t.Fatal(err)
 	}
-	if lg, _, err = lgwan(ms); err != nil {
+	if lg, _, err = jlis.LGWANStatements(ms); err != nil {
 		t.Fatal(err)
 	}
 	return k, lg
