@@ -189,3 +189,25 @@ func TestBudgetYears(t *testing.T) {
 		t.Errorf("only %d years read", n)
 	}
 }
+
+// The 補正額 of the LGWAN budget, 2,877 千円, is the difference of the
+// 負担金 rounded to 千円; the exact change, rounded, would be 2,876.
+func TestLGWANPolicy(t *testing.T) {
+	ms, err := jlis.Koufukin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lgwan, _, err := jlis.LGWANStatements(ms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		policy statement.Policy
+		want   int64
+	}{{statement.RoundEach, 2876000}, {statement.Recompute, 2877000}} {
+		s := lgwan.Scale(statement.Scaling{Unit: format.Thousand, Columns: map[string]statement.Policy{"増減": tt.policy}})
+		if c, _ := s.Cell("total", "増減"); !c.Amount.Equal(decimal.NewFromInt(tt.want)) {
+			t.Errorf("policy %v: 増減 = %s, want %d", tt.policy, c.Amount, tt.want)
+		}
+	}
+}
