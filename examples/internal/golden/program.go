@@ -18,7 +18,7 @@ import (
 type Program struct {
 	Name   string // the program's name, which prefixes its CSV, JSON and Markdown goldens
 	Run    func(args []string, stdout, stderr io.Writer) int
-	Tables []*jlis.Table       // the tables it prints, built, in order
+	Tables []*jlis.Table      // the tables it prints, built, in order
 	Pinned []jlis.Discrepancy // the printed figures it does not reproduce
 	Update bool               // rewrite the CSV, JSON and Markdown goldens
 }
