@@ -222,3 +222,20 @@ func TestVerifyAndLink(t *testing.T) {
 		t.Errorf("Check of a broken link = %v", err)
 	}
 }
+
+func TestCompareColumns(t *testing.T) {
+	s := mustBuild(smallForm(), statement.Meta{}, smallFigures())
+	other := smallForm()
+	other.Columns = other.Columns[:3] // no 備考
+	var figs []statement.Figure
+	for _, f := range smallFigures() {
+		if f.Column != "備考" {
+			figs = append(figs, f)
+		}
+	}
+	o := mustBuild(other, statement.Meta{}, figs)
+	d := statement.Compare(o, s)
+	if len(d) != 1 || d[0].Column != "備考" || d[0].Got != "no such column" {
+		t.Errorf("Compare with a missing column = %v", d)
+	}
+}

@@ -40,8 +40,8 @@ func quoteEmpty(s string) string {
 // rows and columns: rows are matched by key, columns by name, amounts by
 // value (the unit they are shown in does not matter), texts exactly.
 // Figures print as want's Meta says, or in exact yen where that would hide
-// the difference. Rows and columns that only one of them
-// has are differences too; header rows and hidden rows are not compared.
+// the difference. Rows and columns that only one of them has are
+// differences too; header rows and hidden rows are not compared.
 func Compare(got, want *Statement) []Difference {
 	var diffs []Difference
 	f := want.Meta.formatter()
@@ -55,6 +55,16 @@ func Compare(got, want *Statement) []Difference {
 		}
 		return gs, ws
 	}
+	// gotCol maps want's columns to got's, -1 for one got lacks.
+	gotCol := make([]int, len(want.Form.Columns))
+	for j, col := range want.Form.Columns {
+		gj, ok := got.plan.colIndex[col.Name]
+		if !ok || (got.Form.Columns[gj].Kind == Text) != (col.Kind == Text) {
+			diffs = append(diffs, Difference{Column: col.Name, Label: "column", Got: "no such column", Want: "a column"})
+			gj = -1
+		}
+		gotCol[j] = gj
+	}
 	for i, row := range want.Form.Rows {
 		if row.Kind == Header || row.Hidden {
 			continue
@@ -65,22 +75,18 @@ func Compare(got, want *Statement) []Difference {
 			continue
 		}
 		for j, col := range want.Form.Columns {
-			gj, ok := got.plan.colIndex[col.Name]
-			if !ok || (got.Form.Columns[gj].Kind == Text) != (col.Kind == Text) {
-				if i == firstRow(want) {
-					diffs = append(diffs, Difference{Column: col.Name, Label: "column", Got: "no such column", Want: "a column"})
-				}
-				continue
-			}
-			if col.Kind == Text {
+			gj := gotCol[j]
+			switch {
+			case gj < 0:
+			case col.Kind == Text:
 				if g, w := got.texts[gi][gj], want.texts[i][j]; g != w {
 					diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Column: col.Name, Got: g, Want: w})
 				}
-				continue
-			}
-			if g, w := got.cells[gi][gj], want.cells[i][j]; !g.Equal(w) {
-				gs, ws := show(g, w)
-				diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Column: col.Name, Got: gs, Want: ws})
+			default:
+				if g, w := got.cells[gi][gj], want.cells[i][j]; !g.Equal(w) {
+					gs, ws := show(g, w)
+					diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Column: col.Name, Got: gs, Want: ws})
+				}
 			}
 		}
 	}
@@ -90,17 +96,6 @@ func Compare(got, want *Statement) []Difference {
 		}
 	}
 	return diffs
-}
-
-// firstRow returns the index of the first row that Compare looks at, where
-// a missing column is reported once.
-func firstRow(s *Statement) int {
-	for i, r := range s.Form.Rows {
-		if r.Kind != Header {
-			return i
-		}
-	}
-	return -1
 }
 
 // A Violation is a printed total that its formula does not give from the
