@@ -13,13 +13,9 @@ import (
 // the budget's opening balances and the FY2019 budget (fy2019, as Build
 // returns it).
 func BudgetChecks(budget, fy2019 []*Table) ([]Check, error) {
-	byID := map[string]*statement.Statement{}
-	for _, t := range budget {
-		byID[t.ID] = t.Published
-	}
-	for _, t := range fy2019 {
-		byID["r01:"+t.ID] = t.Published
-	}
+	c := newCells(budget, "")
+	c.add(fy2019, "r01:")
+	ref, byID := c.ref, c.byID
 	ms, err := Koufukin()
 	if err != nil {
 		return nil, err
@@ -38,19 +34,6 @@ func BudgetChecks(budget, fy2019 []*Table) ([]Check, error) {
 	// 2,876,192 円, would round to 2,876.
 	byID["lgwan"] = lgwan.Scale(statement.Scaling{Unit: format.Thousand, Columns: map[string]statement.Policy{"増減": statement.Recompute}})
 
-	var missing []string
-	ref := func(id, row, col string) statement.Ref {
-		s := byID[id]
-		if s == nil {
-			missing = append(missing, id)
-			s = &statement.Statement{Form: &statement.Form{}}
-		}
-		return statement.Ref{Statement: s, Row: row, Column: col}
-	}
-	one := func(r statement.Ref) []statement.Ref { return []statement.Ref{r} }
-	link := func(name string, left []statement.Ref, right ...statement.Ref) Check {
-		return Check{Link: statement.Link{Name: name, Left: left, Right: right}}
-	}
 	const card = "個人番号カード発行等事業"
 	const lg = "総合行政ネットワーク運営事業"
 	checks := []Check{
@@ -110,8 +93,5 @@ func BudgetChecks(budget, fy2019 []*Table) ([]Check, error) {
 			}
 		}
 	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("checks name tables that were not read: %v", missing)
-	}
-	return checks, nil
+	return checks, c.err()
 }

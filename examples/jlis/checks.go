@@ -63,26 +63,12 @@ type Check struct {
 // Checks returns the identities between the published figures of tables:
 // the links between statements, notes, schedules and the 決算報告書.
 func Checks(tables []*Table) ([]Check, error) {
-	byID := make(map[string]*statement.Statement, len(tables))
-	for _, t := range tables {
-		byID[t.ID] = t.Published
-	}
-	var missing []string
-	ref := func(id, row, col string) statement.Ref {
-		s := byID[id]
-		if s == nil {
-			missing = append(missing, id)
-			s = &statement.Statement{Form: &statement.Form{}}
-		}
-		return statement.Ref{Statement: s, Row: row, Column: col}
-	}
+	c := newCells(tables, "")
+	ref := c.ref
 	neg := func(r statement.Ref) statement.Ref { r.Negative = true; return r }
 	bs := func(row string) statement.Ref { return ref("bs", row, "金額") }
 	pl := func(row string) statement.Ref { return ref("pl", row, "金額") }
-	link := func(name string, left []statement.Ref, right ...statement.Ref) Check {
-		return Check{Link: statement.Link{Name: name, Left: left, Right: right}}
-	}
-	one := func(r statement.Ref) []statement.Ref { return []statement.Ref{r} }
+	byID := c.byID
 	checks := []Check{
 		link("貸借対照表 資産合計 = 負債純資産合計", one(bs("1000")), bs("T_LNA")),
 		link("損益計算書 当期純利益 = 純資産変動計算書 当期純利益", one(pl("P_NET")), ref("changes", "P_NET", "純資産合計")),
@@ -167,8 +153,49 @@ func Checks(tables []*Table) ([]Check, error) {
 			}
 		}
 	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("checks name tables that were not read: %v", missing)
-	}
-	return checks, nil
+	return checks, c.err()
 }
+
+// cells names the cells of published tables for checks, and remembers the
+// tables it was asked for and does not have.
+type cells struct {
+	byID    map[string]*statement.Statement
+	missing []string
+}
+
+// newCells holds the published statements of tables, by id with prefix.
+func newCells(tables []*Table, prefix string) *cells {
+	c := &cells{byID: map[string]*statement.Statement{}}
+	c.add(tables, prefix)
+	return c
+}
+
+func (c *cells) add(tables []*Table, prefix string) {
+	for _, t := range tables {
+		c.byID[prefix+t.ID] = t.Published
+	}
+}
+
+// ref names a cell of the table with the given id.
+func (c *cells) ref(id, row, col string) statement.Ref {
+	s := c.byID[id]
+	if s == nil {
+		c.missing = append(c.missing, id)
+		s = &statement.Statement{Form: &statement.Form{}}
+	}
+	return statement.Ref{Statement: s, Row: row, Column: col}
+}
+
+func (c *cells) err() error {
+	if len(c.missing) > 0 {
+		return fmt.Errorf("checks name tables that were not read: %v", c.missing)
+	}
+	return nil
+}
+
+// link is the identity that the cells left sum to the cells right.
+func link(name string, left []statement.Ref, right ...statement.Ref) Check {
+	return Check{Link: statement.Link{Name: name, Left: left, Right: right}}
+}
+
+func one(r statement.Ref) []statement.Ref { return []statement.Ref{r} }

@@ -5,8 +5,28 @@ import (
 	"io"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/examples/internal/output"
 	"github.com/koukaikei/koukaikei/statement"
 )
+
+// Report returns what an example program prints of built tables: those
+// that its -form flag names (see Select), and the verification of them
+// all, which fails the program if anything is unexpected.
+func Report(tables []*Table, form string, pinned []Discrepancy, checks []Check) (*output.Report, error) {
+	sel := Select(tables, form)
+	if len(sel) == 0 {
+		return nil, fmt.Errorf("%w: no table 様式第%s号 and no table with id %q", output.ErrUsage, form, form)
+	}
+	v := Verify(tables, pinned, checks)
+	r := &output.Report{Summary: v.Write}
+	for _, t := range sel {
+		r.Statements = append(r.Statements, t.Built)
+	}
+	if n := len(v.Unexpected); n > 0 {
+		r.Failure = fmt.Errorf("%d published figures not reproduced, first %s", n, v.Unexpected[0])
+	}
+	return r, nil
+}
 
 // A Verification is what comparing built tables with the report found.
 type Verification struct {

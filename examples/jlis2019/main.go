@@ -33,7 +33,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"os"
 
@@ -60,21 +59,9 @@ func report(form string) (*output.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	sel := jlis.Select(tables, form)
-	if len(sel) == 0 {
-		return nil, fmt.Errorf("%w: no table 様式第%s号 and no table with id %q", output.ErrUsage, form, form)
-	}
 	checks, err := jlis.Checks(tables)
 	if err != nil {
 		return nil, err
 	}
-	v := jlis.Verify(tables, jlis.Discrepancies, checks)
-	r := &output.Report{Summary: v.Write}
-	for _, t := range sel {
-		r.Statements = append(r.Statements, t.Built)
-	}
-	if n := len(v.Unexpected); n > 0 {
-		r.Failure = fmt.Errorf("%d published figures not reproduced, first %s", n, v.Unexpected[0])
-	}
-	return r, nil
+	return jlis.Report(tables, form, jlis.Discrepancies, checks)
 }
