@@ -134,7 +134,7 @@ func (s *Statement) verticalTable() ([][]string, []bool) {
 				table = append(table, []string{s.label(i, row.Indent+1), f.Format(decimal.Zero)})
 			case row.Kind == Header:
 				table = append(table, []string{s.label(i, row.Indent+1), ""})
-			case !c.Valid && (row.Kind == Item || s.underEmptyHeader(i, j)):
+			case !c.Valid:
 			default:
 				table = append(table, []string{s.label(i, row.Indent+1), f.FormatCell(c)})
 			}
@@ -152,15 +152,4 @@ func (s *Statement) noItems(h, j int) bool {
 		}
 	}
 	return true
-}
-
-// underEmptyHeader reports whether row i lies under a header that prints 0
-// in column j.
-func (s *Statement) underEmptyHeader(i, j int) bool {
-	for h := i - 1; h >= 0; h-- {
-		if s.Form.Rows[h].Indent < s.Form.Rows[i].Indent {
-			return s.Form.Rows[h].Kind == Header && s.noItems(h, j)
-		}
-	}
-	return false
 }
