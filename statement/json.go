@@ -96,17 +96,16 @@ func ReadJSON(r io.Reader, f *Form, meta Meta) (*Statement, error) {
 		}
 	}
 	var errs []error
-	next := 0
+	rows := rowCursor{f: f}
 	for _, jr := range js.Rows {
-		for next < len(f.Rows) && f.Rows[next].Hidden && f.Rows[next].Key != jr.Key {
-			next++
+		i, err := rows.match(jr.Key)
+		if err == nil && f.Rows[i].Label != jr.Label {
+			err = fmt.Errorf("%w: label %q, the form has %q", ErrUnknownRow, jr.Label, f.Rows[i].Label)
 		}
-		if next >= len(f.Rows) || f.Rows[next].Key != jr.Key || f.Rows[next].Label != jr.Label {
-			errs = append(errs, &ReadError{Row: rowName(jr.Key, jr.Label), Err: fmt.Errorf("%w: not the form's next row", ErrUnknownRow)})
+		if err != nil {
+			errs = append(errs, &ReadError{Row: rowName(jr.Key, jr.Label), Err: err})
 			return nil, errors.Join(errs...)
 		}
-		i := next
-		next++
 		row := f.Rows[i]
 		if jr.Kind != row.Kind.String() || jr.Code != row.Account {
 			errs = append(errs, &ReadError{Row: rowName(jr.Key, jr.Label), Err: fmt.Errorf("kind %q and code %q, the form has %v and %q", jr.Kind, jr.Code, row.Kind, row.Account)})
@@ -131,12 +130,7 @@ func ReadJSON(r io.Reader, f *Form, meta Meta) (*Statement, error) {
 			}
 		}
 	}
-	for _, row := range f.Rows[next:] {
-		if row.Kind != Header && !row.Hidden {
-			errs = append(errs, &ReadError{Row: row.Key, Err: fmt.Errorf("%w: %s", ErrMissingRow, row.Label)})
-		}
-	}
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(append(errs, rows.missing()...)...); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -163,7 +163,7 @@ func ReadCSV(r io.Reader, f *Form, meta Meta) (*Statement, error) {
 	// A statement that prints zero as a dash has no other use for one.
 	dashIsZero := meta.Style.Zero == format.ZeroDash || meta.Style.Zero == format.ZeroHyphen
 	var errs []error
-	next := 0 // the next form row to match
+	rows := rowCursor{f: f}
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != len(head.Fields) {
 			errs = append(errs, &ReadError{Line: rec.Line, Err: fmt.Errorf("%w: %d, where the header has %d", ErrFieldCount, len(rec.Fields), len(head.Fields))})
@@ -178,24 +178,13 @@ func ReadCSV(r io.Reader, f *Form, meta Meta) (*Statement, error) {
 				label = strings.TrimSpace(rec.Fields[k])
 			}
 		}
-		for next < len(f.Rows) && f.Rows[next].Hidden && f.Rows[next].Key != key {
-			next++
-		}
-		if next >= len(f.Rows) || f.Rows[next].Key != key {
-			want := "the end of the form"
-			if next < len(f.Rows) {
-				want = fmt.Sprintf("row %q (%s)", f.Rows[next].Key, f.Rows[next].Label)
-			}
-			errs = append(errs, &ReadError{Line: rec.Line, Row: key, Err: fmt.Errorf("%w: the form expects %s", ErrUnknownRow, want)})
+		i, err := rows.match(key)
+		if err != nil {
+			errs = append(errs, &ReadError{Line: rec.Line, Row: key, Err: err})
 			return nil, errors.Join(errs...)
 		}
-		i := next
-		next++
 		row := f.Rows[i]
-		name := row.Key
-		if name == "" {
-			name = row.Label
-		}
+		name := rowName(row.Key, row.Label)
 		if label != row.Label {
 			errs = append(errs, &ReadError{Line: rec.Line, Row: name, Err: fmt.Errorf("%w: %q, the form has %q", ErrLabelMismatch, label, row.Label)})
 		}
@@ -230,13 +219,44 @@ func ReadCSV(r io.Reader, f *Form, meta Meta) (*Statement, error) {
 			s.cells[i][j] = c
 		}
 	}
-	for _, row := range f.Rows[next:] {
+	if err := errors.Join(append(errs, rows.missing()...)...); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// A rowCursor matches the rows a reader meets, in order, to the rows of a
+// form; rows that are not printed may be left out.
+type rowCursor struct {
+	f    *Form
+	next int // the next row to match
+}
+
+// match returns the index of the form's row with the given key, which
+// must be the next one, hidden rows aside.
+func (c *rowCursor) match(key string) (int, error) {
+	rows := c.f.Rows
+	for c.next < len(rows) && rows[c.next].Hidden && rows[c.next].Key != key {
+		c.next++
+	}
+	if c.next >= len(rows) || rows[c.next].Key != key {
+		want := "the end of the form"
+		if c.next < len(rows) {
+			want = fmt.Sprintf("row %q (%s)", rows[c.next].Key, rows[c.next].Label)
+		}
+		return 0, fmt.Errorf("%w: the form expects %s", ErrUnknownRow, want)
+	}
+	c.next++
+	return c.next - 1, nil
+}
+
+// missing reports each printed row that the reader did not meet.
+func (c *rowCursor) missing() []error {
+	var errs []error
+	for _, row := range c.f.Rows[c.next:] {
 		if row.Kind != Header && !row.Hidden {
 			errs = append(errs, &ReadError{Row: row.Key, Err: fmt.Errorf("%w: %s", ErrMissingRow, row.Label)})
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return errs
 }
