@@ -1,6 +1,7 @@
 package format
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"unicode/utf8"
@@ -148,7 +149,7 @@ func (f Formatter) digitsInt64(buf []byte, d decimal.Decimal) ([]byte, bool, boo
 		if m < 0 {
 			m = -m
 		}
-		if m != 0 && roundAway(f.Rounding, q&1 != 0, cmpInt64(m, p-m)) {
+		if m != 0 && roundAway(f.Rounding, q&1 != 0, cmp.Compare(m, p-m)) {
 			if c < 0 {
 				q--
 			} else {
@@ -163,16 +164,6 @@ func (f Formatter) digitsInt64(buf []byte, d decimal.Decimal) ([]byte, bool, boo
 		return strconv.AppendUint(buf, uint64(-c), 10), true, true
 	}
 	return strconv.AppendUint(buf, uint64(c), 10), false, true
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // digitsBig is digitsInt64 for figures of any size.

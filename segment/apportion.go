@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -236,22 +237,10 @@ func compareClaims(x, s, y, t uint64, m Method) int {
 	}
 	h1, l1 := bits.Mul64(x, d(t))
 	h2, l2 := bits.Mul64(y, d(s))
-	switch {
-	case h1 != h2:
-		return cmpUint(h1, h2)
-	default:
-		return cmpUint(l1, l2)
+	if h1 != h2 {
+		return cmp.Compare(h1, h2)
 	}
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(l1, l2)
 }
 
 // PerUnit returns weight × rate for each weight, rounded by r to a whole
