@@ -72,35 +72,19 @@ func BudgetTables() ([]*Table, error) { return readIndex("hosei.csv", "r02") }
 
 // readIndex reads the tables an index lists, with their figures in dir.
 func readIndex(index, dir string) ([]*Table, error) {
-	f, err := files.Open(index)
+	recs, err := readCSV(index, "id", "form", "title", "entity", "date", "unit", "columns", "stub", "vertical", "style")
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	recs, err := csvio.ReadAll(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", index, err)
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: empty", index)
-	}
-	cols, err := csvio.Header(recs[0], "id", "form", "title", "entity", "date", "unit", "columns", "stub", "vertical", "style")
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", index, err)
 	}
 	chart, err := Chart()
 	if err != nil {
 		return nil, fmt.Errorf("chart.csv: %w", err)
 	}
 	var tables []*Table
-	for _, rec := range recs[1:] {
-		field := func(name string) string { return rec.Fields[cols[name]] }
-		if len(rec.Fields) != len(recs[0].Fields) {
-			return nil, fmt.Errorf("%s: line %d: %d fields, the header has %d", index, rec.Line, len(rec.Fields), len(recs[0].Fields))
-		}
-		t, err := readTable(field, chart, dir)
+	for _, r := range recs {
+		t, err := readTable(r.field, chart, dir)
 		if err != nil {
-			return nil, fmt.Errorf("%s: line %d: %w", index, rec.Line, err)
+			return nil, r.errorf("%w", err)
 		}
 		tables = append(tables, t)
 	}
@@ -210,4 +194,50 @@ func Select(tables []*Table, form string) []*Table {
 		}
 	}
 	return sel
+}
+
+// A record is a line of a data file, its fields by column name.
+type record struct {
+	file   string
+	line   int
+	fields map[string]string
+}
+
+func (r record) field(name string) string { return r.fields[name] }
+
+// errorf returns an error that names the record's file and line.
+func (r record) errorf(format string, args ...any) error {
+	return fmt.Errorf("%s: line %d: "+format, append([]any{r.file, r.line}, args...)...)
+}
+
+// readCSV reads a data file whose header names the given columns.
+func readCSV(name string, columns ...string) ([]record, error) {
+	f, err := files.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	recs, err := csvio.ReadAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("%s: empty", name)
+	}
+	cols, err := csvio.Header(recs[0], columns...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	out := make([]record, 0, len(recs)-1)
+	for _, rec := range recs[1:] {
+		if len(rec.Fields) != len(recs[0].Fields) {
+			return nil, fmt.Errorf("%s: line %d: %d fields, the header has %d", name, rec.Line, len(rec.Fields), len(recs[0].Fields))
+		}
+		r := record{file: name, line: rec.Line, fields: map[string]string{}}
+		for c, i := range cols {
+			r.fields[c] = rec.Fields[i]
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }

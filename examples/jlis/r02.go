@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/koukaikei/koukaikei/segment"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/shopspring/decimal"
@@ -35,7 +34,7 @@ func Koufukin() ([]Municipality, error) {
 	for _, r := range recs {
 		code, err := segment.ParseLocalCode(r.field("code"))
 		if err != nil {
-			return nil, fmt.Errorf("%s: line %d: %w", r.file, r.line, err)
+			return nil, r.errorf("%w", err)
 		}
 		pop, err1 := decimal.NewFromString(r.field("population"))
 		amount, err2 := decimal.NewFromString(r.field("amount"))
@@ -79,51 +78,6 @@ func LGWAN() ([]Contribution, Contribution, error) {
 		return nil, Contribution{}, fmt.Errorf("r02/lgwan.csv: no 合計 line at the end")
 	}
 	return out[:len(out)-1], out[len(out)-1], nil
-}
-
-// A record is a line of a data file, its fields by column name.
-type record struct {
-	file   string
-	line   int
-	fields map[string]string
-}
-
-func (r record) field(name string) string { return r.fields[name] }
-
-func (r record) errorf(format string, args ...any) error {
-	return fmt.Errorf("%s: line %d: %s", r.file, r.line, fmt.Sprintf(format, args...))
-}
-
-// readCSV reads a data file whose header names the given columns.
-func readCSV(name string, columns ...string) ([]record, error) {
-	f, err := files.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	recs, err := csvio.ReadAll(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: empty", name)
-	}
-	cols, err := csvio.Header(recs[0], columns...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	out := make([]record, 0, len(recs)-1)
-	for _, rec := range recs[1:] {
-		if len(rec.Fields) != len(recs[0].Fields) {
-			return nil, fmt.Errorf("%s: line %d: %d fields, the header has %d", name, rec.Line, len(rec.Fields), len(recs[0].Fields))
-		}
-		r := record{file: name, line: rec.Line, fields: map[string]string{}}
-		for c, i := range cols {
-			r.fields[c] = rec.Fields[i]
-		}
-		out = append(out, r)
-	}
-	return out, nil
 }
 
 // entity is the body that publishes the report.
