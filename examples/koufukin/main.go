@@ -73,9 +73,8 @@ func report(form string) (*output.Report, error) {
 
 // A verification is what the summary reports.
 type verification struct {
-	municipalities, matched int
-	total, lgwanCells       int
-	problems                []string
+	municipalities, matched, lgwanCells int
+	problems                            []string
 }
 
 func verify(ms []jlis.Municipality, k, lg, printed *statement.Statement) *verification {
@@ -97,7 +96,7 @@ func verify(ms []jlis.Municipality, k, lg, printed *statement.Statement) *verifi
 	for _, d := range statement.Compare(lg, printed) {
 		v.problems = append(v.problems, "LGWAN 負担金: "+d.String())
 	}
-	v.lgwanCells = 3 * (len(lg.Form.Rows))
+	v.lgwanCells = 3 * len(lg.Form.Rows)
 	return v
 }
 
@@ -107,8 +106,9 @@ func (v *verification) write(w io.Writer) error {
 		v.municipalities, v.matched, v.municipalities)
 	fmt.Fprintf(w, "LGWAN 負担金: %d printed figures (変更前, 変更後, 増減 and 合計) compared with those computed from 変更前 and 変更後.\n", v.lgwanCells)
 	for _, p := range v.problems {
-		fmt.Fprintln(w, "! "+p)
+		if _, err := fmt.Fprintln(w, "! "+p); err != nil {
+			return err
+		}
 	}
-	_, err := fmt.Fprint(w)
-	return err
+	return nil
 }
