@@ -27,6 +27,7 @@ type Defect struct {
 	Err  error  // one of the package's Err values, possibly wrapped with detail
 }
 
+// Error returns the defect with its line and account code.
 func (d Defect) Error() string {
 	var b strings.Builder
 	if d.Line > 0 {
@@ -39,6 +40,7 @@ func (d Defect) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the defect's error, one of the package's Err values.
 func (d Defect) Unwrap() error { return d.Err }
 
 // A ChartError lists every defect found in the definition of a chart.
@@ -47,6 +49,7 @@ type ChartError struct {
 	Defects []Defect
 }
 
+// Error lists every defect, separated by semicolons.
 func (e *ChartError) Error() string {
 	var b strings.Builder
 	b.WriteString("account: ")

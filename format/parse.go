@@ -28,6 +28,7 @@ type ParseError struct {
 	Err    error  // ErrSyntax or ErrNoFigure
 }
 
+// Error returns the message: the input, the reason and the offset.
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("format: parsing %q: %s at offset %d", e.Input, e.Reason, e.Offset)
 }

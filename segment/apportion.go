@@ -56,6 +56,7 @@ type ApportionError struct {
 	Err   error
 }
 
+// Error names the weight at fault, if any, and the reason.
 func (e *ApportionError) Error() string {
 	if e.Index >= 0 {
 		return fmt.Sprintf("segment: apportion: weight %d: %v", e.Index, e.Err)
@@ -63,6 +64,7 @@ func (e *ApportionError) Error() string {
 	return fmt.Sprintf("segment: apportion: %v", e.Err)
 }
 
+// Unwrap returns one of the package's Err values.
 func (e *ApportionError) Unwrap() error { return e.Err }
 
 // Apportion divides total into whole multiples of unit in proportion to

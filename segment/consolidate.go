@@ -80,10 +80,12 @@ type EntryError struct {
 	Err   error
 }
 
+// Error names the entry by position and memo.
 func (e *EntryError) Error() string {
 	return fmt.Sprintf("segment: entry %d (%s): %v", e.Index+1, e.Memo, e.Err)
 }
 
+// Unwrap returns one of the package's Err values.
 func (e *EntryError) Unwrap() error { return e.Err }
 
 // A SegmentError reports what is wrong with a segment.
@@ -92,8 +94,10 @@ type SegmentError struct {
 	Err     error
 }
 
+// Error names the segment.
 func (e *SegmentError) Error() string { return fmt.Sprintf("segment %q: %v", e.Segment, e.Err) }
 
+// Unwrap returns the segment's error.
 func (e *SegmentError) Unwrap() error { return e.Err }
 
 // An InterSegmentError reports a row of accounts between segments that does
@@ -106,6 +110,7 @@ type InterSegmentError struct {
 	Segments []string // the segments with a non-zero amount, in order
 }
 
+// Error names the row, its residual and the segments that hold it.
 func (e *InterSegmentError) Error() string {
 	parts := make([]string, len(e.Segments))
 	for i, s := range e.Segments {

@@ -19,8 +19,10 @@ type CodeError struct {
 	Err  error
 }
 
+// Error names the code and what is wrong with it.
 func (e *CodeError) Error() string { return fmt.Sprintf("segment: local code %q: %v", e.Code, e.Err) }
 
+// Unwrap returns ErrCheckDigit, or the reason the text is not a code.
 func (e *CodeError) Unwrap() error { return e.Err }
 
 // CheckDigit returns the check digit of the five digits code5, by the rule of

@@ -64,6 +64,7 @@ type BuildError struct {
 	Problems []error
 }
 
+// Error lists every problem, separated by semicolons.
 func (e *BuildError) Error() string {
 	msgs := make([]string, len(e.Problems))
 	for i, p := range e.Problems {

@@ -18,6 +18,7 @@ type Difference struct {
 	Want   string // the cell as the second statement prints it
 }
 
+// String names the cell by label, key and column, with both values.
 func (d Difference) String() string {
 	where := d.Label
 	if d.Row != "" && d.Row != d.Label {
@@ -109,6 +110,7 @@ type Violation struct {
 	Computed format.Cell // what the formula gives from the other cells
 }
 
+// String names the cell and gives the formula, its result and the cell.
 func (v Violation) String() string {
 	return fmt.Sprintf("%s (%s) %s: %s = %s, but the statement holds %s",
 		v.Label, v.Row, v.Column, v.Formula, v.Computed, v.Printed)
@@ -150,6 +152,7 @@ type Ref struct {
 	Negative  bool   // subtract the cell instead of adding it
 }
 
+// String names the cell by statement title, row label and column.
 func (r Ref) String() string {
 	sign := ""
 	if r.Negative {
@@ -178,6 +181,7 @@ type LinkError struct {
 	Missing     []Ref // cells that do not exist
 }
 
+// Error gives the link's two sums and their difference, or the cells it lacks.
 func (e *LinkError) Error() string {
 	if len(e.Missing) > 0 {
 		refs := make([]string, len(e.Missing))

@@ -197,6 +197,7 @@ type FormError struct {
 	Defects []error
 }
 
+// Error lists every defect, separated by semicolons.
 func (e *FormError) Error() string {
 	msgs := make([]string, len(e.Defects))
 	for i, d := range e.Defects {

@@ -22,6 +22,7 @@ type ReadError struct {
 	Err    error
 }
 
+// Error names the file, line, row and column that are known.
 func (e *ReadError) Error() string {
 	var b strings.Builder
 	b.WriteString("statement: ")

@@ -102,6 +102,7 @@ type EncodeError struct {
 	Rune   rune
 }
 
+// Error names the row, the column and the character.
 func (e *EncodeError) Error() string {
 	return fmt.Sprintf("statement: row %q, %s: %q (%U) cannot be written in CP932", e.Row, e.Column, e.Rune, e.Rune)
 }
