@@ -94,3 +94,40 @@ func FuzzReadRowsCSV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseFormula checks that an accepted formula prints as text that
+// reads back to it.
+func FuzzParseFormula(f *testing.F) {
+	for _, s := range []string{"1110+1120", "P_OP + 4200 - 5200", "-a+b", "a++b", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fm, err := statement.ParseFormula(s)
+		if err != nil {
+			return
+		}
+		back, err := statement.ParseFormula(fm.String())
+		if err != nil || back.String() != fm.String() {
+			t.Fatalf("ParseFormula(%q) = %q, which reads back as %q, %v", s, fm, back, err)
+		}
+	})
+}
+
+// FuzzParseColumns checks that accepted columns print as a spec that
+// reads back to them.
+func FuzzParseColumns(f *testing.F) {
+	for _, s := range []string{"予算額|決算額|差額=決算額-予算額|備考:text", "金額", "a||b", "=a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		cols, err := statement.ParseColumns(s)
+		if err != nil {
+			return
+		}
+		spec := statement.FormatColumns(cols)
+		back, err := statement.ParseColumns(spec)
+		if err != nil || statement.FormatColumns(back) != spec {
+			t.Fatalf("ParseColumns(%q) prints as %q, which reads back as %v, %v", s, spec, back, err)
+		}
+	})
+}
