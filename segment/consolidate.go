@@ -163,7 +163,7 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 	if len(c.Segments) == 0 {
 		return nil, ErrNoSegments
 	}
-	if err := c.Form.Validate(); err != nil {
+	if _, err := statement.Compile(c.Form); err != nil {
 		return nil, err
 	}
 	col := c.column()
@@ -172,7 +172,7 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 		switch {
 		case s.Name == "" || seen[s.Name]:
 			errs = append(errs, &SegmentError{Segment: s.Name, Err: ErrDuplicateSegment})
-		case s.Statement == nil || !sameRows(s.Statement.Form, c.Form):
+		case s.Statement == nil || !sameRows(s.Statement.Form(), c.Form):
 			errs = append(errs, &SegmentError{Segment: s.Name, Err: ErrDifferentForm})
 		}
 		seen[s.Name] = true

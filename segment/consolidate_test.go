@@ -92,7 +92,7 @@ func TestConsolidate(t *testing.T) {
 	if v := s.Verify(); len(v) != 0 {
 		t.Errorf("consolidated statement breaks its identities: %v", v)
 	}
-	cols := statement.FormatColumns(s.Form.Columns)
+	cols := statement.FormatColumns(s.Form().Columns)
 	if cols != "一般事業|本人確認情報処理事業|相殺等|合計=一般事業+本人確認情報処理事業+相殺等" {
 		t.Errorf("columns %s", cols)
 	}

@@ -1,9 +1,7 @@
 package statement
 
 import (
-	"errors"
-	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/shopspring/decimal"
@@ -37,139 +35,155 @@ type Figure struct {
 	Text   string      // for text columns
 }
 
+// clone returns a copy of m that shares nothing with it.
+func (m Meta) clone() Meta {
+	m.Notes = slices.Clone(m.Notes)
+	return m
+}
+
 // A Statement is a form filled with figures. Amounts are kept exact, in
 // yen, whatever the unit they are shown in. A Statement is not modified
-// after it is made, and is safe for concurrent use.
+// after it is made, and is safe for concurrent use. The zero Statement has
+// no rows and no columns; every method works on it.
 type Statement struct {
-	Form *Form
-	Meta Meta
-
-	plan  *plan
-	cells [][]format.Cell // [row][column]; amount columns only
-	texts [][]string      // [row][column]; text columns only
+	t     *Template
+	meta  Meta
+	cells []format.Cell // [row*columns+column]; amount columns only
+	texts []string      // [row*columns+column]; text columns only, nil if the form has none
 }
 
-// Errors that a BuildError wraps.
-var (
-	ErrUnknownRow      = errors.New("unknown row")
-	ErrUnknownColumn   = errors.New("unknown column")
-	ErrNotInput        = errors.New("not an input cell")
-	ErrDuplicateFigure = errors.New("figure given twice")
-	ErrMissingFigure   = errors.New("figure missing")
-)
+// empty is the Template of the zero Statement.
+var empty = &Template{}
 
-// A BuildError lists every problem with the figures given to Build.
-type BuildError struct {
-	Form     string // the form's number or title
-	Problems []error
+// ready returns s, or for the zero Statement a statement of the empty
+// template, so that every method works on it.
+func (s *Statement) ready() *Statement {
+	if s.t == nil {
+		return &Statement{t: empty, meta: s.meta}
+	}
+	return s
 }
 
-// Error lists every problem, separated by semicolons.
-func (e *BuildError) Error() string {
-	msgs := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		msgs[i] = p.Error()
+// Template returns the compiled form s is built on.
+func (s *Statement) Template() *Template { return s.ready().t }
+
+// Form returns a copy of the form s is built on: changing it does not
+// change s.
+func (s *Statement) Form() *Form { return s.ready().t.Form() }
+
+// Meta returns a copy of s's description: entity, date, unit, notes and
+// style.
+func (s *Statement) Meta() Meta { return s.meta.clone() }
+
+// cell returns the cell in row i and column j.
+func (s *Statement) cell(i, j int) format.Cell { return s.cells[i*len(s.t.form.Columns)+j] }
+
+// text returns the text in row i and column j.
+func (s *Statement) text(i, j int) string {
+	if s.texts == nil {
+		return ""
 	}
-	return fmt.Sprintf("statement: building %s: %s", e.Form, strings.Join(msgs, "; "))
+	return s.texts[i*len(s.t.form.Columns)+j]
 }
 
-// Unwrap returns the problems.
-func (e *BuildError) Unwrap() []error { return e.Problems }
-
-// newStatement returns an empty statement of f.
-func newStatement(f *Form, meta Meta) (*Statement, error) {
-	p, err := f.plan()
-	if err != nil {
-		return nil, err
+// newStatement returns an empty statement of t.
+func newStatement(t *Template, meta Meta) *Statement {
+	n := len(t.form.Rows) * len(t.form.Columns)
+	s := &Statement{t: t, meta: meta.clone(), cells: make([]format.Cell, n)}
+	for _, c := range t.form.Columns {
+		if c.Kind == Text {
+			s.texts = make([]string, n)
+			break
+		}
 	}
-	s := &Statement{Form: f, Meta: meta, plan: p,
-		cells: make([][]format.Cell, len(f.Rows)),
-		texts: make([][]string, len(f.Rows)),
-	}
-	for i := range f.Rows {
-		s.cells[i] = make([]format.Cell, len(f.Columns))
-		s.texts[i] = make([]string, len(f.Columns))
-	}
-	return s, nil
+	return s
 }
 
-// Build fills form f with figures and computes every other cell: totals by
-// their row formulas, computed columns by their column formulas. Every item
-// row needs a figure in every input column (a Cell without a figure where
-// the statement prints none); text figures are optional.
-//
-// Build returns a *FormError if f is not valid, and a *BuildError listing
-// every figure that names an unknown row or column, is given twice, is not
-// an input (a total, a header or a computed column), or is missing.
+// Build compiles form f and builds a statement of it with Template.Build.
+// Build returns the *Error of Compile if f is not valid.
 func Build(f *Form, meta Meta, figures []Figure) (*Statement, error) {
-	s, err := newStatement(f, meta)
+	t, err := Compile(f)
 	if err != nil {
 		return nil, err
 	}
-	var problems []error
-	given := make(map[[2]int]bool, len(figures))
+	return t.Build(meta, figures)
+}
+
+// Build fills t with figures and computes every other cell: totals and
+// subtotals by their row formulas, computed columns by their column
+// formulas. Every item row needs a figure in every input column (a Cell
+// without a figure where the statement prints none); text figures are
+// optional.
+//
+// A computed cell whose every term has no figure (該当なし) has none
+// either; a sum with at least one figure counts the others as zero.
+//
+// Build returns an *Error listing every figure that names an unknown row
+// or column (ErrUnknown), is given twice (ErrDuplicate), is not an input
+// (ErrMismatch: a total, a header or a computed column), or is missing
+// (ErrMissing).
+func (t *Template) Build(meta Meta, figures []Figure) (*Statement, error) {
+	s := newStatement(t, meta)
+	f := &t.form
+	ps := problems{source: f.name()}
+	ncol := len(f.Columns)
+	given := make([]bool, len(s.cells))
 	for _, fig := range figures {
-		i, ok := s.plan.rowIndex[fig.Row]
+		i, ok := t.rowIndex[fig.Row]
 		if !ok {
-			problems = append(problems, fmt.Errorf("row %q: %w", fig.Row, ErrUnknownRow))
+			ps.addf(0, fig.Row, fig.Column, ErrUnknown, "no such row")
 			continue
 		}
-		j, ok := s.plan.colIndex[fig.Column]
+		j, ok := t.colIndex[fig.Column]
 		if !ok {
-			problems = append(problems, fmt.Errorf("row %q: %w %q", fig.Row, ErrUnknownColumn, fig.Column))
+			ps.addf(0, fig.Row, fig.Column, ErrUnknown, "no such column")
 			continue
 		}
 		row, col := f.Rows[i], f.Columns[j]
 		switch {
 		case col.Kind == Computed:
-			problems = append(problems, fmt.Errorf("row %q, column %q: %w: the column is computed", fig.Row, fig.Column, ErrNotInput))
+			ps.addf(0, fig.Row, fig.Column, ErrMismatch, "a figure for a computed column")
 			continue
 		case col.Kind == Input && row.Kind != Item:
-			problems = append(problems, fmt.Errorf("row %q, column %q: %w: the row is a %v", fig.Row, fig.Column, ErrNotInput, row.Kind))
+			ps.addf(0, fig.Row, fig.Column, ErrMismatch, "a figure for a %v row", row.Kind)
 			continue
-		case given[[2]int{i, j}]:
-			problems = append(problems, fmt.Errorf("row %q, column %q: %w", fig.Row, fig.Column, ErrDuplicateFigure))
+		case given[i*ncol+j]:
+			ps.addf(0, fig.Row, fig.Column, ErrDuplicate, "figure given twice")
 			continue
 		}
-		given[[2]int{i, j}] = true
+		given[i*ncol+j] = true
 		if col.Kind == Text {
-			s.texts[i][j] = fig.Text
+			s.texts[i*ncol+j] = fig.Text
 		} else {
-			s.cells[i][j] = fig.Value
+			s.cells[i*ncol+j] = fig.Value
 		}
 	}
 	for i, row := range f.Rows {
-		for j, col := range f.Columns {
-			if row.Kind == Item && col.Kind == Input && !given[[2]int{i, j}] {
-				problems = append(problems, fmt.Errorf("row %q, column %q: %w", row.Key, col.Name, ErrMissingFigure))
+		if row.Kind != Item {
+			continue
+		}
+		for _, j := range t.inputs {
+			if !given[i*ncol+j] {
+				ps.addf(0, row.Key, f.Columns[j].Name, ErrMissing, "no figure")
 			}
 		}
 	}
-	if len(problems) > 0 {
-		return nil, &BuildError{Form: f.name(), Problems: problems}
+	if err := ps.err(); err != nil {
+		return nil, err
 	}
-	s.computeRows(s.inputColumns())
-	s.computeColumns(s.plan.colOrder)
+	s.computeRows(t.inputs)
+	s.computeColumns(t.colOrder)
 	return s, nil
 }
 
-// inputColumns returns the indexes of the input columns.
-func (s *Statement) inputColumns() []int {
-	var cols []int
-	for j, c := range s.Form.Columns {
-		if c.Kind == Input {
-			cols = append(cols, j)
-		}
-	}
-	return cols
-}
-
-// computeRows computes the total rows in the given columns.
+// computeRows computes the total and subtotal rows in the given columns.
 func (s *Statement) computeRows(cols []int) {
-	for _, i := range s.plan.rowOrder {
+	t := s.t
+	ncol := len(t.form.Columns)
+	for _, i := range t.rowOrder {
 		for _, j := range cols {
-			s.cells[i][j] = sum(s.Form.Rows[i].Formula, func(key string) format.Cell {
-				return s.cells[s.plan.rowIndex[key]][j]
+			s.cells[i*ncol+j] = t.sum(t.formulas[i], func(key string) format.Cell {
+				return s.cells[t.rowIndex[key]*ncol+j]
 			})
 		}
 	}
@@ -178,33 +192,57 @@ func (s *Statement) computeRows(cols []int) {
 // computeColumns computes the given computed columns on every row with
 // figures.
 func (s *Statement) computeColumns(cols []int) {
+	t := s.t
+	ncol := len(t.form.Columns)
 	for _, j := range cols {
-		for i, row := range s.Form.Rows {
+		for i, row := range t.form.Rows {
 			if row.Kind == Header {
 				continue
 			}
-			s.cells[i][j] = sum(s.Form.Columns[j].Formula, func(name string) format.Cell {
-				return s.cells[i][s.plan.colIndex[name]]
+			s.cells[i*ncol+j] = t.sum(t.form.Columns[j].Formula, func(name string) format.Cell {
+				return s.cells[i*ncol+t.colIndex[name]]
 			})
 		}
 	}
 }
 
-// sum evaluates a formula. Cells without a figure count as zero, and the
-// sum is always a figure: the 換算差額 of a cash-flow statement prints a
-// dash, yet the 増減額 it is summed into is a figure, and a total of items
-// that all lack figures prints 0.
+// sum evaluates a formula over cell. A sum none of whose terms has a
+// figure has none (該当なし stays 該当なし); otherwise terms without a figure
+// count as zero: the 換算差額 of a cash-flow statement prints a dash, yet
+// the 増減額 it is summed into is a figure.
 func sum(f Formula, cell func(string) format.Cell) format.Cell {
+	return signedSum(len(f), func(k int) (format.Cell, bool) { return cell(f[k].Key), f[k].Negative })
+}
+
+// sum is the package's sum under t's form: with ZeroSums, a sum without
+// figures is 0.
+func (t *Template) sum(f Formula, cell func(string) format.Cell) format.Cell {
+	c := sum(f, cell)
+	if !c.Valid && t.form.ZeroSums {
+		return format.CellOf(decimal.Zero)
+	}
+	return c
+}
+
+// signedSum sums n terms as sum does; term returns the k-th cell and
+// whether it is subtracted.
+func signedSum(n int, term func(k int) (format.Cell, bool)) format.Cell {
 	var total decimal.Decimal
-	for _, t := range f {
-		c := cell(t.Key)
+	valid := false
+	for k := range n {
+		c, negative := term(k)
 		switch {
 		case !c.Valid:
-		case t.Negative:
+			continue
+		case negative:
 			total = total.Sub(c.Amount)
 		default:
 			total = total.Add(c.Amount)
 		}
+		valid = true
+	}
+	if !valid {
+		return format.Cell{}
 	}
 	return format.CellOf(total)
 }
@@ -213,28 +251,29 @@ func sum(f Formula, cell func(string) format.Cell) format.Cell {
 // and an amount column of that name exist.
 func (s *Statement) Cell(row, column string) (format.Cell, bool) {
 	i, j, ok := s.index(row, column)
-	if !ok || s.Form.Columns[j].Kind == Text {
+	if !ok || s.t.form.Columns[j].Kind == Text {
 		return format.Cell{}, false
 	}
-	return s.cells[i][j], true
+	return s.cell(i, j), true
 }
 
 // Text returns the text in the given row and text column, and whether they
 // exist.
 func (s *Statement) Text(row, column string) (string, bool) {
 	i, j, ok := s.index(row, column)
-	if !ok || s.Form.Columns[j].Kind != Text {
+	if !ok || s.t.form.Columns[j].Kind != Text {
 		return "", false
 	}
-	return s.texts[i][j], true
+	return s.text(i, j), true
 }
 
 func (s *Statement) index(row, column string) (int, int, bool) {
-	i, ok := s.plan.rowIndex[row]
+	t := s.ready().t
+	i, ok := t.rowIndex[row]
 	if !ok {
 		return 0, 0, false
 	}
-	j, ok := s.plan.colIndex[column]
+	j, ok := t.colIndex[column]
 	return i, j, ok
 }
 
@@ -243,13 +282,15 @@ func (s *Statement) index(row, column string) (int, int, bool) {
 // gives s back, with every other cell computed.
 func (s *Statement) Figures() []Figure {
 	var figs []Figure
-	for i, row := range s.Form.Rows {
-		for j, col := range s.Form.Columns {
+	s = s.ready()
+	t := s.t
+	for i, row := range t.form.Rows {
+		for j, col := range t.form.Columns {
 			switch {
 			case col.Kind == Input && row.Kind == Item:
-				figs = append(figs, Figure{Row: row.Key, Column: col.Name, Value: s.cells[i][j]})
-			case col.Kind == Text && s.texts[i][j] != "":
-				figs = append(figs, Figure{Row: row.Key, Column: col.Name, Text: s.texts[i][j]})
+				figs = append(figs, Figure{Row: row.Key, Column: col.Name, Value: s.cell(i, j)})
+			case col.Kind == Text && s.text(i, j) != "":
+				figs = append(figs, Figure{Row: row.Key, Column: col.Name, Text: s.text(i, j)})
 			}
 		}
 	}

@@ -74,8 +74,13 @@ func TestBuildNoFigure(t *testing.T) {
 	if c, _ := s.Cell("change", "金額"); !c.Equal(yen(11463673957)) {
 		t.Errorf("change = %v", c)
 	}
+	if c, _ := s.Cell("zero", "金額"); c.Valid {
+		t.Errorf("a total of items without figures = %v, want no figure", c)
+	}
+	f.ZeroSums = true
+	s = mustBuild(f, statement.Meta{}, s.Figures())
 	if c, _ := s.Cell("zero", "金額"); !c.Equal(format.CellOf(decimal.Zero)) {
-		t.Errorf("a total of items without figures = %v, want 0", c)
+		t.Errorf("with ZeroSums, a total of items without figures = %v, want 0", c)
 	}
 }
 
@@ -89,12 +94,11 @@ func TestBuildErrors(t *testing.T) {
 	)
 	figs = figs[1:] // 1110 予算額 missing
 	_, err := statement.Build(smallForm(), statement.Meta{}, figs)
-	var be *statement.BuildError
+	var be *statement.Error
 	if !errors.As(err, &be) {
-		t.Fatalf("Build error = %v, want a *BuildError", err)
+		t.Fatalf("Build error = %v, want an *Error", err)
 	}
-	for _, want := range []error{statement.ErrUnknownRow, statement.ErrUnknownColumn, statement.ErrDuplicateFigure,
-		statement.ErrNotInput, statement.ErrMissingFigure} {
+	for _, want := range []error{statement.ErrUnknown, statement.ErrDuplicate, statement.ErrMismatch, statement.ErrMissing} {
 		if !errors.Is(err, want) {
 			t.Errorf("Build error %v does not wrap %v", err, want)
 		}
@@ -104,7 +108,7 @@ func TestBuildErrors(t *testing.T) {
 	}
 	bad := smallForm()
 	bad.Rows[3].Formula = statement.Formula{{Key: "x"}}
-	if _, err := statement.Build(bad, statement.Meta{}, smallFigures()); !errors.Is(err, statement.ErrUnknownKey) {
+	if _, err := statement.Build(bad, statement.Meta{}, smallFigures()); !errors.Is(err, statement.ErrUnknown) {
 		t.Errorf("Build of a bad form: %v", err)
 	}
 }
@@ -141,8 +145,8 @@ func TestScale(t *testing.T) {
 		if want := decimal.NewFromInt(tt.want).Shift(6); !c.Valid || !c.Amount.Equal(want) {
 			t.Errorf("%s: %s %s = %v, want %s", tt.name, tt.row, tt.col, c, want)
 		}
-		if got.Meta.Unit != format.Million {
-			t.Errorf("%s: unit %v", tt.name, got.Meta.Unit)
+		if got.Meta().Unit != format.Million {
+			t.Errorf("%s: unit %v", tt.name, got.Meta().Unit)
 		}
 	}
 	if c, _ := s.Cell("1110", "決算額"); !c.Equal(yen(32200729071)) {

@@ -45,7 +45,9 @@ func quoteEmpty(s string) string {
 // differences too; header rows and hidden rows are not compared.
 func Compare(got, want *Statement) []Difference {
 	var diffs []Difference
-	f := want.Meta.formatter()
+	got, want = got.ready(), want.ready()
+	gt, wt := got.t, want.t
+	f := want.Meta().formatter()
 	// show prints two differing cells as want prints them, or in exact yen
 	// when they differ by less than what want's unit shows.
 	show := func(g, w format.Cell) (string, string) {
@@ -57,42 +59,42 @@ func Compare(got, want *Statement) []Difference {
 		return gs, ws
 	}
 	// gotCol maps want's columns to got's, -1 for one got lacks.
-	gotCol := make([]int, len(want.Form.Columns))
-	for j, col := range want.Form.Columns {
-		gj, ok := got.plan.colIndex[col.Name]
-		if !ok || (got.Form.Columns[gj].Kind == Text) != (col.Kind == Text) {
+	gotCol := make([]int, len(wt.form.Columns))
+	for j, col := range wt.form.Columns {
+		gj, ok := gt.colIndex[col.Name]
+		if !ok || (gt.form.Columns[gj].Kind == Text) != (col.Kind == Text) {
 			diffs = append(diffs, Difference{Column: col.Name, Label: "column", Got: "no such column", Want: "a column"})
 			gj = -1
 		}
 		gotCol[j] = gj
 	}
-	for i, row := range want.Form.Rows {
+	for i, row := range wt.form.Rows {
 		if row.Kind == Header || row.Hidden {
 			continue
 		}
-		gi, ok := got.plan.rowIndex[row.Key]
+		gi, ok := gt.rowIndex[row.Key]
 		if !ok {
 			diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Got: "no such row", Want: "a row"})
 			continue
 		}
-		for j, col := range want.Form.Columns {
+		for j, col := range wt.form.Columns {
 			gj := gotCol[j]
 			switch {
 			case gj < 0:
 			case col.Kind == Text:
-				if g, w := got.texts[gi][gj], want.texts[i][j]; g != w {
+				if g, w := got.text(gi, gj), want.text(i, j); g != w {
 					diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Column: col.Name, Got: g, Want: w})
 				}
 			default:
-				if g, w := got.cells[gi][gj], want.cells[i][j]; !g.Equal(w) {
+				if g, w := got.cell(gi, gj), want.cell(i, j); !g.Equal(w) {
 					gs, ws := show(g, w)
 					diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Column: col.Name, Got: gs, Want: ws})
 				}
 			}
 		}
 	}
-	for _, row := range got.Form.Rows {
-		if _, ok := want.plan.rowIndex[row.Key]; row.Kind != Header && !row.Hidden && !ok {
+	for _, row := range gt.form.Rows {
+		if _, ok := wt.rowIndex[row.Key]; row.Kind != Header && !row.Hidden && !ok {
 			diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Got: "a row", Want: "no such row"})
 		}
 	}
@@ -124,20 +126,22 @@ func (v Violation) String() string {
 // published. Rounded statements violate identities by design.
 func (s *Statement) Verify() []Violation {
 	var vs []Violation
+	s = s.ready()
+	t := s.t
 	check := func(i, j int, f Formula, cell func(string) format.Cell) {
-		if c := sum(f, cell); !c.Equal(s.cells[i][j]) {
-			row := s.Form.Rows[i]
-			vs = append(vs, Violation{Row: row.Key, Label: row.Label, Column: s.Form.Columns[j].Name,
-				Formula: f.String(), Printed: s.cells[i][j], Computed: c})
+		if c := t.sum(f, cell); !c.Equal(s.cell(i, j)) {
+			row := t.form.Rows[i]
+			vs = append(vs, Violation{Row: row.Key, Label: row.Label, Column: t.form.Columns[j].Name,
+				Formula: f.String(), Printed: s.cell(i, j), Computed: c})
 		}
 	}
-	for i, row := range s.Form.Rows {
-		for j, col := range s.Form.Columns {
-			if row.Kind == Total && col.Kind != Text {
-				check(i, j, row.Formula, func(key string) format.Cell { return s.cells[s.plan.rowIndex[key]][j] })
+	for i, row := range t.form.Rows {
+		for j, col := range t.form.Columns {
+			if t.formulas[i] != nil && col.Kind != Text {
+				check(i, j, t.formulas[i], func(key string) format.Cell { return s.cell(t.rowIndex[key], j) })
 			}
 			if row.Kind != Header && col.Kind == Computed {
-				check(i, j, col.Formula, func(name string) format.Cell { return s.cells[i][s.plan.colIndex[name]] })
+				check(i, j, col.Formula, func(name string) format.Cell { return s.cell(i, t.colIndex[name]) })
 			}
 		}
 	}
@@ -158,11 +162,15 @@ func (r Ref) String() string {
 	if r.Negative {
 		sign = "−"
 	}
-	label := r.Row
-	if i, ok := r.Statement.plan.rowIndex[r.Row]; ok {
-		label = r.Statement.Form.Rows[i].Label
+	t := empty
+	if r.Statement != nil {
+		t = r.Statement.ready().t
 	}
-	return fmt.Sprintf("%s%s %s %s", sign, r.Statement.Form.Title, label, r.Column)
+	label := r.Row
+	if i, ok := t.rowIndex[r.Row]; ok {
+		label = t.form.Rows[i].Label
+	}
+	return fmt.Sprintf("%s%s %s %s", sign, t.form.Title, label, r.Column)
 }
 
 // A Link is an identity between cells of one or more statements: the sum of
@@ -194,7 +202,7 @@ func (e *LinkError) Error() string {
 	// when that unit would hide the difference.
 	f := format.Formatter{Suffix: true}
 	if len(e.Link.Left) > 0 && e.Link.Left[0].Statement != nil {
-		f.Unit = e.Link.Left[0].Statement.Meta.Unit
+		f.Unit = e.Link.Left[0].Statement.meta.Unit
 	}
 	if f.Format(e.Left) == f.Format(e.Right) {
 		f.Unit = format.Yen
@@ -203,27 +211,29 @@ func (e *LinkError) Error() string {
 		f.Format(e.Left), f.Format(e.Right), f.Format(e.Left.Sub(e.Right)))
 }
 
-// Check returns nil if the link holds, and a *LinkError otherwise. Cells
-// without a figure count as zero.
+// Check returns nil if the link holds, and a *LinkError otherwise. Each
+// side sums as a formula does: cells without a figure count as zero, and
+// a side none of whose cells has a figure has none, which only a side
+// without a figure equals. A Ref to a nil Statement names a missing cell.
 func (l Link) Check() error {
 	e := &LinkError{Link: l}
-	add := func(refs []Ref) decimal.Decimal {
-		var total decimal.Decimal
-		for _, r := range refs {
-			c, ok := r.Statement.Cell(r.Row, r.Column)
-			switch {
-			case !ok:
-				e.Missing = append(e.Missing, r)
-			case r.Negative:
-				total = total.Sub(c.Amount)
-			case c.Valid:
-				total = total.Add(c.Amount)
+	add := func(refs []Ref) format.Cell {
+		return signedSum(len(refs), func(k int) (format.Cell, bool) {
+			r := refs[k]
+			var c format.Cell
+			ok := false
+			if r.Statement != nil {
+				c, ok = r.Statement.Cell(r.Row, r.Column)
 			}
-		}
-		return total
+			if !ok {
+				e.Missing = append(e.Missing, r)
+			}
+			return c, r.Negative
+		})
 	}
-	e.Left, e.Right = add(l.Left), add(l.Right)
-	if len(e.Missing) == 0 && e.Left.Equal(e.Right) {
+	left, right := add(l.Left), add(l.Right)
+	e.Left, e.Right = left.Amount, right.Amount
+	if len(e.Missing) == 0 && left.Equal(right) {
 		return nil
 	}
 	return e

@@ -3,16 +3,36 @@
 // 千円 or 百万円, and prints them.
 //
 // A [Form] (様式) is the layout of a statement: [Row] values that are
-// headings, items (figures given as input) or totals (computed by a signed
-// [Formula] over other rows), and [Column] values that are inputs, computed
-// from other columns (差額 = 決算額 − 予算額) or text (備考). [Build] fills a
-// form with [Figure] values and computes every other cell; nothing that can
-// be computed is taken as given. Amounts are exact, in yen, and a cell may
-// have no figure at all (該当なし), which is not zero.
+// headings, items (figures given as input), subtotals (the sum of their
+// children in the outline) or totals (computed by a signed [Formula] over
+// other rows), and [Column] values that are inputs, computed from other
+// columns (差額 = 決算額 − 予算額) or text (備考). [Compile] checks a form
+// and makes an immutable [Template]; [Build] fills it with [Figure] values
+// and computes every other cell; nothing that can be computed is taken as
+// given. A [Statement] keeps its own template: it never changes, and every
+// method works on its zero value.
+//
+// # 該当なし
+//
+// Amounts are exact, in yen, and a cell may have no figure at all
+// (該当なし, printed -), which is not zero. A computed cell whose every term
+// has no figure has none either, in rows and in computed columns (増減 of
+// two dashes is a dash); a sum with at least one figure counts the others
+// as zero. Links follow the same rule. A form whose publisher prints such
+// totals as 0 says so with ZeroSums.
+//
+// # Errors
+//
+// Problems at places (a line, a row, a column) are reported as an [*Error]
+// listing every [Problem]; each wraps one of the package's Err values, such
+// as [ErrUnknown] or [ErrMismatch], for errors.Is. Parse functions return a
+// [*ParseError].
 //
 // # Checking
 //
-// [ReadCSV] and [ReadJSON] load a statement as published, figure by figure.
+// [ReadCSV] and [ReadJSON] load a statement as published, figure by figure:
+// rows matched by key, or by label in order for files without keys, and
+// the unit the file states checked against the one expected.
 // [Compare] lists every cell in which two statements differ, by row label
 // and column; [Statement.Verify] lists the printed totals that the printed
 // figures do not give; a [Link] states an identity across statements, such

@@ -16,7 +16,7 @@ func ExampleBuild() {
 4100,item,営業収益合計,,0
 5100,item,営業費用合計,,0
 P_OP,total,営業利益,4100-5100,0
-`))
+`), "pl.csv")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -88,7 +88,7 @@ func ExampleCompare() {
 1110,現金及び預金,"32,200,729,071"
 1120,未収金,"15,268,792,065"
 1100,流動資産合計,"47,469,521,163"
-`), form, statement.Meta{})
+`), form, statement.ReadOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return

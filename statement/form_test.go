@@ -66,7 +66,7 @@ func TestParseColumns(t *testing.T) {
 }
 
 func TestRowKind(t *testing.T) {
-	for _, k := range []statement.RowKind{statement.Header, statement.Item, statement.Total} {
+	for _, k := range []statement.RowKind{statement.Header, statement.Item, statement.Total, statement.Subtotal} {
 		if got, err := statement.ParseRowKind(k.String()); err != nil || got != k {
 			t.Errorf("ParseRowKind(%q) = %v, %v", k.String(), got, err)
 		}
@@ -74,8 +74,9 @@ func TestRowKind(t *testing.T) {
 	if got := statement.RowKind(0).String(); got != "%!RowKind(0)" {
 		t.Errorf("RowKind(0).String() = %q", got)
 	}
-	if _, err := statement.ParseRowKind("subtotal"); err == nil {
-		t.Error("ParseRowKind(subtotal): no error")
+	var pe *statement.ParseError
+	if _, err := statement.ParseRowKind("sub"); !errors.As(err, &pe) || !errors.Is(err, statement.ErrSyntax) {
+		t.Errorf("ParseRowKind(sub) = %v, want a *ParseError", err)
 	}
 }
 
@@ -87,43 +88,63 @@ func TestValidate(t *testing.T) {
 		msg  string
 	}{
 		{"duplicate key", statement.Form{Columns: amount, Rows: []statement.Row{
-			{Key: "a", Kind: statement.Item}, {Key: "a", Kind: statement.Item}}}, statement.ErrDuplicateKey, `row "a"`},
+			{Key: "a", Kind: statement.Item}, {Key: "a", Kind: statement.Item}}}, statement.ErrDuplicate, `row "a"`},
 		{"unknown key", statement.Form{Columns: amount, Rows: []statement.Row{
-			{Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "x"}}}}}, statement.ErrUnknownKey, `"x"`},
+			{Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "x"}}}}}, statement.ErrUnknown, `"x"`},
 		{"cycle", statement.Form{Columns: amount, Rows: []statement.Row{
 			{Key: "a", Kind: statement.Total, Formula: statement.Formula{{Key: "b"}}},
 			{Key: "b", Kind: statement.Total, Formula: statement.Formula{{Key: "a"}}}}}, statement.ErrCycle, "a → b → a"},
 		{"self", statement.Form{Columns: amount, Rows: []statement.Row{
 			{Key: "a", Kind: statement.Total, Formula: statement.Formula{{Key: "a"}}}}}, statement.ErrCycle, "a → a"},
 		{"total without formula", statement.Form{Columns: amount, Rows: []statement.Row{
-			{Key: "a", Kind: statement.Total}}}, statement.ErrBadFormula, "without a formula"},
+			{Key: "a", Kind: statement.Total}}}, statement.ErrMissing, "without a formula"},
 		{"item with formula", statement.Form{Columns: amount, Rows: []statement.Row{
-			{Key: "a", Kind: statement.Item, Formula: statement.Formula{{Key: "a"}}}}}, statement.ErrBadFormula, "with a formula"},
+			{Key: "a", Kind: statement.Item, Formula: statement.Formula{{Key: "a"}}}}}, statement.ErrMismatch, "a formula on a row"},
 		{"sums a header", statement.Form{Columns: amount, Rows: []statement.Row{
-			{Key: "h", Kind: statement.Header}, {Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "h"}}}}}, statement.ErrBadFormula, "header"},
+			{Key: "h", Kind: statement.Header}, {Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "h"}}}}}, statement.ErrMismatch, "header"},
 		{"item without key", statement.Form{Columns: amount, Rows: []statement.Row{
-			{Label: "現金", Kind: statement.Item}}}, statement.ErrBadRow, "without a key"},
-		{"no kind", statement.Form{Columns: amount, Rows: []statement.Row{{Key: "a"}}}, statement.ErrBadRow, "kind"},
+			{Label: "現金", Kind: statement.Item}}}, statement.ErrMissing, "without a key"},
+		{"no kind", statement.Form{Columns: amount, Rows: []statement.Row{{Key: "a"}}}, statement.ErrSyntax, "kind"},
 		{"column cycle", statement.Form{Columns: []statement.Column{
 			{Name: "x", Kind: statement.Computed, Formula: statement.Formula{{Key: "y"}}},
 			{Name: "y", Kind: statement.Computed, Formula: statement.Formula{{Key: "x"}}}}}, statement.ErrCycle, "x → y → x"},
 		{"column sums text", statement.Form{Columns: []statement.Column{
 			{Name: "備考", Kind: statement.Text},
-			{Name: "y", Kind: statement.Computed, Formula: statement.Formula{{Key: "備考"}}}}}, statement.ErrBadFormula, "text column"},
+			{Name: "y", Kind: statement.Computed, Formula: statement.Formula{{Key: "備考"}}}}}, statement.ErrMismatch, "text column"},
 		{"duplicate column", statement.Form{Columns: []statement.Column{
-			{Name: "x", Kind: statement.Input}, {Name: "x", Kind: statement.Input}}}, statement.ErrDuplicateKey, `column "x"`},
+			{Name: "x", Kind: statement.Input}, {Name: "x", Kind: statement.Input}}}, statement.ErrDuplicate, `column "x"`},
+		{"term twice", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "a", Kind: statement.Item}, {Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "a"}, {Key: "a", Negative: true}}}}},
+			statement.ErrDuplicate, `term "a" twice`},
+		{"negative indent", statement.Form{Columns: amount, Rows: []statement.Row{{Key: "a", Kind: statement.Item, Indent: -1}}}, statement.ErrRange, "indent -1"},
+		{"deep indent", statement.Form{Columns: amount, Rows: []statement.Row{{Key: "a", Kind: statement.Item, Indent: statement.MaxIndent + 1}}}, statement.ErrRange, "indent 17"},
+		{"subtotal without children", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "s", Kind: statement.Subtotal}, {Key: "a", Kind: statement.Item}}}, statement.ErrMissing, "without children"},
+		{"subtotal with a formula", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "s", Kind: statement.Subtotal, Formula: statement.Formula{{Key: "a"}}}, {Key: "a", Kind: statement.Item, Indent: 1}}}, statement.ErrMismatch, "a formula on a row of kind subtotal"},
+		{"item no total sums", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "a", Kind: statement.Item}, {Key: "b", Kind: statement.Item}, {Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "a"}}}}},
+			statement.ErrOutline, `row "b": does not follow the outline: an item that no total sums`},
+		{"counted twice", statement.Form{Columns: amount, Rows: []statement.Row{
+			{Key: "s", Kind: statement.Subtotal}, {Key: "a", Kind: statement.Item, Indent: 1},
+			{Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "s"}, {Key: "a"}}}}},
+			statement.ErrOutline, `counts "a" twice: as a term and through "s"`},
 	}
 	for _, tt := range tests {
 		err := tt.form.Validate()
-		var fe *statement.FormError
-		if !errors.As(err, &fe) || !errors.Is(err, tt.err) || !strings.Contains(err.Error(), tt.msg) {
-			t.Errorf("%s: Validate() = %v, want a *FormError wrapping %v and saying %q", tt.name, err, tt.err, tt.msg)
+		if !isError(err) || !errors.Is(err, tt.err) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%s: Validate() = %v, want an *Error wrapping %v and saying %q", tt.name, err, tt.err, tt.msg)
+		}
+		// Compile rejects every defect but those of the outline.
+		_, err = statement.Compile(&tt.form)
+		if outline := errors.Is(tt.err, statement.ErrOutline); (err == nil) != outline {
+			t.Errorf("%s: Compile() = %v", tt.name, err)
 		}
 	}
 }
 
 func TestReadRowsCSV(t *testing.T) {
-	rows, err := statement.ReadRowsCSV(strings.NewReader(smallFormCSV))
+	rows, err := statement.ReadRowsCSV(strings.NewReader(smallFormCSV), "small.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +154,9 @@ func TestReadRowsCSV(t *testing.T) {
 	for name, in := range map[string]string{
 		"empty":          "",
 		"no kind column": "key,label\n",
-		"bad kind":       "key,kind,label\na,subtotal,x\n",
+		"bad kind":       "key,kind,label\na,sub,x\n",
+		"unknown column": "key,kind,label,indnet\na,item,x,1\n",
+		"deep indent":    "key,kind,label,indent\na,item,x,17\n",
 		"bad formula":    "key,kind,label,formula\na,total,x,a+\n",
 		"bad indent":     "key,kind,label,indent\na,item,x,-1\n",
 		"bad hidden":     "key,kind,label,hidden\na,item,x,yes\n",
@@ -141,10 +164,9 @@ func TestReadRowsCSV(t *testing.T) {
 		"unclosed quote": "key,kind,label\na,item,\"x\n",
 		"bad encoding":   "key,kind,label\na,item,\xff\xfe\n",
 	} {
-		_, err := statement.ReadRowsCSV(strings.NewReader(in))
-		var re *statement.ReadError
-		if !errors.As(err, &re) {
-			t.Errorf("%s: ReadRowsCSV error = %v, want a *ReadError", name, err)
+		_, err := statement.ReadRowsCSV(strings.NewReader(in), "form.csv")
+		if !isError(err) || !strings.HasPrefix(err.Error(), "statement: form.csv: ") {
+			t.Errorf("%s: ReadRowsCSV error = %v, want an *Error of form.csv", name, err)
 		}
 	}
 }
@@ -155,8 +177,8 @@ func TestCheckAccounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = smallForm().CheckAccounts(chart)
-	var fe *statement.FormError
-	if !errors.As(err, &fe) || len(fe.Defects) != 1 || !errors.Is(err, statement.ErrUnknownCode) || !strings.Contains(err.Error(), `"2110"`) {
+	var fe *statement.Error
+	if !errors.As(err, &fe) || len(fe.Problems) != 1 || !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), `"2110"`) {
 		t.Errorf("CheckAccounts = %v, want 2110 unknown", err)
 	}
 }

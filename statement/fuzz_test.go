@@ -19,7 +19,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add(good.Bytes())
 	f.Add([]byte("key,label,決算額,予算額\n,流動資産,,\n1110,現金及び預金,\"△ 1,234\",-\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		s, err := statement.ReadCSV(bytes.NewReader(in), smallForm(), statement.Meta{})
+		s, err := statement.ReadCSV(bytes.NewReader(in), smallForm(), statement.ReadOptions{})
 		if err != nil {
 			return
 		}
@@ -27,7 +27,7 @@ func FuzzReadCSV(f *testing.F) {
 		if err := s.WriteCSV(&out, statement.CSVOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		back, err := statement.ReadCSV(&out, smallForm(), statement.Meta{})
+		back, err := statement.ReadCSV(&out, smallForm(), statement.ReadOptions{})
 		if err != nil {
 			t.Fatalf("ReadCSV of its own output: %v\n%s", err, out.String())
 		}
@@ -47,7 +47,7 @@ func FuzzReadJSON(f *testing.F) {
 	f.Add(string(data))
 	f.Add(strings.Replace(string(data), `"円"`, `"百万円"`, 1))
 	f.Fuzz(func(t *testing.T, in string) {
-		s, err := statement.ReadJSON(strings.NewReader(in), smallForm(), statement.Meta{})
+		s, err := statement.ReadJSON(strings.NewReader(in), smallForm(), statement.ReadOptions{})
 		if err != nil {
 			return
 		}
@@ -55,7 +55,7 @@ func FuzzReadJSON(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := statement.ReadJSON(bytes.NewReader(out), smallForm(), statement.Meta{})
+		back, err := statement.ReadJSON(bytes.NewReader(out), smallForm(), statement.ReadOptions{})
 		if err != nil {
 			t.Fatalf("ReadJSON of its own output: %v\n%s", err, out)
 		}
@@ -71,7 +71,7 @@ func FuzzReadRowsCSV(f *testing.F) {
 	f.Add(smallFormCSV)
 	f.Add("key,kind,label,formula\na,total,x,b-c\nb,item,y,\nc,total,z,a\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		rows, err := statement.ReadRowsCSV(strings.NewReader(in))
+		rows, err := statement.ReadRowsCSV(strings.NewReader(in), "fuzz")
 		if err != nil {
 			return
 		}

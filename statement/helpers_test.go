@@ -1,6 +1,8 @@
 package statement_test
 
 import (
+	"errors"
+
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/shopspring/decimal"
@@ -61,4 +63,19 @@ func mustBuild(f *statement.Form, meta statement.Meta, figs []statement.Figure) 
 		panic(err)
 	}
 	return s
+}
+
+// firstProblem returns the first problem of err, an *Error.
+func firstProblem(err error) (statement.Problem, bool) {
+	var e *statement.Error
+	if !errors.As(err, &e) || len(e.Problems) == 0 {
+		return statement.Problem{}, false
+	}
+	return e.Problems[0], true
+}
+
+// isError reports whether err is an *Error with problems.
+func isError(err error) bool {
+	_, ok := firstProblem(err)
+	return ok
 }

@@ -1,10 +1,11 @@
 package statement
 
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/koukaikei/koukaikei/format"
 )
@@ -46,11 +47,12 @@ type jsonRow struct {
 // point only when needed; "" for a cell with no figure; the text of a text
 // column. notes, when present, are the notes printed below the table.
 func (s *Statement) MarshalJSON() ([]byte, error) {
+	s = s.ready()
 	js := jsonStatement{
-		Form: s.Form.Number, Title: s.Form.Title, Entity: s.Meta.Entity, Date: s.Meta.Date,
-		Unit: s.Meta.Unit.String(), Columns: columnNames(s.Form), Rows: []jsonRow{}, Notes: s.Meta.Notes,
+		Form: s.t.form.Number, Title: s.t.form.Title, Entity: s.meta.Entity, Date: s.meta.Date,
+		Unit: s.meta.Unit.String(), Columns: columnNames(&s.t.form), Rows: []jsonRow{}, Notes: s.meta.Notes,
 	}
-	for i, row := range s.Form.Rows {
+	for i, row := range s.t.form.Rows {
 		if !row.Hidden {
 			js.Rows = append(js.Rows, jsonRow{Key: row.Key, Label: row.Label, Code: row.Account, Kind: row.Kind.String(), Values: s.values(i)})
 		}
@@ -58,80 +60,110 @@ func (s *Statement) MarshalJSON() ([]byte, error) {
 	return json.Marshal(js)
 }
 
-// ReadJSON reads one statement of form f as MarshalJSON writes it. The
-// form number, title, columns and rows must be f's, rows matched in order
-// by key and label (hidden rows may be left out); amounts must be plain
-// decimal numbers in the unit the object names. The statement's Meta is
-// taken from the object, with meta's Style and Notes where it has none.
-// Errors are *ReadError values naming the row and column.
-func ReadJSON(r io.Reader, f *Form, meta Meta) (*Statement, error) {
+// ReadJSON compiles form f and reads a statement of it with
+// Template.ReadJSON.
+func ReadJSON(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
+	t, err := Compile(f)
+	if err != nil {
+		return nil, err
+	}
+	return t.ReadJSON(r, opt)
+}
+
+// ReadJSON reads one statement of t as MarshalJSON writes it, and nothing
+// after it; a UTF-8 byte order mark before it is skipped. The form number,
+// title, columns and rows must be t's, rows matched in order by key and
+// label (hidden rows may be left out, and are computed); members the
+// contract does not have are errors; amounts must be plain decimal numbers
+// (digits, a leading - for negatives, a point only before further digits)
+// in the unit the object names. The statement's Meta is taken from the
+// object, with opt.Meta's Style and Notes where it has none. Errors are an
+// *Error naming the row and column.
+func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
+	ps := problems{source: opt.Source}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, readError(opt.Source, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var js jsonStatement
-	dec := json.NewDecoder(r)
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&js); err != nil {
-		return nil, &ReadError{Err: err}
+		ps.addf(0, "", "", ErrSyntax, "%v", err)
+		return nil, ps.err()
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		ps.addf(0, "", "", ErrSyntax, "data after the statement")
+		return nil, ps.err()
 	}
 	unit, err := format.ParseUnit(js.Unit)
 	if err != nil {
-		return nil, &ReadError{Column: "unit", Err: err}
+		ps.add(0, "", "unit", err)
+		return nil, ps.err()
 	}
+	f := &t.form
 	if js.Form != f.Number || js.Title != f.Title {
-		return nil, &ReadError{Err: fmt.Errorf("statement %s %s is not form %s", js.Form, js.Title, f.name())}
+		ps.addf(0, "", "", ErrMismatch, "statement %s is not form %s", quote(strings.TrimSpace(js.Form+" "+js.Title)), f.name())
+		return nil, ps.err()
 	}
+	meta := opt.Meta
 	meta.Entity, meta.Date, meta.Unit = js.Entity, js.Date, unit
 	if js.Notes != nil {
 		meta.Notes = js.Notes
 	}
-	s, err := newStatement(f, meta)
-	if err != nil {
-		return nil, err
-	}
 	names := columnNames(f)
 	if len(js.Columns) != len(names) {
-		return nil, &ReadError{Column: "columns", Err: fmt.Errorf("%d columns, the form has %d", len(js.Columns), len(names))}
+		ps.addf(0, "", "columns", ErrMismatch, "%d columns, the form has %d", len(js.Columns), len(names))
+		return nil, ps.err()
 	}
 	for j, name := range names {
 		if js.Columns[j] != name {
-			return nil, &ReadError{Column: js.Columns[j], Err: fmt.Errorf("%w: the form's column %d is %q", ErrUnknownColumn, j+1, name)}
+			ps.addf(0, "", js.Columns[j], ErrMismatch, "the form's column %d is %q", j+1, name)
+			return nil, ps.err()
 		}
 	}
-	var errs []error
-	rows := rowCursor{f: f}
+	s := newStatement(t, meta)
+	ncol := len(names)
+	rows := rowCursor{t: t}
 	for _, jr := range js.Rows {
-		i, err := rows.match(jr.Key)
+		i, err := rows.byKey(jr.Key)
+		at := rowName(jr.Key, jr.Label)
 		if err == nil && f.Rows[i].Label != jr.Label {
-			err = fmt.Errorf("%w: label %q, the form has %q", ErrUnknownRow, jr.Label, f.Rows[i].Label)
+			err = fmt.Errorf("%w: label %s, the form has %s", ErrMismatch, quote(jr.Label), quote(f.Rows[i].Label))
 		}
 		if err != nil {
-			errs = append(errs, &ReadError{Row: rowName(jr.Key, jr.Label), Err: err})
-			return nil, errors.Join(errs...)
+			ps.add(0, at, "", err)
+			return nil, ps.err()
 		}
 		row := f.Rows[i]
 		if jr.Kind != row.Kind.String() || jr.Code != row.Account {
-			errs = append(errs, &ReadError{Row: rowName(jr.Key, jr.Label), Err: fmt.Errorf("kind %q and code %q, the form has %v and %q", jr.Kind, jr.Code, row.Kind, row.Account)})
+			ps.addf(0, at, "", ErrMismatch, "kind %s and code %s, the form has %v and %q", quote(jr.Kind), quote(jr.Code), row.Kind, row.Account)
 		}
-		if len(jr.Values) != len(names) {
-			errs = append(errs, &ReadError{Row: rowName(jr.Key, jr.Label), Err: fmt.Errorf("%w: %d values for %d columns", ErrFieldCount, len(jr.Values), len(names))})
+		if len(jr.Values) != ncol {
+			ps.addf(0, at, "", ErrMismatch, "%d values for %d columns", len(jr.Values), ncol)
 			continue
 		}
 		for j, col := range f.Columns {
 			v := jr.Values[j]
 			switch {
 			case col.Kind == Text:
-				s.texts[i][j] = v
+				s.texts[i*ncol+j] = v
 			case row.Kind == Header && v != "":
-				errs = append(errs, &ReadError{Row: rowName(jr.Key, jr.Label), Column: col.Name, Err: ErrHeaderFigure})
+				ps.addf(0, at, col.Name, ErrMismatch, "a figure on a header row")
 			default:
 				c, err := parsePlain(v, unit)
 				if err != nil {
-					errs = append(errs, &ReadError{Row: rowName(jr.Key, jr.Label), Column: col.Name, Err: err})
+					ps.add(0, at, col.Name, err)
 				}
-				s.cells[i][j] = c
+				s.cells[i*ncol+j] = c
 			}
 		}
 	}
-	if err := errors.Join(append(errs, rows.missing()...)...); err != nil {
+	rows.missing(&ps)
+	if err := ps.err(); err != nil {
 		return nil, err
 	}
+	s.computeHidden()
 	return s, nil
 }

@@ -1,90 +1,55 @@
 package statement
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/width"
 )
 
-// A ReadError reports what was wrong in the data a reader was given, and
-// where: the line, and the statement's row and column when known.
-type ReadError struct {
-	File   string // set by callers that know it
-	Line   int    // 1-based line of the CSV record, or of the JSON value
-	Row    string // the row's key or label
-	Column string // the statement's column or the CSV field
-	Err    error
-}
-
-// Error names the file, line, row and column that are known.
-func (e *ReadError) Error() string {
-	var b strings.Builder
-	b.WriteString("statement: ")
-	if e.File != "" {
-		b.WriteString(e.File + ": ")
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", e.Line)
-	}
-	if e.Row != "" {
-		fmt.Fprintf(&b, "row %q: ", e.Row)
-	}
-	if e.Column != "" {
-		fmt.Fprintf(&b, "column %q: ", e.Column)
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-// Unwrap returns the underlying error, such as a *format.ParseError.
-func (e *ReadError) Unwrap() error { return e.Err }
-
-// Errors that ReadErrors wrap.
-var (
-	ErrFieldCount    = errors.New("wrong number of fields")
-	ErrLabelMismatch = errors.New("label differs from the form's")
-	ErrMissingRow    = errors.New("row missing")
-	ErrHeaderFigure  = errors.New("figure on a header row")
-)
+// rowColumns are the columns of the row CSV format, the first three
+// required.
+var rowColumns = []string{"key", "kind", "label", "account", "formula", "indent", "note", "hidden", "remark"}
 
 // ReadRowsCSV reads the rows of a form from CSV. The header line names the
-// columns key, kind and label, and optionally account, formula, indent, note
-// and hidden, in any order; each following line is a row:
+// columns key, kind and label, and optionally account, formula, indent,
+// note, hidden and remark, in any order; each following line is a row:
 //
 //	key,kind,label,account,formula,indent,note
 //	,header,流動資産,,,1,
 //	1110,item,現金及び預金,1110,,2,
-//	1100,total,流動資産合計,1100,1110+1120+1130+1140,1,
+//	1100,subtotal,流動資産合計,1100,,1,
+//	net,total,差引,,1100-2100,0,
 //
-// Errors are *ReadError values, joined when there are several.
-func ReadRowsCSV(r io.Reader) ([]Row, error) {
+// kind is header, item, subtotal or total; a total has a formula, a
+// subtotal sums its children (see Compile). A header column the format
+// does not have is an error. Errors are an *Error of source listing every
+// problem with its line.
+func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
+	ps := problems{source: source}
 	recs, err := csvio.ReadAll(r)
 	if err != nil {
-		return nil, &ReadError{Err: err}
+		return nil, readError(source, err)
 	}
 	if len(recs) == 0 {
-		return nil, &ReadError{Line: 1, Err: errors.New("no header line")}
+		ps.addf(1, "", "", ErrMissing, "no header line")
+		return nil, ps.err()
 	}
-	cols, err := csvio.Header(recs[0], "key", "kind", "label")
-	if err != nil {
-		return nil, &ReadError{Err: err}
+	cols, ok := header(&ps, recs[0], rowColumns[:3], rowColumns[3:])
+	if !ok {
+		return nil, ps.err()
 	}
-	var (
-		rows []Row
-		errs []error
-	)
+	var rows []Row
 	for _, rec := range recs[1:] {
-		fail := func(field string, err error) {
-			errs = append(errs, &ReadError{Line: rec.Line, Column: field, Err: err})
-		}
 		if len(rec.Fields) != len(recs[0].Fields) {
-			fail("", fmt.Errorf("%w: %d, where the header has %d", ErrFieldCount, len(rec.Fields), len(recs[0].Fields)))
+			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(recs[0].Fields))
 			continue
 		}
 		field := func(name string) string {
@@ -93,18 +58,19 @@ func ReadRowsCSV(r io.Reader) ([]Row, error) {
 			}
 			return ""
 		}
-		row := Row{Key: field("key"), Label: field("label"), Account: field("account"), Note: field("note")}
+		row := Row{Key: field("key"), Label: field("label"), Account: field("account"), Note: field("note"), Remark: field("remark")}
+		var err error
 		if row.Kind, err = ParseRowKind(field("kind")); err != nil {
-			fail("kind", err)
+			ps.add(rec.Line, row.Key, "kind", err)
 		}
 		if f := field("formula"); f != "" {
 			if row.Formula, err = ParseFormula(f); err != nil {
-				fail("formula", err)
+				ps.add(rec.Line, row.Key, "formula", err)
 			}
 		}
 		if s := field("indent"); s != "" {
-			if row.Indent, err = strconv.Atoi(s); err != nil || row.Indent < 0 {
-				fail("indent", fmt.Errorf("indent %q is not a level", s))
+			if row.Indent, err = strconv.Atoi(s); err != nil || row.Indent < 0 || row.Indent > MaxIndent {
+				ps.addf(rec.Line, row.Key, "indent", ErrRange, "indent %s is not a level from 0 to %d", quote(s), MaxIndent)
 			}
 		}
 		switch h := field("hidden"); h {
@@ -112,152 +78,358 @@ func ReadRowsCSV(r io.Reader) ([]Row, error) {
 		case "true":
 			row.Hidden = true
 		default:
-			fail("hidden", fmt.Errorf("hidden %q is neither true nor false", h))
+			ps.addf(rec.Line, row.Key, "hidden", ErrSyntax, "hidden %s is neither true nor false", quote(h))
 		}
 		rows = append(rows, row)
 	}
-	return rows, errors.Join(errs...)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return rows, nil
 }
 
-// ReadCSV reads a statement of form f as published: a header line naming
-// the columns key and label and then columns of f, and one line for each row
-// of f, in its order, with the figures as printed. Amounts may be written as
-// any form format.ParseCell reads (32,200,729,071, △ 2,286,666,903, -); an
-// empty cell has no figure, and so has a dash unless meta.Style prints zero
-// as a dash. Amounts are in meta.Unit and are kept in yen.
-// Hidden rows may be left out; columns of f that the header lacks are empty.
-//
-// Each line is checked against the form: its key must be the next row's
-// (header rows may have no key) and its label that row's label, which
-// catches figures transcribed onto the wrong line. The input may be UTF-8,
-// with or without a byte order mark, or CP932. Errors are *ReadError values
-// naming the line, row and column, joined when there are several; nothing
-// is read past a line whose row cannot be placed.
-func ReadCSV(r io.Reader, f *Form, meta Meta) (*Statement, error) {
-	s, err := newStatement(f, meta)
+// header maps the names of a header record to their field index. It adds
+// a problem for each name that is neither required nor optional, is given
+// twice, or is required and absent.
+func header(ps *problems, rec csvio.Record, required, optional []string) (map[string]int, bool) {
+	n := len(ps.list)
+	cols := make(map[string]int, len(rec.Fields))
+	for k, name := range rec.Fields {
+		name = strings.TrimSpace(name)
+		switch _, dup := cols[name]; {
+		case dup:
+			ps.addf(rec.Line, "", name, ErrDuplicate, "column twice in the header")
+		case !contains(required, name) && !contains(optional, name):
+			ps.addf(rec.Line, "", name, ErrUnknown, "column not in the format (it has %s)", strings.Join(append(append([]string(nil), required...), optional...), ", "))
+		}
+		cols[name] = k
+	}
+	for _, name := range required {
+		if _, ok := cols[name]; !ok {
+			ps.addf(rec.Line, "", name, ErrMissing, "the header has no such column")
+		}
+	}
+	return cols, len(ps.list) == n
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadOptions says how to read a published statement.
+type ReadOptions struct {
+	// Source names the file or stream in errors.
+	Source string
+	// Meta describes the statement: entity, date, notes and how its
+	// figures print. Its Unit is the unit the figures are printed in; a
+	// file that states its unit must state this one.
+	Meta Meta
+}
+
+// ReadCSV compiles form f and reads a statement of it with
+// Template.ReadCSV.
+func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
+	t, err := Compile(f)
 	if err != nil {
 		return nil, err
 	}
+	return t.ReadCSV(r, opt)
+}
+
+// ReadCSV reads a statement of t as published, in CSV: a header line
+// naming the label column and columns of the form, optionally a key column,
+// and one line for each printed row, in the form's order, with the figures
+// as printed.
+//
+// Rows are matched in order: by key when the file has a key column, else
+// by label, compared after folding full- and half-width forms (（ and (,
+// ＡＢ and AB) and dropping spaces and note marks (※１, (注1)), so a label
+// printed many times, such as その他, is matched by its place. Header rows
+// and hidden rows may be left out. Every label is checked against its
+// row's, which catches figures transcribed onto the wrong line.
+//
+// Amounts may be written as format.ParseCell reads them (32,200,729,071,
+// △ 2,286,666,903, -). An empty cell has no figure, and so has a dash
+// unless the Meta's Style prints zero as a dash. Figures are in the unit of
+// opt.Meta, and kept in yen; a figure that names its unit (5千円, 1億3,400万)
+// is taken as it says. The file may state its unit in a line before the
+// header, such as （単位：千円）, or in column names, such as 金額（千円）;
+// a stated unit other than opt.Meta's is an error, never converted
+// silently. Columns of the form that the header lacks are empty; hidden
+// rows are computed.
+//
+// The input may be UTF-8, with or without a byte order mark, or CP932.
+// Errors are an *Error listing every problem with its line, row and
+// column; nothing is read past a line whose row cannot be placed.
+func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
+	ps := problems{source: opt.Source}
 	recs, err := csvio.ReadAll(r)
 	if err != nil {
-		return nil, &ReadError{Err: err}
+		return nil, readError(opt.Source, err)
+	}
+	unit := opt.Meta.Unit
+	checkUnit := func(line int, column, stated string) {
+		u, err := format.ParseUnit(stated)
+		switch {
+		case err != nil:
+			ps.addf(line, "", column, ErrSyntax, "unit %s is not 円, 千円, 百万円, 万円 or 億円", quote(stated))
+		case u != unit:
+			ps.addf(line, "", column, ErrMismatch, "the file is in %v, the statement in %v", u, unit)
+		}
+	}
+	for len(recs) > 0 {
+		stated, ok := unitLine(recs[0])
+		if !ok {
+			break
+		}
+		checkUnit(recs[0].Line, "", stated)
+		recs = recs[1:]
 	}
 	if len(recs) == 0 {
-		return nil, &ReadError{Line: 1, Err: errors.New("no header line")}
+		ps.addf(1, "", "", ErrMissing, "no header line")
+		return nil, ps.err()
 	}
 	head := recs[0]
-	if _, err := csvio.Header(head, "key", "label"); err != nil {
-		return nil, &ReadError{Err: err}
-	}
-	colOf := make([]int, len(head.Fields)) // CSV field → form column, or -1
-	for k, name := range head.Fields {
+	colOf := make([]int, len(head.Fields)) // CSV field → form column, -1 for none
+	keyAt, labelAt := -1, -1
+	seen := map[string]bool{}
+	for k, field := range head.Fields {
 		colOf[k] = -1
-		if name == "key" || name == "label" {
+		name := strings.TrimSpace(field)
+		if seen[name] {
+			ps.addf(head.Line, "", name, ErrDuplicate, "column twice in the header")
 			continue
 		}
-		j, ok := s.plan.colIndex[name]
+		seen[name] = true
+		switch name {
+		case "key":
+			keyAt = k
+			continue
+		case "label":
+			labelAt = k
+			continue
+		}
+		if base, stated, ok := unitSuffix(name); ok {
+			checkUnit(head.Line, name, stated)
+			name = base
+		}
+		j, ok := t.colIndex[name]
 		if !ok {
-			return nil, &ReadError{Line: head.Line, Column: name, Err: fmt.Errorf("%w in form %s", ErrUnknownColumn, f.name())}
+			ps.addf(head.Line, "", name, ErrUnknown, "no such column in %s", t.form.name())
+			continue
 		}
 		colOf[k] = j
 	}
+	if labelAt < 0 {
+		ps.addf(head.Line, "", "label", ErrMissing, "the header has no such column")
+	}
+	if len(ps.list) > 0 {
+		return nil, ps.err()
+	}
+	s := newStatement(t, opt.Meta)
+	ncol := len(t.form.Columns)
 	// A statement that prints zero as a dash has no other use for one.
-	dashIsZero := meta.Style.Zero == format.ZeroDash || meta.Style.Zero == format.ZeroHyphen
-	var errs []error
-	rows := rowCursor{f: f}
+	dashIsZero := opt.Meta.Style.Zero == format.ZeroDash || opt.Meta.Style.Zero == format.ZeroHyphen
+	rows := rowCursor{t: t}
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != len(head.Fields) {
-			errs = append(errs, &ReadError{Line: rec.Line, Err: fmt.Errorf("%w: %d, where the header has %d", ErrFieldCount, len(rec.Fields), len(head.Fields))})
+			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(head.Fields))
 			continue
 		}
-		var key, label string
-		for k, name := range head.Fields {
-			switch name {
-			case "key":
-				key = strings.TrimSpace(rec.Fields[k])
-			case "label":
-				label = strings.TrimSpace(rec.Fields[k])
-			}
+		label := strings.TrimSpace(rec.Fields[labelAt])
+		var i int
+		if keyAt >= 0 {
+			i, err = rows.byKey(strings.TrimSpace(rec.Fields[keyAt]))
+		} else {
+			i, err = rows.byLabel(label)
 		}
-		i, err := rows.match(key)
 		if err != nil {
-			errs = append(errs, &ReadError{Line: rec.Line, Row: key, Err: err})
-			return nil, errors.Join(errs...)
+			ps.add(rec.Line, label, "", err)
+			return nil, ps.err()
 		}
-		row := f.Rows[i]
-		name := rowName(row.Key, row.Label)
-		if label != row.Label {
-			errs = append(errs, &ReadError{Line: rec.Line, Row: name, Err: fmt.Errorf("%w: %q, the form has %q", ErrLabelMismatch, label, row.Label)})
+		row := t.form.Rows[i]
+		name := rowRef(i, row)
+		if keyAt >= 0 && normalLabel(label) != normalLabel(row.Label) {
+			ps.addf(rec.Line, name, "", ErrMismatch, "label %s, the form has %s", quote(label), quote(row.Label))
 		}
 		for k, j := range colOf {
 			if j < 0 {
 				continue
 			}
 			text := strings.TrimSpace(rec.Fields[k])
-			col := f.Columns[j]
+			col := t.form.Columns[j]
 			if col.Kind == Text {
-				s.texts[i][j] = text
+				s.texts[i*ncol+j] = text
 				continue
 			}
 			if text == "" {
 				continue
 			}
 			if row.Kind == Header {
-				errs = append(errs, &ReadError{Line: rec.Line, Row: name, Column: col.Name, Err: ErrHeaderFigure})
+				ps.addf(rec.Line, name, col.Name, ErrMismatch, "a figure on a header row")
 				continue
 			}
 			c, err := format.ParseCell(text)
 			if err != nil {
-				errs = append(errs, &ReadError{Line: rec.Line, Row: name, Column: col.Name, Err: err})
+				ps.add(rec.Line, name, col.Name, err)
 				continue
 			}
 			switch {
-			case c.Valid:
-				c.Amount = meta.Unit.ToYen(c.Amount)
-			case dashIsZero:
+			case c.Valid && !strings.ContainsAny(text, "円万億"):
+				c.Amount = unit.ToYen(c.Amount)
+			case !c.Valid && dashIsZero:
 				c = format.CellOf(decimal.Zero)
 			}
-			s.cells[i][j] = c
+			s.cells[i*ncol+j] = c
 		}
 	}
-	if err := errors.Join(append(errs, rows.missing()...)...); err != nil {
+	rows.missing(&ps)
+	if err := ps.err(); err != nil {
 		return nil, err
 	}
+	s.computeHidden()
 	return s, nil
 }
 
+// unitLine reports whether rec is a line that only states a unit, such as
+// （単位：千円） or 単位,千円, and returns the unit's name.
+func unitLine(rec csvio.Record) (string, bool) {
+	var text []string
+	for _, f := range rec.Fields {
+		if f = strings.TrimSpace(f); f != "" {
+			text = append(text, f)
+		}
+	}
+	s := width.Fold.String(strings.Join(text, ""))
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+	s, ok := strings.CutPrefix(s, "単位")
+	if !ok {
+		return "", false
+	}
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, ":"), "、")), true
+}
+
+// unitSuffix splits a column name such as 金額（千円） or 金額(単位:千円)
+// into the column's name and the unit it states.
+func unitSuffix(name string) (base, unit string, ok bool) {
+	folded := width.Fold.String(name)
+	if !strings.HasSuffix(folded, "円)") {
+		return "", "", false
+	}
+	open := strings.LastIndex(folded, "(")
+	if open < 0 {
+		return "", "", false
+	}
+	unit = strings.TrimSuffix(folded[open+1:], ")")
+	unit = strings.TrimPrefix(strings.TrimPrefix(unit, "単位"), ":")
+	// The base is cut from the name as given, before its bracket.
+	cut := strings.LastIndexAny(name, "(（")
+	return strings.TrimSpace(name[:cut]), strings.TrimSpace(unit), true
+}
+
+// normalLabel returns a label as labels are compared: full- and half-width
+// forms folded, spaces and note marks (※１, (注1)) dropped.
+func normalLabel(s string) string {
+	s = width.Fold.String(s)
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		rest := s[i:]
+		switch {
+		case strings.HasPrefix(rest, "※"):
+			i += len("※")
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				i++
+			}
+			continue
+		case strings.HasPrefix(rest, "(注"):
+			if end := strings.IndexByte(rest, ')'); end > 0 {
+				i += end + 1
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(rest)
+		if !unicode.IsSpace(r) {
+			b.WriteString(rest[:n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
 // A rowCursor matches the rows a reader meets, in order, to the rows of a
-// form; rows that are not printed may be left out.
+// form; header rows and hidden rows may be left out.
 type rowCursor struct {
-	f    *Form
+	t    *Template
 	next int // the next row to match
 }
 
-// match returns the index of the form's row with the given key, which
-// must be the next one, hidden rows aside.
-func (c *rowCursor) match(key string) (int, error) {
-	rows := c.f.Rows
-	for c.next < len(rows) && rows[c.next].Hidden && rows[c.next].Key != key {
-		c.next++
-	}
-	if c.next >= len(rows) || rows[c.next].Key != key {
-		want := "the end of the form"
-		if c.next < len(rows) {
-			want = fmt.Sprintf("row %q (%s)", rows[c.next].Key, rows[c.next].Label)
-		}
-		return 0, fmt.Errorf("%w: the form expects %s", ErrUnknownRow, want)
-	}
-	c.next++
-	return c.next - 1, nil
+// byKey returns the index of the next row, which must have the given key;
+// header rows without a key match an empty one.
+func (c *rowCursor) byKey(key string) (int, error) {
+	return c.match(func(r Row) bool { return r.Key == key })
 }
 
-// missing reports each printed row that the reader did not meet.
-func (c *rowCursor) missing() []error {
-	var errs []error
-	for _, row := range c.f.Rows[c.next:] {
-		if row.Kind != Header && !row.Hidden {
-			errs = append(errs, &ReadError{Row: row.Key, Err: fmt.Errorf("%w: %s", ErrMissingRow, row.Label)})
+// byLabel returns the index of the next row, which must have the given
+// label once normalised.
+func (c *rowCursor) byLabel(label string) (int, error) {
+	l := normalLabel(label)
+	return c.match(func(r Row) bool { return normalLabel(r.Label) == l })
+}
+
+func (c *rowCursor) match(ok func(Row) bool) (int, error) {
+	rows := c.t.form.Rows
+	for i := c.next; i < len(rows); i++ {
+		if ok(rows[i]) {
+			c.next = i + 1
+			return i, nil
+		}
+		if rows[i].Kind != Header && !rows[i].Hidden {
+			break
 		}
 	}
-	return errs
+	want := "the end of the form"
+	if c.next < len(rows) {
+		want = "row " + quote(rowRef(c.next, rows[c.next])) + " (" + rows[c.next].Label + ")"
+	}
+	return 0, fmt.Errorf("%w: the form expects %s", ErrUnknown, want)
+}
+
+// missing adds a problem for each printed row that the reader did not
+// meet.
+func (c *rowCursor) missing(ps *problems) {
+	rows := c.t.form.Rows
+	for i := c.next; i < len(rows); i++ {
+		if row := rows[i]; row.Kind != Header && !row.Hidden {
+			ps.addf(0, rowRef(i, row), "", ErrMissing, "row %s not in the file", quote(row.Label))
+		}
+	}
+}
+
+// computeHidden computes the cells of rows that are not printed, so that a
+// statement read back from a file without them verifies.
+func (s *Statement) computeHidden() {
+	t := s.t
+	ncol := len(t.form.Columns)
+	for _, i := range t.rowOrder {
+		if !t.form.Rows[i].Hidden {
+			continue
+		}
+		for j, col := range t.form.Columns {
+			if col.Kind != Text {
+				s.cells[i*ncol+j] = t.sum(t.formulas[i], func(key string) format.Cell { return s.cells[t.rowIndex[key]*ncol+j] })
+			}
+		}
+	}
+	for _, j := range t.colOrder {
+		for i, row := range t.form.Rows {
+			if row.Hidden && row.Kind != Header {
+				s.cells[i*ncol+j] = t.sum(t.form.Columns[j].Formula, func(name string) format.Cell { return s.cells[i*ncol+t.colIndex[name]] })
+			}
+		}
+	}
 }

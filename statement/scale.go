@@ -39,42 +39,41 @@ func (sc Scaling) policy(column string) Policy {
 // amounts in yen (multiples of the unit), so it compares directly with a
 // published statement in that unit.
 func (s *Statement) Scale(sc Scaling) *Statement {
-	t := &Statement{Form: s.Form, Meta: s.Meta, plan: s.plan,
-		cells: make([][]format.Cell, len(s.cells)),
-		texts: s.texts,
-	}
-	t.Meta.Unit = sc.Unit
+	s = s.ready()
+	tm := s.t
+	out := &Statement{t: tm, meta: s.meta.clone(), cells: make([]format.Cell, len(s.cells)), texts: s.texts}
+	out.meta.Unit = sc.Unit
 	round := func(c format.Cell) format.Cell {
 		if !c.Valid {
 			return c
 		}
 		return format.CellOf(sc.Unit.ToYen(format.Round(c.Amount, sc.Unit, sc.Rounding)))
 	}
-	var recomputeRows []int
-	for i, row := range s.Form.Rows {
-		t.cells[i] = make([]format.Cell, len(s.Form.Columns))
-		for j, col := range s.Form.Columns {
+	ncol := len(tm.form.Columns)
+	for i := range tm.form.Rows {
+		for j, col := range tm.form.Columns {
 			if col.Kind == Text {
 				continue
 			}
-			derived := row.Kind == Total && col.Kind == Input || col.Kind == Computed
+			derived := tm.formulas[i] != nil && col.Kind == Input || col.Kind == Computed
 			if !derived || sc.policy(col.Name) == RoundEach {
-				t.cells[i][j] = round(s.cells[i][j])
+				out.cells[i*ncol+j] = round(s.cell(i, j))
 			}
 		}
 	}
-	for j, col := range s.Form.Columns {
-		if col.Kind == Input && sc.policy(col.Name) == Recompute {
+	var recomputeRows []int
+	for _, j := range tm.inputs {
+		if sc.policy(tm.form.Columns[j].Name) == Recompute {
 			recomputeRows = append(recomputeRows, j)
 		}
 	}
-	t.computeRows(recomputeRows)
+	out.computeRows(recomputeRows)
 	var recomputeCols []int
-	for _, j := range s.plan.colOrder {
-		if sc.policy(s.Form.Columns[j].Name) == Recompute {
+	for _, j := range tm.colOrder {
+		if sc.policy(tm.form.Columns[j].Name) == Recompute {
 			recomputeCols = append(recomputeCols, j)
 		}
 	}
-	t.computeColumns(recomputeCols)
-	return t
+	out.computeColumns(recomputeCols)
+	return out
 }

@@ -36,16 +36,17 @@ func (f *Form) stub() string {
 // it; a heading whose items all lack figures prints 0, as the J-LIS
 // 純資産変動計算書 prints 当期変動額 0 for a component that did not move.
 func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
+	s = s.ready()
 	bw := bufio.NewWriter(w)
-	for _, line := range []string{s.Form.Number, s.Form.Title, s.Meta.Date, s.Meta.Entity} {
+	for _, line := range []string{s.t.form.Number, s.t.form.Title, s.meta.Date, s.meta.Entity} {
 		if line != "" {
 			fmt.Fprintln(bw, line)
 		}
 	}
-	fmt.Fprintf(bw, "（単位：%s）\n", s.Meta.Unit)
+	fmt.Fprintf(bw, "（単位：%s）\n", s.meta.Unit)
 	var table [][]string // first cell the label, the rest the cells
 	var right []bool     // which cells align right
-	if s.Form.Vertical {
+	if s.t.form.Vertical {
 		table, right = s.verticalTable()
 	} else {
 		table, right = s.table()
@@ -71,7 +72,7 @@ func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
 		}
 		fmt.Fprintln(bw, strings.TrimRight(b.String(), " "))
 	}
-	for _, note := range s.Meta.Notes {
+	for _, note := range s.meta.Notes {
 		fmt.Fprintln(bw, note)
 	}
 	return bw.Flush()
@@ -79,7 +80,7 @@ func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
 
 // label returns how row i prints in the label column at the given depth.
 func (s *Statement) label(i, depth int) string {
-	row := s.Form.Rows[i]
+	row := s.t.form.Rows[i]
 	l := strings.Repeat(indentUnit, depth) + row.Label
 	if row.Note != "" {
 		l += " " + row.Note
@@ -89,26 +90,26 @@ func (s *Statement) label(i, depth int) string {
 
 // table returns the rows of the usual layout, with the column heading first.
 func (s *Statement) table() ([][]string, []bool) {
-	f := s.Meta.formatter()
-	head := append([]string{s.Form.stub()}, columnNames(s.Form)...)
+	f := s.meta.formatter()
+	head := append([]string{s.t.form.stub()}, columnNames(&s.t.form)...)
 	right := make([]bool, len(head))
-	for j, col := range s.Form.Columns {
+	for j, col := range s.t.form.Columns {
 		right[j+1] = col.Kind != Text
 	}
 	table := [][]string{head}
-	for i, row := range s.Form.Rows {
+	for i, row := range s.t.form.Rows {
 		if row.Hidden {
 			continue
 		}
 		rec := []string{s.label(i, row.Indent)}
-		for j, col := range s.Form.Columns {
+		for j, col := range s.t.form.Columns {
 			switch {
 			case col.Kind == Text:
-				rec = append(rec, s.texts[i][j])
+				rec = append(rec, s.text(i, j))
 			case row.Kind == Header:
 				rec = append(rec, "")
 			default:
-				rec = append(rec, f.FormatCell(s.cells[i][j]))
+				rec = append(rec, f.FormatCell(s.cell(i, j)))
 			}
 		}
 		table = append(table, rec)
@@ -119,15 +120,15 @@ func (s *Statement) table() ([][]string, []bool) {
 // verticalTable returns the rows of the vertical layout: for each amount
 // column, its name and then its rows.
 func (s *Statement) verticalTable() ([][]string, []bool) {
-	f := s.Meta.formatter()
-	table := [][]string{{s.Form.stub(), "金額"}}
-	for j, col := range s.Form.Columns {
+	f := s.meta.formatter()
+	table := [][]string{{s.t.form.stub(), "金額"}}
+	for j, col := range s.t.form.Columns {
 		if col.Kind == Text {
 			continue
 		}
 		table = append(table, []string{col.Name, ""})
-		for i, row := range s.Form.Rows {
-			c := s.cells[i][j]
+		for i, row := range s.t.form.Rows {
+			c := s.cell(i, j)
 			switch {
 			case row.Hidden:
 			case row.Kind == Header && s.noItems(i, j):
@@ -146,8 +147,8 @@ func (s *Statement) verticalTable() ([][]string, []bool) {
 // noItems reports whether every item under the header row h has no figure
 // in column j.
 func (s *Statement) noItems(h, j int) bool {
-	for i := h + 1; i < len(s.Form.Rows) && s.Form.Rows[i].Indent > s.Form.Rows[h].Indent; i++ {
-		if s.Form.Rows[i].Kind == Item && s.cells[i][j].Valid {
+	for i := h + 1; i < len(s.t.form.Rows) && s.t.form.Rows[i].Indent > s.t.form.Rows[h].Indent; i++ {
+		if s.t.form.Rows[i].Kind == Item && s.cell(i, j).Valid {
 			return false
 		}
 	}

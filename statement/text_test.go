@@ -44,7 +44,7 @@ func TestWriteText(t *testing.T) {
 // The J-LIS 純資産変動計算書 prints each component as a block.
 func TestWriteTextVertical(t *testing.T) {
 	f := &statement.Form{
-		Title: "純資産変動計算書", Stub: "区分", Vertical: true,
+		Title: "純資産変動計算書", Stub: "区分", Vertical: true, ZeroSums: true,
 		Columns: []statement.Column{
 			{Name: "出資金", Kind: statement.Input},
 			{Name: "積立金", Kind: statement.Input},

@@ -50,26 +50,46 @@ func plain(c format.Cell, u format.Unit) string {
 	return b.String()
 }
 
-// parsePlain is the inverse of plain.
+// parsePlain is the inverse of plain: it reads "" as no figure, and
+// otherwise only digits with an optional leading - and an optional point
+// between digits, within maxDigits digits.
 func parsePlain(s string, u format.Unit) (format.Cell, error) {
 	if s == "" {
 		return format.Cell{}, nil
 	}
+	digits := strings.TrimPrefix(s, "-")
+	intPart, frac, hasPoint := strings.Cut(digits, ".")
+	if !allDigits(intPart) || hasPoint && !allDigits(frac) {
+		return format.Cell{}, &ParseError{Input: s, Reason: "not a plain decimal number", Err: ErrSyntax}
+	}
+	if len(intPart)+len(frac) > maxDigits {
+		return format.Cell{}, &ParseError{Input: s, Reason: fmt.Sprintf("more than %d digits", maxDigits), Err: ErrRange}
+	}
 	d, err := decimal.NewFromString(s)
-	if err != nil || strings.ContainsAny(s, "eE") {
-		return format.Cell{}, fmt.Errorf("%q is not a plain decimal number", s)
+	if err != nil {
+		return format.Cell{}, &ParseError{Input: s, Reason: "not a plain decimal number", Err: ErrSyntax}
 	}
 	return format.CellOf(u.ToYen(d)), nil
 }
 
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // values returns the cells of row i as plain strings, texts as they are.
 func (s *Statement) values(i int) []string {
-	vals := make([]string, len(s.Form.Columns))
-	for j, col := range s.Form.Columns {
+	vals := make([]string, len(s.t.form.Columns))
+	for j, col := range s.t.form.Columns {
 		if col.Kind == Text {
-			vals[j] = s.texts[i][j]
+			vals[j] = s.text(i, j)
 		} else {
-			vals[j] = plain(s.cells[i][j], s.Meta.Unit)
+			vals[j] = plain(s.cell(i, j), s.meta.Unit)
 		}
 	}
 	return vals
@@ -94,19 +114,6 @@ type CSVOptions struct {
 	LF       bool     // end lines with LF, not CRLF; defaults to false
 }
 
-// An EncodeError reports a character that the chosen encoding cannot
-// represent, and where it stands.
-type EncodeError struct {
-	Row    string // the row's key or label
-	Column string // the column's name, or "label"
-	Rune   rune
-}
-
-// Error names the row, the column and the character.
-func (e *EncodeError) Error() string {
-	return fmt.Sprintf("statement: row %q, %s: %q (%U) cannot be written in CP932", e.Row, e.Column, e.Rune, e.Rune)
-}
-
 // cp932Map holds the characters that CP932 has under another code point:
 // the Unicode minus, wave dash and the like that Japanese text carries from
 // other systems. Anything else it cannot encode is an EncodeError.
@@ -127,35 +134,43 @@ var cp932Map = strings.NewReplacer(
 //
 // With the CP932 encoding, characters that CP932 has under another code
 // point (−, 〜, ¥, …) are mapped to it, and any other character it lacks,
-// such as 𠮷, is reported as an *EncodeError before anything is written.
+// such as 𠮷, is a problem wrapping ErrEncoding, as is a carriage return
+// in a label or text, which CSV cannot carry through CRLF line ends: the
+// *Error names every such row and column, and nothing is written.
 func (s *Statement) WriteCSV(w io.Writer, opt CSVOptions) error {
+	s = s.ready()
+	ps := problems{source: s.t.form.name()}
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	cw.UseCRLF = !opt.LF
-	records := [][]string{append([]string{"key", "label"}, columnNames(s.Form)...)}
-	for i, row := range s.Form.Rows {
+	records := [][]string{append([]string{"key", "label"}, columnNames(&s.t.form)...)}
+	for i, row := range s.t.form.Rows {
 		if !row.Hidden {
 			records = append(records, append([]string{row.Key, row.Label}, s.values(i)...))
 		}
 	}
-	if opt.Encoding == CP932 {
-		enc := japanese.ShiftJIS.NewEncoder()
-		for _, rec := range records {
-			for k, field := range rec {
-				rec[k] = cp932Map.Replace(field)
-				for _, r := range rec[k] {
-					if _, err := enc.String(string(r)); err != nil {
-						col := "label"
-						if k >= 2 {
-							col = records[0][k]
-						} else if k == 0 {
-							col = "key"
-						}
-						return &EncodeError{Row: rowName(rec[0], rec[1]), Column: col, Rune: r}
-					}
+	enc := japanese.ShiftJIS.NewEncoder()
+	for _, rec := range records {
+		for k, field := range rec {
+			bad := func(format string, args ...any) {
+				ps.addf(0, rowName(rec[0], rec[1]), records[0][k], ErrEncoding, format, args...)
+			}
+			if strings.ContainsRune(field, '\r') {
+				bad("a carriage return, which CSV does not keep")
+			}
+			if opt.Encoding != CP932 {
+				continue
+			}
+			rec[k] = cp932Map.Replace(field)
+			for _, r := range rec[k] {
+				if _, err := enc.String(string(r)); err != nil {
+					bad("%q (%U) cannot be written in CP932", r, r)
 				}
 			}
 		}
+	}
+	if err := ps.err(); err != nil {
+		return err
 	}
 	if err := cw.WriteAll(records); err != nil {
 		return err
@@ -188,3 +203,6 @@ func columnNames(f *Form) []string {
 	}
 	return names
 }
+
+// maxDigits bounds the digits of a plain number.
+const maxDigits = 1000

@@ -63,14 +63,14 @@ func BudgetChecks(budget, fy2019 []*Table) ([]Check, error) {
 		if h == nil {
 			continue
 		}
-		for _, row := range h.Form.Rows {
+		for _, row := range h.Form().Rows {
 			if row.Kind == statement.Header {
 				continue
 			}
 			checks = append(checks,
-				link(fmt.Sprintf("%s %s: 議案 = 参考資料 6月補正後予定額", h.Form.Number, row.Label),
+				link(fmt.Sprintf("%s %s: 議案 = 参考資料 6月補正後予定額", h.Form().Number, row.Label),
 					one(ref("h_"+part, row.Key, "金額")), ref("ref_"+part, row.Key, "6月補正後予定額")),
-				link(fmt.Sprintf("%s %s: 事業別 合計 = %s", h.Form.Number, row.Label, h.Form.Title),
+				link(fmt.Sprintf("%s %s: 事業別 合計 = %s", h.Form().Number, row.Label, h.Form().Title),
 					one(ref("h_seg_"+part, row.Key, "合計")), ref("h_"+part, row.Key, "金額")))
 		}
 		hs := byID["h_seg_"+part]
@@ -79,11 +79,11 @@ func BudgetChecks(budget, fy2019 []*Table) ([]Check, error) {
 		}
 		for _, n := range []int{1, 3, 6} {
 			seg := segments[n-1]
-			for _, row := range hs.Form.Rows {
+			for _, row := range hs.Form().Rows {
 				if row.Kind == statement.Header {
 					continue
 				}
-				c := link(fmt.Sprintf("%s %s %s: 議案 = 参考資料 6月補正後予定額", hs.Form.Number, seg, row.Label),
+				c := link(fmt.Sprintf("%s %s %s: 議案 = 参考資料 6月補正後予定額", hs.Form().Number, seg, row.Label),
 					one(ref("h_seg_"+part, row.Key, seg)), ref("ref_seg_"+part, row.Key, seg+"／6月補正後予定額"))
 				if part == "pl" && row.Key == "5302" {
 					c.Broken = "参考資料 様式第5号 labels this row 符号生成運用経費積立金繰入額 where 議案 様式第5号 and both 様式第2号 print " +

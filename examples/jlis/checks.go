@@ -20,8 +20,6 @@ type Discrepancy struct {
 // give: inconsistencies of the report, and cells its layout leaves empty
 // although the form computes them.
 var Discrepancies = []Discrepancy{
-	{"appropriation", "disposable", "内訳",
-		"the 内訳 column of 処分対象利益 is printed empty; it sums no 内訳 figure, so the form computes 0"},
 	{"changes", "sysdev_reserve", "純資産合計",
 		"the 純資産合計 block prints no システム開発積立金の積立 line: the transfer moves within 利益剰余金 and nets to 0, which the 利益剰余金合計 block prints"},
 	{"changes", "sysdev_draw", "純資産合計",
@@ -146,9 +144,9 @@ func Checks(tables []*Table) ([]Check, error) {
 		if k == nil || s == nil {
 			continue
 		}
-		for _, row := range s.Form.Rows {
+		for _, row := range s.Form().Rows {
 			if row.Kind != statement.Header {
-				checks = append(checks, link(fmt.Sprintf("%s %s %s = %s", k.Form.Title, row.Label, pair[1], s.Form.Title),
+				checks = append(checks, link(fmt.Sprintf("%s %s %s = %s", k.Form().Title, row.Label, pair[1], s.Form().Title),
 					one(ref(pair[0], row.Key, pair[1])), ref(pair[2], row.Key, "金額")))
 			}
 		}
@@ -181,7 +179,7 @@ func (c *cells) ref(id, row, col string) statement.Ref {
 	s := c.byID[id]
 	if s == nil {
 		c.missing = append(c.missing, id)
-		s = &statement.Statement{Form: &statement.Form{}}
+		s = &statement.Statement{}
 	}
 	return statement.Ref{Statement: s, Row: row, Column: col}
 }

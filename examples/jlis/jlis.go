@@ -110,6 +110,8 @@ func readTable(field func(string) string, chart *account.Chart, dir string) (*Ta
 		Vertical: field("vertical") == "true",
 	}
 	t.Meta = statement.Meta{Entity: field("entity"), Date: field("date"), Unit: unit}
+	// style names how the table prints its figures, and zerosums that it
+	// prints a total of items without figures as 0.
 	for _, flag := range strings.Fields(field("style")) {
 		switch flag {
 		case "signspace":
@@ -120,6 +122,8 @@ func readTable(field func(string) string, chart *account.Chart, dir string) (*Ta
 			t.Meta.Style.Zero = format.ZeroHyphen
 		case "nilblank":
 			t.Meta.Style.Nil = format.NilBlank
+		case "zerosums":
+			t.Form.ZeroSums = true
 		default:
 			return nil, fmt.Errorf("unknown style %q", flag)
 		}
@@ -132,7 +136,7 @@ func readTable(field func(string) string, chart *account.Chart, dir string) (*Ta
 	if t.Form.Rows, err = readRows(t.ID); err != nil {
 		return nil, err
 	}
-	if err := t.Form.Validate(); err != nil {
+	if _, err := statement.Compile(t.Form); err != nil {
 		return nil, err
 	}
 	if err := t.Form.CheckAccounts(chart); err != nil {
@@ -143,8 +147,8 @@ func readTable(field func(string) string, chart *account.Chart, dir string) (*Ta
 	if err != nil {
 		return nil, err
 	}
-	if t.Published, err = statement.ReadCSV(strings.NewReader(string(data)), t.Form, t.Meta); err != nil {
-		return nil, inFile(name, err)
+	if t.Published, err = statement.ReadCSV(strings.NewReader(string(data)), t.Form, statement.ReadOptions{Source: name, Meta: t.Meta}); err != nil {
+		return nil, err
 	}
 	return t, nil
 }
@@ -156,28 +160,7 @@ func readRows(id string) ([]statement.Row, error) {
 		return nil, err
 	}
 	defer f.Close()
-	rows, err := statement.ReadRowsCSV(f)
-	return rows, inFile(name, err)
-}
-
-// inFile names the file in every *statement.ReadError of err.
-func inFile(name string, err error) error {
-	if err == nil {
-		return nil
-	}
-	var errs []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	} else {
-		errs = []error{err}
-	}
-	for _, e := range errs {
-		var re *statement.ReadError
-		if errors.As(e, &re) {
-			re.File = name
-		}
-	}
-	return err
+	return statement.ReadRowsCSV(f, name)
 }
 
 // Select returns the tables that a program's -form flag names: those of

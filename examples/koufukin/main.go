@@ -96,7 +96,7 @@ func verify(ms []jlis.Municipality, k, lg, printed *statement.Statement) *verifi
 	for _, d := range statement.Compare(lg, printed) {
 		v.problems = append(v.problems, "LGWAN 負担金: "+d.String())
 	}
-	v.lgwanCells = 3 * len(lg.Form.Rows)
+	v.lgwanCells = 3 * len(lg.Form().Rows)
 	return v
 }
 

@@ -74,7 +74,7 @@ func TestMachineGoldens(t *testing.T) {
 		t.Fatalf("JSON: %d statements, %v", len(raws), err)
 	}
 	for i, s := range forms {
-		back, err := statement.ReadJSON(bytes.NewReader(raws[i]), s.Form, statement.Meta{Style: s.Meta.Style})
+		back, err := statement.ReadJSON(bytes.NewReader(raws[i]), s.Form(), statement.ReadOptions{Meta: statement.Meta{Style: s.Meta().Style}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +90,7 @@ func TestMachineGoldens(t *testing.T) {
 		t.Fatalf("CSV: %d tables", len(blocks))
 	}
 	for i, s := range forms {
-		back, err := statement.ReadCSV(strings.NewReader(blocks[i]), s.Form, s.Meta)
+		back, err := statement.ReadCSV(strings.NewReader(blocks[i]), s.Form(), statement.ReadOptions{Meta: s.Meta()})
 		if err != nil {
 			t.Fatal(err)
 		}

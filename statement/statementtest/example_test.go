@@ -32,7 +32,7 @@ building,建物,"983,324"
 equipment,備品,"52,807"
 lease,リース資産,"324,032,611"
 total,計,"325,068,724"
-`), form, statement.Meta{})
+`), form, statement.ReadOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -48,7 +48,7 @@ func Consistent(t TB, s *statement.Statement) bool {
 
 // title names s in reports: its form number and title.
 func title(s *statement.Statement) string {
-	return strings.TrimSpace(s.Form.Number + " " + s.Form.Title)
+	return strings.TrimSpace(s.Form().Number + " " + s.Form().Title)
 }
 
 // A line is a printed row, as Diff compares it.
@@ -65,16 +65,17 @@ func Diff(got, want *statement.Statement) string {
 
 func lines(s *statement.Statement) []line {
 	var out []line
-	for _, row := range s.Form.Rows {
+	f, meta := s.Form(), s.Meta()
+	style := meta.Style
+	style.Unit = meta.Unit
+	for _, row := range f.Rows {
 		if row.Hidden {
 			continue
 		}
 		l := line{Label: row.Label}
-		for _, col := range s.Form.Columns {
+		for _, col := range f.Columns {
 			if c, ok := s.Cell(row.Key, col.Name); ok && row.Kind != statement.Header {
-				f := s.Meta.Style
-				f.Unit = s.Meta.Unit
-				l.Values = append(l.Values, f.FormatCell(c))
+				l.Values = append(l.Values, style.FormatCell(c))
 			} else if text, ok := s.Text(row.Key, col.Name); ok {
 				l.Values = append(l.Values, text)
 			} else {

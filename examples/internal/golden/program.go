@@ -114,7 +114,7 @@ func (p *Program) checkJSON(t *testing.T) {
 		t.Fatalf("JSON: %d statements, want %d: %v", len(raws), len(p.Tables), err)
 	}
 	for i, tb := range p.Tables {
-		s, err := statement.ReadJSON(bytes.NewReader(raws[i]), tb.Form, statement.Meta{Style: tb.Meta.Style})
+		s, err := statement.ReadJSON(bytes.NewReader(raws[i]), tb.Form, statement.ReadOptions{Meta: statement.Meta{Style: tb.Meta.Style}})
 		if err != nil {
 			t.Fatalf("%s: %v", tb.ID, err)
 		}
@@ -130,7 +130,7 @@ func (p *Program) checkCSV(t *testing.T) {
 		t.Fatalf("CSV: %d tables, want %d", len(blocks), len(p.Tables))
 	}
 	for i, tb := range p.Tables {
-		s, err := statement.ReadCSV(strings.NewReader(blocks[i]), tb.Form, tb.Built.Meta)
+		s, err := statement.ReadCSV(strings.NewReader(blocks[i]), tb.Form, statement.ReadOptions{Meta: tb.Built.Meta()})
 		if err != nil {
 			t.Fatalf("%s: %v", tb.ID, err)
 		}

@@ -147,7 +147,7 @@ func writeCSV(w io.Writer, r *Report, opt statement.CSVOptions) error {
 			io.WriteString(w, "\r\n")
 		}
 		if err := s.WriteCSV(w, opt); err != nil {
-			return fmt.Errorf("%s: %w", s.Form.Title, err)
+			return fmt.Errorf("%s: %w", s.Form().Title, err)
 		}
 	}
 	return nil

@@ -1,0 +1,174 @@
+package statement
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/koukaikei/koukaikei/internal/csvio"
+)
+
+// The errors that a Problem or a ParseError wraps, for errors.Is. Each is
+// wrapped with the detail of what was wrong.
+var (
+	// ErrSyntax reports text that is not what it should be: a formula, a
+	// row kind, a column spec, a number.
+	ErrSyntax = errors.New("invalid syntax")
+	// ErrRange reports a value out of its range, such as a negative indent.
+	ErrRange = errors.New("value out of range")
+	// ErrUnknown reports a name the form or the input does not have: a
+	// row, a column, a key in a formula, an account code, a CSV column.
+	ErrUnknown = errors.New("unknown")
+	// ErrDuplicate reports something given twice: a key, a column, a
+	// figure, a term of a formula.
+	ErrDuplicate = errors.New("given twice")
+	// ErrCycle reports a row or column that depends on itself.
+	ErrCycle = errors.New("cycle")
+	// ErrMissing reports something required that is absent: a figure, a
+	// row, a formula, a header line.
+	ErrMissing = errors.New("missing")
+	// ErrMismatch reports input that contradicts the form: a label on the
+	// wrong line, a figure on a header row or a computed cell, a file of
+	// another form or unit.
+	ErrMismatch = errors.New("does not match the form")
+	// ErrOutline reports a form whose formulas contradict its outline: an
+	// item that no total reaches, or a total that counts a row twice, once
+	// directly and once through another term. Validate reports it; Build
+	// accepts such forms, since a statement may print memo lines.
+	ErrOutline = errors.New("does not follow the outline")
+	// ErrEncoding reports input that is neither UTF-8 nor CP932, or text
+	// that an output encoding cannot represent.
+	ErrEncoding = csvio.ErrEncoding
+)
+
+// A Problem is one thing wrong, at one place.
+type Problem struct {
+	Line   int    // 1-based line in the source; 0 when not read from text
+	Row    string // the row it concerns, by key or label, if any
+	Column string // the column or field it concerns, if any
+	Err    error  // wraps one of the package's Err values
+}
+
+// Error returns the problem with its line, row and column.
+func (p Problem) Error() string {
+	var b strings.Builder
+	if p.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", p.Line)
+	}
+	if p.Row != "" {
+		fmt.Fprintf(&b, "row %s: ", quote(p.Row))
+	}
+	if p.Column != "" {
+		fmt.Fprintf(&b, "column %s: ", quote(p.Column))
+	}
+	if p.Err != nil {
+		b.WriteString(p.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problem's error.
+func (p Problem) Unwrap() error { return p.Err }
+
+// An Error lists every problem found in one source: a form, the figures
+// given to Build, or a file read.
+type Error struct {
+	Source   string // the file or stream read, or the form; "" if not known
+	Problems []Problem
+}
+
+// maxListed bounds the problems an Error message lists; all of them stay
+// in Problems.
+const maxListed = 20
+
+// Error lists the problems, separated by semicolons: at most the first 20,
+// and how many more there are.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("statement: ")
+	if e.Source != "" {
+		b.WriteString(e.Source + ": ")
+	}
+	for i, p := range e.Problems {
+		if i == maxListed {
+			fmt.Fprintf(&b, "; and %d more", len(e.Problems)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so that errors.Is finds each one's error.
+func (e *Error) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
+
+// problems collects Problems for one source.
+type problems struct {
+	source string
+	list   []Problem
+}
+
+func (ps *problems) add(line int, row, column string, err error) {
+	ps.list = append(ps.list, Problem{Line: line, Row: row, Column: column, Err: err})
+}
+
+func (ps *problems) addf(line int, row, column string, sentinel error, format string, args ...any) {
+	ps.add(line, row, column, fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...))
+}
+
+// err returns the problems as an *Error, or nil if there are none.
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	return &Error{Source: ps.source, Problems: ps.list}
+}
+
+// readError turns an error of the CSV layer into an *Error of source,
+// keeping the line it names.
+func readError(source string, err error) error {
+	return &Error{Source: source, Problems: []Problem{{Err: err}}}
+}
+
+// A ParseError reports text that a Parse function cannot read.
+type ParseError struct {
+	Input  string // the text given
+	Offset int    // the byte offset in Input of the problem
+	Reason string // what is wrong
+	Err    error  // ErrSyntax, ErrRange or ErrDuplicate
+}
+
+// Error returns the message, quoting at most 64 bytes of the input.
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("statement: parsing %s: %s", quote(e.Input), e.Reason)
+}
+
+// Unwrap returns e.Err.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// maxQuoted bounds the bytes of input an error message quotes.
+const maxQuoted = 64
+
+// quote returns s quoted, cut to at most maxQuoted bytes at a rune
+// boundary, with … where it was cut: a 10 MB bad cell must not make a 10 MB
+// message.
+func quote(s string) string {
+	if len(s) <= maxQuoted {
+		return fmt.Sprintf("%q", s)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q…", s[:cut])
+}

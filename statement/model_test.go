@@ -1,0 +1,216 @@
+package statement_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/statement"
+)
+
+// Every method works on the zero Statement and the zero Template.
+func TestZeroValues(t *testing.T) {
+	var s statement.Statement
+	var buf bytes.Buffer
+	if err := s.WriteText(&buf, statement.TextOptions{}); err != nil || buf.String() != "（単位：円）\n科目\n" {
+		t.Errorf("WriteText of the zero Statement = %q, %v", buf.String(), err)
+	}
+	for name, write := range map[string]func() error{
+		"WriteCSV":      func() error { return s.WriteCSV(&buf, statement.CSVOptions{}) },
+		"WriteMarkdown": func() error { return s.WriteMarkdown(&buf) },
+		"MarshalJSON":   func() error { _, err := json.Marshal(&s); return err },
+	} {
+		if err := write(); err != nil {
+			t.Errorf("%s of the zero Statement: %v", name, err)
+		}
+	}
+	if _, ok := s.Cell("a", "b"); ok {
+		t.Error("the zero Statement has a cell")
+	}
+	if v := s.Verify(); len(v) != 0 || len(s.Figures()) != 0 || len(s.Form().Rows) != 0 {
+		t.Errorf("zero Statement: Verify %v, Figures %v", v, s.Figures())
+	}
+	if d := statement.Compare(&s, s.Scale(statement.Scaling{Unit: format.Thousand})); len(d) != 0 {
+		t.Errorf("Compare of zero Statements = %v", d)
+	}
+	var tm statement.Template
+	if st, err := tm.Build(statement.Meta{}, nil); err != nil || len(st.Figures()) != 0 {
+		t.Errorf("Build on the zero Template = %v, %v", st, err)
+	}
+	if err := (statement.Link{Left: []statement.Ref{{Row: "a"}}}).Check(); err == nil {
+		t.Error("a link to a nil statement holds")
+	}
+}
+
+// A statement keeps its own copy of the form: changing the form after
+// Build, or the copy Form returns, changes nothing.
+func TestStatementOwnsItsForm(t *testing.T) {
+	f := smallForm()
+	s := mustBuild(f, statement.Meta{Notes: []string{"注"}}, smallFigures())
+	f.Rows = f.Rows[:1]
+	f.Columns[0].Name = "x"
+	got := s.Form()
+	got.Rows[1].Label = "changed"
+	got.Rows = nil
+	s.Meta().Notes[0] = "changed"
+	var buf bytes.Buffer
+	if err := s.WriteText(&buf, statement.TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); !strings.Contains(out, "現金及び預金") || !strings.Contains(out, "予算額") || !strings.Contains(out, "注") || strings.Contains(out, "changed") {
+		t.Errorf("WriteText after the form changed:\n%s", out)
+	}
+}
+
+// A subtotal sums its children by the outline, whether it prints above
+// them or below them; 該当なし stays 該当なし in rows and computed columns.
+func TestSubtotalAndNoFigure(t *testing.T) {
+	rows, err := statement.ReadRowsCSV(strings.NewReader(`key,kind,label,indent
+fixed,subtotal,固定資産,0
+tangible,subtotal,有形固定資産,1
+land,item,土地,2
+infra,item,インフラ資産,2
+intangible,item,無形固定資産,1
+,header,流動資産,0
+cash,item,現金預金,1
+other,item,その他,1
+current,subtotal,流動資産合計,0
+assets,total,資産合計,0
+`), "bs.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows[len(rows)-1].Formula = statement.Formula{{Key: "fixed"}, {Key: "current"}}
+	f := &statement.Form{Title: "貸借対照表", Rows: rows, Columns: []statement.Column{
+		{Name: "前年度", Kind: statement.Input}, {Name: "本年度", Kind: statement.Input},
+		{Name: "増減", Kind: statement.Computed, Formula: statement.Formula{{Key: "本年度"}, {Key: "前年度", Negative: true}}}}}
+	if err := f.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	none := format.Cell{}
+	s := mustBuild(f, statement.Meta{}, []statement.Figure{
+		{Row: "land", Column: "前年度", Value: yen(100)}, {Row: "land", Column: "本年度", Value: yen(120)},
+		{Row: "infra", Column: "前年度", Value: none}, {Row: "infra", Column: "本年度", Value: none},
+		{Row: "intangible", Column: "前年度", Value: yen(5)}, {Row: "intangible", Column: "本年度", Value: yen(-1)},
+		{Row: "cash", Column: "前年度", Value: yen(30)}, {Row: "cash", Column: "本年度", Value: yen(40)},
+		{Row: "other", Column: "前年度", Value: none}, {Row: "other", Column: "本年度", Value: none},
+	})
+	tests := []struct {
+		row, col string
+		want     format.Cell
+	}{
+		{"tangible", "本年度", yen(120)},
+		{"fixed", "本年度", yen(119)},
+		{"current", "前年度", yen(30)},
+		{"assets", "本年度", yen(159)},
+		{"assets", "増減", yen(24)},
+		{"infra", "増減", none},
+		{"other", "増減", none},
+	}
+	for _, tt := range tests {
+		if got, _ := s.Cell(tt.row, tt.col); !got.Equal(tt.want) {
+			t.Errorf("%s %s = %v, want %v", tt.row, tt.col, got, tt.want)
+		}
+	}
+	if got := f.Rows[0].Formula; got != nil {
+		t.Errorf("Build wrote the subtotal's formula into the form: %v", got)
+	}
+	tm, _ := statement.Compile(f)
+	if got := tm.Formula("fixed").String(); got != "tangible+intangible" {
+		t.Errorf("Formula(fixed) = %q", got)
+	}
+	if got := tm.Formula("current").String(); got != "cash+other" {
+		t.Errorf("Formula(current) = %q", got)
+	}
+}
+
+// A published file without keys is matched by label, in order, with
+// widths folded and note marks dropped; its stated unit is checked, and a
+// figure with a unit suffix is converted once.
+func TestReadCSVPublished(t *testing.T) {
+	f := &statement.Form{Title: "行政コスト計算書", Columns: amount, Rows: []statement.Row{
+		{Kind: statement.Header, Label: "経常費用"},
+		{Key: "a", Kind: statement.Item, Label: "その他", Indent: 1},
+		{Key: "b", Kind: statement.Item, Label: "維持補修費(注1)", Indent: 1},
+		{Key: "c", Kind: statement.Item, Label: "その他", Indent: 1},
+		{Key: "t", Kind: statement.Subtotal, Label: "経常費用合計"},
+		{Key: "h", Kind: statement.Total, Label: "内部", Hidden: true, Formula: statement.Formula{{Key: "t"}, {Key: "a", Negative: true}}},
+	}}
+	in := "（単位：千円）\nlabel,金額（千円）\n\u3000その他,5\n維持補修費（注1）※１,5千円\nその他,-\n経常費用合計,10\n"
+	s, err := statement.ReadCSV(strings.NewReader(in), f, statement.ReadOptions{Meta: statement.Meta{Unit: format.Thousand}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for row, want := range map[string]format.Cell{"a": yen(5000), "b": yen(5000), "c": {}, "t": yen(10000), "h": yen(5000)} {
+		if got, _ := s.Cell(row, "金額"); !got.Equal(want) {
+			t.Errorf("%s = %v, want %v", row, got, want)
+		}
+	}
+	if v := s.Verify(); len(v) != 0 {
+		t.Errorf("Verify = %v", v)
+	}
+	// The same file read as yen is refused, not read as 1/1000 of itself.
+	if _, err := statement.ReadCSV(strings.NewReader(in), f, statement.ReadOptions{Source: "pl.csv"}); !errors.Is(err, statement.ErrMismatch) || !strings.Contains(err.Error(), "pl.csv: line 1") {
+		t.Errorf("a 千円 file read as 円: %v", err)
+	}
+	// The 5円 of a 千円 statement is 5 円.
+	s, err = statement.ReadCSV(strings.NewReader("label,金額\nその他,5円\n維持補修費,0\nその他,0\n経常費用合計,0.005\n"), f,
+		statement.ReadOptions{Meta: statement.Meta{Unit: format.Thousand}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Cell("a", "金額"); !got.Equal(yen(5)) {
+		t.Errorf("5円 in a 千円 statement = %v", got)
+	}
+}
+
+// What WriteCSV cannot carry is refused, and what Markdown would read as
+// markup or HTML is escaped.
+func TestWriteEscapes(t *testing.T) {
+	figs := smallFigures()
+	figs[2].Text = "a\rb"
+	s := mustBuild(smallForm(), statement.Meta{}, figs)
+	var buf bytes.Buffer
+	if err := s.WriteCSV(&buf, statement.CSVOptions{}); !errors.Is(err, statement.ErrEncoding) || buf.Len() != 0 {
+		t.Errorf("WriteCSV of a text with CR = %v, wrote %d bytes", err, buf.Len())
+	}
+	figs[2].Text = "<script>x</script>\r\n|"
+	s = mustBuild(smallForm(), statement.Meta{}, figs)
+	if err := s.WriteMarkdown(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); strings.Contains(out, "<script>") || strings.Contains(out, "\r") || !strings.Contains(out, `&lt;script&gt;x&lt;/script&gt; \|`) {
+		t.Errorf("WriteMarkdown does not escape:\n%s", out)
+	}
+}
+
+// A subtracted cell without a figure counts as zero, and two sides without
+// figures are equal.
+func TestLinkNoFigure(t *testing.T) {
+	f := &statement.Form{Columns: amount, Rows: []statement.Row{
+		{Key: "a", Kind: statement.Item}, {Key: "b", Kind: statement.Item}, {Key: "n", Kind: statement.Item}}}
+	s := mustBuild(f, statement.Meta{}, []statement.Figure{
+		{Row: "a", Column: "金額", Value: yen(5)}, {Row: "b", Column: "金額", Value: yen(5)}, {Row: "n", Column: "金額"}})
+	for _, l := range []statement.Link{
+		{Name: "a − n = b", Left: []statement.Ref{{Statement: s, Row: "a", Column: "金額"}, {Statement: s, Row: "n", Column: "金額", Negative: true}},
+			Right: []statement.Ref{{Statement: s, Row: "b", Column: "金額"}}},
+		{Name: "n = −n", Left: []statement.Ref{{Statement: s, Row: "n", Column: "金額"}},
+			Right: []statement.Ref{{Statement: s, Row: "n", Column: "金額", Negative: true}}},
+	} {
+		if err := l.Check(); err != nil {
+			t.Errorf("%s: %v", l.Name, err)
+		}
+	}
+}
+
+// Messages quote a bounded part of a huge input.
+func TestBoundedMessages(t *testing.T) {
+	big := strings.Repeat("あ", 1<<20)
+	_, err := statement.ParseFormula(big + "+")
+	if err == nil || len(err.Error()) > 200 {
+		t.Errorf("ParseFormula of 3 MB: message of %d bytes", len(err.Error()))
+	}
+}

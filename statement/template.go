@@ -1,0 +1,349 @@
+package statement
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/account"
+)
+
+// A Form (様式) is the layout of a statement: its rows and columns. A Form is
+// plain data; Compile checks it and makes the immutable Template that
+// statements are built on.
+type Form struct {
+	Number  string // the form number as printed, such as 様式第8号; empty if none
+	Title   string // such as 貸借対照表
+	Stub    string // the heading of the label column; defaults to 科目
+	Columns []Column
+	Rows    []Row
+	// Vertical prints the columns one after another, each as a block of
+	// its rows, as the J-LIS 純資産変動計算書 prints its components.
+	Vertical bool
+	// ZeroSums makes a total none of whose terms has a figure 0 instead
+	// of 該当なし, for publishers that print it so (J-LIS prints 0 for the
+	// 当期変動額合計 of a component that did not move).
+	ZeroSums bool
+}
+
+// name returns how errors name f.
+func (f *Form) name() string {
+	return strings.TrimSpace(f.Number + " " + f.Title)
+}
+
+// clone returns a deep copy of f.
+func (f *Form) clone() Form {
+	c := *f
+	c.Columns = slices.Clone(f.Columns)
+	for j := range c.Columns {
+		c.Columns[j].Formula = slices.Clone(c.Columns[j].Formula)
+	}
+	c.Rows = slices.Clone(f.Rows)
+	for i := range c.Rows {
+		c.Rows[i].Formula = slices.Clone(c.Rows[i].Formula)
+	}
+	return c
+}
+
+// Validate reports, in an *Error, every defect that keeps f from being
+// compiled (see Compile), and also what contradicts its outline (ErrOutline):
+// an item that no total or subtotal reaches, in a form that has totals,
+// and a formula that counts a row twice, once as a term and once through
+// another term that sums it. Compile accepts the latter, since published
+// statements print memo lines that no total sums.
+func (f *Form) Validate() error {
+	ps := problems{source: f.name()}
+	if t := compile(f, &ps); len(ps.list) == 0 {
+		t.lint(&ps)
+	}
+	return ps.err()
+}
+
+// CheckAccounts reports, in an *Error, every row bound to an account code
+// that chart does not have.
+func (f *Form) CheckAccounts(chart *account.Chart) error {
+	ps := problems{source: f.name()}
+	for i, r := range f.Rows {
+		if _, ok := chart.Lookup(r.Account); r.Account != "" && !ok {
+			ps.addf(0, rowRef(i, r), "", ErrUnknown, "account code %q not in the chart", r.Account)
+		}
+	}
+	return ps.err()
+}
+
+// rowRef names row i of a form in problems: by key, or by position and
+// label for rows without one.
+func rowRef(i int, r Row) string {
+	if r.Key != "" {
+		return r.Key
+	}
+	return fmt.Sprintf("%d %s", i+1, r.Label)
+}
+
+// A Template is a compiled Form: checked, with the order in which its
+// totals are computed and the formula of every subtotal derived from the
+// outline. It is immutable and safe for concurrent use, and the statements
+// built on it share it, as the matches of a regexp.Regexp share it. The
+// zero Template has no rows and no columns.
+type Template struct {
+	form     Form
+	rowIndex map[string]int
+	colIndex map[string]int
+	formulas []Formula // per row: a total's formula, a subtotal's children; nil otherwise
+	rowOrder []int     // total and subtotal rows, each after the rows it sums
+	colOrder []int     // computed columns, each after the columns it uses
+	inputs   []int     // input columns
+}
+
+// Compile checks f and returns its Template. Keys must be unique and
+// non-empty on every row that is not a header; totals have formulas over
+// rows that hold amounts, without a cycle and without a term given twice;
+// every subtotal has children; indents are 0 to MaxIndent; columns are
+// named once, and computed columns refer to other amount columns without a
+// cycle. Compile returns an *Error listing every defect. The Template keeps
+// a copy of f: changing f afterwards does not change it.
+//
+// A subtotal sums its direct children in the outline: the rows that hold
+// amounts one level deeper than it, following it when the row after it is
+// deeper (a heading that prints its amount, as the 統一的な基準 prints
+// 固定資産), or else preceding it back to the nearest row at its level or
+// shallower (a 合計 line below its items, as 流動資産合計).
+func Compile(f *Form) (*Template, error) {
+	ps := problems{source: f.name()}
+	t := compile(f, &ps)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// compile does the work of Compile, adding every defect to ps.
+func compile(f *Form, ps *problems) *Template {
+	t := &Template{form: f.clone(), rowIndex: make(map[string]int, len(f.Rows)), colIndex: make(map[string]int, len(f.Columns))}
+	f = &t.form
+	t.formulas = make([]Formula, len(f.Rows))
+	for i, r := range f.Rows {
+		at := rowRef(i, r)
+		switch {
+		case r.Kind < Header || r.Kind > Subtotal:
+			ps.addf(0, at, "", ErrSyntax, "kind %v", r.Kind)
+		case r.Key == "" && r.Kind != Header:
+			ps.addf(0, at, "", ErrMissing, "an %v without a key", r.Kind)
+		case r.Kind == Total && len(r.Formula) == 0:
+			ps.addf(0, at, "", ErrMissing, "a total without a formula")
+		case r.Kind != Total && len(r.Formula) > 0:
+			ps.addf(0, at, "", ErrMismatch, "a formula on a row of kind %v", r.Kind)
+		}
+		if r.Indent < 0 || r.Indent > MaxIndent {
+			ps.addf(0, at, "", ErrRange, "indent %d, not 0 to %d", r.Indent, MaxIndent)
+		}
+		if r.Kind == Total {
+			t.formulas[i] = r.Formula
+		}
+		if r.Key == "" {
+			continue
+		}
+		if _, dup := t.rowIndex[r.Key]; dup {
+			ps.addf(0, at, "", ErrDuplicate, "key used by two rows")
+			continue
+		}
+		t.rowIndex[r.Key] = i
+	}
+	for i, r := range f.Rows {
+		if r.Kind == Subtotal {
+			t.formulas[i] = children(f.Rows, i)
+			if len(t.formulas[i]) == 0 {
+				ps.addf(0, rowRef(i, r), "", ErrMissing, "a subtotal without children one level deeper")
+			}
+		}
+	}
+	for j, c := range f.Columns {
+		switch {
+		case c.Name == "":
+			ps.addf(0, "", fmt.Sprint(j+1), ErrMissing, "a column without a name")
+		case c.Kind < Input || c.Kind > Text:
+			ps.addf(0, "", c.Name, ErrSyntax, "kind %d", c.Kind)
+		case c.Kind == Computed && len(c.Formula) == 0:
+			ps.addf(0, "", c.Name, ErrMissing, "a computed column without a formula")
+		case c.Kind != Computed && len(c.Formula) > 0:
+			ps.addf(0, "", c.Name, ErrMismatch, "a formula on a column that is not computed")
+		}
+		if c.Kind == Input {
+			t.inputs = append(t.inputs, j)
+		}
+		if _, dup := t.colIndex[c.Name]; dup {
+			ps.addf(0, "", c.Name, ErrDuplicate, "column named twice")
+			continue
+		}
+		t.colIndex[c.Name] = j
+	}
+	// Formulas refer to rows (columns) that hold amounts, once each.
+	rowDeps := func(i int) []int {
+		deps := make([]int, 0, len(t.formulas[i]))
+		for _, term := range t.formulas[i] {
+			j, ok := t.rowIndex[term.Key]
+			switch {
+			case !ok:
+				ps.addf(0, f.Rows[i].Key, "", ErrUnknown, "key %q in its formula", term.Key)
+			case f.Rows[j].Kind == Header:
+				ps.addf(0, f.Rows[i].Key, "", ErrMismatch, "its formula sums the header %q", term.Key)
+			case slices.Contains(deps, j):
+				ps.addf(0, f.Rows[i].Key, "", ErrDuplicate, "its formula has the term %q twice", term.Key)
+			default:
+				deps = append(deps, j)
+			}
+		}
+		return deps
+	}
+	colDeps := func(i int) []int {
+		var deps []int
+		for _, term := range f.Columns[i].Formula {
+			j, ok := t.colIndex[term.Key]
+			switch {
+			case !ok:
+				ps.addf(0, "", f.Columns[i].Name, ErrUnknown, "column %q in its formula", term.Key)
+			case f.Columns[j].Kind == Text:
+				ps.addf(0, "", f.Columns[i].Name, ErrMismatch, "its formula sums the text column %q", term.Key)
+			case slices.Contains(deps, j):
+				ps.addf(0, "", f.Columns[i].Name, ErrDuplicate, "its formula has the term %q twice", term.Key)
+			default:
+				deps = append(deps, j)
+			}
+		}
+		return deps
+	}
+	derivedRow := func(i int) bool { return t.formulas[i] != nil }
+	t.rowOrder = order(len(f.Rows), derivedRow, rowDeps, func(cycle []int) {
+		ps.addf(0, f.Rows[cycle[0]].Key, "", ErrCycle, "%s", names(cycle, func(i int) string { return f.Rows[i].Key }))
+	})
+	t.colOrder = order(len(f.Columns), func(i int) bool { return f.Columns[i].Kind == Computed }, colDeps, func(cycle []int) {
+		ps.addf(0, "", f.Columns[cycle[0]].Name, ErrCycle, "%s", names(cycle, func(i int) string { return f.Columns[i].Name }))
+	})
+	return t
+}
+
+// children returns the formula of the subtotal at row i: the amount rows
+// one level deeper, after it if the next row is deeper, else before it.
+func children(rows []Row, i int) Formula {
+	lvl := rows[i].Indent
+	var f Formula
+	add := func(k int) {
+		if rows[k].Indent == lvl+1 && rows[k].Kind != Header && rows[k].Key != "" {
+			f = append(f, Term{Key: rows[k].Key})
+		}
+	}
+	if i+1 < len(rows) && rows[i+1].Indent > lvl {
+		for k := i + 1; k < len(rows) && rows[k].Indent > lvl; k++ {
+			add(k)
+		}
+		return f
+	}
+	k := i - 1
+	for k >= 0 && rows[k].Indent > lvl {
+		k--
+	}
+	for k++; k < i; k++ {
+		add(k)
+	}
+	return f
+}
+
+// lint adds to ps what contradicts the outline of a form that compiled.
+func (t *Template) lint(ps *problems) {
+	rows := t.form.Rows
+	// reach[i] holds the rows that row i's formula sums, directly or
+	// through other totals; rowOrder puts every term's set first.
+	reach := make([][]bool, len(rows))
+	reached := make([]bool, len(rows))
+	for _, i := range t.rowOrder {
+		reach[i] = make([]bool, len(rows))
+		for _, term := range t.formulas[i] {
+			j := t.rowIndex[term.Key]
+			reached[j] = true
+			reach[i][j] = true
+			for k, ok := range reach[j] {
+				reach[i][k] = reach[i][k] || ok
+			}
+		}
+		// A term that another term of the same formula sums is counted
+		// twice.
+		for _, term := range t.formulas[i] {
+			j := t.rowIndex[term.Key]
+			for _, other := range t.formulas[i] {
+				if k := t.rowIndex[other.Key]; k != j && reach[k] != nil && reach[k][j] {
+					ps.addf(0, rows[i].Key, "", ErrOutline, "its formula counts %q twice: as a term and through %q", term.Key, other.Key)
+				}
+			}
+		}
+	}
+	if len(t.rowOrder) == 0 {
+		return
+	}
+	for i, r := range rows {
+		if r.Kind == Item && !reached[i] {
+			ps.addf(0, r.Key, "", ErrOutline, "an item that no total sums")
+		}
+	}
+}
+
+// Form returns a copy of the form t was compiled from: changing it does
+// not change t.
+func (t *Template) Form() *Form {
+	f := t.form.clone()
+	return &f
+}
+
+// Formula returns the formula of the row with the given key: a total's
+// own, or a subtotal's sum of its children; nil for other rows.
+func (t *Template) Formula(key string) Formula {
+	if i, ok := t.rowIndex[key]; ok {
+		return slices.Clone(t.formulas[i])
+	}
+	return nil
+}
+
+// order returns the nodes n for which derived(n) holds, each after the
+// derived nodes it depends on, and calls cycle for each cycle it meets.
+func order(n int, derived func(int) bool, deps func(int) []int, cycle func([]int)) []int {
+	var out []int
+	state := make([]byte, n) // 0 unseen, 1 in progress, 2 done
+	var stack []int
+	var visit func(i int)
+	visit = func(i int) {
+		switch state[i] {
+		case 2:
+			return
+		case 1:
+			at := len(stack) - 1
+			for stack[at] != i {
+				at--
+			}
+			cycle(append(append([]int(nil), stack[at:]...), i))
+			return
+		}
+		state[i] = 1
+		stack = append(stack, i)
+		for _, j := range deps(i) {
+			if derived(j) {
+				visit(j)
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[i] = 2
+		out = append(out, i)
+	}
+	for i := range n {
+		if derived(i) {
+			visit(i)
+		}
+	}
+	return out
+}
+
+func names(idx []int, name func(int) string) string {
+	s := make([]string, len(idx))
+	for i, j := range idx {
+		s[i] = name(j)
+	}
+	return strings.Join(s, " → ")
+}
