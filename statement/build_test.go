@@ -166,11 +166,11 @@ func TestCompare(t *testing.T) {
 		lines = append(lines, d.String())
 	}
 	wantLines := []string{
-		"現金及び預金 (1110) 決算額: got 32,200,729,071円, want 32,200,729,072円",
-		"現金及び預金 (1110) 差額: got 4,151,454,071円, want 4,151,454,072円",
-		"現金及び預金 (1110) 備考: got (注1、2), want (注1)",
-		"流動資産合計 (1100) 決算額: got 47,469,521,136円, want 47,469,521,137円",
-		"流動資産合計 (1100) 差額: got △9,421,045,864円, want △9,421,045,863円",
+		"貸借対照表: 現金及び預金 決算額: got 32,200,729,071円, want 32,200,729,072円",
+		"貸借対照表: 現金及び預金 差額: got 4,151,454,071円, want 4,151,454,072円",
+		`貸借対照表: 現金及び預金 備考: got "(注1、2)", want "(注1)"`,
+		"貸借対照表: 流動資産合計 決算額: got 47,469,521,136円, want 47,469,521,137円",
+		"貸借対照表: 流動資産合計 差額: got △9,421,045,864円, want △9,421,045,863円",
 	}
 	if len(lines) != len(wantLines) {
 		t.Fatalf("Compare = %q, want %q", lines, wantLines)
@@ -200,7 +200,7 @@ func TestVerifyAndLink(t *testing.T) {
 	for _, x := range v {
 		if x.Row == "1100" && x.Column == "予算額" {
 			found = true
-			if !x.Printed.Equal(format.CellOf(decimal.NewFromInt(56891000000))) || !x.Computed.Equal(format.CellOf(decimal.NewFromInt(56890000000))) {
+			if !x.Want.Equal(format.CellOf(decimal.NewFromInt(56891000000))) || !x.Got.Equal(format.CellOf(decimal.NewFromInt(56890000000))) || x.Kind != statement.IdentityBroken {
 				t.Errorf("violation %v", x)
 			}
 		}
@@ -239,7 +239,7 @@ func TestCompareColumns(t *testing.T) {
 	}
 	o := mustBuild(other, statement.Meta{}, figs)
 	d := statement.Compare(o, s)
-	if len(d) != 1 || d[0].Column != "備考" || d[0].Got != "no such column" {
+	if len(d) != 1 || d[0].Column != "備考" || d[0].Kind != statement.ColumnMissing || d[0].GotText != "no such column" {
 		t.Errorf("Compare with a missing column = %v", d)
 	}
 }

@@ -8,62 +8,25 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// A Difference is a cell where two statements disagree, or a row that one
-// of them lacks.
-type Difference struct {
-	Row    string // the row's key
-	Label  string // the row's label, as printed
-	Column string // the column's name; empty when a whole row is missing
-	Got    string // the cell as the first statement prints it, or a note of what is missing
-	Want   string // the cell as the second statement prints it
-}
-
-// String names the cell by label, key and column, with both values.
-func (d Difference) String() string {
-	where := d.Label
-	if d.Row != "" && d.Row != d.Label {
-		where += " (" + d.Row + ")"
-	}
-	if d.Column != "" {
-		where += " " + d.Column
-	}
-	return fmt.Sprintf("%s: got %s, want %s", where, quoteEmpty(d.Got), quoteEmpty(d.Want))
-}
-
-func quoteEmpty(s string) string {
-	if s == "" {
-		return `""`
-	}
-	return s
-}
-
 // Compare lists every cell in which got and want differ, in want's order of
 // rows and columns: rows are matched by key, columns by name, amounts by
-// value (the unit they are shown in does not matter), texts exactly.
-// Figures print as want's Meta says, or in exact yen where that would hide
-// the difference. Rows and columns that only one of them has are
-// differences too; header rows and hidden rows are not compared.
-func Compare(got, want *Statement) []Difference {
-	var diffs []Difference
+// value (the unit they are shown in does not matter), texts exactly. Rows
+// and columns that only one of them has are findings too; header rows and
+// hidden rows are not compared. Each Finding names want's statement and
+// shows amounts in want's unit.
+func Compare(got, want *Statement) []Finding {
+	var fs []Finding
 	got, want = got.ready(), want.ready()
 	gt, wt := got.t, want.t
-	f := want.Meta().formatter()
-	// show prints two differing cells as want prints them, or in exact yen
-	// when they differ by less than what want's unit shows.
-	show := func(g, w format.Cell) (string, string) {
-		gs, ws := f.FormatCell(g), f.FormatCell(w)
-		if gs == ws {
-			exact := format.Formatter{Negative: f.Negative, Places: max(-g.Amount.Exponent(), -w.Amount.Exponent(), 0), Suffix: true}
-			gs, ws = exact.FormatCell(g), exact.FormatCell(w)
-		}
-		return gs, ws
-	}
+	base := Finding{Verdict: Violation, Statement: wt.form.name(), Unit: want.meta.Unit}
 	// gotCol maps want's columns to got's, -1 for one got lacks.
 	gotCol := make([]int, len(wt.form.Columns))
 	for j, col := range wt.form.Columns {
 		gj, ok := gt.colIndex[col.Name]
 		if !ok || (gt.form.Columns[gj].Kind == Text) != (col.Kind == Text) {
-			diffs = append(diffs, Difference{Column: col.Name, Label: "column", Got: "no such column", Want: "a column"})
+			f := base
+			f.Kind, f.Column, f.GotText, f.WantText = ColumnMissing, col.Name, "no such column", "a column"
+			fs = append(fs, f)
 			gj = -1
 		}
 		gotCol[j] = gj
@@ -72,67 +35,60 @@ func Compare(got, want *Statement) []Difference {
 		if row.Kind == Header || row.Hidden {
 			continue
 		}
+		at := base
+		at.Row, at.Label = row.Key, wt.label(i)
 		gi, ok := gt.rowIndex[row.Key]
 		if !ok {
-			diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Got: "no such row", Want: "a row"})
+			at.Kind, at.GotText, at.WantText = RowMissing, "no such row", "a row"
+			fs = append(fs, at)
 			continue
 		}
 		for j, col := range wt.form.Columns {
 			gj := gotCol[j]
+			f := at
+			f.Column = col.Name
 			switch {
 			case gj < 0:
 			case col.Kind == Text:
 				if g, w := got.text(gi, gj), want.text(i, j); g != w {
-					diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Column: col.Name, Got: g, Want: w})
+					f.Kind, f.GotText, f.WantText = TextDiffers, g, w
+					fs = append(fs, f)
 				}
 			default:
 				if g, w := got.cell(gi, gj), want.cell(i, j); !g.Equal(w) {
-					gs, ws := show(g, w)
-					diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Column: col.Name, Got: gs, Want: ws})
+					f.Kind, f.Got, f.Want = AmountDiffers, g, w
+					fs = append(fs, f)
 				}
 			}
 		}
 	}
-	for _, row := range gt.form.Rows {
+	for i, row := range gt.form.Rows {
 		if _, ok := wt.rowIndex[row.Key]; row.Kind != Header && !row.Hidden && !ok {
-			diffs = append(diffs, Difference{Row: row.Key, Label: row.Label, Got: "a row", Want: "no such row"})
+			f := base
+			f.Kind, f.Row, f.Label, f.GotText, f.WantText = RowMissing, row.Key, gt.label(i), "a row", "no such row"
+			fs = append(fs, f)
 		}
 	}
-	return diffs
-}
-
-// A Violation is a printed total that its formula does not give from the
-// printed cells it sums.
-type Violation struct {
-	Row      string      // the row's key
-	Label    string      // the row's label
-	Column   string      // the column's name
-	Formula  string      // the row's or column's formula
-	Printed  format.Cell // the cell as the statement holds it
-	Computed format.Cell // what the formula gives from the other cells
-}
-
-// String names the cell and gives the formula, its result and the cell.
-func (v Violation) String() string {
-	return fmt.Sprintf("%s (%s) %s: %s = %s, but the statement holds %s",
-		v.Label, v.Row, v.Column, v.Formula, v.Computed, v.Printed)
+	return fs
 }
 
 // Verify checks every identity of s's form against s's own cells: each
-// total row in each amount column, and each computed column on each row.
-// A statement that Build made satisfies its row formulas in input columns
-// by construction; Verify proves the rest (row formulas in computed
-// columns), and finds the inconsistencies of a statement read as
-// published. Rounded statements violate identities by design.
-func (s *Statement) Verify() []Violation {
-	var vs []Violation
+// total and subtotal row in each amount column, and each computed column
+// on each row, and returns a Finding for each that does not hold, with the
+// printed cell as Want and what the formula gives as Got. A statement that
+// Build made satisfies its row formulas in input columns by construction;
+// Verify proves the rest (row formulas in computed columns), and finds the
+// inconsistencies of a statement read as published. Rounded statements
+// violate identities by design.
+func (s *Statement) Verify() []Finding {
+	var fs []Finding
 	s = s.ready()
 	t := s.t
 	check := func(i, j int, f Formula, cell func(string) format.Cell) {
 		if c := t.sum(f, cell); !c.Equal(s.cell(i, j)) {
-			row := t.form.Rows[i]
-			vs = append(vs, Violation{Row: row.Key, Label: row.Label, Column: t.form.Columns[j].Name,
-				Formula: f.String(), Printed: s.cell(i, j), Computed: c})
+			fs = append(fs, Finding{Kind: IdentityBroken, Verdict: Violation, Statement: t.form.name(),
+				Row: t.form.Rows[i].Key, Label: t.label(i), Column: t.form.Columns[j].Name,
+				Rule: f.String(), Got: c, Want: s.cell(i, j), Unit: s.meta.Unit})
 		}
 	}
 	for i, row := range t.form.Rows {
@@ -145,7 +101,7 @@ func (s *Statement) Verify() []Violation {
 			}
 		}
 	}
-	return vs
+	return fs
 }
 
 // A Ref names one cell of a statement, for a Link.

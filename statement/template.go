@@ -90,6 +90,7 @@ type Template struct {
 	rowIndex map[string]int
 	colIndex map[string]int
 	formulas []Formula // per row: a total's formula, a subtotal's children; nil otherwise
+	labels   []string  // per row: its label in findings
 	rowOrder []int     // total and subtotal rows, each after the rows it sums
 	colOrder []int     // computed columns, each after the columns it uses
 	inputs   []int     // input columns
@@ -122,6 +123,7 @@ func compile(f *Form, ps *problems) *Template {
 	t := &Template{form: f.clone(), rowIndex: make(map[string]int, len(f.Rows)), colIndex: make(map[string]int, len(f.Columns))}
 	f = &t.form
 	t.formulas = make([]Formula, len(f.Rows))
+	t.labels = nameRows(f.Rows)
 	for i, r := range f.Rows {
 		at := rowRef(i, r)
 		switch {
@@ -284,6 +286,51 @@ func (t *Template) lint(ps *problems) {
 			ps.addf(0, r.Key, "", ErrOutline, "an item that no total sums")
 		}
 	}
+}
+
+// label returns how findings name row i: its label, preceded by the labels
+// of its parents in the outline as far as needed to tell it from the
+// other rows of the same label (経常費用 / その他).
+func (t *Template) label(i int) string { return t.labels[i] }
+
+// nameRows returns the labels that findings name rows by.
+func nameRows(rows []Row) []string {
+	labels := make([]string, len(rows))
+	groups := map[string][]int{}
+	for i, r := range rows {
+		labels[i] = r.Label
+		groups[r.Label] = append(groups[r.Label], i)
+	}
+	for _, g := range groups {
+		for depth := 1; len(g) > 1 && depth <= MaxIndent; depth++ {
+			seen := map[string]int{}
+			for _, i := range g {
+				labels[i] = pathOf(rows, i, depth)
+				seen[labels[i]]++
+			}
+			var still []int
+			for _, i := range g {
+				if seen[labels[i]] > 1 {
+					still = append(still, i)
+				}
+			}
+			g = still
+		}
+	}
+	return labels
+}
+
+// pathOf returns the label of row i preceded by those of depth ancestors.
+func pathOf(rows []Row, i, depth int) string {
+	l := rows[i].Label
+	for k, lvl := i-1, rows[i].Indent; depth > 0 && k >= 0; k-- {
+		if rows[k].Indent < lvl {
+			l = rows[k].Label + " / " + l
+			lvl = rows[k].Indent
+			depth--
+		}
+	}
+	return l
 }
 
 // Form returns a copy of the form t was compiled from: changing it does

@@ -40,5 +40,5 @@ total,計,"325,068,724"
 	var t printer // in a test: t *testing.T
 	statementtest.Consistent(t, published)
 	// Output:
-	// 固定資産除却損の内訳: 計 (total) 金額: building+equipment+lease = 325,068,742, but the statement holds 325,068,724
+	// 固定資産除却損の内訳: 計 金額: building+equipment+lease: got 325,068,742円, want 325,068,724円
 }

@@ -29,7 +29,7 @@ func Equal(t TB, got, want *statement.Statement) bool {
 		return true
 	}
 	for _, d := range diffs {
-		t.Errorf("%s: %s", title(want), d)
+		t.Errorf("%s", d)
 	}
 	t.Errorf("%s mismatch (-want +got):\n%s", title(want), Diff(got, want))
 	return false
@@ -41,7 +41,7 @@ func Consistent(t TB, s *statement.Statement) bool {
 	t.Helper()
 	vs := s.Verify()
 	for _, v := range vs {
-		t.Errorf("%s: %s", title(s), v)
+		t.Errorf("%s", v)
 	}
 	return len(vs) == 0
 }

@@ -1,0 +1,142 @@
+package statement
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/shopspring/decimal"
+)
+
+// A FindingKind says what a Finding is about.
+type FindingKind int
+
+// Finding kinds.
+const (
+	RowMissing     FindingKind = iota + 1 // a row that one statement has and the other lacks
+	ColumnMissing                         // a column that one statement has and the other lacks
+	AmountDiffers                         // an amount that differs from the one expected
+	TextDiffers                           // a text that differs from the one expected
+	IdentityBroken                        // a total or computed cell that its terms do not give
+	LinkBroken                            // an identity across cells of a book that does not hold
+)
+
+var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link"}
+
+// String returns the kind in words: missing row, amount, identity, ….
+func (k FindingKind) String() string {
+	if k < RowMissing || k > LinkBroken {
+		return fmt.Sprintf("%%!FindingKind(%d)", int(k))
+	}
+	return findingKindNames[k]
+}
+
+// A Verdict is how a check judged a cell or an identity.
+type Verdict int
+
+// Verdicts. The zero Verdict is Violation, so that a Finding made without
+// one reports a problem.
+const (
+	// Violation: no exact figures that the printed ones may stand for
+	// satisfy the check.
+	Violation Verdict = iota
+	// WithinRounding: the printed figures differ from exact agreement,
+	// but some exact figures they may stand for agree.
+	WithinRounding
+	// Exact: the printed figures agree as printed.
+	Exact
+)
+
+var verdictNames = [...]string{"violation", "within rounding", "exact"}
+
+// String returns violation, within rounding or exact.
+func (v Verdict) String() string {
+	if v < Violation || v > Exact {
+		return fmt.Sprintf("%%!Verdict(%d)", int(v))
+	}
+	return verdictNames[v]
+}
+
+// A Finding is one result of a check: a cell in which two statements
+// differ, a printed total its terms do not give, a link that does not
+// hold. Compare, Verify and the links of a book all report Findings.
+type Finding struct {
+	Kind    FindingKind
+	Verdict Verdict
+	// Statement names the statement: its id in a book, or its form's
+	// number and title.
+	Statement string
+	Row       string // the row's key; empty for a missing column or a link
+	// Label is the row's label as printed, preceded by its parents'
+	// (経常費用 / その他) where the label alone is not unique.
+	Label  string
+	Column string // the column's name
+	// Rule is the formula or link that was checked, as written.
+	Rule string
+	// Got is what the check computed, or the first statement's cell;
+	// Want what was printed, or the second statement's cell.
+	Got, Want format.Cell
+	// GotText and WantText are the texts of a TextDiffers finding, or a
+	// note of what a missing row or column is missing from.
+	GotText, WantText string
+	// Unit is the unit String shows amounts in: the statement's.
+	Unit format.Unit
+	// Excess is, for a Violation under rounding, how far the identity is
+	// off beyond what rounding can explain, in yen.
+	Excess decimal.Decimal
+	// Reason says why a pinned finding is expected.
+	Reason string
+}
+
+// String describes the finding in one line, naming the statement, the row
+// by label and the column, with amounts in the statement's unit (or in yen
+// where the unit would hide the difference).
+func (f Finding) String() string {
+	var b strings.Builder
+	if f.Statement != "" {
+		b.WriteString(f.Statement + ": ")
+	}
+	where := f.Label
+	if where == "" {
+		where = f.Row
+	}
+	if f.Column != "" {
+		where = strings.TrimSpace(where + " " + f.Column)
+	}
+	b.WriteString(where)
+	switch f.Kind {
+	case RowMissing, ColumnMissing:
+		fmt.Fprintf(&b, ": %s: %s", f.Kind, firstNonEmpty(f.GotText, f.WantText))
+	case TextDiffers:
+		fmt.Fprintf(&b, ": got %q, want %q", f.GotText, f.WantText)
+	default:
+		show := format.Formatter{Unit: f.Unit, Suffix: true}
+		got, want := show.FormatCell(f.Got), show.FormatCell(f.Want)
+		if got == want {
+			show = format.Formatter{Suffix: true, Places: max(-f.Got.Amount.Exponent(), -f.Want.Amount.Exponent(), 0)}
+			got, want = show.FormatCell(f.Got), show.FormatCell(f.Want)
+		}
+		if f.Rule != "" {
+			fmt.Fprintf(&b, ": %s", f.Rule)
+		}
+		fmt.Fprintf(&b, ": got %s, want %s", got, want)
+		if f.Verdict != Violation {
+			fmt.Fprintf(&b, " (%s)", f.Verdict)
+		} else if !f.Excess.IsZero() {
+			fmt.Fprintf(&b, " (off by %s beyond rounding)", format.Formatter{Suffix: true}.Format(f.Excess))
+		}
+	}
+	if f.Reason != "" {
+		b.WriteString(": " + f.Reason)
+	}
+	return b.String()
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
