@@ -39,7 +39,7 @@ var (
 	ErrOutline = errors.New("does not follow the outline")
 	// ErrEncoding reports input that is neither UTF-8 nor CP932, or text
 	// that an output encoding cannot represent.
-	ErrEncoding = csvio.ErrEncoding
+	ErrEncoding = errors.New("encoding")
 )
 
 // A Problem is one thing wrong, at one place.
@@ -137,6 +137,9 @@ func (ps *problems) err() error {
 // readError turns an error of the CSV layer into an *Error of source,
 // keeping the line it names.
 func readError(source string, err error) error {
+	if errors.Is(err, csvio.ErrEncoding) {
+		err = fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
 	return &Error{Source: source, Problems: []Problem{{Err: err}}}
 }
 
