@@ -1,29 +1,35 @@
-package segment
+// Package localcode reads and checks the 全国地方公共団体コード: the six-digit
+// codes (five digits and a check digit) by which 総務省 numbers the
+// prefectures and municipalities, and which allocation tables are keyed by.
+//
+// It does not know which codes are in use: a code with a valid check digit
+// need not name a body.
+package localcode
 
 import (
 	"errors"
 	"fmt"
 )
 
-// A LocalCode is a 全国地方公共団体コード: five digits that name a prefecture
+// A Code is a 全国地方公共団体コード: five digits that name a prefecture
 // or municipality (two for the prefecture, three for the body), and a check
 // digit. 011002 is 札幌市, 131016 千代田区.
-type LocalCode string
+type Code string
 
 // ErrCheckDigit means a code's sixth digit is not its check digit.
 var ErrCheckDigit = errors.New("wrong check digit")
 
-// A CodeError reports a text that is not a 全国地方公共団体コード.
-type CodeError struct {
+// A ParseError reports a text that is not a 全国地方公共団体コード.
+type ParseError struct {
 	Code string
 	Err  error
 }
 
 // Error names the code and what is wrong with it.
-func (e *CodeError) Error() string { return fmt.Sprintf("segment: local code %q: %v", e.Code, e.Err) }
+func (e *ParseError) Error() string { return fmt.Sprintf("localcode: %q: %v", e.Code, e.Err) }
 
 // Unwrap returns ErrCheckDigit, or the reason the text is not a code.
-func (e *CodeError) Unwrap() error { return e.Err }
+func (e *ParseError) Unwrap() error { return e.Err }
 
 // CheckDigit returns the check digit of the five digits code5, by the rule of
 // 総務省: the digits weighted 6, 5, 4, 3 and 2 are summed, and the check
@@ -32,7 +38,7 @@ func (e *CodeError) Unwrap() error { return e.Err }
 // 0 would give 0.
 func CheckDigit(code5 string) (byte, error) {
 	if len(code5) != 5 || !digits(code5) {
-		return 0, &CodeError{Code: code5, Err: errors.New("not five digits")}
+		return 0, &ParseError{Code: code5, Err: errors.New("not five digits")}
 	}
 	sum := 0
 	for i := range 5 {
@@ -41,27 +47,27 @@ func CheckDigit(code5 string) (byte, error) {
 	return byte('0' + (11-sum%11)%10), nil
 }
 
-// ParseLocalCode returns the six-digit code that s names: s is six digits
+// Parse returns the six-digit code that s names: s is six digits
 // whose last is the check digit of the first five, or five digits, to which
-// the check digit is added. Any other text is a *CodeError.
-func ParseLocalCode(s string) (LocalCode, error) {
+// the check digit is added. Any other text is a *ParseError.
+func Parse(s string) (Code, error) {
 	switch {
 	case len(s) == 5 && digits(s):
 		c, _ := CheckDigit(s)
-		return LocalCode(s + string(c)), nil
+		return Code(s + string(c)), nil
 	case len(s) == 6 && digits(s):
 		c, _ := CheckDigit(s[:5])
 		if s[5] != c {
-			return "", &CodeError{Code: s, Err: fmt.Errorf("%w: %c, should be %c", ErrCheckDigit, s[5], c)}
+			return "", &ParseError{Code: s, Err: fmt.Errorf("%w: %c, should be %c", ErrCheckDigit, s[5], c)}
 		}
-		return LocalCode(s), nil
+		return Code(s), nil
 	}
-	return "", &CodeError{Code: s, Err: errors.New("not five or six digits")}
+	return "", &ParseError{Code: s, Err: errors.New("not five or six digits")}
 }
 
 // Prefecture returns the code's first two digits, the prefecture's number
 // (01 北海道 … 47 沖縄県).
-func (c LocalCode) Prefecture() string {
+func (c Code) Prefecture() string {
 	if len(c) < 2 {
 		return ""
 	}

@@ -1,4 +1,12 @@
-package segment
+// Package apportion divides a total over weights in whole units (按分), by
+// named methods: Webster, Hamilton, D'Hondt and Adams, exactly and
+// deterministically; and applies a published rate per unit with [PerUnit].
+// The J-LIS 交付金見込額一覧 divides 76,476,940,000 円 over the populations of
+// 1,741 municipalities in units of 1,000 円 by Webster.
+//
+// The package does not choose a method: the caller names the one its rules
+// prescribe.
+package apportion
 
 import (
 	"cmp"
@@ -40,7 +48,7 @@ func (m Method) String() string {
 	return methodNames[m]
 }
 
-// Errors that Apportion and PerUnit return, wrapped in *ApportionError.
+// Errors that Divide and PerUnit return, wrapped in *Error.
 var (
 	ErrNoWeight    = errors.New("no positive weight")
 	ErrNegative    = errors.New("negative")
@@ -50,48 +58,48 @@ var (
 	ErrTooFew      = errors.New("fewer units than positive weights")
 )
 
-// An ApportionError reports why a total cannot be apportioned.
-type ApportionError struct {
+// An Error reports why a total cannot be apportioned.
+type Error struct {
 	Index int // the weight at fault, or -1
 	Err   error
 }
 
 // Error names the weight at fault, if any, and the reason.
-func (e *ApportionError) Error() string {
+func (e *Error) Error() string {
 	if e.Index >= 0 {
-		return fmt.Sprintf("segment: apportion: weight %d: %v", e.Index, e.Err)
+		return fmt.Sprintf("apportion: weight %d: %v", e.Index, e.Err)
 	}
-	return fmt.Sprintf("segment: apportion: %v", e.Err)
+	return fmt.Sprintf("apportion: %v", e.Err)
 }
 
 // Unwrap returns one of the package's Err values.
-func (e *ApportionError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
-// Apportion divides total into whole multiples of unit in proportion to
+// Divide divides total into whole multiples of unit in proportion to
 // weights, by method m, and returns the share of each weight: the J-LIS
 // 交付金見込額一覧 divides 76,476,940,000 円 over the populations of 1,741
 // municipalities in units of 1,000 円 by Webster.
 //
 // The arithmetic is exact. Ties are broken in favour of the earlier weight:
 // of two weights with equal claims to the last unit, the one given first
-// gets it. A weight of zero gets nothing. It returns an *ApportionError
+// gets it. A weight of zero gets nothing. It returns an *Error
 // for a negative total, unit or weight, no positive weight, a total that
 // is not a multiple of unit, an unknown method, fewer units than positive
 // weights under Adams, or numbers that do not fit 63 bits once scaled to
 // integers.
-func Apportion(total decimal.Decimal, weights []decimal.Decimal, unit decimal.Decimal, m Method) ([]decimal.Decimal, error) {
+func Divide(total decimal.Decimal, weights []decimal.Decimal, unit decimal.Decimal, m Method) ([]decimal.Decimal, error) {
 	if m < Webster || m > Adams {
-		return nil, &ApportionError{Index: -1, Err: fmt.Errorf("%w %v", ErrMethod, m)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w %v", ErrMethod, m)}
 	}
 	if total.IsNegative() || !unit.IsPositive() {
-		return nil, &ApportionError{Index: -1, Err: fmt.Errorf("%w total or unit: %s, %s", ErrNegative, total, unit)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w total or unit: %s, %s", ErrNegative, total, unit)}
 	}
 	q, r := total.QuoRem(unit, 0)
 	if !r.IsZero() {
-		return nil, &ApportionError{Index: -1, Err: fmt.Errorf("%w: %s is not a multiple of %s", ErrNotMultiple, total, unit)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: %s is not a multiple of %s", ErrNotMultiple, total, unit)}
 	}
 	if !q.IsInteger() || q.Cmp(decimal.NewFromInt(math.MaxInt64)) > 0 {
-		return nil, &ApportionError{Index: -1, Err: ErrTooLarge}
+		return nil, &Error{Index: -1, Err: ErrTooLarge}
 	}
 	w, err := scale(weights)
 	if err != nil {
@@ -114,7 +122,7 @@ func scale(weights []decimal.Decimal) ([]uint64, error) {
 	exp := int32(0)
 	for i, w := range weights {
 		if w.IsNegative() {
-			return nil, &ApportionError{Index: i, Err: fmt.Errorf("%w: %s", ErrNegative, w)}
+			return nil, &Error{Index: i, Err: fmt.Errorf("%w: %s", ErrNegative, w)}
 		}
 		exp = min(exp, w.Exponent())
 	}
@@ -123,16 +131,16 @@ func scale(weights []decimal.Decimal) ([]uint64, error) {
 	for i, w := range weights {
 		v := w.Shift(-exp)
 		if v.Cmp(decimal.NewFromInt(math.MaxInt64)) > 0 {
-			return nil, &ApportionError{Index: i, Err: ErrTooLarge}
+			return nil, &Error{Index: i, Err: ErrTooLarge}
 		}
 		out[i] = uint64(v.IntPart())
 		var carry uint64
 		if sum, carry = bits.Add64(sum, out[i], 0); carry != 0 || sum > math.MaxInt64 {
-			return nil, &ApportionError{Index: i, Err: ErrTooLarge}
+			return nil, &Error{Index: i, Err: ErrTooLarge}
 		}
 	}
 	if sum == 0 {
-		return nil, &ApportionError{Index: -1, Err: ErrNoWeight}
+		return nil, &Error{Index: -1, Err: ErrNoWeight}
 	}
 	return out, nil
 }
@@ -148,7 +156,7 @@ func apportion(n uint64, w []uint64, m Method) ([]uint64, error) {
 		}
 	}
 	if m == Adams && n < uint64(positive) {
-		return nil, &ApportionError{Index: -1, Err: fmt.Errorf("%w: %d units, %d weights", ErrTooFew, n, positive)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: %d units, %d weights", ErrTooFew, n, positive)}
 	}
 	seats := make([]uint64, len(w))
 	rems := make([]uint64, len(w))
@@ -247,16 +255,16 @@ func compareClaims(x, s, y, t uint64, m Method) int {
 
 // PerUnit returns weight × rate for each weight, rounded by r to a whole
 // multiple of unit: the allocation of bodies that publish a rate per
-// person or per unit instead of a total. It returns an *ApportionError for
+// person or per unit instead of a total. It returns an *Error for
 // a negative weight or rate or a unit that is not positive.
 func PerUnit(weights []decimal.Decimal, rate, unit decimal.Decimal, r format.Rounding) ([]decimal.Decimal, error) {
 	if rate.IsNegative() || !unit.IsPositive() {
-		return nil, &ApportionError{Index: -1, Err: fmt.Errorf("%w rate or unit: %s, %s", ErrNegative, rate, unit)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w rate or unit: %s, %s", ErrNegative, rate, unit)}
 	}
 	out := make([]decimal.Decimal, len(weights))
 	for i, w := range weights {
 		if w.IsNegative() {
-			return nil, &ApportionError{Index: i, Err: fmt.Errorf("%w: %s", ErrNegative, w)}
+			return nil, &Error{Index: i, Err: fmt.Errorf("%w: %s", ErrNegative, w)}
 		}
 		out[i] = roundTo(w.Mul(rate), unit, r)
 	}
