@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/shopspring/decimal"
@@ -109,11 +110,33 @@ func Divide(total decimal.Decimal, weights []decimal.Decimal, unit decimal.Decim
 	if err != nil {
 		return nil, err
 	}
-	shares := make([]decimal.Decimal, len(seats))
+	return sharesOf(seats, unit), nil
+}
+
+// sharesOf returns each number of units as an amount: s·unit.
+func sharesOf(seats []uint64, unit decimal.Decimal) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(seats))
+	c, ok := coefficient(unit)
 	for i, s := range seats {
-		shares[i] = unit.Mul(decimal.NewFromUint64(s))
+		// The product fits 63 bits for every unit that the J-LIS tables and
+		// most others use; decimal.New makes it without the conversions
+		// of Mul.
+		if hi, lo := bits.Mul64(s, c); ok && hi == 0 && lo <= math.MaxInt64 {
+			out[i] = decimal.New(int64(lo), unit.Exponent())
+		} else {
+			out[i] = unit.Mul(decimal.NewFromUint64(s))
+		}
 	}
-	return shares, nil
+	return out
+}
+
+// coefficient returns the coefficient of d ≥ 0, and whether it fits 63 bits.
+func coefficient(d decimal.Decimal) (uint64, bool) {
+	if d.NumDigits() <= 18 { // below 10^18 < 2^63, read without a copy
+		return uint64(d.CoefficientInt64()), true
+	}
+	c := d.Coefficient()
+	return c.Uint64(), c.IsInt64()
 }
 
 // scale returns the weights as integers with a common factor, and checks
@@ -129,11 +152,16 @@ func scale(weights []decimal.Decimal) ([]uint64, error) {
 	out := make([]uint64, len(weights))
 	var sum uint64
 	for i, w := range weights {
-		v := w.Shift(-exp)
-		if v.Cmp(decimal.NewFromInt(math.MaxInt64)) > 0 {
+		v, ok := coefficient(w)
+		for k := w.Exponent(); ok && v != 0 && k > exp; k-- {
+			var hi uint64
+			hi, v = bits.Mul64(v, 10)
+			ok = hi == 0 && v <= math.MaxInt64
+		}
+		if !ok {
 			return nil, &Error{Index: i, Err: ErrTooLarge}
 		}
-		out[i] = uint64(v.IntPart())
+		out[i] = v
 		var carry uint64
 		if sum, carry = bits.Add64(sum, out[i], 0); carry != 0 || sum > math.MaxInt64 {
 			return nil, &Error{Index: i, Err: ErrTooLarge}
@@ -168,21 +196,24 @@ func apportion(n uint64, w []uint64, m Method) ([]uint64, error) {
 		given += seats[i]
 	}
 	if m == Hamilton {
-		for ; given < n; given++ {
-			best := -1
-			for i := range w {
-				if best < 0 || rems[i] > rems[best] {
-					best = i
-				}
+		// The remainders sum to (n − given)·total and each is below total,
+		// so more of them are positive than there are units left: every
+		// unit goes to a different weight, the largest remainders first.
+		var order []int
+		for i, r := range rems {
+			if r > 0 {
+				order = append(order, i)
 			}
-			seats[best]++
-			rems[best] = 0
+		}
+		slices.SortFunc(order, func(i, j int) int { return cmp.Or(cmp.Compare(rems[j], rems[i]), cmp.Compare(i, j)) })
+		for _, i := range order[:n-given] {
+			seats[i]++
 		}
 		return seats, nil
 	}
 	// Start the divisor methods from the quotas rounded by their rule,
 	// then move single units by the method's priorities until the sum is
-	// right: the result is the divisor method's, and the loop short.
+	// right: the result is the divisor method's.
 	for i, x := range w {
 		switch {
 		case x == 0:
@@ -194,40 +225,74 @@ func apportion(n uint64, w []uint64, m Method) ([]uint64, error) {
 			given++
 		}
 	}
-	for given < n {
-		seats[next(w, seats, m, true)]++
-		given++
-	}
-	for given > n {
-		seats[next(w, seats, m, false)]--
-		given--
-	}
+	move(w, seats, given, n, m)
 	return seats, nil
 }
 
-// next returns the weight that has the strongest claim to one more unit
-// (add) or the weakest claim to the units it has (remove), by the signposts
-// of method m. Ties go to the earlier weight when adding and to the later
-// one when removing, so that the earlier weight keeps the unit either way.
-func next(w, seats []uint64, m Method, add bool) int {
-	best, bestS := -1, uint64(0)
-	for i, x := range w {
-		s := seats[i]
-		if x == 0 || !add && (s == 0 || m == Adams && s == 1) {
-			continue
+// move adds units one at a time to the weight with the strongest claim to
+// one more, or takes them from the weight with the weakest claim to the
+// units it has, by the signposts of method m, until the seats sum to n. Ties
+// go to the earlier weight when adding and to the later one when removing,
+// so that the earlier weight keeps the unit either way. The weights wait in
+// a binary heap, so each move costs log len(w) comparisons.
+func move(w, seats []uint64, given, n uint64, m Method) {
+	add := given < n
+	claim := func(i int) uint64 { // the signpost index of the unit in question
+		if add {
+			return seats[i]
 		}
-		if !add {
-			s-- // the claim to the unit it would give up
-		}
-		if best >= 0 {
-			c := compareClaims(x, s, w[best], bestS, m)
-			if add && c <= 0 || !add && c > 0 {
-				continue
-			}
-		}
-		best, bestS = i, s
+		return seats[i] - 1
 	}
-	return best
+	eligible := func(i int) bool {
+		return w[i] > 0 && (add || seats[i] > 0 && (m != Adams || seats[i] > 1))
+	}
+	first := func(i, j int) bool { // i's turn comes before j's
+		c := compareClaims(w[i], claim(i), w[j], claim(j), m)
+		if add {
+			return c > 0 || c == 0 && i < j
+		}
+		return c < 0 || c == 0 && i > j
+	}
+	var h []int
+	for i := range w {
+		if eligible(i) {
+			h = append(h, i)
+		}
+	}
+	down := func(k int) {
+		for {
+			c := 2*k + 1
+			if c >= len(h) {
+				return
+			}
+			if c+1 < len(h) && first(h[c+1], h[c]) {
+				c++
+			}
+			if !first(h[c], h[k]) {
+				return
+			}
+			h[k], h[c] = h[c], h[k]
+			k = c
+		}
+	}
+	for k := len(h)/2 - 1; k >= 0; k-- {
+		down(k)
+	}
+	for given != n {
+		i := h[0]
+		if add {
+			seats[i]++
+			given++
+		} else {
+			seats[i]--
+			given--
+		}
+		if !eligible(i) {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
+		}
+		down(0)
+	}
 }
 
 // compareClaims compares the claims x/D(s) and y/D(t) of two weights to
