@@ -17,6 +17,7 @@ import (
 	"slices"
 
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment/internal/quote"
 	"github.com/shopspring/decimal"
 )
 
@@ -49,23 +50,31 @@ func (m Method) String() string {
 	return methodNames[m]
 }
 
-// Errors that Divide and PerUnit return, wrapped in *Error.
+// Errors that an *Error wraps, for errors.Is.
 var (
-	ErrNoWeight    = errors.New("no positive weight")
-	ErrNegative    = errors.New("negative")
+	// ErrRange means a number out of range: a negative total, weight or
+	// rate, a unit that is not positive, numbers beyond 2^63 once scaled
+	// to integers, or fewer units than positive weights under Adams.
+	ErrRange = errors.New("out of range")
+	// ErrUnknown means a Method that is none of the package's.
+	ErrUnknown = errors.New("unknown method")
+	// ErrMissing means that no weight is positive.
+	ErrMissing = errors.New("no positive weight")
+	// ErrNotMultiple means a total that is not a whole number of units:
+	// the caller rounds it first, by the rule that applies.
 	ErrNotMultiple = errors.New("total not a whole number of units")
-	ErrTooLarge    = errors.New("weights or units beyond 2^63 after scaling")
-	ErrMethod      = errors.New("unknown method")
-	ErrTooFew      = errors.New("fewer units than positive weights")
 )
 
-// An Error reports why a total cannot be apportioned.
+// An Error reports why a total cannot be divided, and which weight is at
+// fault if one is. It is the only error type that Divide and PerUnit
+// return.
 type Error struct {
-	Index int // the weight at fault, or -1
-	Err   error
+	Index int   // the weight at fault, or -1 when no one weight is
+	Err   error // wraps ErrRange, ErrUnknown, ErrMissing or ErrNotMultiple
 }
 
-// Error names the weight at fault, if any, and the reason.
+// Error names the weight at fault, if any, and the reason:
+// apportion: weight 1: out of range: "-1" is negative.
 func (e *Error) Error() string {
 	if e.Index >= 0 {
 		return fmt.Sprintf("apportion: weight %d: %v", e.Index, e.Err)
@@ -73,7 +82,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("apportion: %v", e.Err)
 }
 
-// Unwrap returns one of the package's Err values.
+// Unwrap returns Err, so that errors.Is finds the sentinel it wraps.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Divide divides total into whole multiples of unit in proportion to
@@ -84,29 +93,30 @@ func (e *Error) Unwrap() error { return e.Err }
 // The arithmetic is exact. Ties are broken in favour of the earlier weight:
 // of two weights with equal claims to the last unit, the one given first
 // gets it. A weight of zero gets nothing. It returns an *Error
-// for a negative total, unit or weight, no positive weight, a total that
-// is not a multiple of unit, an unknown method, fewer units than positive
-// weights under Adams, or numbers that do not fit 63 bits once scaled to
-// integers.
+// wrapping ErrRange for a negative total or weight, a unit that is not
+// positive, fewer units than positive weights under Adams, or numbers that
+// do not fit 63 bits once scaled to integers; ErrMissing for no positive
+// weight; ErrNotMultiple for a total that is not a multiple of unit; and
+// ErrUnknown for an unknown method.
 func Divide(total decimal.Decimal, weights []decimal.Decimal, unit decimal.Decimal, m Method) ([]decimal.Decimal, error) {
 	if m < Webster || m > Adams {
-		return nil, &Error{Index: -1, Err: fmt.Errorf("%w %v", ErrMethod, m)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w %v", ErrUnknown, m)}
 	}
 	if total.IsNegative() || !unit.IsPositive() {
-		return nil, &Error{Index: -1, Err: fmt.Errorf("%w total or unit: %s, %s", ErrNegative, total, unit)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: total %s, unit %s: the total must not be negative, the unit must be positive", ErrRange, q(total), q(unit))}
 	}
-	q, r := total.QuoRem(unit, 0)
+	units, r := total.QuoRem(unit, 0)
 	if !r.IsZero() {
-		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: %s is not a multiple of %s", ErrNotMultiple, total, unit)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: %s is not a multiple of %s", ErrNotMultiple, q(total), q(unit))}
 	}
-	if !q.IsInteger() || q.Cmp(decimal.NewFromInt(math.MaxInt64)) > 0 {
-		return nil, &Error{Index: -1, Err: ErrTooLarge}
+	if units.Cmp(decimal.NewFromInt(math.MaxInt64)) > 0 {
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: %s units of %s are beyond 2^63", ErrRange, q(units), q(unit))}
 	}
 	w, err := scale(weights)
 	if err != nil {
 		return nil, err
 	}
-	seats, err := apportion(uint64(q.IntPart()), w, m)
+	seats, err := apportion(uint64(units.IntPart()), w, m)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +155,7 @@ func scale(weights []decimal.Decimal) ([]uint64, error) {
 	exp := int32(0)
 	for i, w := range weights {
 		if w.IsNegative() {
-			return nil, &Error{Index: i, Err: fmt.Errorf("%w: %s", ErrNegative, w)}
+			return nil, &Error{Index: i, Err: fmt.Errorf("%w: %s is negative", ErrRange, q(w))}
 		}
 		exp = min(exp, w.Exponent())
 	}
@@ -159,16 +169,16 @@ func scale(weights []decimal.Decimal) ([]uint64, error) {
 			ok = hi == 0 && v <= math.MaxInt64
 		}
 		if !ok {
-			return nil, &Error{Index: i, Err: ErrTooLarge}
+			return nil, &Error{Index: i, Err: fmt.Errorf("%w: the weights scaled to integers are beyond 2^63", ErrRange)}
 		}
 		out[i] = v
 		var carry uint64
 		if sum, carry = bits.Add64(sum, out[i], 0); carry != 0 || sum > math.MaxInt64 {
-			return nil, &Error{Index: i, Err: ErrTooLarge}
+			return nil, &Error{Index: i, Err: fmt.Errorf("%w: the weights scaled to integers are beyond 2^63", ErrRange)}
 		}
 	}
 	if sum == 0 {
-		return nil, &Error{Index: -1, Err: ErrNoWeight}
+		return nil, &Error{Index: -1, Err: ErrMissing}
 	}
 	return out, nil
 }
@@ -184,7 +194,7 @@ func apportion(n uint64, w []uint64, m Method) ([]uint64, error) {
 		}
 	}
 	if m == Adams && n < uint64(positive) {
-		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: %d units, %d weights", ErrTooFew, n, positive)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: Adams gives each of %d positive weights a unit, and there are %d units", ErrRange, positive, n)}
 	}
 	seats := make([]uint64, len(w))
 	rems := make([]uint64, len(w))
@@ -320,21 +330,25 @@ func compareClaims(x, s, y, t uint64, m Method) int {
 
 // PerUnit returns weight × rate for each weight, rounded by r to a whole
 // multiple of unit: the allocation of bodies that publish a rate per
-// person or per unit instead of a total. It returns an *Error for
-// a negative weight or rate or a unit that is not positive.
+// person or per unit instead of a total. It returns an *Error
+// wrapping ErrRange for a negative weight or rate or a unit that is not
+// positive.
 func PerUnit(weights []decimal.Decimal, rate, unit decimal.Decimal, r format.Rounding) ([]decimal.Decimal, error) {
 	if rate.IsNegative() || !unit.IsPositive() {
-		return nil, &Error{Index: -1, Err: fmt.Errorf("%w rate or unit: %s, %s", ErrNegative, rate, unit)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: rate %s, unit %s: the rate must not be negative, the unit must be positive", ErrRange, q(rate), q(unit))}
 	}
 	out := make([]decimal.Decimal, len(weights))
 	for i, w := range weights {
 		if w.IsNegative() {
-			return nil, &Error{Index: i, Err: fmt.Errorf("%w: %s", ErrNegative, w)}
+			return nil, &Error{Index: i, Err: fmt.Errorf("%w: %s is negative", ErrRange, q(w))}
 		}
 		out[i] = roundTo(w.Mul(rate), unit, r)
 	}
 	return out, nil
 }
+
+// q quotes a number for a message, at a bounded length.
+func q(d decimal.Decimal) string { return quote.Bounded(d.String()) }
 
 // roundTo rounds a ≥ 0 to a whole multiple of unit by r, exactly.
 func roundTo(a, unit decimal.Decimal, r format.Rounding) decimal.Decimal {

@@ -2,6 +2,8 @@ package apportion_test
 
 import (
 	"errors"
+	"math"
+	"strings"
 	"testing"
 
 	"github.com/koukaikei/koukaikei/format"
@@ -97,16 +99,18 @@ func TestDivideErrors(t *testing.T) {
 		err     error
 		index   int
 	}{
-		{"no positive weight", decimal.NewFromInt(10), decs(0, 0), one, apportion.Webster, apportion.ErrNoWeight, -1},
-		{"no weights", decimal.NewFromInt(10), nil, one, apportion.Webster, apportion.ErrNoWeight, -1},
-		{"negative weight", decimal.NewFromInt(10), decs(1, -1), one, apportion.Webster, apportion.ErrNegative, 1},
-		{"negative total", decimal.NewFromInt(-10), decs(1), one, apportion.Webster, apportion.ErrNegative, -1},
-		{"zero unit", decimal.NewFromInt(10), decs(1), decimal.Zero, apportion.Webster, apportion.ErrNegative, -1},
+		{"no positive weight", decimal.NewFromInt(10), decs(0, 0), one, apportion.Webster, apportion.ErrMissing, -1},
+		{"no weights", decimal.NewFromInt(10), nil, one, apportion.Webster, apportion.ErrMissing, -1},
+		{"negative weight", decimal.NewFromInt(10), decs(1, -1), one, apportion.Webster, apportion.ErrRange, 1},
+		{"negative total", decimal.NewFromInt(-10), decs(1), one, apportion.Webster, apportion.ErrRange, -1},
+		{"zero unit", decimal.NewFromInt(10), decs(1), decimal.Zero, apportion.Webster, apportion.ErrRange, -1},
 		{"not a multiple", decimal.NewFromInt(76476940500), decs(1), decimal.NewFromInt(1000), apportion.Webster, apportion.ErrNotMultiple, -1},
-		{"method", decimal.NewFromInt(10), decs(1), one, 0, apportion.ErrMethod, -1},
-		{"Adams with too few units", decimal.NewFromInt(1), decs(1, 1), one, apportion.Adams, apportion.ErrTooFew, -1},
-		{"huge", decimal.RequireFromString("1e30"), decs(1), one, apportion.Webster, apportion.ErrTooLarge, -1},
-		{"huge weight", decimal.NewFromInt(10), []decimal.Decimal{decimal.RequireFromString("1e30")}, one, apportion.Webster, apportion.ErrTooLarge, 0},
+		{"method", decimal.NewFromInt(10), decs(1), one, 0, apportion.ErrUnknown, -1},
+		{"Adams with too few units", decimal.NewFromInt(1), decs(1, 1), one, apportion.Adams, apportion.ErrRange, -1},
+		{"huge", decimal.RequireFromString("1e30"), decs(1), one, apportion.Webster, apportion.ErrRange, -1},
+		{"huge weight", decimal.NewFromInt(10), []decimal.Decimal{decimal.RequireFromString("1e30")}, one, apportion.Webster, apportion.ErrRange, 0},
+		{"huge weight beside a fraction", decimal.NewFromInt(10), []decimal.Decimal{decimal.RequireFromString("0.5"), decimal.RequireFromString("1e18")}, one, apportion.Webster, apportion.ErrRange, 1},
+		{"weights summing beyond 2^63", decimal.NewFromInt(10), decs(math.MaxInt64/2+1, math.MaxInt64/2+1), one, apportion.Webster, apportion.ErrRange, 1},
 	}
 	for _, tt := range tests {
 		_, err := apportion.Divide(tt.total, tt.weights, tt.unit, tt.m)
@@ -135,7 +139,16 @@ func TestPerUnit(t *testing.T) {
 	if !equal(ints(got), []int64{2500}) {
 		t.Errorf("PerUnit down to 500 = %v", got)
 	}
-	if _, err := apportion.PerUnit(decs(-1), decimal.NewFromInt(1), decimal.NewFromInt(1), format.HalfUp); !errors.Is(err, apportion.ErrNegative) {
+	if _, err := apportion.PerUnit(decs(-1), decimal.NewFromInt(1), decimal.NewFromInt(1), format.HalfUp); !errors.Is(err, apportion.ErrRange) {
 		t.Errorf("PerUnit of a negative weight: %v", err)
+	}
+}
+
+// Messages quote at most 64 bytes of a number, however long it is.
+func TestDivideErrorBounded(t *testing.T) {
+	huge := decimal.RequireFromString("-" + strings.Repeat("9", 10000))
+	_, err := apportion.Divide(decimal.NewFromInt(10), []decimal.Decimal{huge}, decimal.NewFromInt(1), apportion.Webster)
+	if err == nil || len(err.Error()) > 200 || !strings.Contains(err.Error(), `"-99999`) {
+		t.Errorf("error of %d bytes: %.300v", len(err.Error()), err)
 	}
 }
