@@ -15,5 +15,5 @@ func ExampleParse() {
 	// Output:
 	// 473821 <nil>
 	// 131041 <nil>
-	//  localcode: "011003": wrong check digit: 3, should be 2
+	//  localcode: parsing "011003": check digit 3, should be 2 at offset 5
 }
