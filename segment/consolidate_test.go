@@ -98,48 +98,74 @@ func TestConsolidate(t *testing.T) {
 	}
 }
 
+// problemsOf returns the problems of an *Error, or fails.
+func problemsOf(t *testing.T, err error) []segment.Problem {
+	t.Helper()
+	var e *segment.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("error %v, want a *segment.Error", err)
+	}
+	return e.Problems
+}
+
 func TestConsolidateErrors(t *testing.T) {
 	c := consolidation()
 	c.Entries = append(c.Entries,
-		segment.Entry{Memo: "片側だけ", Lines: []segment.Line{{Side: account.Debit, Account: "2110", Amount: decimal.NewFromInt(1)}}},
+		segment.Entry{Name: "片側", Memo: "片側だけ", Lines: []segment.Line{{Side: account.Debit, Account: "2110", Amount: decimal.NewFromInt(1)}}},
 		segment.NewEntry("9999", "1120", decimal.NewFromInt(1), "科目なし"),
 		segment.NewEntry("2110", "1120", decimal.NewFromInt(-1), "負の金額"),
 		segment.Entry{Memo: "側なし", Lines: []segment.Line{{Account: "2110", Amount: decimal.NewFromInt(1)}}},
 	)
 	c.Segments[1] = seg("本人確認情報処理事業", 0, 845938, -93413700, 0, 20548974)
 	_, err := c.Build(statement.Meta{})
-	var ee *segment.EntryError
-	var ie *segment.InterSegmentError
-	if !errors.As(err, &ee) || !errors.As(err, &ie) {
-		t.Fatalf("Build error = %v, want entry and inter-segment errors", err)
+	want := []struct {
+		row string
+		err error
+	}{
+		{"片側", segment.ErrUnbalanced},
+		{"4", segment.ErrUnknown},
+		{"5", segment.ErrRange},
+		{"5", segment.ErrRange},
+		{"6", segment.ErrUnknown},
+		{"2170", segment.ErrUnbalanced},
 	}
-	for _, want := range []error{segment.ErrUnbalanced, segment.ErrUnknownAccount, segment.ErrBadAmount, segment.ErrBadSide} {
-		if !errors.Is(err, want) {
-			t.Errorf("error %v does not wrap %v", err, want)
+	problems := problemsOf(t, err)
+	if len(problems) != len(want) {
+		t.Fatalf("Build: %d problems, want %d: %v", len(problems), len(want), err)
+	}
+	for i, w := range want {
+		if p := problems[i]; p.Row != w.row || !errors.Is(p, w.err) || !errors.Is(err, w.err) {
+			t.Errorf("problem %d = %v, want one at %q wrapping %v", i, p, w.row, w.err)
 		}
 	}
-	if !ie.Residual.Equal(decimal.NewFromInt(82)) || len(ie.Segments) != 2 ||
-		!strings.Contains(ie.Error(), "他事業勘定 (2170) nets to 82 across segments, not 0: 一般事業 93,413,782, 本人確認情報処理事業 △93,413,700") {
-		t.Errorf("inter-segment error: %v", ie)
+	if got := problems[5].Error(); got != `"2170": unbalanced: 他事業勘定 nets to 82 across segments, not 0: 一般事業 93,413,782, 本人確認情報処理事業 △93,413,700` {
+		t.Errorf("inter-segment problem: %s", got)
 	}
 
-	c = consolidation()
-	c.Segments = append(c.Segments, c.Segments[0])
-	if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrDuplicateSegment) {
-		t.Errorf("duplicate segment: %v", err)
-	}
-	c = consolidation()
 	other := *form
 	other.Rows = form.Rows[:5]
-	s, _ := statement.Build(&other, statement.Meta{}, c.Segments[0].Statement.Figures())
-	c.Segments[0].Statement = s
-	if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrDifferentForm) {
-		t.Errorf("different form: %v", err)
+	tests := []struct {
+		name   string
+		change func(c *segment.Consolidation)
+		row    string
+		err    error
+	}{
+		{"duplicate segment", func(c *segment.Consolidation) { c.Segments = append(c.Segments, c.Segments[0]) }, "一般事業", segment.ErrDuplicate},
+		{"segment named as the 合計 column", func(c *segment.Consolidation) { c.Segments[0].Name = "合計" }, "合計", segment.ErrDuplicate},
+		{"segment without a name", func(c *segment.Consolidation) { c.Segments[0].Name = "" }, "", segment.ErrMissing},
+		{"segment without a statement", func(c *segment.Consolidation) { c.Segments[0].Statement = nil }, "一般事業", segment.ErrMissing},
+		{"different rows", func(c *segment.Consolidation) {
+			c.Segments[0].Statement, _ = statement.Build(&other, statement.Meta{}, c.Segments[0].Statement.Figures())
+		}, "一般事業", segment.ErrForm},
+		{"no segments", func(c *segment.Consolidation) { c.Segments = nil }, "", segment.ErrMissing},
 	}
-	c = consolidation()
-	c.Segments = nil
-	if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrNoSegments) {
-		t.Errorf("no segments: %v", err)
+	for _, tt := range tests {
+		c := consolidation()
+		tt.change(c)
+		_, err := c.Build(statement.Meta{})
+		if problems := problemsOf(t, err); len(problems) != 1 || problems[0].Row != tt.row || !errors.Is(err, tt.err) {
+			t.Errorf("%s: error %v, want one problem at %q wrapping %v", tt.name, err, tt.row, tt.err)
+		}
 	}
 }
 
@@ -150,23 +176,54 @@ func TestReadEntriesCSV(t *testing.T) {
 1,,貸方,5101,"21,453,174"
 2,未収金と未払金,debit,2110,845938
 2,,credit,1120,845938
-`))
+`), "entries.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 2 || len(entries[0].Lines) != 3 || entries[0].Memo != "事業間の取引" || entries[1].Lines[1].Side != account.Credit ||
+	if len(entries) != 2 || len(entries[0].Lines) != 3 || entries[0].Name != "1" || entries[0].Memo != "事業間の取引" || entries[1].Lines[1].Side != account.Credit ||
 		!entries[0].Lines[2].Amount.Equal(decimal.NewFromInt(21453174)) {
 		t.Errorf("ReadEntriesCSV = %+v", entries)
 	}
-	for name, in := range map[string]string{
-		"empty":       "",
-		"no side":     "entry,account,amount\n",
-		"bad side":    "entry,side,account,amount\n1,左,2110,1\n",
-		"bad amount":  "entry,side,account,amount\n1,借方,2110,一\n",
-		"field count": "entry,side,account,amount\n1,借方,2110\n",
-	} {
-		if _, err := segment.ReadEntriesCSV(strings.NewReader(in)); err == nil {
-			t.Errorf("%s: no error", name)
+}
+
+func TestReadEntriesCSVErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []segment.Problem // Err holds the sentinel
+	}{
+		{"empty", "", []segment.Problem{{Err: segment.ErrMissing}}},
+		{"no side", "entry,account,amount\n", []segment.Problem{{Line: 1, Column: "side", Err: segment.ErrMissing}}},
+		{"column twice", "entry,side,side,account,amount\n", []segment.Problem{{Line: 1, Column: "side", Err: segment.ErrDuplicate}}},
+		{"bad side", "entry,side,account,amount\n1,左,2110,1\n", []segment.Problem{{Line: 2, Row: "1", Column: "side", Err: segment.ErrSyntax}}},
+		{"bad amount", "entry,side,account,amount\n1,借方,2110,一\n", []segment.Problem{{Line: 2, Row: "1", Column: "amount", Err: segment.ErrSyntax}}},
+		{"field count", "entry,side,account,amount\n1,借方,2110\n", []segment.Problem{{Line: 2, Err: segment.ErrSyntax}}},
+		{"every problem", "entry,side,account,amount\n1,左,2110,1\n\n2,借方,2110,x\n", []segment.Problem{
+			{Line: 2, Row: "1", Column: "side", Err: segment.ErrSyntax},
+			{Line: 4, Row: "2", Column: "amount", Err: segment.ErrSyntax},
+		}},
+		{"quote", "entry,side\n\"1,借方\n", []segment.Problem{{Line: 2, Err: segment.ErrSyntax}}},
+		{"encoding", "entry,side,account,amount\n1,\xff,2110,1\n", []segment.Problem{{Err: segment.ErrEncoding}}},
+	}
+	for _, tt := range tests {
+		_, err := segment.ReadEntriesCSV(strings.NewReader(tt.in), "entries.csv")
+		var e *segment.Error
+		if !errors.As(err, &e) || e.Source != "entries.csv" || len(e.Problems) != len(tt.want) {
+			t.Errorf("%s: error %v, want %d problems in entries.csv", tt.name, err, len(tt.want))
+			continue
 		}
+		for i, w := range tt.want {
+			p := e.Problems[i]
+			if p.Line != w.Line || p.Row != w.Row || p.Column != w.Column || !errors.Is(p, w.Err) {
+				t.Errorf("%s: problem %d = %+v (%v), want %+v", tt.name, i, p, p, w)
+			}
+		}
+	}
+}
+
+// Messages quote at most 64 bytes of a bad field.
+func TestReadEntriesCSVBounded(t *testing.T) {
+	_, err := segment.ReadEntriesCSV(strings.NewReader("entry,side,account,amount\n1,借方,2110,"+strings.Repeat("x", 1<<20)+"\n"), "big.csv")
+	if err == nil || len(err.Error()) > 300 {
+		t.Errorf("error of %d bytes", len(err.Error()))
 	}
 }

@@ -47,3 +47,19 @@ func ExampleConsolidation_Build() {
 	// 1120 △845,938 2,273,199,326
 	// 2110 △845,938 5,958,041,730
 }
+
+// ReadEntriesCSV reads entries line by line; every problem is reported
+// with its line.
+func ExampleReadEntriesCSV() {
+	entries, err := segment.ReadEntriesCSV(strings.NewReader(`entry,memo,side,account,amount
+1,事業間の未収金と未払金,借方,2110,"845,938"
+1,,貸方,1120,"845,938"
+`), "entries.csv")
+	fmt.Println(len(entries), entries[0].Memo, len(entries[0].Lines), err)
+
+	_, err = segment.ReadEntriesCSV(strings.NewReader("entry,side,account,amount\n1,左,2110,1\n1,貸方\n"), "entries.csv")
+	fmt.Println(err)
+	// Output:
+	// 1 事業間の未収金と未払金 2 <nil>
+	// segment: entries.csv: line 2: "1": column "side": invalid syntax: "左" is neither 借方 nor 貸方; line 3: invalid syntax: 2 fields, the header has 4
+}
