@@ -102,13 +102,18 @@ func (c *Consolidation) ConsolidatedForm() *statement.Form {
 }
 
 // Build returns the consolidated statement. Every problem is reported in
-// one *Error, whose Source is the form's number or title: no segments;
-// segments without a name or with the same name (ErrMissing, ErrDuplicate),
-// without a statement, or built on another form (ErrForm); entries that do
-// not balance (ErrUnbalanced), with an amount that is not positive
-// (ErrRange), or that name an account not bound to exactly one item row
-// (ErrUnknown); and inter-segment rows that do not net to zero
-// (ErrUnbalanced), each Problem naming the segment, entry or row.
+// one *Error, whose Source is the form's number or title, each Problem
+// naming the segment, entry or row, and the column:
+//
+//   - no segments, or a segment without a name or a statement (ErrMissing);
+//   - a Column that is not a column of figures of the form (ErrUnknown);
+//   - segments with the same name (ErrDuplicate);
+//   - a segment's statement on another form (ErrForm): other rows, or a
+//     column named, placed or computed otherwise, such as 決算額 for 金額;
+//   - entries that do not balance (ErrUnbalanced), with an amount that is
+//     not positive (ErrRange), or that name an account not bound to
+//     exactly one item row (ErrUnknown);
+//   - inter-segment rows that do not net to zero (ErrUnbalanced).
 func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error) {
 	source := cmp.Or(c.Form.Number, c.Form.Title)
 	if len(c.Segments) == 0 {
@@ -118,6 +123,9 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: %w", ErrForm, err)}})
 	}
 	col := c.column()
+	if !slices.ContainsFunc(c.Form.Columns, func(k statement.Column) bool { return k.Name == col && k.Kind != statement.Text }) {
+		return nil, errorOf(source, []Problem{{Column: col, Err: fmt.Errorf("%w: the form has no such column of figures", ErrUnknown)}})
+	}
 	var problems []Problem
 	seen := map[string]bool{c.adjust(): true, c.total(): true}
 	for _, s := range c.Segments {
@@ -128,8 +136,10 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 			problems = append(problems, Problem{Row: s.Name, Err: fmt.Errorf("%w: segment name, or the name of the %s or %s column", ErrDuplicate, c.adjust(), c.total())})
 		case s.Statement == nil:
 			problems = append(problems, Problem{Row: s.Name, Err: fmt.Errorf("%w: no statement", ErrMissing)})
-		case !sameRows(s.Statement.Form, c.Form):
-			problems = append(problems, Problem{Row: s.Name, Err: fmt.Errorf("%w: its statement has other rows", ErrForm)})
+		default:
+			if column, err := differ(c.Form, s.Statement.Form); err != nil {
+				problems = append(problems, Problem{Row: s.Name, Column: column, Err: err})
+			}
 		}
 		seen[s.Name] = true
 	}
@@ -147,10 +157,16 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 			continue
 		}
 		for _, s := range c.Segments {
-			v, _ := s.Statement.Cell(row.Key, col)
+			v, ok := s.Statement.Cell(row.Key, col)
+			if !ok {
+				problems = append(problems, Problem{Row: s.Name, Column: col, Err: fmt.Errorf("%w: no cell in row %s", ErrMissing, quote.Bounded(row.Key))})
+			}
 			figs = append(figs, statement.Figure{Row: row.Key, Column: s.Name, Value: v})
 		}
 		figs = append(figs, statement.Figure{Row: row.Key, Column: c.adjust(), Value: format.CellOf(adjust[row.Key])})
+	}
+	if len(problems) > 0 {
+		return nil, errorOf(source, problems)
 	}
 	s, err := statement.Build(c.ConsolidatedForm(), meta, figs)
 	if err != nil {
@@ -159,11 +175,31 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 	return s, nil
 }
 
-// sameRows reports whether f and g have the same rows, formulas included.
-func sameRows(f, g *statement.Form) bool {
-	return f == g || slices.EqualFunc(f.Rows, g.Rows, func(a, b statement.Row) bool {
+// differ returns nil if g is f or has the same rows and columns, formulas
+// included. Otherwise it returns an error wrapping ErrForm and, if they
+// differ in a column, its name in g (or in f, if g lacks it).
+func differ(f, g *statement.Form) (string, error) {
+	if f == g {
+		return "", nil
+	}
+	if !slices.EqualFunc(f.Rows, g.Rows, func(a, b statement.Row) bool {
 		return a.Key == b.Key && a.Kind == b.Kind && a.Account == b.Account && a.Formula.String() == b.Formula.String()
-	})
+	}) {
+		return "", fmt.Errorf("%w: its statement has other rows", ErrForm)
+	}
+	for i := range max(len(f.Columns), len(g.Columns)) {
+		switch {
+		case i >= len(g.Columns):
+			return f.Columns[i].Name, fmt.Errorf("%w: its statement lacks the column", ErrForm)
+		case i >= len(f.Columns):
+			return g.Columns[i].Name, fmt.Errorf("%w: its statement has a column the form has not", ErrForm)
+		case f.Columns[i].Name != g.Columns[i].Name:
+			return g.Columns[i].Name, fmt.Errorf("%w: its statement has the column where the form has %s", ErrForm, quote.Bounded(f.Columns[i].Name))
+		case f.Columns[i].Kind != g.Columns[i].Kind || f.Columns[i].Formula.String() != g.Columns[i].Formula.String():
+			return g.Columns[i].Name, fmt.Errorf("%w: the column is of another kind or formula in its statement", ErrForm)
+		}
+	}
+	return "", nil
 }
 
 // eliminations returns the 相殺等 amount of each item row the entries move.

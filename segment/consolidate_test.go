@@ -169,6 +169,56 @@ func TestConsolidateErrors(t *testing.T) {
 	}
 }
 
+// A segment whose statement names its column differently, or a Column that
+// the form does not have, is an error: before, its figures were dropped and
+// 合計 was wrong.
+func TestConsolidateColumns(t *testing.T) {
+	renamed := func(name string) *statement.Form {
+		f := *form
+		f.Columns = []statement.Column{{Name: name, Kind: statement.Input}}
+		return &f
+	}
+	rebuild := func(c *segment.Consolidation, f *statement.Form) {
+		var figs []statement.Figure
+		for _, fig := range c.Segments[1].Statement.Figures() {
+			fig.Column = f.Columns[0].Name
+			figs = append(figs, fig)
+		}
+		s, err := statement.Build(f, statement.Meta{}, figs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Segments[1].Statement = s
+	}
+	tests := []struct {
+		name        string
+		change      func(c *segment.Consolidation)
+		row, column string
+		err         error
+	}{
+		{"決算額 for 金額", func(c *segment.Consolidation) { rebuild(c, renamed("決算額")) }, "本人確認情報処理事業", "決算額", segment.ErrForm},
+		{"a typo", func(c *segment.Consolidation) { rebuild(c, renamed("金頟")) }, "本人確認情報処理事業", "金頟", segment.ErrForm},
+		{"another column after it", func(c *segment.Consolidation) {
+			f := *form
+			f.Columns = append(f.Columns[:1:1], statement.Column{Name: "備考", Kind: statement.Text})
+			rebuild(c, &f)
+		}, "本人確認情報処理事業", "備考", segment.ErrForm},
+		{"a Column the form has not", func(c *segment.Consolidation) { c.Column = "決算額" }, "", "決算額", segment.ErrUnknown},
+	}
+	for _, tt := range tests {
+		c := consolidation()
+		tt.change(c)
+		_, err := c.Build(statement.Meta{})
+		if err == nil {
+			t.Errorf("%s: no error", tt.name)
+			continue
+		}
+		if problems := problemsOf(t, err); len(problems) != 1 || problems[0].Row != tt.row || problems[0].Column != tt.column || !errors.Is(err, tt.err) {
+			t.Errorf("%s: error %v, want one problem at %q, column %q, wrapping %v", tt.name, err, tt.row, tt.column, tt.err)
+		}
+	}
+}
+
 func TestReadEntriesCSV(t *testing.T) {
 	entries, err := segment.ReadEntriesCSV(strings.NewReader(`entry,memo,side,account,amount
 1,事業間の取引,借方,4105,"20,548,974"
