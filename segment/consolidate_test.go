@@ -252,6 +252,15 @@ func TestReadEntriesCSVErrors(t *testing.T) {
 			{Line: 4, Row: "2", Column: "amount", Err: segment.ErrSyntax},
 		}},
 		{"quote", "entry,side\n\"1,借方\n", []segment.Problem{{Line: 2, Err: segment.ErrSyntax}}},
+		{"unknown columns", "entry,side,acount,amount,memo,indnet\n", []segment.Problem{
+			{Line: 1, Column: "acount", Err: segment.ErrUnknown},
+			{Line: 1, Column: "indnet", Err: segment.ErrUnknown},
+			{Line: 1, Column: "account", Err: segment.ErrMissing},
+		}},
+		{"empty entry names", "entry,side,account,amount\n1,借方,2110,1\n,貸方,1120,1\n ,借方,2110,1\n", []segment.Problem{
+			{Line: 3, Column: "entry", Err: segment.ErrMissing},
+			{Line: 4, Column: "entry", Err: segment.ErrMissing},
+		}},
 		{"encoding", "entry,side,account,amount\n1,\xff,2110,1\n", []segment.Problem{{Err: segment.ErrEncoding}}},
 	}
 	for _, tt := range tests {

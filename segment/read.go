@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/account"
@@ -14,11 +15,14 @@ import (
 )
 
 // ReadEntriesCSV reads elimination entries from CSV: a header line naming
-// the columns entry, side, account and amount, and optionally memo; then
-// one line for each line of an entry. Lines with the same entry name form
-// one entry, in the order they first appear; its memo is the first one
-// given. The side is 借方 or 貸方 (debit or credit); amounts are read as
-// format.ParseAmount reads them.
+// the columns entry, side, account and amount, and optionally memo, and no
+// others (a misspelt column is an error, not ignored); then one line for
+// each line of an entry. Lines with the same entry name form one entry, in
+// the order they first appear; its memo is the first one given. Every line
+// must name its entry: a line without a name is an error, since which entry
+// it belongs to cannot be told, and an entry of its own would be one line,
+// which never balances. The side is 借方 or 貸方 (debit or credit); amounts
+// are read as format.ParseAmount reads them.
 //
 // Every problem is reported in one *Error whose Source is source (a file
 // name, say), each Problem with its line. Whether the entries balance is
@@ -38,7 +42,7 @@ func ReadEntriesCSV(r io.Reader, source string) ([]Entry, error) {
 	if len(recs) == 0 {
 		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no header line", ErrMissing)}})
 	}
-	cols, problems := header(recs[0], "entry", "side", "account", "amount")
+	cols, problems := header(recs[0], []string{"entry", "side", "account", "amount"}, "memo")
 	if len(problems) > 0 {
 		return nil, errorOf(source, problems)
 	}
@@ -60,6 +64,10 @@ func ReadEntriesCSV(r io.Reader, source string) ([]Entry, error) {
 		name := field("entry")
 		fail := func(column string, err error) {
 			problems = append(problems, Problem{Line: rec.Line, Row: name, Column: column, Err: err})
+		}
+		if name == "" {
+			fail("entry", fmt.Errorf("%w: the name of the entry the line belongs to", ErrMissing))
+			continue
 		}
 		var l Line
 		switch side := field("side"); side {
@@ -97,13 +105,18 @@ func ReadEntriesCSV(r io.Reader, source string) ([]Entry, error) {
 }
 
 // header maps the names of a header record to their field index, and
-// reports each name given twice and each required name that is missing.
-func header(rec csvio.Record, required ...string) (map[string]int, []Problem) {
+// reports each name given twice, each that is neither required nor
+// optional, and each required name that is missing.
+func header(rec csvio.Record, required []string, optional ...string) (map[string]int, []Problem) {
 	var problems []Problem
 	cols := make(map[string]int, len(rec.Fields))
 	for i, name := range rec.Fields {
 		if _, dup := cols[name]; dup {
 			problems = append(problems, Problem{Line: rec.Line, Column: name, Err: fmt.Errorf("%w: column twice in the header", ErrDuplicate)})
+		}
+		if !slices.Contains(required, name) && !slices.Contains(optional, name) {
+			problems = append(problems, Problem{Line: rec.Line, Column: name, Err: fmt.Errorf("%w column: the columns are %s and %s",
+				ErrUnknown, strings.Join(required, ", "), strings.Join(optional, ", "))})
 		}
 		cols[name] = i
 	}
