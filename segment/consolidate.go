@@ -87,8 +87,12 @@ func (c *Consolidation) column() string {
 
 // ConsolidatedForm returns the form of the consolidated statement: the
 // rows of Form, and a column for each segment, then Adjust and Total,
-// which is the sum of the others.
-func (c *Consolidation) ConsolidatedForm() *statement.Form {
+// which is the sum of the others. A Consolidation without a Form, the zero
+// one included, has none: the error is an *Error wrapping ErrMissing.
+func (c *Consolidation) ConsolidatedForm() (*statement.Form, error) {
+	if c == nil || c.Form == nil {
+		return nil, errorOf("", []Problem{{Err: fmt.Errorf("%w: the consolidation has no form", ErrMissing)}})
+	}
 	f := &statement.Form{Number: c.Form.Number, Title: c.Form.Title, Stub: c.Form.Stub, Rows: c.Form.Rows}
 	var sum statement.Formula
 	for _, s := range c.Segments {
@@ -98,14 +102,15 @@ func (c *Consolidation) ConsolidatedForm() *statement.Form {
 	f.Columns = append(f.Columns,
 		statement.Column{Name: c.adjust(), Kind: statement.Input},
 		statement.Column{Name: c.total(), Kind: statement.Computed, Formula: append(sum, statement.Term{Key: c.adjust()})})
-	return f
+	return f, nil
 }
 
 // Build returns the consolidated statement. Every problem is reported in
 // one *Error, whose Source is the form's number or title, each Problem
 // naming the segment, entry or row, and the column:
 //
-//   - no segments, or a segment without a name or a statement (ErrMissing);
+//   - no form, no segments, no chart for the entries, or a segment without
+//     a name or a statement (ErrMissing);
 //   - a Column that is not a column of figures of the form (ErrUnknown);
 //   - segments with the same name (ErrDuplicate);
 //   - a segment's statement on another form (ErrForm): other rows, or a
@@ -115,9 +120,16 @@ func (c *Consolidation) ConsolidatedForm() *statement.Form {
 //     exactly one item row (ErrUnknown);
 //   - inter-segment rows that do not net to zero (ErrUnbalanced).
 func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error) {
+	form, err := c.ConsolidatedForm()
+	if err != nil {
+		return nil, err
+	}
 	source := cmp.Or(c.Form.Number, c.Form.Title)
-	if len(c.Segments) == 0 {
+	switch {
+	case len(c.Segments) == 0:
 		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no segments", ErrMissing)}})
+	case c.Chart == nil && len(c.Entries) > 0:
+		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no chart for the accounts of the entries", ErrMissing)}})
 	}
 	if err := c.Form.Validate(); err != nil {
 		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: %w", ErrForm, err)}})
@@ -168,7 +180,7 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 	if len(problems) > 0 {
 		return nil, errorOf(source, problems)
 	}
-	s, err := statement.Build(c.ConsolidatedForm(), meta, figs)
+	s, err := statement.Build(form, meta, figs)
 	if err != nil {
 		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: %w", ErrForm, err)}})
 	}
@@ -181,6 +193,9 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 func differ(f, g *statement.Form) (string, error) {
 	if f == g {
 		return "", nil
+	}
+	if g == nil {
+		return "", fmt.Errorf("%w: its statement has no form", ErrForm)
 	}
 	if !slices.EqualFunc(f.Rows, g.Rows, func(a, b statement.Row) bool {
 		return a.Key == b.Key && a.Kind == b.Kind && a.Account == b.Account && a.Formula.String() == b.Formula.String()

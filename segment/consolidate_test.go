@@ -154,6 +154,7 @@ func TestConsolidateErrors(t *testing.T) {
 		{"segment named as the 合計 column", func(c *segment.Consolidation) { c.Segments[0].Name = "合計" }, "合計", segment.ErrDuplicate},
 		{"segment without a name", func(c *segment.Consolidation) { c.Segments[0].Name = "" }, "", segment.ErrMissing},
 		{"segment without a statement", func(c *segment.Consolidation) { c.Segments[0].Statement = nil }, "一般事業", segment.ErrMissing},
+		{"segment with a zero statement", func(c *segment.Consolidation) { c.Segments[0].Statement = &statement.Statement{} }, "一般事業", segment.ErrForm},
 		{"different rows", func(c *segment.Consolidation) {
 			c.Segments[0].Statement, _ = statement.Build(&other, statement.Meta{}, c.Segments[0].Statement.Figures())
 		}, "一般事業", segment.ErrForm},
@@ -284,5 +285,31 @@ func TestReadEntriesCSVBounded(t *testing.T) {
 	_, err := segment.ReadEntriesCSV(strings.NewReader("entry,side,account,amount\n1,借方,2110,"+strings.Repeat("x", 1<<20)+"\n"), "big.csv")
 	if err == nil || len(err.Error()) > 300 {
 		t.Errorf("error of %d bytes", len(err.Error()))
+	}
+}
+
+// Every method is safe on a zero or nil Consolidation, and on one without
+// a chart: a typed error, not a panic.
+func TestConsolidationZero(t *testing.T) {
+	noChart := consolidation()
+	noChart.Chart = nil
+	tests := []struct {
+		name string
+		c    *segment.Consolidation
+	}{
+		{"zero", &segment.Consolidation{}},
+		{"nil", nil},
+		{"segments but no form", &segment.Consolidation{Segments: consolidation().Segments}},
+		{"entries but no chart", noChart},
+	}
+	for _, tt := range tests {
+		if s, err := tt.c.Build(statement.Meta{}); s != nil || !errors.Is(err, segment.ErrMissing) {
+			t.Errorf("%s: Build = %v, %v; want an error wrapping ErrMissing", tt.name, s, err)
+		}
+		if tt.c == nil || tt.c.Form == nil {
+			if f, err := tt.c.ConsolidatedForm(); f != nil || !errors.Is(err, segment.ErrMissing) {
+				t.Errorf("%s: ConsolidatedForm = %v, %v; want an error wrapping ErrMissing", tt.name, f, err)
+			}
+		}
 	}
 }
