@@ -27,7 +27,7 @@ type Entry struct {
 	// Name identifies the entry in errors; without one, an entry is named
 	// by its 1-based position in the consolidation's Entries.
 	Name  string
-	Memo  string
+	Memo  string // what the entry eliminates, as the report says it
 	Lines []Line
 }
 

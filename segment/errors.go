@@ -11,19 +11,21 @@ import (
 // Errors that a Problem wraps, for errors.Is. The message of each Problem
 // gives the detail.
 var (
-	// ErrSyntax means text that cannot be read: a CSV line with the wrong
-	// number of fields, a side that is neither 借方 nor 貸方, or an amount.
+	// ErrSyntax means text that cannot be read: CSV that is not well
+	// formed, a line with the wrong number of fields, a side that is
+	// neither 借方 nor 貸方, or an amount.
 	ErrSyntax = errors.New("invalid syntax")
 	// ErrRange means an amount that is not positive.
 	ErrRange = errors.New("out of range")
-	// ErrUnknown means a name that is not known: an account not bound to
-	// exactly one item row of the form, a side, or a row.
+	// ErrUnknown means a name that is not known: a header column, the
+	// consolidated Column, an account not bound to exactly one item row of
+	// the form, or a side.
 	ErrUnknown = errors.New("unknown")
 	// ErrDuplicate means a name given twice: a segment or a header column.
 	ErrDuplicate = errors.New("duplicate")
-	// ErrMissing means something required that is not there: the
-	// segments, a segment's name or statement, a header or one of its
-	// columns, or a field of a line.
+	// ErrMissing means something required that is not there: the form,
+	// the segments, the chart, a segment's name or statement, a header or
+	// one of its columns, an entry's name, or an inter-segment row.
 	ErrMissing = errors.New("missing")
 	// ErrEncoding means input that is neither UTF-8 nor CP932.
 	ErrEncoding = errors.New("neither UTF-8 nor CP932")
