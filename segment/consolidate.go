@@ -265,12 +265,12 @@ func (c *Consolidation) eliminations() (map[string]decimal.Decimal, []Problem) {
 func (c *Consolidation) interSegment(col string) []Problem {
 	var problems []Problem
 	for _, key := range c.InterSegment {
-		label := key
-		for _, r := range c.Form.Rows {
-			if r.Key == key {
-				label = r.Label
-			}
+		i := slices.IndexFunc(c.Form.Rows, func(r statement.Row) bool { return r.Key == key })
+		if i < 0 {
+			problems = append(problems, Problem{Row: key, Err: fmt.Errorf("%w: the inter-segment row is not a row of the form", ErrUnknown)})
+			continue
 		}
+		label := c.Form.Rows[i].Label
 		var residual decimal.Decimal
 		var held []string
 		for _, s := range c.Segments {

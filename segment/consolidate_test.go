@@ -159,6 +159,7 @@ func TestConsolidateErrors(t *testing.T) {
 			c.Segments[0].Statement, _ = statement.Build(&other, statement.Meta{}, c.Segments[0].Statement.Figures())
 		}, "一般事業", segment.ErrForm},
 		{"no segments", func(c *segment.Consolidation) { c.Segments = nil }, "", segment.ErrMissing},
+		{"an inter-segment row the form has not", func(c *segment.Consolidation) { c.InterSegment = []string{"2171"} }, "2171", segment.ErrUnknown},
 	}
 	for _, tt := range tests {
 		c := consolidation()

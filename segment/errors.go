@@ -19,13 +19,13 @@ var (
 	ErrRange = errors.New("out of range")
 	// ErrUnknown means a name that is not known: a header column, the
 	// consolidated Column, an account not bound to exactly one item row of
-	// the form, or a side.
+	// the form, an inter-segment row the form lacks, or a side.
 	ErrUnknown = errors.New("unknown")
 	// ErrDuplicate means a name given twice: a segment or a header column.
 	ErrDuplicate = errors.New("duplicate")
 	// ErrMissing means something required that is not there: the form,
 	// the segments, the chart, a segment's name or statement, a header or
-	// one of its columns, an entry's name, or an inter-segment row.
+	// one of its columns, an entry's name, or a segment's cell.
 	ErrMissing = errors.New("missing")
 	// ErrEncoding means input that is neither UTF-8 nor CP932.
 	ErrEncoding = errors.New("neither UTF-8 nor CP932")
