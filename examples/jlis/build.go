@@ -190,12 +190,13 @@ func Consolidation(t *Table, chart *account.Chart) (*segment.Consolidation, erro
 		}
 		c.Segments = append(c.Segments, segment.Segment{Name: name, Statement: s})
 	}
-	f, err := files.Open("r01/" + t.ID + ".entries.csv")
+	name := "r01/" + t.ID + ".entries.csv"
+	f, err := files.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if c.Entries, err = segment.ReadEntriesCSV(f); err != nil {
+	if c.Entries, err = segment.ReadEntriesCSV(f, name); err != nil {
 		return nil, err
 	}
 	return c, nil
