@@ -1,4 +1,4 @@
-package segment_test
+package jlis_test
 
 import (
 	"testing"
