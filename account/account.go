@@ -11,9 +11,10 @@
 package account
 
 import (
-	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // A Category is the kind of an account. The zero value is not a category.
@@ -61,20 +62,31 @@ func (c Category) NormalSide() Side {
 	return 0
 }
 
-// ErrUnknownCategory is returned by ParseCategory for a name it does not
-// know.
-var ErrUnknownCategory = errors.New("unknown category")
-
 // ParseCategory returns the category named s, in Japanese (資産) or in
 // English (asset, liability, net_assets, revenue, expense, inflow, outflow).
+// For any other name it returns a *ParseError wrapping ErrUnknown.
 func ParseCategory(s string) (Category, error) {
 	for c := Asset; c <= Outflow; c++ {
 		if s == categoryNames[c] || strings.EqualFold(s, categoryEnglish[c]) {
 			return c, nil
 		}
 	}
-	return 0, fmt.Errorf("account: %w %q", ErrUnknownCategory, s)
+	return 0, &ParseError{Input: s, Err: fmt.Errorf("%w category", ErrUnknown)}
 }
+
+// A ParseError is a name that the package's Parse functions do not read.
+type ParseError struct {
+	Input string // the input, in full; the message quotes a bounded prefix
+	Err   error  // wraps one of the package's sentinels
+}
+
+// Error returns the problem in the form account: parsing "資本": unknown category.
+func (e *ParseError) Error() string {
+	return "account: parsing " + quote.Bounded(e.Input) + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause.
+func (e *ParseError) Unwrap() error { return e.Err }
 
 // A Side is a side of a journal entry. The zero value is neither side.
 type Side int
@@ -99,8 +111,10 @@ func (s Side) String() string {
 // Sign returns +1 when an amount on side s increases an account of category
 // c, -1 when it decreases it, and 0 when s or c is unknown. A 借方 on a
 // revenue account reduces it; a 貸方 on an asset reduces it.
-func (s Side) Sign(c Category) int {
-	n := c.NormalSide()
+func (s Side) Sign(c Category) int { return s.sign(c.NormalSide()) }
+
+// sign is Sign for an account whose normal side is n.
+func (s Side) sign(n Side) int {
 	switch {
 	case n == 0 || s != Debit && s != Credit:
 		return 0
@@ -117,14 +131,31 @@ type Account struct {
 	English  string   // optional English name
 	Category Category // fixes the normal side
 	Parent   string   // code of the parent account; empty for a root
+	// Contra marks a contra account (評価勘定), whose balance lies on the
+	// side opposite to its category's: 減価償却累計額 is an asset account
+	// with a credit balance.
+	Contra bool
 }
+
+// NormalSide returns the side on which the balance of a increases: its
+// category's normal side, or the other side for a contra account. It
+// returns 0 for an unknown category.
+func (a Account) NormalSide() Side {
+	n := a.Category.NormalSide()
+	if a.Contra && n != 0 {
+		return Debit + Credit - n
+	}
+	return n
+}
+
+// Sign returns +1 when an amount on side s increases the balance of a, -1
+// when it decreases it, and 0 when s or a's category is unknown: a 貸方 to
+// 減価償却累計額 increases it.
+func (a Account) Sign(s Side) int { return s.sign(a.NormalSide()) }
 
 // validCode reports whether code is usable in a chart: letters, digits, '_'
 // and '.', so that it can stand in the formulas of statement forms.
 func validCode(code string) bool {
-	if code == "" {
-		return false
-	}
 	for _, r := range code {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '.') {
 			return false

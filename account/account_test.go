@@ -47,8 +47,9 @@ func TestCategory(t *testing.T) {
 			}
 		}
 	}
-	if _, err := account.ParseCategory("資本"); !errors.Is(err, account.ErrUnknownCategory) {
-		t.Errorf("ParseCategory(資本) error = %v, want ErrUnknownCategory", err)
+	var pe *account.ParseError
+	if _, err := account.ParseCategory("資本"); !errors.Is(err, account.ErrUnknown) || !errors.As(err, &pe) || pe.Input != "資本" {
+		t.Errorf("ParseCategory(資本) error = %v, want a *ParseError wrapping ErrUnknown", err)
 	}
 }
 
@@ -94,7 +95,7 @@ const smallChart = `code,name,category,parent
 `
 
 func TestReadCSV(t *testing.T) {
-	c, err := account.ReadCSV(strings.NewReader(smallChart))
+	c, err := account.ReadCSV(strings.NewReader(smallChart), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +148,7 @@ func TestReadCSVEncodings(t *testing.T) {
 		"english column":  "code,english,name,category,parent\n1000,Assets,資産,資産,\n",
 		"columns swapped": "name,code,parent,category\n資産,1000,,asset\n",
 	} {
-		c, err := account.ReadCSV(strings.NewReader(in))
+		c, err := account.ReadCSV(strings.NewReader(in), "chart.csv")
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -171,58 +172,118 @@ B,循環2,資産,A
 x y,空白,資産,
 1400,欄が多い,資産,1000,余分
 `
-	_, err := account.ReadCSV(strings.NewReader(in))
-	var ce *account.ChartError
-	if !errors.As(err, &ce) {
-		t.Fatalf("ReadCSV error = %v, want *ChartError", err)
+	_, err := account.ReadCSV(strings.NewReader(in), "chart.csv")
+	want := []problem{
+		{3, "1000", "", account.ErrDuplicate},
+		{4, "1100", "", account.ErrMissing},
+		{5, "1200", "", account.ErrUnknown},
+		{6, "1300", "", account.ErrUnknown},
+		{7, "2000", "", account.ErrRange},
+		{8, "A", "", account.ErrCycle},
+		{10, "x y", "", account.ErrSyntax},
+		{11, "", "", account.ErrSyntax},
 	}
-	type defect struct {
-		Line int
-		Code string
-		Err  error
-	}
-	var got []defect
-	for _, d := range ce.Defects {
-		got = append(got, defect{d.Line, d.Code, d.Err})
-	}
-	want := []defect{
-		{3, "1000", account.ErrDuplicateCode},
-		{4, "1100", account.ErrEmptyName},
-		{5, "1200", account.ErrUnknownCategory},
-		{6, "1300", account.ErrUnknownParent},
-		{7, "2000", account.ErrCategoryMismatch},
-		{8, "A", account.ErrCycle},
-		{10, "x y", account.ErrBadCode},
-		{11, "", account.ErrFieldCount},
-	}
-	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool {
-		return errors.Is(a, b) || errors.Is(b, a)
-	})); diff != "" {
-		t.Errorf("defects mismatch (-want +got):\n%s\nerror: %v", diff, err)
-	}
-	for _, sentinel := range []error{account.ErrDuplicateCode, account.ErrCycle, account.ErrFieldCount} {
-		if !errors.Is(err, sentinel) {
-			t.Errorf("errors.Is(err, %v) = false", sentinel)
-		}
-	}
-	for _, part := range []string{`line 3: account "1000": duplicate code (first on line 2)`, `unknown category "資本"`, `parent cycle: A → B → A`} {
+	checkProblems(t, err, "chart.csv", want)
+	for _, part := range []string{`account: chart.csv: line 3: account "1000": duplicate code (first on line 2)`, `unknown category "資本"`, `cycle of parents: A → B → A`} {
 		if !strings.Contains(err.Error(), part) {
 			t.Errorf("error %q does not contain %q", err, part)
 		}
 	}
 }
 
-func TestReadCSVMalformed(t *testing.T) {
-	for name, in := range map[string]string{
-		"empty":              "",
-		"missing column":     "code,name,category\n1000,資産,資産\n",
-		"repeated column":    "code,name,category,parent,code\n",
-		"bad quote":          "code,name,category,parent\n1000,\"資産,資産,\n",
-		"not UTF-8 or CP932": "code,name,category,parent\n1000,\xff\xff,資産,\n",
-	} {
-		if _, err := account.ReadCSV(strings.NewReader(in)); err == nil {
-			t.Errorf("%s: no error", name)
+// A problem is a Problem with its sentinel, for comparison.
+type problem struct {
+	Line   int
+	Row    string
+	Column string
+	Err    error
+}
+
+// checkProblems checks that err is an *Error of the source listing the
+// problems want, and that errors.Is finds each sentinel.
+func checkProblems(t *testing.T, err error, source string, want []problem) {
+	t.Helper()
+	var e *account.Error
+	if !errors.As(err, &e) || e.Source != source {
+		t.Fatalf("error = %v, want an *account.Error of %s", err, source)
+	}
+	var got []problem
+	for _, p := range e.Problems {
+		got = append(got, problem{p.Line, p.Row, p.Column, p.Err})
+	}
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool {
+		return errors.Is(a, b) || errors.Is(b, a)
+	})); diff != "" {
+		t.Errorf("problems mismatch (-want +got):\n%s\nerror: %v", diff, err)
+	}
+	for _, p := range want {
+		if !errors.Is(err, p.Err) {
+			t.Errorf("errors.Is(err, %v) = false", p.Err)
 		}
+	}
+}
+
+func TestReadCSVMalformed(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want problem
+	}{
+		{"empty", "", problem{1, "", "", account.ErrMissing}},
+		{"missing column", "code,name,category\n1000,資産,資産\n", problem{1, "", "parent", account.ErrMissing}},
+		{"repeated column", "code,name,category,parent,code\n", problem{1, "", "code", account.ErrDuplicate}},
+		{"unknown column", "code,name,category,parnet\n", problem{1, "", "parnet", account.ErrUnknown}},
+		{"bad quote", "code,name,category,parent\n1000,\"資産,資産,\n", problem{2, "", "", account.ErrSyntax}},
+		{"not UTF-8 or CP932", "code,name,category,parent\n1000,\xff\xff,資産,\n", problem{2, "", "", account.ErrEncoding}},
+		// 現金\xb1 is also CP932 (迴ｾ驥続): a stray byte must not turn UTF-8 into CP932.
+		{"UTF-8 with a stray byte", "code,name,category,parent\n1000,現金\xb1,asset,\n", problem{2, "", "", account.ErrEncoding}},
+		{"bad contra", "code,name,category,parent,contra\n1000,資産,資産,,yes\n", problem{2, "1000", "contra", account.ErrSyntax}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := account.ReadCSV(strings.NewReader(tt.in), "chart.csv")
+			checkProblems(t, err, "chart.csv", []problem{tt.want})
+		})
+	}
+}
+
+// A row without a code is one problem, not also a cycle through the empty
+// parent code of the roots.
+func TestEmptyCode(t *testing.T) {
+	_, err := account.ReadCSV(strings.NewReader("code,name,category,parent\n,現金,asset,\n1000,資産,資産,\n"), "")
+	checkProblems(t, err, "", []problem{{2, "", "", account.ErrMissing}})
+	_, err = account.NewChart([]account.Account{{Name: "現金", Category: account.Asset}})
+	checkProblems(t, err, "", []problem{{0, "", "", account.ErrMissing}})
+}
+
+func TestContra(t *testing.T) {
+	in := "code,name,category,parent,contra\n1200,有形固定資産,資産,,\n1290,減価償却累計額,資産,1200,true\n1210,建物,資産,1200,false\n"
+	c, err := account.ReadCSV(strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		code          string
+		contra        bool
+		side          account.Side
+		debit, credit int
+	}{
+		{"1210", false, account.Debit, 1, -1},
+		{"1290", true, account.Credit, -1, 1},
+	}
+	for _, tt := range tests {
+		a, _ := c.Lookup(tt.code)
+		if a.Contra != tt.contra || a.NormalSide() != tt.side || a.Sign(account.Debit) != tt.debit || a.Sign(account.Credit) != tt.credit {
+			t.Errorf("%s: Contra %v, NormalSide %v, Sign(借方) %d, Sign(貸方) %d; want %v, %v, %d, %d",
+				tt.code, a.Contra, a.NormalSide(), a.Sign(account.Debit), a.Sign(account.Credit), tt.contra, tt.side, tt.debit, tt.credit)
+		}
+	}
+	j, err := account.ReadJSON(strings.NewReader(`[{"code": "1290", "name": "減価償却累計額", "category": "asset", "contra": true}]`), "")
+	if a, _ := j.Lookup("1290"); err != nil || !a.Contra {
+		t.Errorf("ReadJSON of a contra account: %+v, %v", a, err)
+	}
+	if got := (account.Account{Contra: true}).NormalSide(); got != 0 {
+		t.Errorf("NormalSide of a contra account of no category = %v, want 0", got)
 	}
 }
 
@@ -231,7 +292,7 @@ func TestReadJSON(t *testing.T) {
   {"code": "1000", "name": "資産", "category": "資産"},
   {"code": "1110", "name": "現金及び預金", "category": "asset", "parent": "1000", "english": "Cash and deposits"}
 ]`
-	c, err := account.ReadJSON(strings.NewReader(in))
+	c, err := account.ReadJSON(strings.NewReader(in), "chart.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,27 +309,58 @@ func TestReadJSONDefects(t *testing.T) {
   {"code": "1100",
    "name": "流動資産", "category": "資本", "parent": "1000"}
 ]`
-	_, err := account.ReadJSON(strings.NewReader(in))
-	var ce *account.ChartError
-	if !errors.As(err, &ce) || len(ce.Defects) != 2 {
-		t.Fatalf("ReadJSON error = %v, want two defects", err)
+	_, err := account.ReadJSON(strings.NewReader(in), "chart.json")
+	checkProblems(t, err, "chart.json", []problem{
+		{3, "1000", "", account.ErrDuplicate},
+		{4, "1100", "", account.ErrUnknown},
+	})
+	tests := []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		{"object", `{"code": "1000"}`, []problem{{1, "", "", account.ErrSyntax}}},
+		{"wrong type", `[{"code": 1000}]`, []problem{{1, "", "", account.ErrSyntax}}},
+		{"unterminated", `[{"code": "1000", "name": "資産", "category": "資産"}`, []problem{{1, "", "", account.ErrSyntax}}},
+		{"trailing text", "[]\n[]", []problem{{2, "", "", account.ErrSyntax}}},
+		{"trailing text after a value", `[{"code": "1000", "name": "資産", "category": "資産"}] x`, []problem{{1, "", "", account.ErrSyntax}}},
+		{"empty", ``, []problem{{1, "", "", account.ErrSyntax}}},
+		{"unknown member", "[{\"code\": \"1100\", \"name\": \"流動資産\", \"category\": \"資産\",\n \"parnet\": \"1000\"}]",
+			[]problem{{2, "", "parnet", account.ErrUnknown}}},
+		{"member twice", `[{"code": "1100", "name": "流動資産", "category": "資産", "code": "1200"}]`,
+			[]problem{{1, "", "code", account.ErrDuplicate}}},
+		{"not UTF-8", "[\n{\"code\": \"1000\", \"name\": \"\xff\", \"category\": \"資産\"}]", []problem{{2, "", "", account.ErrEncoding}}},
 	}
-	if d := ce.Defects[0]; d.Line != 3 || !errors.Is(d, account.ErrDuplicateCode) {
-		t.Errorf("first defect = %v, want line 3 duplicate", d)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := account.ReadJSON(strings.NewReader(tt.in), "chart.json")
+			checkProblems(t, err, "chart.json", tt.want)
+		})
 	}
-	if d := ce.Defects[1]; d.Line != 4 || !errors.Is(d, account.ErrUnknownCategory) {
-		t.Errorf("second defect = %v, want line 4 unknown category", d)
+	if _, err := account.ReadJSON(strings.NewReader("\uFEFF[{\"code\": \"1000\", \"name\": \"資産\", \"category\": \"資産\"}]"), ""); err != nil {
+		t.Errorf("a byte order mark: %v", err)
 	}
-	for name, in := range map[string]string{
-		"object":        `{"code": "1000"}`,
-		"wrong type":    `[{"code": 1000}]`,
-		"unterminated":  `[{"code": "1000", "name": "資産", "category": "資産"}`,
-		"trailing text": `[] []`,
-		"empty":         ``,
-	} {
-		if _, err := account.ReadJSON(strings.NewReader(in)); err == nil {
-			t.Errorf("%s: no error", name)
-		}
+}
+
+// A message lists a bounded number of problems and quotes a bounded prefix
+// of each input; Problems keeps them all.
+func TestErrorBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("code,name,category,parent\n")
+	for range 100 {
+		b.WriteString("1000," + strings.Repeat("資", 10000) + ",資産,\n")
+	}
+	b.WriteString("2000,負債," + strings.Repeat("負", 100000) + ",\n")
+	_, err := account.ReadCSV(strings.NewReader(b.String()), "")
+	var e *account.Error
+	if !errors.As(err, &e) || len(e.Problems) != 100 {
+		t.Fatalf("error = %.200v, want 100 problems", err)
+	}
+	if msg := err.Error(); len(msg) > 2000 || !strings.HasSuffix(msg, "; and 90 more") {
+		t.Errorf("message of %d bytes: %.300s…", len(msg), msg)
+	}
+	if msg := e.Problems[99].Error(); len(msg) > 200 {
+		t.Errorf("problem message of %d bytes: %.300s…", len(msg), msg)
 	}
 }
 
@@ -284,7 +376,7 @@ func TestNewChart(t *testing.T) {
 		t.Errorf("Children(1100) = %v", got)
 	}
 	_, err = account.NewChart([]account.Account{{Code: "1", Name: "x"}})
-	if !errors.Is(err, account.ErrUnknownCategory) || !strings.Contains(err.Error(), "%!Category(0)") {
+	if !errors.Is(err, account.ErrUnknown) || !strings.Contains(err.Error(), "%!Category(0)") {
 		t.Errorf("NewChart with a zero category: %v", err)
 	}
 }
@@ -314,20 +406,22 @@ func TestChartConcurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	c, err := account.ReadCSV(f)
+	c, err := account.ReadCSV(f, "chart.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
 	for range 8 {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			for a := range c.All() {
 				if p := c.Path(a.Code); len(p) == 0 || p[len(p)-1].Code != a.Code {
 					t.Errorf("Path(%s) = %v", a.Code, p)
 				}
 				c.Children(a.Code)
 			}
-		})
+		}()
 	}
 	wg.Wait()
 }

@@ -5,74 +5,91 @@ import (
 	"fmt"
 	"iter"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
-// Errors that a Defect wraps, for errors.Is on a *ChartError.
+// Errors that a Problem or a ParseError wraps, for errors.Is; the
+// wrapping message gives the detail, such as "unknown parent \"2100\"".
 var (
-	ErrBadCode          = errors.New("code missing or not made of letters, digits, '_' and '.'")
-	ErrDuplicateCode    = errors.New("duplicate code")
-	ErrEmptyName        = errors.New("empty name")
-	ErrUnknownParent    = errors.New("unknown parent")
-	ErrCycle            = errors.New("parent cycle")
-	ErrCategoryMismatch = errors.New("category differs from the parent's")
-	ErrFieldCount       = errors.New("wrong number of fields")
+	ErrSyntax    = errors.New("invalid")      // a malformed code, field or file
+	ErrRange     = errors.New("out of range") // a category other than its parent's
+	ErrUnknown   = errors.New("unknown")      // a category, parent, column or member
+	ErrDuplicate = errors.New("duplicate")    // a code, column or member given twice
+	ErrCycle     = errors.New("cycle")        // accounts that are their own ancestors
+	ErrMissing   = errors.New("missing")      // an empty code or name, a required column
+	ErrEncoding  = csvio.ErrEncoding          // text that is not UTF-8 (nor CP932, for CSV)
 )
 
-// A Defect is one thing wrong with the definition of a chart.
-type Defect struct {
-	Line int    // line of the CSV or JSON source; 0 for accounts given in code
-	Code string // the account's code, as given
-	Err  error  // one of the package's Err values, possibly wrapped with detail
+// An Error lists every problem found in one source.
+type Error struct {
+	Source   string // the file or stream read, if known
+	Problems []Problem
 }
 
-// Error returns the defect with its line and account code.
-func (d Defect) Error() string {
-	var b strings.Builder
-	if d.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", d.Line)
-	}
-	if d.Code != "" {
-		fmt.Fprintf(&b, "account %q: ", d.Code)
-	}
-	b.WriteString(d.Err.Error())
-	return b.String()
-}
+// maxListed bounds the problems that an Error's message lists.
+const maxListed = 10
 
-// Unwrap returns the defect's error, one of the package's Err values.
-func (d Defect) Unwrap() error { return d.Err }
-
-// A ChartError lists every defect found in the definition of a chart.
-type ChartError struct {
-	Source  string // the file or stream read, if known
-	Defects []Defect
-}
-
-// Error lists every defect, separated by semicolons.
-func (e *ChartError) Error() string {
+// Error lists the problems, separated by semicolons: the first ten, and
+// how many more there are.
+func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("account: ")
 	if e.Source != "" {
 		b.WriteString(e.Source + ": ")
 	}
-	for i, d := range e.Defects {
+	for i, p := range e.Problems {
+		if i == maxListed {
+			fmt.Fprintf(&b, "; and %d more", len(e.Problems)-i)
+			break
+		}
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(d.Error())
+		b.WriteString(p.Error())
 	}
 	return b.String()
 }
 
-// Unwrap returns the defects, so that errors.Is finds each defect's error.
-func (e *ChartError) Unwrap() []error {
-	errs := make([]error, len(e.Defects))
-	for i, d := range e.Defects {
-		errs[i] = d
+// Unwrap returns each problem, so that errors.Is finds each problem's
+// sentinel.
+func (e *Error) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
 	}
 	return errs
 }
+
+// A Problem is one thing wrong, at one place.
+type Problem struct {
+	Line   int    // 1-based line in the source; 0 for accounts given in code
+	Row    string // the account code (or row) it concerns, if any
+	Column string // the CSV column or JSON member, if any
+	Err    error  // wraps one of the package's sentinels
+}
+
+// Error returns the problem with its place, as in
+// line 3: account "1110": duplicate code (first on line 2).
+func (p Problem) Error() string {
+	var b strings.Builder
+	if p.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", p.Line)
+	}
+	if p.Row != "" {
+		fmt.Fprintf(&b, "account %s: ", quote.Bounded(p.Row))
+	}
+	if p.Column != "" {
+		fmt.Fprintf(&b, "%s: ", quote.Bounded(p.Column))
+	}
+	b.WriteString(p.Err.Error())
+	return b.String()
+}
+
+// Unwrap returns the problem's error.
+func (p Problem) Unwrap() error { return p.Err }
 
 // A Chart is a chart of accounts: accounts in the order given, arranged in
 // a tree by their parents. A Chart is immutable and safe for concurrent use.
@@ -84,24 +101,25 @@ type Chart struct {
 }
 
 // NewChart builds a chart from accounts, in the order given; a parent may
-// come after its children. It checks every account and returns a *ChartError
-// listing all the defects: codes missing, malformed or given twice, empty
+// come after its children. It checks every account and returns an *Error
+// listing all the problems: codes missing, malformed or given twice, empty
 // names, unknown categories, unknown parents, cycles, and children whose
 // category differs from their parent's.
 func NewChart(accounts []Account) (*Chart, error) {
-	return newChart(accounts, nil, nil)
+	return newChart("", accounts, nil, nil)
 }
 
-// A source tells where an account was read: its line, and its category as
+// A place tells where an account was read: its line, and its category as
 // written, for messages.
-type source struct {
+type place struct {
 	line     int
 	category string
 }
 
-// newChart is NewChart for accounts read from a file: src, when not nil,
-// gives the source of each account, and defects those found while reading.
-func newChart(accounts []Account, src []source, defects []Defect) (*Chart, error) {
+// newChart is NewChart for accounts read from the source named name: src,
+// when not nil, gives the source of each account, and problems those found
+// while reading.
+func newChart(name string, accounts []Account, src []place, problems []Problem) (*Chart, error) {
 	c := &Chart{
 		accounts: append([]Account(nil), accounts...),
 		index:    make(map[string]int, len(accounts)),
@@ -114,34 +132,38 @@ func newChart(accounts []Account, src []source, defects []Defect) (*Chart, error
 		return src[i].line
 	}
 	report := func(i int, err error) {
-		defects = append(defects, Defect{Line: line(i), Code: accounts[i].Code, Err: err})
+		problems = append(problems, Problem{Line: line(i), Row: accounts[i].Code, Err: err})
 	}
 	for i, a := range c.accounts {
-		if !validCode(a.Code) {
-			report(i, ErrBadCode)
-		} else if j, dup := c.index[a.Code]; dup {
+		if a.Code == "" {
+			report(i, fmt.Errorf("%w code", ErrMissing)) // not indexed: "" is no account's parent
+		} else if !validCode(a.Code) {
+			report(i, fmt.Errorf("%w code: not made of letters, digits, '_' and '.'", ErrSyntax))
+		}
+		if j, dup := c.index[a.Code]; dup {
 			where := ""
 			if src != nil {
 				where = fmt.Sprintf(" (first on line %d)", line(j))
 			}
-			report(i, fmt.Errorf("%w%s", ErrDuplicateCode, where))
+			report(i, fmt.Errorf("%w code%s", ErrDuplicate, where))
 			continue
+		} else if a.Code != "" {
+			c.index[a.Code] = i
 		}
-		c.index[a.Code] = i
 		if strings.TrimSpace(a.Name) == "" {
-			report(i, ErrEmptyName)
+			report(i, fmt.Errorf("%w name", ErrMissing))
 		}
 		if !a.Category.Valid() {
 			name := a.Category.String()
 			if src != nil {
-				name = strconv.Quote(src[i].category)
+				name = quote.Bounded(src[i].category)
 			}
-			report(i, fmt.Errorf("%w %s", ErrUnknownCategory, name))
+			report(i, fmt.Errorf("%w category %s", ErrUnknown, name))
 		}
 	}
 	for i, a := range c.accounts {
-		if c.index[a.Code] != i {
-			continue // a duplicate, already reported
+		if j, ok := c.index[a.Code]; !ok || j != i {
+			continue // no code, or a duplicate: already reported
 		}
 		if a.Parent == "" {
 			c.children[""] = append(c.children[""], i)
@@ -149,25 +171,25 @@ func newChart(accounts []Account, src []source, defects []Defect) (*Chart, error
 		}
 		p, ok := c.index[a.Parent]
 		if !ok {
-			report(i, fmt.Errorf("%w %q", ErrUnknownParent, a.Parent))
+			report(i, fmt.Errorf("%w parent %s", ErrUnknown, quote.Bounded(a.Parent)))
 			continue
 		}
 		c.children[a.Parent] = append(c.children[a.Parent], i)
 		if pc := c.accounts[p].Category; a.Category.Valid() && pc.Valid() && pc != a.Category {
-			report(i, fmt.Errorf("%w: %s under %s", ErrCategoryMismatch, a.Category, pc))
+			report(i, fmt.Errorf("%w: category %s under %s", ErrRange, a.Category, pc))
 		}
 	}
-	defects = append(defects, c.cycles(line)...)
-	if len(defects) > 0 {
-		slices.SortStableFunc(defects, func(a, b Defect) int { return a.Line - b.Line })
-		return nil, &ChartError{Defects: defects}
+	problems = append(problems, c.cycles(line)...)
+	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b Problem) int { return a.Line - b.Line })
+		return nil, &Error{Source: name, Problems: problems}
 	}
 	return c, nil
 }
 
 // cycles reports each cycle of parents once, at its first account.
-func (c *Chart) cycles(line func(int) int) []Defect {
-	var defects []Defect
+func (c *Chart) cycles(line func(int) int) []Problem {
+	var problems []Problem
 	state := make([]byte, len(c.accounts)) // 0 unseen, 1 on the current path, 2 done
 	for start := range c.accounts {
 		var path []int
@@ -182,8 +204,8 @@ func (c *Chart) cycles(line func(int) int) []Defect {
 					codes = append(codes, c.accounts[j].Code)
 				}
 				codes = append(codes, c.accounts[i].Code)
-				defects = append(defects, Defect{Line: line(i), Code: c.accounts[i].Code,
-					Err: fmt.Errorf("%w: %s", ErrCycle, strings.Join(codes, " → "))})
+				problems = append(problems, Problem{Line: line(i), Row: c.accounts[i].Code,
+					Err: fmt.Errorf("%w of parents: %s", ErrCycle, strings.Join(codes, " → "))})
 				break
 			}
 			state[i] = 1
@@ -198,7 +220,7 @@ func (c *Chart) cycles(line func(int) int) []Defect {
 			state[j] = 2
 		}
 	}
-	return defects
+	return problems
 }
 
 func indexOf(s []int, v int) int {

@@ -1,6 +1,7 @@
 package account_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -14,7 +15,7 @@ func ExampleReadCSV() {
 1214,リース資産,資産,1210
 1220,無形固定資産,資産,1200
 1223,リース資産,資産,1220
-`))
+`), "chart.csv")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -28,14 +29,43 @@ func ExampleReadCSV() {
 	// 1223 リース資産 資産 借方
 }
 
-func ExampleChartError() {
+func ExampleError() {
 	_, err := account.ReadCSV(strings.NewReader(`code,name,category,parent
 2110,未払金,負債,2100
 2110,未払金,負債,2100
-`))
+`), "chart.csv")
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, account.ErrDuplicate))
+	// Output:
+	// account: chart.csv: line 2: account "2110": unknown parent "2100"; line 3: account "2110": duplicate code (first on line 2)
+	// true
+}
+
+func ExampleAccount_NormalSide() {
+	chart, err := account.ReadCSV(strings.NewReader(`code,name,category,parent,contra
+1210,建物,資産,,
+1290,減価償却累計額,資産,,true
+`), "chart.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for a := range chart.All() {
+		fmt.Println(a.Name, a.Category, a.NormalSide())
+	}
+	// Output:
+	// 建物 資産 借方
+	// 減価償却累計額 資産 貸方
+}
+
+func ExampleReadJSON() {
+	_, err := account.ReadJSON(strings.NewReader(`[
+  {"code": "1100", "name": "流動資産", "category": "資産"},
+  {"code": "1110", "name": "現金及び預金", "category": "資産", "parnet": "1100"}
+]`), "chart.json")
 	fmt.Println(err)
 	// Output:
-	// account: line 2: account "2110": unknown parent "2100"; line 3: account "2110": duplicate code (first on line 2)
+	// account: chart.json: line 3: "parnet": unknown member
 }
 
 func ExampleSide_Sign() {

@@ -35,7 +35,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("code,name,category,parent\n1,a,資産,2\n2,b,資産,1\n")
 	f.Add("\uFEFFname,code,parent,category\n資産,1000,,asset\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		c, err := account.ReadCSV(strings.NewReader(in))
+		c, err := account.ReadCSV(strings.NewReader(in), "")
 		if err != nil {
 			return
 		}
@@ -47,7 +47,7 @@ func FuzzReadJSON(f *testing.F) {
 	f.Add(`[{"code": "1000", "name": "資産", "category": "資産"}, {"code": "1100", "name": "流動資産", "category": "asset", "parent": "1000"}]`)
 	f.Add(`[{"code": "A", "name": "a", "category": "費用", "parent": "B"}, {"code": "B", "name": "b", "category": "費用", "parent": "A"}]`)
 	f.Fuzz(func(t *testing.T, in string) {
-		c, err := account.ReadJSON(strings.NewReader(in))
+		c, err := account.ReadJSON(strings.NewReader(in), "")
 		if err != nil {
 			return
 		}

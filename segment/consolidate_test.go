@@ -19,7 +19,7 @@ var chart = func() *account.Chart {
 2170,他事業勘定,負債,
 4105,負担金収入,収益,
 5101,事業費,費用,
-`))
+`), "")
 	if err != nil {
 		panic(err)
 	}

@@ -14,7 +14,7 @@ import (
 // The 相殺等 column comes from elimination entries: a 借方 on a liability
 // and a 貸方 on an asset both reduce them.
 func ExampleConsolidation_Build() {
-	chart, _ := account.ReadCSV(strings.NewReader("code,name,category,parent\n1120,未収金,資産,\n2110,未払金,負債,\n"))
+	chart, _ := account.ReadCSV(strings.NewReader("code,name,category,parent\n1120,未収金,資産,\n2110,未払金,負債,\n"), "")
 	form := &statement.Form{Title: "事業別財務情報",
 		Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
 		Rows: []statement.Row{

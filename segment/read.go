@@ -29,7 +29,7 @@ import (
 // checked when they are used. An error reading r is returned as it is,
 // wrapped.
 func ReadEntriesCSV(r io.Reader, source string) ([]Entry, error) {
-	recs, err := csvio.ReadAll(r)
+	recs, err := csvio.ReadAll(r, 0)
 	var pe *csv.ParseError
 	switch {
 	case errors.Is(err, csvio.ErrEncoding):

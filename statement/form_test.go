@@ -172,7 +172,7 @@ func TestReadRowsCSV(t *testing.T) {
 }
 
 func TestCheckAccounts(t *testing.T) {
-	chart, err := account.ReadCSV(strings.NewReader("code,name,category,parent\n1100,流動資産,資産,\n1110,現金及び預金,資産,1100\n1120,未収金,資産,1100\n"))
+	chart, err := account.ReadCSV(strings.NewReader("code,name,category,parent\n1100,流動資産,資産,\n1110,現金及び預金,資産,1100\n1120,未収金,資産,1100\n"), "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func Chart() (*account.Chart, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return account.ReadCSV(f)
+	return account.ReadCSV(f, "chart.csv")
 }
 
 // A Table is one table of the report: its form, what it says of itself,
@@ -200,14 +200,14 @@ func readCSV(name string, columns ...string) ([]record, error) {
 		return nil, err
 	}
 	defer f.Close()
-	recs, err := csvio.ReadAll(f)
+	recs, err := csvio.ReadAll(f, 0)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(recs) == 0 {
 		return nil, fmt.Errorf("%s: empty", name)
 	}
-	cols, err := csvio.Header(recs[0], columns...)
+	cols, err := csvio.Header(recs[0], columns, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

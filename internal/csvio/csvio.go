@@ -9,37 +9,109 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
 )
 
-// ErrEncoding means the input is neither UTF-8 nor CP932.
-var ErrEncoding = errors.New("neither UTF-8 nor CP932")
+// Errors that an *Error wraps.
+var (
+	ErrEncoding  = errors.New("neither UTF-8 nor CP932")
+	ErrUnknown   = errors.New("unknown column")
+	ErrDuplicate = errors.New("column given twice")
+	ErrMissing   = errors.New("missing column")
+)
+
+// An Error is a problem at a line of the input: text in neither encoding
+// (wrapping ErrEncoding), a malformed record (wrapping the *csv.ParseError
+// of encoding/csv), or a header column that is unknown, repeated or missing
+// (wrapping ErrUnknown, ErrDuplicate or ErrMissing, with the Column).
+type Error struct {
+	Line   int    // 1-based line of the input
+	Column string // the header column concerned, if any
+	Err    error
+}
+
+// Error returns the problem with its line and column.
+func (e *Error) Error() string {
+	if e.Column != "" {
+		return fmt.Sprintf("line %d: column %q: %v", e.Line, e.Column, e.Err)
+	}
+	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+}
+
+// Unwrap returns the problem's cause.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Decode returns data as UTF-8 text: without a UTF-8 byte order mark
 // (encoding/csv would keep it in the first field), or converted from CP932
-// when data is not valid UTF-8.
+// when data is CP932 as a whole.
+//
+// Data that is not valid UTF-8 is taken as CP932 only when it decodes as
+// CP932 everywhere and its bytes that are not UTF-8 outnumber its
+// multi-byte UTF-8 characters: Japanese text in CP932 is mostly not UTF-8,
+// while UTF-8 text with a stray byte is mostly UTF-8. Otherwise Decode
+// returns an *Error wrapping ErrEncoding at the line of the first bad byte.
 func Decode(data []byte) ([]byte, error) {
 	if b, ok := bytes.CutPrefix(data, []byte("\uFEFF")); ok {
-		if !utf8.Valid(b) {
-			return nil, fmt.Errorf("%w: a UTF-8 byte order mark before text that is not UTF-8", ErrEncoding)
+		if i := InvalidUTF8(b); i >= 0 {
+			return nil, encodingError(b, i, "a UTF-8 byte order mark before text that is not UTF-8")
 		}
 		return b, nil
 	}
-	if utf8.Valid(data) {
+	first := InvalidUTF8(data)
+	if first < 0 {
 		return data, nil
+	}
+	if bad, runes := utf8Counts(data); bad <= runes {
+		return nil, encodingError(data, first, "a byte that is not UTF-8 in UTF-8 text")
 	}
 	out, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrEncoding, err)
+		return nil, &Error{Line: 1, Err: fmt.Errorf("%w: %v", ErrEncoding, err)}
 	}
 	// The decoder maps bytes that are not CP932 to U+FFFD instead of
-	// failing; such text was in neither encoding.
-	if bytes.ContainsRune(out, utf8.RuneError) {
-		return nil, ErrEncoding
+	// failing; such text was in neither encoding. CP932 has no U+FFFD of
+	// its own.
+	if i := bytes.IndexRune(out, utf8.RuneError); i >= 0 {
+		return nil, encodingError(out, i, "a byte that is neither UTF-8 nor CP932")
 	}
 	return out, nil
+}
+
+// InvalidUTF8 returns the offset of the first byte of b that is not part of
+// valid UTF-8, or -1.
+func InvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// utf8Counts returns the number of bytes of b that are not part of valid
+// UTF-8, and the number of valid multi-byte characters.
+func utf8Counts(b []byte) (bad, runes int) {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			runes++
+		}
+		i += n
+	}
+	return bad, runes
+}
+
+// encodingError reports an encoding problem at offset i of text.
+func encodingError(text []byte, i int, what string) *Error {
+	return &Error{Line: 1 + bytes.Count(text[:i], []byte("\n")), Err: fmt.Errorf("%w: %s", ErrEncoding, what)}
 }
 
 // A Record is one CSV record and the line it starts on.
@@ -48,9 +120,11 @@ type Record struct {
 	Fields []string
 }
 
-// ReadAll reads every record of r, decoded as Decode does. Records may have
-// any number of fields: callers report wrong counts with the line.
-func ReadAll(r io.Reader) ([]Record, error) {
+// ReadAll reads every record of r, decoded as Decode does, with fields
+// separated by comma (',' when comma is 0). Records may have any number of
+// fields: callers report wrong counts with the line. Errors of the input
+// are *Error values; those of r are returned as they are.
+func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
@@ -61,6 +135,9 @@ func ReadAll(r io.Reader) ([]Record, error) {
 	}
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1
+	if comma != 0 {
+		cr.Comma = comma
+	}
 	var recs []Record
 	for {
 		fields, err := cr.Read()
@@ -68,26 +145,35 @@ func ReadAll(r io.Reader) ([]Record, error) {
 			return recs, nil
 		}
 		if err != nil {
-			return nil, err // a *csv.ParseError, with its line and column
+			line := 0
+			if pe, ok := err.(*csv.ParseError); ok {
+				line = pe.Line
+			}
+			return nil, &Error{Line: line, Err: err}
 		}
 		line, _ := cr.FieldPos(0)
 		recs = append(recs, Record{Line: line, Fields: fields})
 	}
 }
 
-// Header maps the names of a header record to their field index, and
-// reports the first required name that is missing.
-func Header(rec Record, required ...string) (map[string]int, error) {
+// Header maps the names of a header record to their field index. Every
+// required name must be present; every name must be required or optional,
+// and given once. The first problem is returned as an *Error with the
+// column.
+func Header(rec Record, required, optional []string) (map[string]int, error) {
 	cols := make(map[string]int, len(rec.Fields))
 	for i, name := range rec.Fields {
 		if _, dup := cols[name]; dup {
-			return nil, fmt.Errorf("line %d: column %q twice in the header", rec.Line, name)
+			return nil, &Error{Line: rec.Line, Column: name, Err: ErrDuplicate}
+		}
+		if !slices.Contains(required, name) && !slices.Contains(optional, name) {
+			return nil, &Error{Line: rec.Line, Column: name, Err: ErrUnknown}
 		}
 		cols[name] = i
 	}
 	for _, name := range required {
 		if _, ok := cols[name]; !ok {
-			return nil, fmt.Errorf("line %d: header has no column %q", rec.Line, name)
+			return nil, &Error{Line: rec.Line, Column: name, Err: ErrMissing}
 		}
 	}
 	return cols, nil

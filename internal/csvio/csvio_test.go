@@ -12,45 +12,75 @@ func TestDecode(t *testing.T) {
 		name string
 		in   string
 		want string
+		line int // of the *Error, when err is not nil
 		err  error
 	}{
-		{"UTF-8", "科目,金額", "科目,金額", nil},
-		{"UTF-8 with BOM", "\uFEFF科目,金額", "科目,金額", nil},
-		{"CP932", "\x89\xc8\x96\xda,\x8b\xe0\x8a\x7a", "科目,金額", nil},
-		{"CP932 with a byte that is no character", "\x89\xc8\x96\xda,\xff", "", ErrEncoding},
-		{"BOM before CP932", "\uFEFF\x89\xc8\x96\xda", "", ErrEncoding},
+		{"UTF-8", "科目,金額", "科目,金額", 0, nil},
+		{"UTF-8 with BOM", "\uFEFF科目,金額", "科目,金額", 0, nil},
+		{"CP932", "\x89\xc8\x96\xda,\x8b\xe0\x8a\x7a", "科目,金額", 0, nil},
+		{"CP932 with a byte that is no character", "\x89\xc8\x96\xda\n,\xff", "", 2, ErrEncoding},
+		{"BOM before CP932", "\uFEFF\x89\xc8\x96\xda", "", 1, ErrEncoding},
+		// 現金 in UTF-8 followed by a stray byte is also CP932 (迴ｾ驥続).
+		{"UTF-8 with a stray byte", "code,name\n1000,現金\xb1\n", "", 2, ErrEncoding},
+		{"UTF-8 with a stray byte after many lines", "a\n現金\n預金\n未収金\xff\n", "", 4, ErrEncoding},
 	}
 	for _, tt := range tests {
 		got, err := Decode([]byte(tt.in))
 		if string(got) != tt.want || !errors.Is(err, tt.err) {
 			t.Errorf("%s: Decode = %q, %v; want %q, %v", tt.name, got, err, tt.want, tt.err)
 		}
+		var e *Error
+		if tt.err != nil && (!errors.As(err, &e) || e.Line != tt.line) {
+			t.Errorf("%s: Decode error %v, want an *Error at line %d", tt.name, err, tt.line)
+		}
 	}
 }
 
 func TestReadAll(t *testing.T) {
-	recs, err := ReadAll(strings.NewReader("\uFEFFa,b\r\n\"x\ny\",2\n3\n"))
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name  string
+		in    string
+		comma rune
+	}{
+		{"comma", "\uFEFFa,b\r\n\"x\ny\",2\n3\n", 0},
+		{"tab", "\uFEFFa\tb\r\n\"x\ny\"\t2\n3\n", '\t'},
 	}
-	if len(recs) != 3 || recs[0].Fields[0] != "a" || recs[1].Line != 2 || recs[2].Line != 4 || len(recs[2].Fields) != 1 {
-		t.Errorf("ReadAll = %+v", recs)
+	for _, tt := range tests {
+		recs, err := ReadAll(strings.NewReader(tt.in), tt.comma)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) != 3 || recs[0].Fields[0] != "a" || recs[1].Fields[0] != "x\ny" || recs[1].Line != 2 || recs[2].Line != 4 || len(recs[2].Fields) != 1 {
+			t.Errorf("%s: ReadAll = %+v", tt.name, recs)
+		}
 	}
 	var pe *csv.ParseError
-	if _, err := ReadAll(strings.NewReader("a,\"b\n")); !errors.As(err, &pe) {
-		t.Errorf("unterminated quote: error %v, want *csv.ParseError", err)
+	var e *Error
+	if _, err := ReadAll(strings.NewReader("a\nb,\"c\n"), 0); !errors.As(err, &pe) || !errors.As(err, &e) || e.Line != 2 {
+		t.Errorf("unterminated quote: error %v, want an *Error at line 2 wrapping a *csv.ParseError", err)
 	}
 }
 
 func TestHeader(t *testing.T) {
-	cols, err := Header(Record{Line: 1, Fields: []string{"key", "label"}}, "key")
+	cols, err := Header(Record{Line: 1, Fields: []string{"key", "label"}}, []string{"key"}, []string{"label", "note"})
 	if err != nil || cols["label"] != 1 {
 		t.Errorf("Header = %v, %v", cols, err)
 	}
-	if _, err := Header(Record{Line: 1, Fields: []string{"key"}}, "label"); err == nil {
-		t.Error("missing column: no error")
+	tests := []struct {
+		name   string
+		fields []string
+		column string
+		err    error
+	}{
+		{"missing", []string{"label"}, "key", ErrMissing},
+		{"repeated", []string{"key", "key"}, "key", ErrDuplicate},
+		{"unknown", []string{"key", "indnet"}, "indnet", ErrUnknown},
 	}
-	if _, err := Header(Record{Line: 1, Fields: []string{"key", "key"}}); err == nil {
-		t.Error("repeated column: no error")
+	for _, tt := range tests {
+		_, err := Header(Record{Line: 1, Fields: tt.fields}, []string{"key"}, []string{"label"})
+		var e *Error
+		if !errors.Is(err, tt.err) || !errors.As(err, &e) || e.Column != tt.column || e.Line != 1 {
+			t.Errorf("%s: Header error %v, want %v at column %q", tt.name, err, tt.err, tt.column)
+		}
 	}
 }
