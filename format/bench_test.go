@@ -1,7 +1,9 @@
 package format_test
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/koukaikei/koukaikei/format"
@@ -79,5 +81,21 @@ func BenchmarkParseAmountFullWidth(b *testing.B) {
 		if _, err := format.ParseAmount("７６，４７６，９４０，０００円"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The time per digit stays the same from 1× to 100× digits, up to
+// MaxDigits.
+func BenchmarkParseAmountDigits(b *testing.B) {
+	for _, n := range []int{format.MaxDigits / 100, format.MaxDigits / 10, format.MaxDigits} {
+		in := strings.Repeat("7", n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := format.ParseAmount(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

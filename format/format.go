@@ -301,7 +301,7 @@ func (f Formatter) AppendCell(dst []byte, c Cell) []byte {
 // Percent returns part as a percentage of whole, with f.Places digits after
 // the decimal point, rounded by f.Rounding and shown with f's marks:
 // Formatter{Places: 3}.Percent(5,469,602,950, 6,116,018,149) is 89.431%. The
-// Unit is ignored. It returns ErrDivideByZero when whole is zero.
+// Unit is ignored. When whole is zero it returns an error wrapping ErrRange.
 func (f Formatter) Percent(part, whole decimal.Decimal) (string, error) {
 	p, err := Ratio(part, whole, f.places(), f.Rounding)
 	if err != nil {

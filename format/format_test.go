@@ -1,6 +1,7 @@
 package format_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/koukaikei/koukaikei/format"
@@ -138,8 +139,9 @@ func TestParseUnit(t *testing.T) {
 			t.Errorf("ParseUnit(%q) = %v, %v; want %v", u.String(), got, err, u)
 		}
 	}
-	if _, err := format.ParseUnit("ドル"); err == nil {
-		t.Error("ParseUnit(ドル): no error")
+	var pe *format.ParseError
+	if _, err := format.ParseUnit("ドル"); !errors.As(err, &pe) || pe.Input != "ドル" || !errors.Is(err, format.ErrSyntax) {
+		t.Errorf("ParseUnit(ドル) error = %v, want a *ParseError wrapping ErrSyntax", err)
 	}
 }
 
@@ -202,8 +204,8 @@ func TestRatio(t *testing.T) {
 			t.Errorf("%s: Ratio(%s, %s, %d, %v) = %s, %v; want %s", tt.name, tt.part, tt.whole, tt.places, tt.r, got, err, tt.want)
 		}
 	}
-	if _, err := format.Ratio(dec("1"), decimal.Decimal{}, 2, format.HalfUp); err != format.ErrDivideByZero {
-		t.Errorf("Ratio(1, 0) error = %v, want ErrDivideByZero", err)
+	if _, err := format.Ratio(dec("1"), decimal.Decimal{}, 2, format.HalfUp); !errors.Is(err, format.ErrRange) {
+		t.Errorf("Ratio(1, 0) error = %v, want ErrRange", err)
 	}
 }
 

@@ -8,12 +8,17 @@ import (
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
+
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // Errors that a ParseError wraps, for errors.Is.
 var (
-	// ErrSyntax means the text is not an amount.
+	// ErrSyntax means the text is not an amount (or not a unit).
 	ErrSyntax = errors.New("invalid syntax")
+	// ErrRange means the text is an amount of more than MaxDigits digits,
+	// or a ratio has a whole of zero.
+	ErrRange = errors.New("value out of range")
 	// ErrNoFigure means the text is a dash that stands for no figure
 	// (該当なし): not an amount, but not a mistake either. ParseCell reads it
 	// as a Cell without a figure.
@@ -25,15 +30,16 @@ type ParseError struct {
 	Input  string // the text, as given
 	Offset int    // byte offset in Input where the problem was found
 	Reason string // what is wrong, such as "misplaced comma"
-	Err    error  // ErrSyntax or ErrNoFigure
+	Err    error  // ErrSyntax, ErrRange or ErrNoFigure
 }
 
-// Error returns the message: the input, the reason and the offset.
+// Error returns the message: a bounded prefix of the input, the reason and
+// the offset.
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("format: parsing %q: %s at offset %d", e.Input, e.Reason, e.Offset)
+	return fmt.Sprintf("format: parsing %s: %s at offset %d", quote.Bounded(e.Input), e.Reason, e.Offset)
 }
 
-// Unwrap returns ErrSyntax or ErrNoFigure.
+// Unwrap returns ErrSyntax, ErrRange or ErrNoFigure.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // ParseAmount reads an amount in yen as documents print it and returns its
@@ -55,8 +61,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // ParseAmount reports it as a *ParseError wrapping ErrNoFigure, and
 // ParseCell reads it as a Cell without a figure. Any other text returns a
 // *ParseError wrapping ErrSyntax, with the offset of the first byte that
-// could not be read. Values of any size are read exactly; nothing is
-// truncated.
+// could not be read. Values of up to MaxDigits digits are read exactly;
+// nothing is truncated. A number of more digits is a *ParseError wrapping
+// ErrRange.
 func ParseAmount(s string) (decimal.Decimal, error) {
 	p := parser{s: s}
 	d, err := p.amount()
@@ -320,6 +327,13 @@ func (p *parser) suffix(afterUnits bool) (int32, error) {
 	return exp, nil
 }
 
+// MaxDigits is the most digits that a number in an amount may have, in its
+// integer part and fraction together, leading zeros included. An amount of
+// 10^100 yen exceeds any sum of money by far; the bound keeps the time to
+// read an amount linear in its length, where converting a longer run of
+// digits would take time quadratic in it.
+const MaxDigits = 100
+
 // A number is a run of digits read by parser.number, kept as text so that
 // numbers of any length are exact.
 type number struct {
@@ -328,9 +342,11 @@ type number struct {
 	n      int      // digits in buf
 	digits int      // digits before the decimal point, after leading zeros
 	frac   int32    // digits after the decimal point
+	count  int      // digits added
 }
 
 func (n *number) add(c byte) {
+	n.count++
 	if n.long == nil && n.n < len(n.buf) {
 		n.buf[n.n] = c
 		n.n++
@@ -365,6 +381,15 @@ func (n *number) value(neg bool) decimal.Decimal {
 	return decimal.NewFromBigInt(v, -n.frac)
 }
 
+// addDigit adds the digit c at p.pos to n, unless n has MaxDigits digits.
+func (p *parser) addDigit(n *number, c byte) error {
+	if n.count == MaxDigits {
+		return &ParseError{Input: p.s, Offset: p.pos, Reason: fmt.Sprintf("more than %d digits", MaxDigits), Err: ErrRange}
+	}
+	n.add(c)
+	return nil
+}
+
 // number reads digits, grouped by commas or not, with an optional fraction.
 func (p *parser) number() (number, error) {
 	var n number
@@ -374,7 +399,9 @@ func (p *parser) number() (number, error) {
 	for {
 		r, size := p.peek()
 		if r >= '0' && r <= '9' {
-			n.add(byte(r))
+			if err := p.addDigit(&n, byte(r)); err != nil {
+				return n, err
+			}
 			if n.digits > 0 || r != '0' {
 				n.digits++
 			}
@@ -406,7 +433,9 @@ func (p *parser) number() (number, error) {
 			if r < '0' || r > '9' {
 				break
 			}
-			n.add(byte(r))
+			if err := p.addDigit(&n, byte(r)); err != nil {
+				return n, err
+			}
 			n.frac++
 			p.pos += size
 		}

@@ -150,10 +150,41 @@ func TestParseAmountErrors(t *testing.T) {
 }
 
 func TestParseErrorMessage(t *testing.T) {
-	_, err := format.ParseAmount("1,23,4")
-	const want = `format: parsing "1,23,4": misplaced comma at offset 1`
-	if err == nil || err.Error() != want {
-		t.Errorf("error = %v, want %s", err, want)
+	tests := []struct {
+		in, want string
+	}{
+		{"1,23,4", `format: parsing "1,23,4": misplaced comma at offset 1`},
+		// The message quotes at most 64 bytes of the input; the error keeps it all.
+		{"1x" + strings.Repeat("金", 1e6), `format: parsing "1x` + strings.Repeat("金", 20) + `"…: trailing text at offset 1`},
+	}
+	for _, tt := range tests {
+		_, err := format.ParseAmount(tt.in)
+		var pe *format.ParseError
+		if !errors.As(err, &pe) || pe.Input != tt.in || err.Error() != tt.want {
+			t.Errorf("ParseAmount(%.20q…) error = %.200v, want %s", tt.in, err, tt.want)
+		}
+	}
+}
+
+// An amount has at most MaxDigits digits, so that reading it is linear.
+func TestParseAmountMaxDigits(t *testing.T) {
+	tests := []struct {
+		in  string
+		err error
+	}{
+		{strings.Repeat("9", format.MaxDigits), nil},
+		{"0." + strings.Repeat("1", format.MaxDigits-1), nil},
+		{"△" + strings.Repeat("1", format.MaxDigits) + "円", nil},
+		{strings.Repeat("9", format.MaxDigits+1), format.ErrRange},
+		{strings.Repeat("0", format.MaxDigits+1), format.ErrRange},
+		{"1." + strings.Repeat("0", format.MaxDigits), format.ErrRange},
+		{strings.Repeat("9", 1e6), format.ErrRange},
+	}
+	for _, tt := range tests {
+		_, err := format.ParseAmount(tt.in)
+		if !errors.Is(err, tt.err) {
+			t.Errorf("ParseAmount(%d bytes) error = %.200v, want %v", len(tt.in), err, tt.err)
+		}
 	}
 }
 

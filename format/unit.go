@@ -1,7 +1,6 @@
 package format
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 
@@ -53,14 +52,14 @@ func (u Unit) ToYen(n decimal.Decimal) decimal.Decimal {
 func (u Unit) valid() bool { return u >= 0 && int(u) < len(unitNames) }
 
 // ParseUnit returns the unit named s, as String writes it: 円, 千円, 百万円,
-// 万円 or 億円.
+// 万円 or 億円. Any other text returns a *ParseError wrapping ErrSyntax.
 func ParseUnit(s string) (Unit, error) {
 	for u, name := range unitNames {
 		if s == name {
 			return Unit(u), nil
 		}
 	}
-	return 0, fmt.Errorf("format: unknown unit %q", s)
+	return 0, &ParseError{Input: s, Reason: "unknown unit", Err: ErrSyntax}
 }
 
 // A Rounding is a rule (端数処理) for dropping the digits below a unit. The
@@ -111,17 +110,14 @@ func roundPlaces(d decimal.Decimal, places int32, r Rounding) decimal.Decimal {
 	}
 }
 
-// ErrDivideByZero is returned by Ratio for a whole of zero.
-var ErrDivideByZero = errors.New("format: ratio of a zero whole")
-
 // Ratio returns part as a percentage of whole, rounded by r to places digits
 // after the decimal point: Ratio(5,469,602,950, 6,116,018,149, 3, HalfUp) is
 // 89.431. The quotient is rounded from its exact value, not from a truncated
-// one, so half-way cases are decided correctly. It returns ErrDivideByZero
-// when whole is zero.
+// one, so half-way cases are decided correctly. When whole is zero it
+// returns an error wrapping ErrRange.
 func Ratio(part, whole decimal.Decimal, places int32, r Rounding) (decimal.Decimal, error) {
 	if whole.IsZero() {
-		return decimal.Decimal{}, ErrDivideByZero
+		return decimal.Decimal{}, fmt.Errorf("format: ratio of a zero whole: %w", ErrRange)
 	}
 	// part/whole·100 at 10^-places is num/den with num and den integers:
 	// bring both to a common exponent, then scale num by 10^(places+2).
