@@ -1,6 +1,7 @@
 package era
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -57,9 +58,10 @@ func dateAt(k int) Date {
 
 // Gregorian returns the Gregorian year, month and day of d, counting the
 // era's years on past its end if d names them (平成32年 is 2020). It returns
-// zeros if d.Era is not an era.
+// zeros if d.Era is not an era or d.Year is not from 1 to 9999, so that no
+// year out of range turns into one in range.
 func (d Date) Gregorian() (year int, month time.Month, day int) {
-	if !d.Era.valid() {
+	if !d.Era.valid() || d.Year < 1 || d.Year > maxYear {
 		return 0, 0, 0
 	}
 	return eras[d.Era].year + d.Year - 1, d.Month, d.Day
@@ -68,7 +70,7 @@ func (d Date) Gregorian() (year int, month time.Month, day int) {
 // key returns the day key of d, and whether d names a day that exists.
 func (d Date) key() (int, bool) {
 	y, m, day := d.Gregorian()
-	if y == 0 || d.Year < 1 || m < time.January || m > time.December || day < 1 || day > daysIn(y, m) {
+	if y == 0 || m < time.January || m > time.December || day < 1 || day > daysIn(y, m) {
 		return 0, false
 	}
 	return dayKey(y, m, day), true
@@ -76,10 +78,11 @@ func (d Date) key() (int, bool) {
 
 // In returns midnight at the start of d in loc. Like time.Date, it normalizes
 // a day that does not exist (2月30日 becomes 3月1日 or 2日). It returns the
-// zero Time if d.Era is not an era, and panics if loc is nil, as time.Date does.
+// zero Time if Gregorian returns zeros or d's month is not 1 to 12 or its
+// day not 1 to 31, and panics if loc is nil, as time.Date does.
 func (d Date) In(loc *time.Location) time.Time {
 	y, m, day := d.Gregorian()
-	if y == 0 {
+	if y == 0 || m < time.January || m > time.December || day < 1 || day > 31 {
 		return time.Time{}
 	}
 	return time.Date(y, m, day, 0, 0, 0, 0, loc)
@@ -94,18 +97,13 @@ func (d Date) IsValid() bool {
 }
 
 // Compare compares the days that d and e name, whatever their eras, and
-// returns -1, 0 or +1 as d is before, the same as or after e.
+// returns -1, 0 or +1 as d is before, the same as or after e. It compares
+// the Gregorian year, month and day in turn, so Dates that name no day
+// still have an order; those for which Gregorian returns zeros come first.
 func (d Date) Compare(e Date) int {
 	dy, dm, dd := d.Gregorian()
 	ey, em, ed := e.Gregorian()
-	a, b := dayKey(dy, dm, dd), dayKey(ey, em, ed)
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return +1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(dy, ey), cmp.Compare(dm, em), cmp.Compare(dd, ed))
 }
 
 // Before reports whether d is a day before e.
@@ -114,8 +112,12 @@ func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 // After reports whether d is a day after e.
 func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
-// FiscalYear returns the fiscal year (年度) that contains d.
+// FiscalYear returns the fiscal year (年度) that contains d, or 0, which is
+// not a valid fiscal year, if d names no day.
 func (d Date) FiscalYear() FiscalYear {
+	if _, ok := d.key(); !ok {
+		return 0
+	}
 	y, m, _ := d.Gregorian()
 	if m < time.April {
 		y--

@@ -2,6 +2,7 @@ package era_test
 
 import (
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -308,5 +309,41 @@ func TestFormat(t *testing.T) {
 	}
 	if got, want := d.String(), "令和2年3月31日"; got != want {
 		t.Errorf("String() = %q; want %q", got, want)
+	}
+}
+
+// A year out of range names no day: it must not wrap around into one that
+// looks valid (令和 MaxInt年 was written as 2017-01-01).
+func TestHugeYear(t *testing.T) {
+	tests := []era.Date{
+		{Era: era.Reiwa, Year: math.MaxInt, Month: 1, Day: 1},
+		{Era: era.Reiwa, Year: math.MaxInt - 2017, Month: 1, Day: 1},
+		{Era: era.Meiji, Year: math.MinInt, Month: 1, Day: 1},
+		{Era: era.Reiwa, Year: 0, Month: 1, Day: 1},
+		{Era: era.Reiwa, Year: 2, Month: 1, Day: math.MaxInt},
+		{Era: era.Reiwa, Year: 2, Month: math.MaxInt, Day: 1},
+	}
+	for _, d := range tests {
+		if b, err := d.MarshalText(); err == nil {
+			t.Errorf("%#v.MarshalText() = %s, want an error", d, b)
+		}
+		if d.IsValid() {
+			t.Errorf("%#v.IsValid() = true", d)
+		}
+		if tm := d.In(time.UTC); !tm.IsZero() {
+			t.Errorf("%#v.In(UTC) = %v, want the zero Time", d, tm)
+		}
+		if fy := d.FiscalYear(); fy.IsValid() || fy.Contains(d) {
+			t.Errorf("%#v.FiscalYear() = %d", d, fy)
+		}
+		if d.Compare(era.Date{Era: era.Reiwa, Year: 2, Month: 1, Day: 1}) == 0 {
+			t.Errorf("%#v is the same day as 令和2年1月1日", d)
+		}
+	}
+	if y, m, d := (era.Date{Era: era.Reiwa, Year: math.MaxInt, Month: 1, Day: 1}).Gregorian(); y != 0 || m != 0 || d != 0 {
+		t.Errorf("Gregorian() = %d, %d, %d; want zeros", y, m, d)
+	}
+	if era.FiscalYear(math.MaxInt).Contains(era.Date{Era: era.Reiwa, Year: 2, Month: 4, Day: 1}) {
+		t.Error("FiscalYear(MaxInt) contains 令和2年4月1日")
 	}
 }

@@ -33,11 +33,11 @@
 // Parsing is strict by default: a day must be in its era, so 平成31年5月1日,
 // 昭和64年1月8日 and 令和元年4月30日 are errors. Documents print such days all
 // the same, written before an era change or on forms printed before it, and
-// the government's guidance of 2019 kept them valid. A [Parser] with Lenient
-// set accepts them and returns the day named in the era in force on it
-// (平成32年4月1日 reads as 令和2年4月1日); [ParseLenient], [ParseFiscalYearLenient]
-// and [ParsePeriodLenient] also return a [Leniency] that says what was
-// accepted. No mode accepts year 0, a day that does not exist (2月30日, never
+// the government's guidance of 2019 kept them valid. [ParseLenient],
+// [ParseFiscalYearLenient], [ParsePeriodLenient] and [ParseCaptionLenient]
+// accept them, return the day named in the era in force on it
+// (平成32年4月1日 reads as 令和2年4月1日), and return a [Leniency] that says what
+// was accepted. No mode accepts year 0, a day that does not exist (2月30日, never
 // rolled over to 3月1日) or a day before 1873.
 //
 // # Fiscal years

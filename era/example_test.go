@@ -87,18 +87,6 @@ func ExampleParse() {
 	// 令和2年3月31日 <nil>
 }
 
-func ExampleParser() {
-	var strict, lenient era.Parser
-	lenient.Lenient = true
-	_, err := strict.Parse("平成32年4月1日")
-	fmt.Println(err)
-	d, err := lenient.Parse("平成32年4月1日")
-	fmt.Println(d, err)
-	// Output:
-	// era: parsing "平成32年4月1日": 平成 ended on 2019-04-30
-	// 令和2年4月1日 <nil>
-}
-
 func ExampleParseLenient() {
 	for _, s := range []string{"令和2年4月1日", "平成32年4月1日", "明治45年7月30日", "令和元年4月1日"} {
 		d, l, err := era.ParseLenient(s)
@@ -115,7 +103,7 @@ func ExampleParseError() {
 	_, err := era.Parse("令和2年2月30日")
 	var pe *era.ParseError
 	if errors.As(err, &pe) {
-		fmt.Printf("%q at byte %d: %s\n", pe.Value, pe.Offset, pe.Msg)
+		fmt.Printf("%q at byte %d: %s\n", pe.Input, pe.Offset, pe.Reason)
 	}
 	fmt.Println(errors.Is(err, era.ErrRange))
 	// Output:

@@ -63,8 +63,7 @@ func (fy FiscalYear) Period() Period {
 
 // Contains reports whether the day that d names is in fy.
 func (fy FiscalYear) Contains(d Date) bool {
-	k, ok := d.key()
-	return ok && dayKey(int(fy), time.April, 1) <= k && k <= dayKey(int(fy)+1, time.March, 31)
+	return fy != 0 && d.FiscalYear() == fy
 }
 
 // eraYear returns the era and year that name fy as of the day of asOf, or
@@ -154,7 +153,7 @@ func (fy *FiscalYear) UnmarshalText(text []byte) error {
 	if isDigits(s) {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < minFiscalYear || n > maxFiscalYear {
-			return &ParseError{Value: s, Msg: "fiscal year out of range", Err: ErrRange}
+			return &ParseError{Input: s, Reason: "fiscal year out of range", Err: ErrRange}
 		}
 		*fy = FiscalYear(n)
 		return nil
@@ -183,13 +182,13 @@ func (fy *FiscalYear) UnmarshalJSON(data []byte) error {
 	case len(s) > 0 && s[0] == '"':
 		var u string
 		if err := json.Unmarshal(data, &u); err != nil {
-			return &ParseError{Value: s, Msg: "malformed JSON string", Err: ErrSyntax}
+			return &ParseError{Input: s, Reason: "malformed JSON string", Err: ErrSyntax}
 		}
 		return fy.UnmarshalText([]byte(u))
 	case isDigits(s):
 		return fy.UnmarshalText(data)
 	}
-	return &ParseError{Value: s, Msg: "want a JSON number or string", Err: ErrSyntax}
+	return &ParseError{Input: s, Reason: "want a JSON number or string", Err: ErrSyntax}
 }
 
 func isDigits(s string) bool {

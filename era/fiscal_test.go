@@ -249,18 +249,18 @@ func TestParseFiscalYearErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := era.ParseFiscalYear(tt.in)
 			var pe *era.ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, tt.err) || pe.Value != tt.in {
+			if !errors.As(err, &pe) || !errors.Is(err, tt.err) || pe.Input != tt.in {
 				t.Fatalf("ParseFiscalYear(%q) = %d, %v; want a *ParseError that wraps %v", tt.in, got, err, tt.err)
 			}
-			got, err = era.Parser{Lenient: true}.ParseFiscalYear(tt.in)
+			got, _, err = era.ParseFiscalYearLenient(tt.in)
 			if tt.lenient == 0 {
 				if err == nil {
-					t.Errorf("Parser{Lenient: true}.ParseFiscalYear(%q) = %d; want an error", tt.in, got)
+					t.Errorf("ParseFiscalYearLenient(%q) = %d; want an error", tt.in, got)
 				}
 				return
 			}
 			if err != nil || got != tt.lenient {
-				t.Errorf("Parser{Lenient: true}.ParseFiscalYear(%q) = %d, %v; want %d", tt.in, got, err, tt.lenient)
+				t.Errorf("ParseFiscalYearLenient(%q) = %d, %v; want %d", tt.in, got, err, tt.lenient)
 			}
 			if _, l, _ := era.ParseFiscalYearLenient(tt.in); l != tt.l {
 				t.Errorf("ParseFiscalYearLenient(%q) reports %v; want %v", tt.in, l, tt.l)

@@ -14,7 +14,7 @@ func checkError(t *testing.T, s string, err error) {
 	if !errors.As(err, &pe) {
 		t.Fatalf("%q: error %v is not a *ParseError", s, err)
 	}
-	if pe.Value != s || pe.Offset < 0 || pe.Offset > len(s) || pe.Msg == "" {
+	if pe.Input != s || pe.Offset < 0 || pe.Offset > len(s) || pe.Reason == "" {
 		t.Fatalf("%q: error %#v", s, pe)
 	}
 	if !errors.Is(err, era.ErrSyntax) && !errors.Is(err, era.ErrRange) && !errors.Is(err, era.ErrOutsideEra) {

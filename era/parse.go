@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // The errors that a *ParseError wraps, for errors.Is.
@@ -32,16 +34,17 @@ var (
 // A ParseError reports text that the Parse functions cannot read, and where.
 // It wraps one of ErrSyntax, ErrRange and ErrOutsideEra.
 type ParseError struct {
-	Value  string // the text given to parse
-	Offset int    // the byte offset in Value of the element in error
-	Msg    string // what is wrong, in English
+	Input  string // the text given to parse, in full
+	Offset int    // the byte offset in Input of the element in error
+	Reason string // what is wrong, in English
 	Err    error  // ErrSyntax, ErrRange or ErrOutsideEra
 }
 
-// Error returns the message, in the form of strconv's and time's:
+// Error returns the message, in the form of strconv's and time's, quoting
+// at most 64 bytes of the input:
 // era: parsing "令和2年2月30日": day 30 out of range for February 2020.
 func (e *ParseError) Error() string {
-	return "era: parsing " + strconv.Quote(e.Value) + ": " + e.Msg
+	return "era: parsing " + quote.Bounded(e.Input) + ": " + e.Reason
 }
 
 // Unwrap returns e.Err, so that errors.Is(err, ErrRange) works.
@@ -98,10 +101,11 @@ func (l Leniency) String() string {
 	return string(b)
 }
 
-// A Parser reads dates, fiscal years and periods. The zero Parser is strict,
-// as the package's Parse functions are.
+// Parse reads a date strictly: the day must be in its era. The error is a
+// *[ParseError].
 //
-// A Parser reads whatever a Style writes, and what documents print besides:
+// The Parse functions read whatever a Style writes, and what documents
+// print besides:
 //   - the era as a name (令和), an abbreviation (令, R or r) or a square
 //     character (㋿ ㍻ ㍼ ㍽ ㍾), or no era for a Gregorian year: 2020年3月31日;
 //   - the year as 元 or a number; numbers in ASCII, full-width digits or kanji
@@ -111,48 +115,39 @@ func (l Leniency) String() string {
 //     令和 2 年 3 月 31 日, 平成 26 年４月１日;
 //   - JIS X 0301 (R02.03.31, 令02.03.31, 令和2.3.31) and ISO 8601 (2020-03-31).
 //
-// A Parser never normalizes: 2月30日 is an error, not 3月1日.
-type Parser struct {
-	// Lenient accepts, besides what strict parsing does, the days that
-	// documents print outside their era: years past the era's end
-	// (平成32年4月1日 is 2020-04-01), the accession day under the old name
-	// (明治45年7月30日) and days of an era's first year before it began
-	// (令和元年4月1日 is 2019-04-01). The results name their days in the eras in
-	// force on them, so 平成32年4月1日 reads as 令和2年4月1日. ParseLenient,
-	// ParseFiscalYearLenient and ParsePeriodLenient also say which of these
-	// things the text needed. Defaults to false: strict.
-	//
-	// Lenient parsing still rejects year 0, days that do not exist and days
-	// before 1873-01-01, for which the package has no calendar.
-	Lenient bool
-}
-
-// Parse reads a date strictly: the day must be in its era. See [Parser] for
-// the forms it reads. The error is a *[ParseError].
+// They never normalize: 2月30日 is an error, not 3月1日.
 func Parse(s string) (Date, error) {
-	return Parser{}.Parse(s)
-}
-
-// ParseLenient reads a date leniently, as Parser{Lenient: true} does, and
-// reports what the text needed that strict parsing rejects.
-func ParseLenient(s string) (Date, Leniency, error) {
-	d, l, err := Parser{Lenient: true}.date(s)
-	if err != nil {
-		return Date{}, 0, err
-	}
-	return d, l, nil
-}
-
-// Parse reads a date. The error is a *[ParseError].
-func (p Parser) Parse(s string) (Date, error) {
-	d, _, err := p.date(s)
+	d, _, err := parser{}.date(s)
 	if err != nil {
 		return Date{}, err
 	}
 	return d, nil
 }
 
-func (p Parser) date(s string) (Date, Leniency, *ParseError) {
+// ParseLenient reads a date as Parse does, and also the days that
+// documents print outside their era: years past the era's end
+// (平成32年4月1日 is 2020-04-01), the accession day under the old name
+// (明治45年7月30日) and days of an era's first year before it began
+// (令和元年4月1日 is 2019-04-01). The result names its day in the era in force
+// on it, so 平成32年4月1日 reads as 令和2年4月1日, and the Leniency says which
+// of these things the text needed.
+//
+// Lenient parsing still rejects year 0, days that do not exist and days
+// before 1873-01-01, for which the package has no calendar.
+func ParseLenient(s string) (Date, Leniency, error) {
+	d, l, err := parser{lenient: true}.date(s)
+	if err != nil {
+		return Date{}, 0, err
+	}
+	return d, l, nil
+}
+
+// A parser reads dates, fiscal years and periods, strictly or leniently.
+type parser struct {
+	lenient bool
+}
+
+func (p parser) date(s string) (Date, Leniency, *ParseError) {
 	sc := scanner{s: s}
 	f, err := sc.fields(false)
 	if err == nil {
@@ -176,32 +171,25 @@ func (p Parser) date(s string) (Date, Leniency, *ParseError) {
 // day of the fiscal year: 昭和元年度 is FY1926, but 昭和64年度 is an error, as
 // no day of FY1989 was 昭和. The error is a *[ParseError].
 func ParseFiscalYear(s string) (FiscalYear, error) {
-	return Parser{}.ParseFiscalYear(s)
-}
-
-// ParseFiscalYearLenient reads a fiscal year leniently, as
-// Parser{Lenient: true} does, and reports what the text needed that strict
-// parsing rejects: 平成32年度 is FiscalYear(2020), Proleptic.
-func ParseFiscalYearLenient(s string) (FiscalYear, Leniency, error) {
-	fy, l, err := Parser{Lenient: true}.fiscalYear(s)
-	if err != nil {
-		return 0, 0, err
-	}
-	return fy, l, nil
-}
-
-// ParseFiscalYear reads a fiscal year. Lenient parsing also accepts fiscal
-// years none of whose days are in the era (平成32年度, 昭和64年度).
-// The error is a *[ParseError].
-func (p Parser) ParseFiscalYear(s string) (FiscalYear, error) {
-	fy, _, err := p.fiscalYear(s)
+	fy, _, err := parser{}.fiscalYear(s)
 	if err != nil {
 		return 0, err
 	}
 	return fy, nil
 }
 
-func (p Parser) fiscalYear(s string) (FiscalYear, Leniency, *ParseError) {
+// ParseFiscalYearLenient reads a fiscal year as ParseFiscalYear does, and
+// also fiscal years none of whose days are in the era, as ParseLenient
+// reads dates: 平成32年度 is FiscalYear(2020), Proleptic.
+func ParseFiscalYearLenient(s string) (FiscalYear, Leniency, error) {
+	fy, l, err := parser{lenient: true}.fiscalYear(s)
+	if err != nil {
+		return 0, 0, err
+	}
+	return fy, l, nil
+}
+
+func (p parser) fiscalYear(s string) (FiscalYear, Leniency, *ParseError) {
 	sc := scanner{s: s}
 	f, err := sc.fields(false)
 	if err == nil {
@@ -242,30 +230,25 @@ func (p Parser) fiscalYear(s string) (FiscalYear, Leniency, *ParseError) {
 //
 // An end before the start is an error. The error is a *[ParseError].
 func ParsePeriod(s string) (Period, error) {
-	return Parser{}.ParsePeriod(s)
-}
-
-// ParsePeriodLenient reads a period leniently, as Parser{Lenient: true}
-// does, and reports what either end needed that strict parsing rejects.
-func ParsePeriodLenient(s string) (Period, Leniency, error) {
-	pd, l, err := Parser{Lenient: true}.period(s)
-	if err != nil {
-		return Period{}, 0, err
-	}
-	return pd, l, nil
-}
-
-// ParsePeriod reads a period; see the function ParsePeriod for its forms.
-// The error is a *[ParseError].
-func (p Parser) ParsePeriod(s string) (Period, error) {
-	pd, _, err := p.period(s)
+	pd, _, err := parser{}.period(s)
 	if err != nil {
 		return Period{}, err
 	}
 	return pd, nil
 }
 
-func (p Parser) period(s string) (Period, Leniency, *ParseError) {
+// ParsePeriodLenient reads a period as ParsePeriod does, with ends that
+// ParseLenient reads, and reports what either end needed that strict
+// parsing rejects.
+func ParsePeriodLenient(s string) (Period, Leniency, error) {
+	pd, l, err := parser{lenient: true}.period(s)
+	if err != nil {
+		return Period{}, 0, err
+	}
+	return pd, l, nil
+}
+
+func (p parser) period(s string) (Period, Leniency, *ParseError) {
 	sc := scanner{s: s}
 	sc.skipSpace()
 	ji := sc.accept('自')
@@ -379,7 +362,7 @@ type fields struct {
 type span struct{ a, b int }
 
 // resolve checks f against the calendar and the eras, and returns its days.
-func (p Parser) resolve(sc *scanner, f *fields) (span, Leniency, *ParseError) {
+func (p parser) resolve(sc *scanner, f *fields) (span, Leniency, *ParseError) {
 	if f.year < 1 {
 		return span{}, 0, sc.errorf(f.yearOff, ErrRange, "year 0 out of range")
 	}
@@ -435,7 +418,7 @@ func (p Parser) resolve(sc *scanner, f *fields) (span, Leniency, *ParseError) {
 	default:
 		return sp, 0, nil
 	}
-	if !p.Lenient {
+	if !p.lenient {
 		return span{}, 0, sc.outsideEra(f, l, first, next)
 	}
 	return sp, l, nil
@@ -607,11 +590,11 @@ func (sc *scanner) end() *ParseError {
 	if r, _ := sc.peek(); r == badRune {
 		return sc.errorf(sc.i, ErrSyntax, "invalid UTF-8")
 	}
-	return sc.errorf(sc.i, ErrSyntax, "trailing text %q", sc.s[sc.i:])
+	return sc.errorf(sc.i, ErrSyntax, "trailing text %s", quote.Bounded(sc.s[sc.i:]))
 }
 
 func (sc *scanner) errorf(off int, err error, format string, args ...any) *ParseError {
-	return &ParseError{Value: sc.s, Offset: off, Msg: fmt.Sprintf(format, args...), Err: err}
+	return &ParseError{Input: sc.s, Offset: off, Reason: fmt.Sprintf(format, args...), Err: err}
 }
 
 // unexpected reports that the next rune is not what the grammar wants.
@@ -647,7 +630,7 @@ func (sc *scanner) badStart() *ParseError {
 			t.i += n
 			end = t.i
 		}
-		return sc.errorf(sc.i, ErrSyntax, "unknown era %q", sc.s[sc.i:end])
+		return sc.errorf(sc.i, ErrSyntax, "unknown era %s", quote.Bounded(sc.s[sc.i:end]))
 	}
 	return sc.unexpected("an era or a year")
 }
@@ -967,9 +950,9 @@ func (sc *scanner) check(n number, field string) *ParseError {
 	case n.kind == gannen && field != "year":
 		return sc.errorf(n.off, ErrSyntax, "元 is a year, not a %s", field)
 	case n.tooBig:
-		return sc.errorf(n.off, ErrRange, "%s %q too large", field, sc.s[n.off:sc.i])
+		return sc.errorf(n.off, ErrRange, "%s %s too large", field, quote.Bounded(sc.s[n.off:sc.i]))
 	case n.bad:
-		return sc.errorf(n.off, ErrSyntax, "malformed kanji numeral %q", sc.s[n.off:sc.i])
+		return sc.errorf(n.off, ErrSyntax, "malformed kanji numeral %s", quote.Bounded(sc.s[n.off:sc.i]))
 	}
 	return nil
 }
