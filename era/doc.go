@@ -28,6 +28,15 @@
 // a *[ParseError] that names the input and the offset of the fault, and wraps
 // [ErrSyntax], [ErrRange] or [ErrOutsideEra].
 //
+// # Date lines of statements
+//
+// A [Caption] writes the date line of a statement, an as-of date or a
+// period, as headings print it: （令和２年３月３１日現在）,
+// （自 平成31年4月1日 至 令和2年3月31日）, or 自 and 至 on two lines. Its zero
+// value writes the common shape, in full-width digits and parentheses.
+// [ParseCaption] reads every shape back, and [ParseCaptionLenient] the
+// proleptic years too.
+//
 // # Strict and lenient parsing
 //
 // Parsing is strict by default: a day must be in its era, so 平成31年5月1日,

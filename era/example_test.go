@@ -213,3 +213,35 @@ func Example_json() {
 	// {"fiscal_year":2019,"as_of":"2020-03-31"}
 	// 令和元年度 令和2年3月31日 <nil>
 }
+
+func ExampleCaption() {
+	asOf := era.Date{Era: era.Reiwa, Year: 2, Month: time.March, Day: 31}
+	fy := era.FiscalYear(2019).Period()
+	fmt.Println(era.Caption{}.FormatAsOf(asOf))
+	fmt.Println(era.Caption{}.FormatPeriod(fy))
+	fmt.Println(era.Caption{HalfWidth: true, Connective: era.JiItaru}.FormatPeriod(fy))
+	fmt.Println(era.Caption{Bare: true, HalfWidth: true, Connective: era.JiItaru, TwoLines: true}.FormatPeriod(fy))
+	// Output:
+	// （令和２年３月３１日現在）
+	// （平成３１年４月１日から令和２年３月３１日まで）
+	// （自 平成31年4月1日 至 令和2年3月31日）
+	// 自 平成31年4月1日
+	// 至 令和2年3月31日
+}
+
+func ExampleParseCaption() {
+	for _, s := range []string{"（令和２年３月３１日現在）", "自 令和2年4月1日\n至 令和3年3月31日"} {
+		d, p, err := era.ParseCaption(s)
+		switch {
+		case err != nil:
+			fmt.Println(err)
+		case p == era.Period{}:
+			fmt.Println("as of", d.In(time.UTC).Format(time.DateOnly))
+		default:
+			fmt.Println("from", p.Start.In(time.UTC).Format(time.DateOnly), "to", p.End.In(time.UTC).Format(time.DateOnly))
+		}
+	}
+	// Output:
+	// as of 2020-03-31
+	// from 2020-04-01 to 2021-03-31
+}

@@ -182,3 +182,66 @@ func FuzzParsePeriod(f *testing.F) {
 		}
 	})
 }
+
+// captions are the Captions whose lines FuzzParseCaption reads back.
+var captions = []era.Caption{
+	{}, {HalfWidth: true}, {Bare: true}, {Connective: era.JiItaru}, {Connective: era.Tilde},
+	{Bare: true, HalfWidth: true, Connective: era.JiItaru, TwoLines: true},
+}
+
+func FuzzParseCaption(f *testing.F) {
+	for _, s := range []string{
+		"（令和２年３月３１日現在）", "令和3年3月31日現在", "（平成３１年４月１日から令和２年３月３１日まで）",
+		"（自 令和2年4月1日 至 令和3年3月31日）", "自 令和2年4月1日\n至 令和3年3月31日",
+		"（平成32年3月31日現在）", "（令和2年3月31日現在", "(令和2年度)", "（現在）",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, p, err := era.ParseCaption(s)
+		if err != nil {
+			checkError(t, s, err)
+		} else {
+			checkCaption(t, s, d, p)
+		}
+		ld, lp, l, lerr := era.ParseCaptionLenient(s)
+		switch {
+		case lerr != nil:
+			checkError(t, s, lerr)
+			if err == nil {
+				t.Fatalf("ParseCaption(%q) accepts what ParseCaptionLenient rejects: %v", s, lerr)
+			}
+		case err == nil:
+			if ld != d || lp != p || l != 0 {
+				t.Fatalf("ParseCaptionLenient(%q) = %v, %v, %v; ParseCaption = %v, %v", s, ld, lp, l, d, p)
+			}
+		default:
+			if l == 0 || !errors.Is(err, era.ErrOutsideEra) {
+				t.Fatalf("ParseCaptionLenient(%q) = %v, %v, %v, while ParseCaption fails with %v", s, ld, lp, l, err)
+			}
+			checkCaption(t, s, ld, lp)
+		}
+	})
+}
+
+// checkCaption checks that the as-of date d or the period p read from s is
+// valid and reads back strictly from the line of every Caption.
+func checkCaption(t *testing.T, s string, d era.Date, p era.Period) {
+	t.Helper()
+	asOf := d != (era.Date{})
+	if asOf == (p != (era.Period{})) {
+		t.Fatalf("ParseCaption(%q) = %#v, %#v: want one of them", s, d, p)
+	}
+	if asOf && !d.IsValid() || !asOf && (!p.Start.IsValid() || !p.End.IsValid() || p.End.Before(p.Start)) {
+		t.Fatalf("ParseCaption(%q) = %#v, %#v", s, d, p)
+	}
+	for _, c := range captions {
+		text := c.FormatPeriod(p)
+		if asOf {
+			text = c.FormatAsOf(d)
+		}
+		if gd, gp, err := era.ParseCaption(text); err != nil || gd != d || gp != p {
+			t.Fatalf("ParseCaption(%q) = %v, %v; ParseCaption(%q) = %v, %v, %v", s, d, p, text, gd, gp, err)
+		}
+	}
+}
