@@ -3,6 +3,7 @@ package format_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/shopspring/decimal"
@@ -121,4 +122,10 @@ func ExampleDisplay() {
 	// 現金及び預金  |  32,200,729,071|
 	// 前払金        |       1,242,147|
 	// 2 3
+}
+
+func ExampleParseAmount_maxDigits() {
+	_, err := format.ParseAmount(strings.Repeat("9", format.MaxDigits+1))
+	fmt.Println(errors.Is(err, format.ErrRange))
+	// Output: true
 }

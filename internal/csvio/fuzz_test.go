@@ -1,0 +1,33 @@
+package csvio
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzDecode checks that Decode returns UTF-8 text, leaves UTF-8 input
+// as it is, and fails only with an *Error wrapping ErrEncoding at a line of
+// the input.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"科目,金額", "\uFEFF科目,金額", "\x89\xc8\x96\xda,\x8b\xe0\x8a\x7a", "1000,現金\xb1\n", "a\n\xff"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		out, err := Decode(in)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || !errors.Is(err, ErrEncoding) || e.Line < 1 || e.Line > 1+bytes.Count(in, []byte("\n")) {
+				t.Fatalf("Decode(%q) error %v", in, err)
+			}
+			return
+		}
+		if !utf8.Valid(out) {
+			t.Fatalf("Decode(%q) = %q, not UTF-8", in, out)
+		}
+		if utf8.Valid(in) && !bytes.Equal(out, bytes.TrimPrefix(in, []byte("\uFEFF"))) {
+			t.Fatalf("Decode(%q) = %q, changed UTF-8", in, out)
+		}
+	})
+}
