@@ -12,7 +12,7 @@ import (
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
-// The columns of a CSV chart and the members of a JSON account.
+// The columns of a CSV chart.
 var (
 	requiredColumns = []string{"code", "name", "category", "parent"}
 	optionalColumns = []string{"english", "contra"}
@@ -28,25 +28,18 @@ var (
 // Every problem is reported at once, with its line, in an *Error naming
 // source (the file read; it may be empty).
 func ReadCSV(r io.Reader, source string) (*Chart, error) {
-	fail := func(err error) error {
-		p := Problem{Err: err}
-		var ce *csvio.Error
-		if errors.As(err, &ce) {
-			p = Problem{Line: ce.Line, Column: ce.Column, Err: csvError(ce.Err)}
-		}
-		return &Error{Source: source, Problems: []Problem{p}}
-	}
+	fail := func(p Problem) error { return &Error{Source: source, Problems: []Problem{p}} }
 	recs, err := csvio.ReadAll(r, 0)
 	if err != nil {
-		return nil, fail(err)
+		return nil, fail(csvProblem(err))
 	}
 	if len(recs) == 0 {
-		return nil, fail(&csvio.Error{Line: 1, Err: fmt.Errorf("%w header line", ErrMissing)})
+		return nil, fail(Problem{Line: 1, Err: fmt.Errorf("%w header line", ErrMissing)})
 	}
 	head := recs[0]
 	cols, err := csvio.Header(head, requiredColumns, optionalColumns)
 	if err != nil {
-		return nil, fail(err)
+		return nil, fail(csvProblem(err))
 	}
 	field := func(rec csvio.Record, name string) string {
 		if i, ok := cols[name]; ok {
@@ -86,22 +79,27 @@ func ReadCSV(r io.Reader, source string) (*Chart, error) {
 	return newChart(source, accounts, src, problems)
 }
 
-// csvError turns an error of csvio into one wrapping the package's
-// sentinels.
-func csvError(err error) error {
-	for _, m := range [...]struct{ from, to error }{
-		{csvio.ErrUnknown, ErrUnknown},
-		{csvio.ErrDuplicate, ErrDuplicate},
-		{csvio.ErrMissing, ErrMissing},
-	} {
-		if errors.Is(err, m.from) {
-			return fmt.Errorf("%w column", m.to)
-		}
+// csvProblem returns the problem that an error of csvio reports, with the
+// package's sentinels; any other error is one of reading.
+func csvProblem(err error) Problem {
+	var ce *csvio.Error
+	if !errors.As(err, &ce) {
+		return Problem{Err: err}
 	}
-	if errors.Is(err, ErrEncoding) || errors.Is(err, ErrMissing) {
-		return err
+	p := Problem{Line: ce.Line, Column: ce.Column}
+	switch {
+	case errors.Is(ce.Err, csvio.ErrUnknown):
+		p.Err = fmt.Errorf("%w column", ErrUnknown)
+	case errors.Is(ce.Err, csvio.ErrDuplicate):
+		p.Err = fmt.Errorf("%w column", ErrDuplicate)
+	case errors.Is(ce.Err, csvio.ErrMissing):
+		p.Err = fmt.Errorf("%w column", ErrMissing)
+	case errors.Is(ce.Err, ErrEncoding):
+		p.Err = ce.Err
+	default:
+		p.Err = fmt.Errorf("%w CSV: %w", ErrSyntax, ce.Err)
 	}
-	return fmt.Errorf("%w CSV: %w", ErrSyntax, err)
+	return p
 }
 
 // ReadJSON reads a chart from a JSON array of objects with the members
