@@ -25,7 +25,7 @@ var (
 	ErrNoFigure = errors.New("no figure")
 )
 
-// A ParseError records why a text could not be read as an amount.
+// A ParseError records why a text could not be read as an amount or a unit.
 type ParseError struct {
 	Input  string // the text, as given
 	Offset int    // byte offset in Input where the problem was found
