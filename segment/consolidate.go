@@ -9,7 +9,7 @@ import (
 
 	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/segment/internal/quote"
+	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/shopspring/decimal"
 )

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/koukaikei/koukaikei/segment/internal/quote"
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // Errors that a Problem wraps, for errors.Is. The message of each Problem

@@ -11,7 +11,7 @@ import (
 	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
-	"github.com/koukaikei/koukaikei/segment/internal/quote"
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // ReadEntriesCSV reads elimination entries from CSV: a header line naming

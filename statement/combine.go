@@ -1,6 +1,10 @@
 package statement
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/koukaikei/koukaikei/internal/quote"
+)
 
 // A Part is one column of a combined statement: a column of a statement
 // as it was published, such as last year's 金額 shown as 前年度.
@@ -62,7 +66,7 @@ func Combine(meta Meta, parts []Part, computed ...Column) (*Statement, error) {
 		}
 		for i, r := range t.form.Rows {
 			if r.Key != f.Rows[i].Key || normalLabel(r.Label) != normalLabel(f.Rows[i].Label) {
-				ps.addf(0, rowRef(i, r), at, ErrMismatch, "the first part has row %s (%s) here", quote(f.Rows[i].Key), f.Rows[i].Label)
+				ps.addf(0, rowRef(i, r), at, ErrMismatch, "the first part has row %s (%s) here", quote.Bounded(f.Rows[i].Key), f.Rows[i].Label)
 				break
 			}
 		}

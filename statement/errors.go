@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // The errors that a Problem or a ParseError wraps, for errors.Is. Each is
@@ -57,10 +57,10 @@ func (p Problem) Error() string {
 		fmt.Fprintf(&b, "line %d: ", p.Line)
 	}
 	if p.Row != "" {
-		fmt.Fprintf(&b, "row %s: ", quote(p.Row))
+		fmt.Fprintf(&b, "row %s: ", quote.Bounded(p.Row))
 	}
 	if p.Column != "" {
-		fmt.Fprintf(&b, "column %s: ", quote(p.Column))
+		fmt.Fprintf(&b, "column %s: ", quote.Bounded(p.Column))
 	}
 	if p.Err != nil {
 		b.WriteString(p.Err.Error())
@@ -135,12 +135,26 @@ func (ps *problems) err() error {
 }
 
 // readError turns an error of the CSV layer into an *Error of source,
-// keeping the line it names.
+// with the line and column it names.
 func readError(source string, err error) error {
-	if errors.Is(err, csvio.ErrEncoding) {
-		err = fmt.Errorf("%w: %v", ErrEncoding, err)
+	p := Problem{Err: err}
+	var ce *csvio.Error
+	if errors.As(err, &ce) {
+		p = Problem{Line: ce.Line, Column: ce.Column}
+		switch {
+		case errors.Is(ce.Err, csvio.ErrUnknown):
+			p.Err = fmt.Errorf("%w column", ErrUnknown)
+		case errors.Is(ce.Err, csvio.ErrDuplicate):
+			p.Err = fmt.Errorf("%w: column given twice", ErrDuplicate)
+		case errors.Is(ce.Err, csvio.ErrMissing):
+			p.Err = fmt.Errorf("%w column", ErrMissing)
+		case errors.Is(ce.Err, csvio.ErrEncoding):
+			p.Err = fmt.Errorf("%w: %w", ErrEncoding, ce.Err)
+		default:
+			p.Err = fmt.Errorf("%w CSV: %w", ErrSyntax, ce.Err)
+		}
 	}
-	return &Error{Source: source, Problems: []Problem{{Err: err}}}
+	return &Error{Source: source, Problems: []Problem{p}}
 }
 
 // A ParseError reports text that a Parse function cannot read.
@@ -153,25 +167,8 @@ type ParseError struct {
 
 // Error returns the message, quoting at most 64 bytes of the input.
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("statement: parsing %s: %s", quote(e.Input), e.Reason)
+	return fmt.Sprintf("statement: parsing %s: %s", quote.Bounded(e.Input), e.Reason)
 }
 
 // Unwrap returns e.Err.
 func (e *ParseError) Unwrap() error { return e.Err }
-
-// maxQuoted bounds the bytes of input an error message quotes.
-const maxQuoted = 64
-
-// quote returns s quoted, cut to at most maxQuoted bytes at a rune
-// boundary, with … where it was cut: a 10 MB bad cell must not make a 10 MB
-// message.
-func quote(s string) string {
-	if len(s) <= maxQuoted {
-		return fmt.Sprintf("%q", s)
-	}
-	cut := maxQuoted
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return fmt.Sprintf("%q…", s[:cut])
-}

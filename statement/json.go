@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // jsonStatement is the JSON form of a statement. It is a stable contract;
@@ -124,7 +125,7 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 	}
 	f := &t.form
 	if js.Form != f.Number || js.Title != f.Title {
-		ps.addf(0, "", "", ErrMismatch, "statement %s is not form %s", quote(strings.TrimSpace(js.Form+" "+js.Title)), f.name())
+		ps.addf(0, "", "", ErrMismatch, "statement %s is not form %s", quote.Bounded(strings.TrimSpace(js.Form+" "+js.Title)), f.name())
 		return nil, ps.err()
 	}
 	meta := opt.Meta
@@ -150,7 +151,7 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 		i, err := rows.byKey(jr.Key)
 		at := rowName(jr.Key, jr.Label)
 		if err == nil && f.Rows[i].Label != jr.Label {
-			err = fmt.Errorf("%w: label %s, the form has %s", ErrMismatch, quote(jr.Label), quote(f.Rows[i].Label))
+			err = fmt.Errorf("%w: label %s, the form has %s", ErrMismatch, quote.Bounded(jr.Label), quote.Bounded(f.Rows[i].Label))
 		}
 		if err != nil {
 			ps.add(0, at, "", err)
@@ -158,7 +159,7 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 		}
 		row := f.Rows[i]
 		if jr.Kind != row.Kind.String() || jr.Code != row.Account {
-			ps.addf(0, at, "", ErrMismatch, "kind %s and code %s, the form has %v and %q", quote(jr.Kind), quote(jr.Code), row.Kind, row.Account)
+			ps.addf(0, at, "", ErrMismatch, "kind %s and code %s, the form has %v and %q", quote.Bounded(jr.Kind), quote.Bounded(jr.Code), row.Kind, row.Account)
 		}
 		if len(jr.Values) != ncol {
 			ps.addf(0, at, "", ErrMismatch, "%d values for %d columns", len(jr.Values), ncol)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 )
@@ -42,9 +43,9 @@ func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
 		ps.addf(1, "", "", ErrMissing, "no header line")
 		return nil, ps.err()
 	}
-	cols, ok := header(&ps, recs[0], rowColumns[:3], rowColumns[3:])
-	if !ok {
-		return nil, ps.err()
+	cols, err := csvio.Header(recs[0], rowColumns[:3], rowColumns[3:])
+	if err != nil {
+		return nil, readError(source, err)
 	}
 	var rows []Row
 	for _, rec := range recs[1:] {
@@ -70,7 +71,7 @@ func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
 		}
 		if s := field("indent"); s != "" {
 			if row.Indent, err = strconv.Atoi(s); err != nil || row.Indent < 0 || row.Indent > MaxIndent {
-				ps.addf(rec.Line, row.Key, "indent", ErrRange, "indent %s is not a level from 0 to %d", quote(s), MaxIndent)
+				ps.addf(rec.Line, row.Key, "indent", ErrRange, "indent %s is not a level from 0 to %d", quote.Bounded(s), MaxIndent)
 			}
 		}
 		switch h := field("hidden"); h {
@@ -78,7 +79,7 @@ func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
 		case "true":
 			row.Hidden = true
 		default:
-			ps.addf(rec.Line, row.Key, "hidden", ErrSyntax, "hidden %s is neither true nor false", quote(h))
+			ps.addf(rec.Line, row.Key, "hidden", ErrSyntax, "hidden %s is neither true nor false", quote.Bounded(h))
 		}
 		rows = append(rows, row)
 	}
@@ -86,39 +87,6 @@ func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
 		return nil, err
 	}
 	return rows, nil
-}
-
-// header maps the names of a header record to their field index. It adds
-// a problem for each name that is neither required nor optional, is given
-// twice, or is required and absent.
-func header(ps *problems, rec csvio.Record, required, optional []string) (map[string]int, bool) {
-	n := len(ps.list)
-	cols := make(map[string]int, len(rec.Fields))
-	for k, name := range rec.Fields {
-		name = strings.TrimSpace(name)
-		switch _, dup := cols[name]; {
-		case dup:
-			ps.addf(rec.Line, "", name, ErrDuplicate, "column twice in the header")
-		case !contains(required, name) && !contains(optional, name):
-			ps.addf(rec.Line, "", name, ErrUnknown, "column not in the format (it has %s)", strings.Join(append(append([]string(nil), required...), optional...), ", "))
-		}
-		cols[name] = k
-	}
-	for _, name := range required {
-		if _, ok := cols[name]; !ok {
-			ps.addf(rec.Line, "", name, ErrMissing, "the header has no such column")
-		}
-	}
-	return cols, len(ps.list) == n
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // ReadOptions says how to read a published statement.
@@ -177,7 +145,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 		u, err := format.ParseUnit(stated)
 		switch {
 		case err != nil:
-			ps.addf(line, "", column, ErrSyntax, "unit %s is not 円, 千円, 百万円, 万円 or 億円", quote(stated))
+			ps.addf(line, "", column, ErrSyntax, "unit %s is not 円, 千円, 百万円, 万円 or 億円", quote.Bounded(stated))
 		case u != unit:
 			ps.addf(line, "", column, ErrMismatch, "the file is in %v, the statement in %v", u, unit)
 		}
@@ -255,7 +223,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 		row := t.form.Rows[i]
 		name := rowRef(i, row)
 		if keyAt >= 0 && normalLabel(label) != normalLabel(row.Label) {
-			ps.addf(rec.Line, name, "", ErrMismatch, "label %s, the form has %s", quote(label), quote(row.Label))
+			ps.addf(rec.Line, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
 		}
 		for k, j := range colOf {
 			if j < 0 {
@@ -394,7 +362,7 @@ func (c *rowCursor) match(ok func(Row) bool) (int, error) {
 	}
 	want := "the end of the form"
 	if c.next < len(rows) {
-		want = "row " + quote(rowRef(c.next, rows[c.next])) + " (" + rows[c.next].Label + ")"
+		want = "row " + quote.Bounded(rowRef(c.next, rows[c.next])) + " (" + rows[c.next].Label + ")"
 	}
 	return 0, fmt.Errorf("%w: the form expects %s", ErrUnknown, want)
 }
@@ -405,7 +373,7 @@ func (c *rowCursor) missing(ps *problems) {
 	rows := c.t.form.Rows
 	for i := c.next; i < len(rows); i++ {
 		if row := rows[i]; row.Kind != Header && !row.Hidden {
-			ps.addf(0, rowRef(i, row), "", ErrMissing, "row %s not in the file", quote(row.Label))
+			ps.addf(0, rowRef(i, row), "", ErrMissing, "row %s not in the file", quote.Bounded(row.Label))
 		}
 	}
 }

@@ -53,7 +53,7 @@ func plain(c format.Cell, u format.Unit) string {
 
 // parsePlain is the inverse of plain: it reads "" as no figure, and
 // otherwise only digits with an optional leading - and an optional point
-// between digits, within maxDigits digits.
+// between digits, within format.MaxDigits digits.
 func parsePlain(s string, u format.Unit) (format.Cell, error) {
 	if s == "" {
 		return format.Cell{}, nil
@@ -63,8 +63,8 @@ func parsePlain(s string, u format.Unit) (format.Cell, error) {
 	if !allDigits(intPart) || hasPoint && !allDigits(frac) {
 		return format.Cell{}, &ParseError{Input: s, Reason: "not a plain decimal number", Err: ErrSyntax}
 	}
-	if len(intPart)+len(frac) > maxDigits {
-		return format.Cell{}, &ParseError{Input: s, Reason: fmt.Sprintf("more than %d digits", maxDigits), Err: ErrRange}
+	if len(intPart)+len(frac) > format.MaxDigits {
+		return format.Cell{}, &ParseError{Input: s, Reason: fmt.Sprintf("more than %d digits", format.MaxDigits), Err: ErrRange}
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
@@ -209,6 +209,3 @@ func columnNames(f *Form) []string {
 	}
 	return names
 }
-
-// maxDigits bounds the digits of a plain number.
-const maxDigits = 1000

@@ -17,7 +17,7 @@ import (
 	"slices"
 
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/segment/internal/quote"
+	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/shopspring/decimal"
 )
 

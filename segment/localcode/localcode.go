@@ -10,7 +10,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/koukaikei/koukaikei/segment/internal/quote"
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // A Code is a 全国地方公共団体コード: five digits that name a prefecture
