@@ -3,6 +3,7 @@ package statement
 import (
 	"slices"
 
+	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/shopspring/decimal"
 )
@@ -10,10 +11,20 @@ import (
 // Meta describes a statement beyond its form: who publishes it, for when,
 // in which unit, and how its figures print.
 type Meta struct {
-	Entity string      // such as 地方公共団体情報システム機構
-	Date   string      // the date or period line as printed, such as （令和２年３月３１日現在）
-	Unit   format.Unit // the unit figures are shown in; values stay in yen
-	Notes  []string    // notes printed below the table
+	Entity string // such as 地方公共団体情報システム機構
+	// AsOf is the day on which a statement of balances stands (現在), such
+	// as a 貸借対照表; Period is the run of days a statement of flows covers,
+	// such as a fiscal year's era.FiscalYear.Period(). At most one is set.
+	AsOf   era.Date
+	Period era.Period
+	// Caption says how the date line prints AsOf or Period; its zero value
+	// prints （令和２年３月３１日現在）.
+	Caption era.Caption
+	// Date is the date line as printed, for captions that Caption does not
+	// write; when set, it is printed instead.
+	Date  string
+	Unit  format.Unit // the unit figures are shown in; values stay in yen
+	Notes []string    // notes printed below the table
 	// Style is how figures print: the negative mark and its space, zero
 	// and missing figures, width. Its Unit is ignored in favour of Unit.
 	Style format.Formatter

@@ -143,3 +143,20 @@ func ExampleCombine() {
 	// その他         -       -     -
 	// 経常費用  15,046  15,215   169
 }
+
+// A statement's date is era values; its date line prints from them, and a
+// printed line reads back to them.
+func ExampleMeta_WithDateLine() {
+	meta, err := statement.Meta{}.WithDateLine("自 令和2年4月1日 至 令和3年3月31日")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(meta.Period.Start, meta.Period.End)
+	fmt.Println(meta.DateLine())
+	fmt.Println(statement.Meta{AsOf: meta.Period.End}.DateLine())
+	// Output:
+	// 令和2年4月1日 令和3年3月31日
+	// 自 令和2年4月1日 至 令和3年3月31日
+	// （令和３年３月３１日現在）
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
@@ -15,14 +16,21 @@ import (
 // jsonStatement is the JSON form of a statement. It is a stable contract;
 // see MarshalJSON.
 type jsonStatement struct {
-	Form    string    `json:"form"`
-	Title   string    `json:"title"`
-	Entity  string    `json:"entity"`
-	Date    string    `json:"date"`
-	Unit    string    `json:"unit"`
-	Columns []string  `json:"columns"`
-	Rows    []jsonRow `json:"rows"`
-	Notes   []string  `json:"notes,omitempty"`
+	Form    string      `json:"form"`
+	Title   string      `json:"title"`
+	Entity  string      `json:"entity"`
+	Date    string      `json:"date"`
+	AsOf    *era.Date   `json:"asOf,omitempty"`
+	Period  *jsonPeriod `json:"period,omitempty"`
+	Unit    string      `json:"unit"`
+	Columns []string    `json:"columns"`
+	Rows    []jsonRow   `json:"rows"`
+	Notes   []string    `json:"notes,omitempty"`
+}
+
+type jsonPeriod struct {
+	Start era.Date `json:"start"`
+	End   era.Date `json:"end"`
 }
 
 type jsonRow struct {
@@ -37,12 +45,14 @@ type jsonRow struct {
 // on:
 //
 //	{"form": "様式第8号", "title": "貸借対照表", "entity": "地方公共団体情報システム機構",
-//	 "date": "（令和２年３月３１日現在）", "unit": "円", "columns": ["金額"],
+//	 "date": "（令和２年３月３１日現在）", "asOf": "2020-03-31", "unit": "円", "columns": ["金額"],
 //	 "rows": [{"key": "1110", "label": "現金及び預金", "code": "1110", "kind": "item",
 //	           "values": ["32200729071"]}, …]}
 //
 // form is the form number, empty for statements without one; date is the
-// date line as printed. Each printed row has its key, its label without note
+// date line as printed; asOf, for a statement of balances, is the day it
+// stands on, and period, for one of flows, {"start": …, "end": …}, the days
+// it covers, as ISO dates; neither is there for a statement without. Each printed row has its key, its label without note
 // marks, the account code it is bound to (or ""), its kind (header, item or
 // total) and one string for each column: an amount as its exact value in the
 // statement's unit, digits with a leading - for negatives and a decimal
@@ -53,8 +63,14 @@ type jsonRow struct {
 func (s *Statement) MarshalJSON() ([]byte, error) {
 	s = s.ready()
 	js := jsonStatement{
-		Form: s.t.form.Number, Title: s.t.form.Title, Entity: s.meta.Entity, Date: s.meta.Date,
+		Form: s.t.form.Number, Title: s.t.form.Title, Entity: s.meta.Entity, Date: s.meta.DateLine(),
 		Unit: s.meta.Unit.String(), Columns: columnNames(&s.t.form), Rows: []jsonRow{}, Notes: s.meta.Notes,
+	}
+	switch m := s.meta; {
+	case m.AsOf != era.Date{}:
+		js.AsOf = &m.AsOf
+	case m.Period != era.Period{}:
+		js.Period = &jsonPeriod{m.Period.Start, m.Period.End}
 	}
 	ps := problems{source: s.t.form.name()}
 	check := func(row, column, text string) {
@@ -98,7 +114,8 @@ func ReadJSON(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // contract does not have are errors; amounts must be plain decimal numbers
 // (digits, a leading - for negatives, a point only before further digits)
 // in the unit the object names. The statement's Meta is taken from the
-// object, with opt.Meta's Style and Notes where it has none. Errors are an
+// object, with opt.Meta's Style and Notes where it has none: its AsOf or
+// Period from asOf or period, or else read from the date line. Errors are an
 // *Error naming the row and column.
 func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 	ps := problems{source: opt.Source}
@@ -129,7 +146,24 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 		return nil, ps.err()
 	}
 	meta := opt.Meta
-	meta.Entity, meta.Date, meta.Unit = js.Entity, js.Date, unit
+	meta.Entity, meta.Unit = js.Entity, unit
+	meta.AsOf, meta.Period, meta.Caption, meta.Date = era.Date{}, era.Period{}, era.Caption{}, js.Date
+	switch {
+	case js.AsOf != nil:
+		meta.AsOf = *js.AsOf
+	case js.Period != nil:
+		meta.Period = era.Period{Start: js.Period.Start, End: js.Period.End}
+	case js.Date != "":
+		if m, err := meta.WithDateLine(js.Date); err == nil {
+			meta = m
+		}
+	}
+	if js.AsOf != nil || js.Period != nil {
+		meta.Date = ""
+		if !meta.withCaptionOf(js.Date) {
+			meta.Date = js.Date
+		}
+	}
 	if js.Notes != nil {
 		meta.Notes = js.Notes
 	}

@@ -17,7 +17,7 @@ func (s *Statement) WriteMarkdown(w io.Writer) error {
 	title := strings.TrimSpace(s.t.form.Number + " " + s.t.form.Title)
 	fmt.Fprintf(bw, "### %s\n\n", escapeMarkdown(title))
 	var meta []string
-	for _, m := range []string{s.meta.Date, s.meta.Entity} {
+	for _, m := range []string{s.meta.DateLine(), s.meta.Entity} {
 		if m != "" {
 			meta = append(meta, escapeMarkdown(m))
 		}

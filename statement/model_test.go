@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 )
@@ -250,5 +252,52 @@ func TestCombineErrors(t *testing.T) {
 	}
 	if got, _ := c.Cell("1100", "x"); !got.Equal(yen(3)) {
 		t.Errorf("combined 1100 = %v, want the published 3", got)
+	}
+}
+
+// A statement knows its date as era values and prints its date line from
+// them; the JSON carries ISO dates beside the line, and reads them back.
+func TestDates(t *testing.T) {
+	r0331 := era.Date{Era: era.Reiwa, Year: 2, Month: 3, Day: 31}
+	fy2020 := era.FiscalYear(2020).Period()
+	tests := []struct {
+		meta statement.Meta
+		line string
+		iso  string
+	}{
+		{statement.Meta{AsOf: r0331}, "（令和２年３月３１日現在）", `"asOf":"2020-03-31"`},
+		{statement.Meta{Period: era.FiscalYear(2019).Period()}, "（平成３１年４月１日から令和２年３月３１日まで）", `"period":{"start":"2019-04-01","end":"2020-03-31"}`},
+		{statement.Meta{Period: fy2020, Caption: era.Caption{HalfWidth: true, Bare: true, Connective: era.JiItaru}}, "自 令和2年4月1日 至 令和3年3月31日", `"period":{"start":"2020-04-01","end":"2021-03-31"}`},
+		{statement.Meta{Period: fy2020, Caption: era.Caption{HalfWidth: true, Bare: true, Connective: era.JiItaru, TwoLines: true}}, "自 令和2年4月1日\n至 令和3年3月31日", `"start":"2020-04-01"`},
+		{statement.Meta{AsOf: r0331, Date: "令和２年３月末日"}, "令和２年３月末日", `"asOf":"2020-03-31"`},
+	}
+	for _, tt := range tests {
+		if got := tt.meta.DateLine(); got != tt.line {
+			t.Errorf("DateLine() = %q, want %q", got, tt.line)
+		}
+		s := mustBuild(smallForm(), tt.meta, smallFigures())
+		data, err := json.Marshal(s)
+		if err != nil || !strings.Contains(string(data), tt.iso) || !strings.Contains(string(data), fmt.Sprintf("%q", tt.line)[1:]) {
+			t.Errorf("MarshalJSON of %q = %s, %v; want %s", tt.line, data, err, tt.iso)
+			continue
+		}
+		back, err := statement.ReadJSON(bytes.NewReader(data), smallForm(), statement.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := back.Meta(); m.AsOf != tt.meta.AsOf || m.Period != tt.meta.Period || m.DateLine() != tt.line {
+			t.Errorf("read back: AsOf %v, Period %v, line %q", m.AsOf, m.Period, m.DateLine())
+		}
+		if tt.meta.Date != "" {
+			continue
+		}
+		// The line alone gives the dates and the caption back.
+		m, err := statement.Meta{}.WithDateLine(tt.line)
+		if err != nil || m.AsOf != tt.meta.AsOf || m.Period != tt.meta.Period || m.Caption != tt.meta.Caption || m.Date != "" {
+			t.Errorf("WithDateLine(%q) = %+v, %v", tt.line, m, err)
+		}
+	}
+	if _, err := (statement.Meta{}).WithDateLine("単位：円"); !errors.Is(err, statement.ErrSyntax) {
+		t.Errorf("WithDateLine of a line without a date: %v", err)
 	}
 }

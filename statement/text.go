@@ -38,7 +38,7 @@ func (f *Form) stub() string {
 func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
 	s = s.ready()
 	bw := bufio.NewWriter(w)
-	for _, line := range []string{s.t.form.Number, s.t.form.Title, s.meta.Date, s.meta.Entity} {
+	for _, line := range []string{s.t.form.Number, s.t.form.Title, s.meta.DateLine(), s.meta.Entity} {
 		if line != "" {
 			fmt.Fprintln(bw, line)
 		}

@@ -40,7 +40,7 @@ func TestRoundTrip(t *testing.T) {
 		if d := statement.Compare(back, tb.Built); len(d) != 0 {
 			t.Errorf("%s: JSON round trip: %v", tb.ID, d)
 		}
-		if m := back.Meta(); m.Date != tb.Meta.Date || m.Unit != tb.Built.Meta().Unit || m.Entity != tb.Meta.Entity {
+		if m := back.Meta(); m.DateLine() != tb.Meta.DateLine() || m.Unit != tb.Built.Meta().Unit || m.Entity != tb.Meta.Entity {
 			t.Errorf("%s: JSON meta %+v", tb.ID, m)
 		}
 	}
