@@ -11,7 +11,7 @@
 //	go run ./examples/jlis2020hosei [-form N] [-format text|csv|json|markdown] [-encoding utf8|cp932] [-o FILE]
 //
 // The flags and the JSON are those of examples/jlis2019; -form N prints the
-// tables of 様式第N号 (1 to 7), or the one table whose id (see
+// tables of 様式第N号 (1 to 7, given as N or as 様式第N号), or the one table whose id (see
 // examples/jlis/hosei.csv) is N, such as sum_pl.
 package main
 
