@@ -78,7 +78,7 @@ func (b *Book) Compare(want *Book) []Finding {
 	}
 	for _, id := range b.ids {
 		if _, ok := want.byID[id]; !ok {
-			fs = append(fs, Finding{Kind: StatementMissing, Statement: id, GotText: "a statement", WantText: "no such statement"})
+			fs = append(fs, Finding{Kind: StatementMissing, Statement: id, GotText: "no such statement in the book compared with", WantText: "no such statement"})
 		}
 	}
 	return fs
@@ -130,6 +130,8 @@ func (b *Book) Verify(opt VerifyOptions) *Verification {
 // expects carries the pin's Reason; a pin that no finding matched is a
 // StalePin finding.
 type Verification struct {
+	// Findings lists every finding: of the statements, then of the
+	// links, then the stale pins.
 	Findings []Finding
 }
 

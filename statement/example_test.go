@@ -212,3 +212,38 @@ note_fair_value,2110,貸借対照表計上額,"31,502,547,862",the note's 未払
 	// pinned: note_fair_value: 未払金 貸借対照表計上額: link 金融商品 未払金 = 貸借対照表 未払金: got 31,502,547,862円, want 31,502,477,862円: the note's 未払金 includes 未払法人住民税等
 	// unexpected: note_fair_value: 未払金 貸借対照表計上額: link 金融商品 未払金 = 未払法人住民税等: got 31,502,547,862円, want 70,000円
 }
+
+// Compare compares a built book with the published one, statement by
+// statement; findings name the statement by its id.
+func ExampleBook_Compare() {
+	form := &statement.Form{Title: "損益計算書", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "5101", Kind: statement.Item, Label: "事業費"},
+			{Key: "5102", Kind: statement.Item, Label: "一般管理費"},
+			{Key: "5100", Kind: statement.Total, Label: "営業費用合計", Formula: statement.Formula{{Key: "5101"}, {Key: "5102"}}},
+		}}
+	pl, err := statement.ReadCSV(strings.NewReader(`key,label,金額
+5101,事業費,"41,893,638,262"
+5102,一般管理費,"608,514,198"
+5100,営業費用合計,"42,502,152,406"
+`), form, statement.ReadOptions{Source: "pl.csv"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	built, err := statement.Build(form, statement.Meta{}, pl.Figures())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var published, ours statement.Book
+	published.Add("pl", pl)
+	ours.Add("pl", built)
+	ours.Add("cf", built)
+	for _, f := range ours.Compare(&published) {
+		fmt.Println(f)
+	}
+	// Output:
+	// pl: 営業費用合計 金額: got 42,502,152,460円, want 42,502,152,406円
+	// cf: missing statement: no such statement in the book compared with
+}
