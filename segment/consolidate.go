@@ -2,13 +2,14 @@ package segment
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment/internal/quote"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/shopspring/decimal"
 )
@@ -23,9 +24,15 @@ type Line struct {
 // An Entry is an elimination: a journal entry whose debits equal its
 // credits, such as 未払金 845,938 / 未収金 845,938.
 type Entry struct {
-	Memo  string
+	// Name identifies the entry in errors; without one, an entry is named
+	// by its 1-based position in the consolidation's Entries.
+	Name  string
+	Memo  string // what the entry eliminates, as the report says it
 	Lines []Line
 }
+
+// name returns the entry's Name, or its position.
+func (e Entry) name(i int) string { return cmp.Or(e.Name, strconv.Itoa(i+1)) }
 
 // NewEntry returns the entry that debits one account and credits another
 // with the same amount.
@@ -62,64 +69,6 @@ type Consolidation struct {
 	Adjust, Total string
 }
 
-// Errors that the errors of Build wrap.
-var (
-	ErrUnbalanced       = errors.New("debits and credits differ")
-	ErrBadAmount        = errors.New("amount not positive")
-	ErrUnknownAccount   = errors.New("account not bound to one item row of the form")
-	ErrBadSide          = errors.New("neither 借方 nor 貸方")
-	ErrDifferentForm    = errors.New("statement not built on the consolidation's form")
-	ErrDuplicateSegment = errors.New("segment name missing or used twice")
-	ErrNoSegments       = errors.New("no segments")
-)
-
-// An EntryError reports what is wrong with an elimination entry.
-type EntryError struct {
-	Index int    // the entry's position in Entries
-	Memo  string // its memo
-	Err   error
-}
-
-// Error names the entry by position and memo.
-func (e *EntryError) Error() string {
-	return fmt.Sprintf("segment: entry %d (%s): %v", e.Index+1, e.Memo, e.Err)
-}
-
-// Unwrap returns one of the package's Err values.
-func (e *EntryError) Unwrap() error { return e.Err }
-
-// A SegmentError reports what is wrong with a segment.
-type SegmentError struct {
-	Segment string
-	Err     error
-}
-
-// Error names the segment.
-func (e *SegmentError) Error() string { return fmt.Sprintf("segment %q: %v", e.Segment, e.Err) }
-
-// Unwrap returns the segment's error.
-func (e *SegmentError) Unwrap() error { return e.Err }
-
-// An InterSegmentError reports a row of accounts between segments that does
-// not net to zero across them.
-type InterSegmentError struct {
-	Row      string          // the row's key
-	Label    string          // its label
-	Residual decimal.Decimal // the sum across segments
-	Amounts  []decimal.Decimal
-	Segments []string // the segments with a non-zero amount, in order
-}
-
-// Error names the row, its residual and the segments that hold it.
-func (e *InterSegmentError) Error() string {
-	parts := make([]string, len(e.Segments))
-	for i, s := range e.Segments {
-		parts[i] = s + " " + format.Amount(e.Amounts[i])
-	}
-	return fmt.Sprintf("segment: %s (%s) nets to %s across segments, not 0: %s",
-		e.Label, e.Row, format.Amount(e.Residual), strings.Join(parts, ", "))
-}
-
 func (c *Consolidation) adjust() string { return cmp.Or(c.Adjust, "相殺等") }
 func (c *Consolidation) total() string  { return cmp.Or(c.Total, "合計") }
 
@@ -138,8 +87,12 @@ func (c *Consolidation) column() string {
 
 // ConsolidatedForm returns the form of the consolidated statement: the
 // rows of Form, and a column for each segment, then Adjust and Total,
-// which is the sum of the others.
-func (c *Consolidation) ConsolidatedForm() *statement.Form {
+// which is the sum of the others. A Consolidation without a Form, the zero
+// one included, has none: the error is an *Error wrapping ErrMissing.
+func (c *Consolidation) ConsolidatedForm() (*statement.Form, error) {
+	if c == nil || c.Form == nil {
+		return nil, errorOf("", []Problem{{Err: fmt.Errorf("%w: the consolidation has no form", ErrMissing)}})
+	}
 	f := &statement.Form{Number: c.Form.Number, Title: c.Form.Title, Stub: c.Form.Stub, Rows: c.Form.Rows}
 	var sum statement.Formula
 	for _, s := range c.Segments {
@@ -149,44 +102,66 @@ func (c *Consolidation) ConsolidatedForm() *statement.Form {
 	f.Columns = append(f.Columns,
 		statement.Column{Name: c.adjust(), Kind: statement.Input},
 		statement.Column{Name: c.total(), Kind: statement.Computed, Formula: append(sum, statement.Term{Key: c.adjust()})})
-	return f
+	return f, nil
 }
 
-// Build returns the consolidated statement. Every problem is reported, in
-// a joined error: segments without a name or with the same name, built on
-// another form or failing; entries that do not balance, have no positive
-// amount, or name an account that is not bound to exactly one item row
-// (*EntryError); and inter-segment rows that do not net to zero
-// (*InterSegmentError).
+// Build returns the consolidated statement. Every problem is reported in
+// one *Error, whose Source is the form's number or title, each Problem
+// naming the segment, entry or row, and the column:
+//
+//   - no form, no segments, no chart for the entries, or a segment without
+//     a name or a statement (ErrMissing);
+//   - a Column that is not a column of figures of the form (ErrUnknown);
+//   - segments with the same name (ErrDuplicate);
+//   - a segment's statement on another form (ErrForm): other rows, or a
+//     column named, placed or computed otherwise, such as 決算額 for 金額;
+//   - entries that do not balance (ErrUnbalanced), with an amount that is
+//     not positive (ErrRange), or that name an account not bound to
+//     exactly one item row (ErrUnknown);
+//   - inter-segment rows that do not net to zero (ErrUnbalanced).
 func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error) {
-	var errs []error
-	if len(c.Segments) == 0 {
-		return nil, ErrNoSegments
-	}
-	if _, err := statement.Compile(c.Form); err != nil {
+	form, err := c.ConsolidatedForm()
+	if err != nil {
 		return nil, err
 	}
+	source := cmp.Or(c.Form.Number, c.Form.Title)
+	switch {
+	case len(c.Segments) == 0:
+		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no segments", ErrMissing)}})
+	case c.Chart == nil && len(c.Entries) > 0:
+		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no chart for the accounts of the entries", ErrMissing)}})
+	}
+	if _, err := statement.Compile(c.Form); err != nil {
+		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: %w", ErrForm, err)}})
+	}
 	col := c.column()
+	if !slices.ContainsFunc(c.Form.Columns, func(k statement.Column) bool { return k.Name == col && k.Kind != statement.Text }) {
+		return nil, errorOf(source, []Problem{{Column: col, Err: fmt.Errorf("%w: the form has no such column of figures", ErrUnknown)}})
+	}
+	var problems []Problem
 	seen := map[string]bool{c.adjust(): true, c.total(): true}
 	for _, s := range c.Segments {
 		switch {
-		case s.Name == "" || seen[s.Name]:
-			errs = append(errs, &SegmentError{Segment: s.Name, Err: ErrDuplicateSegment})
-		case s.Statement == nil || !sameRows(s.Statement.Form(), c.Form):
-			errs = append(errs, &SegmentError{Segment: s.Name, Err: ErrDifferentForm})
+		case s.Name == "":
+			problems = append(problems, Problem{Err: fmt.Errorf("%w: a segment without a name", ErrMissing)})
+		case seen[s.Name]:
+			problems = append(problems, Problem{Row: s.Name, Err: fmt.Errorf("%w: segment name, or the name of the %s or %s column", ErrDuplicate, c.adjust(), c.total())})
+		case s.Statement == nil:
+			problems = append(problems, Problem{Row: s.Name, Err: fmt.Errorf("%w: no statement", ErrMissing)})
+		default:
+			if column, err := differ(c.Form, s.Statement.Form()); err != nil {
+				problems = append(problems, Problem{Row: s.Name, Column: column, Err: err})
+			}
 		}
 		seen[s.Name] = true
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if len(problems) > 0 {
+		return nil, errorOf(source, problems)
 	}
-	adjust, err := c.eliminations()
-	if err != nil {
-		errs = append(errs, err)
-	}
-	errs = append(errs, c.interSegment(col)...)
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	adjust, problems := c.eliminations()
+	problems = append(problems, c.interSegment(col)...)
+	if len(problems) > 0 {
+		return nil, errorOf(source, problems)
 	}
 	var figs []statement.Figure
 	for _, row := range c.Form.Rows {
@@ -194,23 +169,56 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 			continue
 		}
 		for _, s := range c.Segments {
-			v, _ := s.Statement.Cell(row.Key, col)
+			v, ok := s.Statement.Cell(row.Key, col)
+			if !ok {
+				problems = append(problems, Problem{Row: s.Name, Column: col, Err: fmt.Errorf("%w: no cell in row %s", ErrMissing, quote.Bounded(row.Key))})
+			}
 			figs = append(figs, statement.Figure{Row: row.Key, Column: s.Name, Value: v})
 		}
 		figs = append(figs, statement.Figure{Row: row.Key, Column: c.adjust(), Value: format.CellOf(adjust[row.Key])})
 	}
-	return statement.Build(c.ConsolidatedForm(), meta, figs)
+	if len(problems) > 0 {
+		return nil, errorOf(source, problems)
+	}
+	s, err := statement.Build(form, meta, figs)
+	if err != nil {
+		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: %w", ErrForm, err)}})
+	}
+	return s, nil
 }
 
-// sameRows reports whether f and g have the same rows, formulas included.
-func sameRows(f, g *statement.Form) bool {
-	return f == g || slices.EqualFunc(f.Rows, g.Rows, func(a, b statement.Row) bool {
+// differ returns nil if g is f or has the same rows and columns, formulas
+// included. Otherwise it returns an error wrapping ErrForm and, if they
+// differ in a column, its name in g (or in f, if g lacks it).
+func differ(f, g *statement.Form) (string, error) {
+	if f == g {
+		return "", nil
+	}
+	if g == nil {
+		return "", fmt.Errorf("%w: its statement has no form", ErrForm)
+	}
+	if !slices.EqualFunc(f.Rows, g.Rows, func(a, b statement.Row) bool {
 		return a.Key == b.Key && a.Kind == b.Kind && a.Account == b.Account && a.Formula.String() == b.Formula.String()
-	})
+	}) {
+		return "", fmt.Errorf("%w: its statement has other rows", ErrForm)
+	}
+	for i := range max(len(f.Columns), len(g.Columns)) {
+		switch {
+		case i >= len(g.Columns):
+			return f.Columns[i].Name, fmt.Errorf("%w: its statement lacks the column", ErrForm)
+		case i >= len(f.Columns):
+			return g.Columns[i].Name, fmt.Errorf("%w: its statement has a column the form has not", ErrForm)
+		case f.Columns[i].Name != g.Columns[i].Name:
+			return g.Columns[i].Name, fmt.Errorf("%w: its statement has the column where the form has %s", ErrForm, quote.Bounded(f.Columns[i].Name))
+		case f.Columns[i].Kind != g.Columns[i].Kind || f.Columns[i].Formula.String() != g.Columns[i].Formula.String():
+			return g.Columns[i].Name, fmt.Errorf("%w: the column is of another kind or formula in its statement", ErrForm)
+		}
+	}
+	return "", nil
 }
 
 // eliminations returns the 相殺等 amount of each item row the entries move.
-func (c *Consolidation) eliminations() (map[string]decimal.Decimal, error) {
+func (c *Consolidation) eliminations() (map[string]decimal.Decimal, []Problem) {
 	rowOf := map[string][]string{} // account → item rows bound to it
 	for _, r := range c.Form.Rows {
 		if r.Kind == statement.Item && r.Account != "" {
@@ -218,11 +226,9 @@ func (c *Consolidation) eliminations() (map[string]decimal.Decimal, error) {
 		}
 	}
 	adjust := map[string]decimal.Decimal{}
-	var errs []error
+	var problems []Problem
 	for i, e := range c.Entries {
-		fail := func(format string, args ...any) {
-			errs = append(errs, &EntryError{Index: i, Memo: e.Memo, Err: fmt.Errorf(format, args...)})
-		}
+		fail := func(err error) { problems = append(problems, Problem{Row: e.name(i), Err: err}) }
 		var debit, credit decimal.Decimal
 		ok := true
 		for _, l := range e.Lines {
@@ -230,11 +236,11 @@ func (c *Consolidation) eliminations() (map[string]decimal.Decimal, error) {
 			rows := rowOf[l.Account]
 			switch {
 			case !l.Amount.IsPositive():
-				fail("%w: %s %s %s", ErrBadAmount, l.Side, l.Account, l.Amount)
+				fail(fmt.Errorf("%w: %s %s: amount %s is not positive", ErrRange, l.Side, quote.Bounded(l.Account), quote.Bounded(l.Amount.String())))
 			case l.Side != account.Debit && l.Side != account.Credit:
-				fail("%w: %v", ErrBadSide, l.Side)
+				fail(fmt.Errorf("%w: side %v of account %s", ErrUnknown, l.Side, quote.Bounded(l.Account)))
 			case !found || len(rows) != 1:
-				fail("%w: %s %q", ErrUnknownAccount, l.Side, l.Account)
+				fail(fmt.Errorf("%w: %s account %s is not bound to exactly one item row", ErrUnknown, l.Side, quote.Bounded(l.Account)))
 			default:
 				if l.Side == account.Debit {
 					debit = debit.Add(l.Amount)
@@ -248,37 +254,40 @@ func (c *Consolidation) eliminations() (map[string]decimal.Decimal, error) {
 			ok = false
 		}
 		if ok && !debit.Equal(credit) {
-			fail("%w: 借方 %s, 貸方 %s", ErrUnbalanced, format.Amount(debit), format.Amount(credit))
+			fail(fmt.Errorf("%w: 借方 %s, 貸方 %s", ErrUnbalanced, format.Amount(debit), format.Amount(credit)))
 		}
 	}
-	return adjust, errors.Join(errs...)
+	return adjust, problems
 }
 
-// interSegment checks that each inter-segment row nets to zero.
-func (c *Consolidation) interSegment(col string) []error {
-	var errs []error
+// interSegment checks that each inter-segment row nets to zero, and names
+// the amount and the segments that hold it when it does not.
+func (c *Consolidation) interSegment(col string) []Problem {
+	var problems []Problem
 	for _, key := range c.InterSegment {
-		e := &InterSegmentError{Row: key, Label: key}
-		for _, r := range c.Form.Rows {
-			if r.Key == key {
-				e.Label = r.Label
-			}
+		i := slices.IndexFunc(c.Form.Rows, func(r statement.Row) bool { return r.Key == key })
+		if i < 0 {
+			problems = append(problems, Problem{Row: key, Err: fmt.Errorf("%w: the inter-segment row is not a row of the form", ErrUnknown)})
+			continue
 		}
+		label := c.Form.Rows[i].Label
+		var residual decimal.Decimal
+		var held []string
 		for _, s := range c.Segments {
 			v, ok := s.Statement.Cell(key, col)
 			if !ok {
-				errs = append(errs, &SegmentError{Segment: s.Name, Err: fmt.Errorf("no inter-segment row %q", key)})
+				problems = append(problems, Problem{Row: key, Err: fmt.Errorf("%w: segment %s has no such inter-segment row", ErrMissing, quote.Bounded(s.Name))})
 				continue
 			}
 			if v.Valid && !v.Amount.IsZero() {
-				e.Residual = e.Residual.Add(v.Amount)
-				e.Amounts = append(e.Amounts, v.Amount)
-				e.Segments = append(e.Segments, s.Name)
+				residual = residual.Add(v.Amount)
+				held = append(held, s.Name+" "+format.Amount(v.Amount))
 			}
 		}
-		if !e.Residual.IsZero() {
-			errs = append(errs, e)
+		if !residual.IsZero() {
+			problems = append(problems, Problem{Row: key, Err: fmt.Errorf("%w: %s nets to %s across segments, not 0: %s",
+				ErrUnbalanced, label, format.Amount(residual), strings.Join(held, ", "))})
 		}
 	}
-	return errs
+	return problems
 }

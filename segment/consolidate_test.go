@@ -98,48 +98,126 @@ func TestConsolidate(t *testing.T) {
 	}
 }
 
+// problemsOf returns the problems of an *Error, or fails.
+func problemsOf(t *testing.T, err error) []segment.Problem {
+	t.Helper()
+	var e *segment.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("error %v, want a *segment.Error", err)
+	}
+	return e.Problems
+}
+
 func TestConsolidateErrors(t *testing.T) {
 	c := consolidation()
 	c.Entries = append(c.Entries,
-		segment.Entry{Memo: "片側だけ", Lines: []segment.Line{{Side: account.Debit, Account: "2110", Amount: decimal.NewFromInt(1)}}},
+		segment.Entry{Name: "片側", Memo: "片側だけ", Lines: []segment.Line{{Side: account.Debit, Account: "2110", Amount: decimal.NewFromInt(1)}}},
 		segment.NewEntry("9999", "1120", decimal.NewFromInt(1), "科目なし"),
 		segment.NewEntry("2110", "1120", decimal.NewFromInt(-1), "負の金額"),
 		segment.Entry{Memo: "側なし", Lines: []segment.Line{{Account: "2110", Amount: decimal.NewFromInt(1)}}},
 	)
 	c.Segments[1] = seg("本人確認情報処理事業", 0, 845938, -93413700, 0, 20548974)
 	_, err := c.Build(statement.Meta{})
-	var ee *segment.EntryError
-	var ie *segment.InterSegmentError
-	if !errors.As(err, &ee) || !errors.As(err, &ie) {
-		t.Fatalf("Build error = %v, want entry and inter-segment errors", err)
+	want := []struct {
+		row string
+		err error
+	}{
+		{"片側", segment.ErrUnbalanced},
+		{"4", segment.ErrUnknown},
+		{"5", segment.ErrRange},
+		{"5", segment.ErrRange},
+		{"6", segment.ErrUnknown},
+		{"2170", segment.ErrUnbalanced},
 	}
-	for _, want := range []error{segment.ErrUnbalanced, segment.ErrUnknownAccount, segment.ErrBadAmount, segment.ErrBadSide} {
-		if !errors.Is(err, want) {
-			t.Errorf("error %v does not wrap %v", err, want)
+	problems := problemsOf(t, err)
+	if len(problems) != len(want) {
+		t.Fatalf("Build: %d problems, want %d: %v", len(problems), len(want), err)
+	}
+	for i, w := range want {
+		if p := problems[i]; p.Row != w.row || !errors.Is(p, w.err) || !errors.Is(err, w.err) {
+			t.Errorf("problem %d = %v, want one at %q wrapping %v", i, p, w.row, w.err)
 		}
 	}
-	if !ie.Residual.Equal(decimal.NewFromInt(82)) || len(ie.Segments) != 2 ||
-		!strings.Contains(ie.Error(), "他事業勘定 (2170) nets to 82 across segments, not 0: 一般事業 93,413,782, 本人確認情報処理事業 △93,413,700") {
-		t.Errorf("inter-segment error: %v", ie)
+	if got := problems[5].Error(); got != `"2170": unbalanced: 他事業勘定 nets to 82 across segments, not 0: 一般事業 93,413,782, 本人確認情報処理事業 △93,413,700` {
+		t.Errorf("inter-segment problem: %s", got)
 	}
 
-	c = consolidation()
-	c.Segments = append(c.Segments, c.Segments[0])
-	if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrDuplicateSegment) {
-		t.Errorf("duplicate segment: %v", err)
-	}
-	c = consolidation()
 	other := *form
 	other.Rows = form.Rows[:5]
-	s, _ := statement.Build(&other, statement.Meta{}, c.Segments[0].Statement.Figures())
-	c.Segments[0].Statement = s
-	if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrDifferentForm) {
-		t.Errorf("different form: %v", err)
+	tests := []struct {
+		name   string
+		change func(c *segment.Consolidation)
+		row    string
+		err    error
+	}{
+		{"duplicate segment", func(c *segment.Consolidation) { c.Segments = append(c.Segments, c.Segments[0]) }, "一般事業", segment.ErrDuplicate},
+		{"segment named as the 合計 column", func(c *segment.Consolidation) { c.Segments[0].Name = "合計" }, "合計", segment.ErrDuplicate},
+		{"segment without a name", func(c *segment.Consolidation) { c.Segments[0].Name = "" }, "", segment.ErrMissing},
+		{"segment without a statement", func(c *segment.Consolidation) { c.Segments[0].Statement = nil }, "一般事業", segment.ErrMissing},
+		{"segment with a zero statement", func(c *segment.Consolidation) { c.Segments[0].Statement = &statement.Statement{} }, "一般事業", segment.ErrForm},
+		{"different rows", func(c *segment.Consolidation) {
+			c.Segments[0].Statement, _ = statement.Build(&other, statement.Meta{}, c.Segments[0].Statement.Figures())
+		}, "一般事業", segment.ErrForm},
+		{"no segments", func(c *segment.Consolidation) { c.Segments = nil }, "", segment.ErrMissing},
+		{"an inter-segment row the form has not", func(c *segment.Consolidation) { c.InterSegment = []string{"2171"} }, "2171", segment.ErrUnknown},
 	}
-	c = consolidation()
-	c.Segments = nil
-	if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrNoSegments) {
-		t.Errorf("no segments: %v", err)
+	for _, tt := range tests {
+		c := consolidation()
+		tt.change(c)
+		_, err := c.Build(statement.Meta{})
+		if problems := problemsOf(t, err); len(problems) != 1 || problems[0].Row != tt.row || !errors.Is(err, tt.err) {
+			t.Errorf("%s: error %v, want one problem at %q wrapping %v", tt.name, err, tt.row, tt.err)
+		}
+	}
+}
+
+// A segment whose statement names its column differently, or a Column that
+// the form does not have, is an error: before, its figures were dropped and
+// 合計 was wrong.
+func TestConsolidateColumns(t *testing.T) {
+	renamed := func(name string) *statement.Form {
+		f := *form
+		f.Columns = []statement.Column{{Name: name, Kind: statement.Input}}
+		return &f
+	}
+	rebuild := func(c *segment.Consolidation, f *statement.Form) {
+		var figs []statement.Figure
+		for _, fig := range c.Segments[1].Statement.Figures() {
+			fig.Column = f.Columns[0].Name
+			figs = append(figs, fig)
+		}
+		s, err := statement.Build(f, statement.Meta{}, figs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Segments[1].Statement = s
+	}
+	tests := []struct {
+		name        string
+		change      func(c *segment.Consolidation)
+		row, column string
+		err         error
+	}{
+		{"決算額 for 金額", func(c *segment.Consolidation) { rebuild(c, renamed("決算額")) }, "本人確認情報処理事業", "決算額", segment.ErrForm},
+		{"a typo", func(c *segment.Consolidation) { rebuild(c, renamed("金頟")) }, "本人確認情報処理事業", "金頟", segment.ErrForm},
+		{"another column after it", func(c *segment.Consolidation) {
+			f := *form
+			f.Columns = append(f.Columns[:1:1], statement.Column{Name: "備考", Kind: statement.Text})
+			rebuild(c, &f)
+		}, "本人確認情報処理事業", "備考", segment.ErrForm},
+		{"a Column the form has not", func(c *segment.Consolidation) { c.Column = "決算額" }, "", "決算額", segment.ErrUnknown},
+	}
+	for _, tt := range tests {
+		c := consolidation()
+		tt.change(c)
+		_, err := c.Build(statement.Meta{})
+		if err == nil {
+			t.Errorf("%s: no error", tt.name)
+			continue
+		}
+		if problems := problemsOf(t, err); len(problems) != 1 || problems[0].Row != tt.row || problems[0].Column != tt.column || !errors.Is(err, tt.err) {
+			t.Errorf("%s: error %v, want one problem at %q, column %q, wrapping %v", tt.name, err, tt.row, tt.column, tt.err)
+		}
 	}
 }
 
@@ -150,23 +228,89 @@ func TestReadEntriesCSV(t *testing.T) {
 1,,貸方,5101,"21,453,174"
 2,未収金と未払金,debit,2110,845938
 2,,credit,1120,845938
-`))
+`), "entries.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 2 || len(entries[0].Lines) != 3 || entries[0].Memo != "事業間の取引" || entries[1].Lines[1].Side != account.Credit ||
+	if len(entries) != 2 || len(entries[0].Lines) != 3 || entries[0].Name != "1" || entries[0].Memo != "事業間の取引" || entries[1].Lines[1].Side != account.Credit ||
 		!entries[0].Lines[2].Amount.Equal(decimal.NewFromInt(21453174)) {
 		t.Errorf("ReadEntriesCSV = %+v", entries)
 	}
-	for name, in := range map[string]string{
-		"empty":       "",
-		"no side":     "entry,account,amount\n",
-		"bad side":    "entry,side,account,amount\n1,左,2110,1\n",
-		"bad amount":  "entry,side,account,amount\n1,借方,2110,一\n",
-		"field count": "entry,side,account,amount\n1,借方,2110\n",
-	} {
-		if _, err := segment.ReadEntriesCSV(strings.NewReader(in)); err == nil {
-			t.Errorf("%s: no error", name)
+}
+
+func TestReadEntriesCSVErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []segment.Problem // Err holds the sentinel
+	}{
+		{"empty", "", []segment.Problem{{Err: segment.ErrMissing}}},
+		{"no side", "entry,account,amount\n", []segment.Problem{{Line: 1, Column: "side", Err: segment.ErrMissing}}},
+		{"column twice", "entry,side,side,account,amount\n", []segment.Problem{{Line: 1, Column: "side", Err: segment.ErrDuplicate}}},
+		{"bad side", "entry,side,account,amount\n1,左,2110,1\n", []segment.Problem{{Line: 2, Row: "1", Column: "side", Err: segment.ErrSyntax}}},
+		{"bad amount", "entry,side,account,amount\n1,借方,2110,一\n", []segment.Problem{{Line: 2, Row: "1", Column: "amount", Err: segment.ErrSyntax}}},
+		{"field count", "entry,side,account,amount\n1,借方,2110\n", []segment.Problem{{Line: 2, Err: segment.ErrSyntax}}},
+		{"every problem", "entry,side,account,amount\n1,左,2110,1\n\n2,借方,2110,x\n", []segment.Problem{
+			{Line: 2, Row: "1", Column: "side", Err: segment.ErrSyntax},
+			{Line: 4, Row: "2", Column: "amount", Err: segment.ErrSyntax},
+		}},
+		{"quote", "entry,side\n\"1,借方\n", []segment.Problem{{Line: 2, Err: segment.ErrSyntax}}},
+		{"unknown columns", "entry,side,acount,amount,memo,indnet\n", []segment.Problem{
+			{Line: 1, Column: "acount", Err: segment.ErrUnknown},
+			{Line: 1, Column: "indnet", Err: segment.ErrUnknown},
+			{Line: 1, Column: "account", Err: segment.ErrMissing},
+		}},
+		{"empty entry names", "entry,side,account,amount\n1,借方,2110,1\n,貸方,1120,1\n ,借方,2110,1\n", []segment.Problem{
+			{Line: 3, Column: "entry", Err: segment.ErrMissing},
+			{Line: 4, Column: "entry", Err: segment.ErrMissing},
+		}},
+		{"encoding", "entry,side,account,amount\n1,\xff,2110,1\n", []segment.Problem{{Err: segment.ErrEncoding}}},
+	}
+	for _, tt := range tests {
+		_, err := segment.ReadEntriesCSV(strings.NewReader(tt.in), "entries.csv")
+		var e *segment.Error
+		if !errors.As(err, &e) || e.Source != "entries.csv" || len(e.Problems) != len(tt.want) {
+			t.Errorf("%s: error %v, want %d problems in entries.csv", tt.name, err, len(tt.want))
+			continue
+		}
+		for i, w := range tt.want {
+			p := e.Problems[i]
+			if p.Line != w.Line || p.Row != w.Row || p.Column != w.Column || !errors.Is(p, w.Err) {
+				t.Errorf("%s: problem %d = %+v (%v), want %+v", tt.name, i, p, p, w)
+			}
+		}
+	}
+}
+
+// Messages quote at most 64 bytes of a bad field.
+func TestReadEntriesCSVBounded(t *testing.T) {
+	_, err := segment.ReadEntriesCSV(strings.NewReader("entry,side,account,amount\n1,借方,2110,"+strings.Repeat("x", 1<<20)+"\n"), "big.csv")
+	if err == nil || len(err.Error()) > 300 {
+		t.Errorf("error of %d bytes", len(err.Error()))
+	}
+}
+
+// Every method is safe on a zero or nil Consolidation, and on one without
+// a chart: a typed error, not a panic.
+func TestConsolidationZero(t *testing.T) {
+	noChart := consolidation()
+	noChart.Chart = nil
+	tests := []struct {
+		name string
+		c    *segment.Consolidation
+	}{
+		{"zero", &segment.Consolidation{}},
+		{"nil", nil},
+		{"segments but no form", &segment.Consolidation{Segments: consolidation().Segments}},
+		{"entries but no chart", noChart},
+	}
+	for _, tt := range tests {
+		if s, err := tt.c.Build(statement.Meta{}); s != nil || !errors.Is(err, segment.ErrMissing) {
+			t.Errorf("%s: Build = %v, %v; want an error wrapping ErrMissing", tt.name, s, err)
+		}
+		if tt.c == nil || tt.c.Form == nil {
+			if f, err := tt.c.ConsolidatedForm(); f != nil || !errors.Is(err, segment.ErrMissing) {
+				t.Errorf("%s: ConsolidatedForm = %v, %v; want an error wrapping ErrMissing", tt.name, f, err)
+			}
 		}
 	}
 }

@@ -1,7 +1,6 @@
 // Package segment builds segment statements (事業別財務情報): the statements
 // of the segments of a public body side by side, with a 相殺等 column of
-// eliminations and a 合計 column that is their consolidation; and it
-// apportions (按分) totals over weights by named methods.
+// eliminations and a 合計 column that is their consolidation.
 //
 // A [Consolidation] takes the statements of its segments, built on one
 // form, and balanced elimination [Entry] values. The 相殺等 column is
@@ -10,11 +9,8 @@
 // or an asset reduces it. Accounts between segments (他事業勘定) must net to
 // zero across them.
 //
-// [Apportion] divides a total over weights in whole units by Webster,
-// Hamilton, D'Hondt or Adams, exactly and deterministically; [PerUnit]
-// applies a published rate. [ParseLocalCode] checks the 全国地方公共団体コード
-// that allocation tables are keyed by.
-//
 // The package does not post entries to ledgers; an Entry only says how the
-// 相殺等 column moves.
+// 相殺等 column moves. Apportionment (按分) of totals over weights is in
+// package [github.com/koukaikei/koukaikei/segment/apportion], and the
+// 全国地方公共団体コード in [github.com/koukaikei/koukaikei/segment/localcode].
 package segment

@@ -11,23 +11,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Apportion divides a total over weights in whole units.
-func ExampleApportion() {
-	populations := []decimal.Decimal{decimal.NewFromInt(1955457), decimal.NewFromInt(258948), decimal.NewFromInt(116529)}
-	shares, err := segment.Apportion(decimal.NewFromInt(1398758000), populations, decimal.NewFromInt(1000), segment.Webster)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, s := range shares {
-		fmt.Println(format.Amount(s))
-	}
-	// Output:
-	// 1,173,440,000
-	// 155,391,000
-	// 69,927,000
-}
-
 // The 相殺等 column comes from elimination entries: a 借方 on a liability
 // and a 貸方 on an asset both reduce them.
 func ExampleConsolidation_Build() {
@@ -65,14 +48,18 @@ func ExampleConsolidation_Build() {
 	// 2110 △845,938 5,958,041,730
 }
 
-// ParseLocalCode checks the check digit of a 全国地方公共団体コード, and adds
-// it to a five-digit one.
-func ExampleParseLocalCode() {
-	fmt.Println(segment.ParseLocalCode("473821"))
-	fmt.Println(segment.ParseLocalCode("13104"))
-	fmt.Println(segment.ParseLocalCode("011003"))
+// ReadEntriesCSV reads entries line by line; every problem is reported
+// with its line.
+func ExampleReadEntriesCSV() {
+	entries, err := segment.ReadEntriesCSV(strings.NewReader(`entry,memo,side,account,amount
+1,事業間の未収金と未払金,借方,2110,"845,938"
+1,,貸方,1120,"845,938"
+`), "entries.csv")
+	fmt.Println(len(entries), entries[0].Memo, len(entries[0].Lines), err)
+
+	_, err = segment.ReadEntriesCSV(strings.NewReader("entry,side,account,amount\n1,左,2110,1\n1,貸方\n"), "entries.csv")
+	fmt.Println(err)
 	// Output:
-	// 473821 <nil>
-	// 131041 <nil>
-	//  segment: local code "011003": wrong check digit: 3, should be 2
+	// 1 事業間の未収金と未払金 2 <nil>
+	// segment: entries.csv: line 2: "1": column "side": invalid syntax: "左" is neither 借方 nor 貸方; line 3: invalid syntax: 2 fields, the header has 4
 }

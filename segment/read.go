@@ -1,82 +1,129 @@
 package segment
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/segment/internal/quote"
 )
 
 // ReadEntriesCSV reads elimination entries from CSV: a header line naming
-// the columns entry, side, account and amount, and optionally memo; then
-// one line for each line of an entry. Lines with the same entry name form
-// one entry, in the order they first appear; its memo is the first one
-// given. The side is 借方 or 貸方 (debit or credit); amounts are read as
-// format.ParseAmount reads them.
+// the columns entry, side, account and amount, and optionally memo, and no
+// others (a misspelt column is an error, not ignored); then one line for
+// each line of an entry. Lines with the same entry name form one entry, in
+// the order they first appear; its memo is the first one given. Every line
+// must name its entry: a line without a name is an error, since which entry
+// it belongs to cannot be told, and an entry of its own would be one line,
+// which never balances. The side is 借方 or 貸方 (debit or credit); amounts
+// are read as format.ParseAmount reads them.
 //
-// Errors name the line; they are joined when there are several. Whether
-// the entries balance is checked when they are used.
-func ReadEntriesCSV(r io.Reader) ([]Entry, error) {
+// Every problem is reported in one *Error whose Source is source (a file
+// name, say), each Problem with its line. Whether the entries balance is
+// checked when they are used. An error reading r is returned as it is,
+// wrapped.
+func ReadEntriesCSV(r io.Reader, source string) ([]Entry, error) {
 	recs, err := csvio.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("segment: %w", err)
+	var pe *csv.ParseError
+	switch {
+	case errors.Is(err, csvio.ErrEncoding):
+		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: %w", ErrEncoding, err)}})
+	case errors.As(err, &pe):
+		return nil, errorOf(source, []Problem{{Line: pe.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}})
+	case err != nil:
+		return nil, fmt.Errorf("segment: %s: %w", source, err)
 	}
 	if len(recs) == 0 {
-		return nil, errors.New("segment: entries: no header line")
+		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no header line", ErrMissing)}})
 	}
-	cols, err := csvio.Header(recs[0], "entry", "side", "account", "amount")
-	if err != nil {
-		return nil, fmt.Errorf("segment: %w", err)
+	cols, problems := header(recs[0], []string{"entry", "side", "account", "amount"}, "memo")
+	if len(problems) > 0 {
+		return nil, errorOf(source, problems)
 	}
 	var (
 		entries []Entry
 		index   = map[string]int{}
-		errs    []error
 	)
 	for _, rec := range recs[1:] {
-		fail := func(format string, args ...any) {
-			errs = append(errs, fmt.Errorf("segment: line %d: %s", rec.Line, fmt.Sprintf(format, args...)))
-		}
-		if len(rec.Fields) != len(recs[0].Fields) {
-			fail("%d fields, the header has %d", len(rec.Fields), len(recs[0].Fields))
-			continue
-		}
 		field := func(name string) string {
 			if i, ok := cols[name]; ok {
 				return strings.TrimSpace(rec.Fields[i])
 			}
 			return ""
 		}
+		if len(rec.Fields) != len(recs[0].Fields) {
+			problems = append(problems, Problem{Line: rec.Line, Err: fmt.Errorf("%w: %d fields, the header has %d", ErrSyntax, len(rec.Fields), len(recs[0].Fields))})
+			continue
+		}
+		name := field("entry")
+		fail := func(column string, err error) {
+			problems = append(problems, Problem{Line: rec.Line, Row: name, Column: column, Err: err})
+		}
+		if name == "" {
+			fail("entry", fmt.Errorf("%w: the name of the entry the line belongs to", ErrMissing))
+			continue
+		}
 		var l Line
-		switch field("side") {
+		switch side := field("side"); side {
 		case "借方", "debit":
 			l.Side = account.Debit
 		case "貸方", "credit":
 			l.Side = account.Credit
 		default:
-			fail("side %q is neither 借方 nor 貸方", field("side"))
+			fail("side", fmt.Errorf("%w: %s is neither 借方 nor 貸方", ErrSyntax, quote.Bounded(side)))
 			continue
 		}
 		l.Account = field("account")
-		if l.Amount, err = format.ParseAmount(field("amount")); err != nil {
-			fail("%v", err)
+		amount := field("amount")
+		if l.Amount, err = format.ParseAmount(amount); err != nil {
+			// Not err itself: its message would quote all of a huge cell.
+			reason := "not an amount"
+			if fe := (*format.ParseError)(nil); errors.As(err, &fe) {
+				reason = fmt.Sprintf("%s at offset %d", fe.Reason, fe.Offset)
+			}
+			fail("amount", fmt.Errorf("%w: %s: %s", ErrSyntax, quote.Bounded(amount), reason))
 			continue
 		}
-		name := field("entry")
 		i, ok := index[name]
 		if !ok {
 			i = len(entries)
 			index[name] = i
-			entries = append(entries, Entry{Memo: field("memo")})
+			entries = append(entries, Entry{Name: name, Memo: field("memo")})
 		}
 		entries[i].Lines = append(entries[i].Lines, l)
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := errorOf(source, problems); err != nil {
 		return nil, err
 	}
 	return entries, nil
+}
+
+// header maps the names of a header record to their field index, and
+// reports each name given twice, each that is neither required nor
+// optional, and each required name that is missing.
+func header(rec csvio.Record, required []string, optional ...string) (map[string]int, []Problem) {
+	var problems []Problem
+	cols := make(map[string]int, len(rec.Fields))
+	for i, name := range rec.Fields {
+		if _, dup := cols[name]; dup {
+			problems = append(problems, Problem{Line: rec.Line, Column: name, Err: fmt.Errorf("%w: column twice in the header", ErrDuplicate)})
+		}
+		if !slices.Contains(required, name) && !slices.Contains(optional, name) {
+			problems = append(problems, Problem{Line: rec.Line, Column: name, Err: fmt.Errorf("%w column: the columns are %s and %s",
+				ErrUnknown, strings.Join(required, ", "), strings.Join(optional, ", "))})
+		}
+		cols[name] = i
+	}
+	for _, name := range required {
+		if _, ok := cols[name]; !ok {
+			problems = append(problems, Problem{Line: rec.Line, Column: name, Err: fmt.Errorf("%w: column not in the header", ErrMissing)})
+		}
+	}
+	return cols, problems
 }

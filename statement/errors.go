@@ -39,7 +39,7 @@ var (
 	ErrOutline = errors.New("does not follow the outline")
 	// ErrEncoding reports input that is neither UTF-8 nor CP932, or text
 	// that an output encoding cannot represent.
-	ErrEncoding = csvio.ErrEncoding
+	ErrEncoding = errors.New("encoding")
 )
 
 // A Problem is one thing wrong, at one place.
@@ -137,7 +137,15 @@ func (ps *problems) err() error {
 // readError turns an error of the CSV layer into an *Error of source,
 // keeping the line it names.
 func readError(source string, err error) error {
-	return &Error{Source: source, Problems: []Problem{{Err: err}}}
+	return &Error{Source: source, Problems: []Problem{{Err: csvError(err)}}}
+}
+
+// csvError returns an error of the CSV layer as one of the package's.
+func csvError(err error) error {
+	if errors.Is(err, csvio.ErrEncoding) {
+		return fmt.Errorf("%w: %v", ErrEncoding, err)
+	}
+	return err
 }
 
 // A ParseError reports text that a Parse function cannot read.

@@ -105,6 +105,45 @@ func ExampleCompare() {
 	// 貸借対照表: 流動資産合計 金額: got 47,469,521,136円, want 47,469,521,163円
 }
 
+// Combine shows two years side by side, each as it was published, with
+// their difference.
+func ExampleCombine() {
+	form := &statement.Form{Title: "行政コスト計算書", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "1100", Kind: statement.Item, Label: "人件費"},
+			{Key: "1200", Kind: statement.Item, Label: "物件費等"},
+			{Key: "1300", Kind: statement.Item, Label: "その他"},
+			{Key: "1000", Kind: statement.Total, Label: "経常費用", Formula: statement.Formula{{Key: "1100"}, {Key: "1200"}, {Key: "1300"}}},
+		}}
+	year := func(a, b int64) *statement.Statement {
+		s, err := statement.Build(form, statement.Meta{}, []statement.Figure{
+			{Row: "1100", Column: "金額", Value: format.CellOf(decimal.NewFromInt(a))},
+			{Row: "1200", Column: "金額", Value: format.CellOf(decimal.NewFromInt(b))},
+			{Row: "1300", Column: "金額"}, // 該当なし in both years
+		})
+		if err != nil {
+			panic(err)
+		}
+		return s
+	}
+	both, err := statement.Combine(statement.Meta{Unit: format.Thousand},
+		[]statement.Part{{Name: "前年度", Statement: year(7012000, 8034000)}, {Name: "本年度", Statement: year(7225000, 7990000)}},
+		statement.Column{Name: "増減", Kind: statement.Computed, Formula: statement.Formula{{Key: "本年度"}, {Key: "前年度", Negative: true}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	both.WriteText(os.Stdout, statement.TextOptions{})
+	// Output:
+	// 行政コスト計算書
+	// （単位：千円）
+	// 科目      前年度  本年度  増減
+	// 人件費     7,012   7,225   213
+	// 物件費等   8,034   7,990   △44
+	// その他         -       -     -
+	// 経常費用  15,046  15,215   169
+}
+
 // A Book holds a body's statements by id; links between them and pins of
 // the figures the report is known to get wrong are data, read from CSV.
 func ExampleBook() {

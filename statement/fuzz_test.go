@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 )
 
@@ -130,6 +134,87 @@ func FuzzParseColumns(f *testing.F) {
 		back, err := statement.ParseColumns(spec)
 		if err != nil || statement.FormatColumns(back) != spec {
 			t.Fatalf("ParseColumns(%q) prints as %q, which reads back as %v, %v", s, spec, back, err)
+		}
+	})
+}
+
+// FuzzRoundTrip checks that any statement WriteCSV and MarshalJSON accept
+// reads back equal, hidden rows included, and still verifies: labels and
+// texts of any runes, any amounts, in any unit.
+func FuzzRoundTrip(f *testing.F) {
+	f.Add("現金及び預金|未収金| その他 ", "a\rb", int64(32200729071), int64(-5), uint8(1))
+	f.Add("label|key|※１", " 備考 ", int64(0), int64(999), uint8(2))
+	f.Fuzz(func(t *testing.T, labels, text string, a, b int64, unit uint8) {
+		rows := []statement.Row{{Kind: statement.Header, Label: "区分"}}
+		var terms statement.Formula
+		for i, l := range strings.Split(labels, "|") {
+			key := fmt.Sprint("r", i)
+			rows = append(rows, statement.Row{Key: key, Kind: statement.Item, Label: l, Indent: 1})
+			terms = append(terms, statement.Term{Key: key})
+		}
+		rows = append(rows,
+			statement.Row{Key: "sub", Kind: statement.Subtotal, Label: "合計"},
+			statement.Row{Key: "net", Kind: statement.Total, Label: "差引", Hidden: true, Formula: statement.Formula{{Key: "sub"}, {Key: "r0", Negative: true}}})
+		// The subtotal sums the rows above it; it prints after them.
+		rows[len(rows)-2].Indent = 0
+		form := &statement.Form{Title: "表", Rows: rows, Columns: []statement.Column{
+			{Name: "前年度", Kind: statement.Input}, {Name: "本年度", Kind: statement.Input},
+			{Name: "増減", Kind: statement.Computed, Formula: statement.Formula{{Key: "本年度"}, {Key: "前年度", Negative: true}}},
+			{Name: "備考", Kind: statement.Text}}}
+		var figs []statement.Figure
+		for i, r := range rows {
+			if r.Kind != statement.Item {
+				continue
+			}
+			v := yen(a + int64(i)*b)
+			if i%3 == 2 {
+				v = format.Cell{}
+			}
+			figs = append(figs, statement.Figure{Row: r.Key, Column: "前年度", Value: v},
+				statement.Figure{Row: r.Key, Column: "本年度", Value: yen(b - int64(i))},
+				statement.Figure{Row: r.Key, Column: "備考", Text: text})
+		}
+		meta := statement.Meta{Unit: format.Unit(unit % 3)}
+		s, err := statement.Build(form, meta, figs)
+		if err != nil {
+			t.Fatalf("Build: %v", err)
+		}
+		var out bytes.Buffer
+		if err := s.WriteCSV(&out, statement.CSVOptions{}); err != nil {
+			if !errors.Is(err, statement.ErrEncoding) || !strings.ContainsRune(text+labels, '\r') && utf8.ValidString(text) && utf8.ValidString(labels) {
+				t.Fatalf("WriteCSV: %v", err)
+			}
+		} else {
+			back, err := statement.ReadCSV(&out, form, statement.ReadOptions{Meta: meta})
+			if err != nil {
+				t.Fatalf("ReadCSV of WriteCSV: %v\n%s", err, out.String())
+			}
+			if d := statement.Compare(back, s); len(d) != 0 {
+				t.Fatalf("CSV round trip: %v", d)
+			}
+			if v := back.Verify(); len(v) != 0 {
+				t.Fatalf("read back from CSV, the statement breaks its identities: %v", v)
+			}
+		}
+		data, err := json.Marshal(s)
+		if !utf8.ValidString(labels) || !utf8.ValidString(text) {
+			if !errors.Is(err, statement.ErrEncoding) {
+				t.Fatalf("MarshalJSON of text that is not UTF-8: %v", err)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("MarshalJSON: %v", err)
+		}
+		back, err := statement.ReadJSON(bytes.NewReader(data), form, statement.ReadOptions{})
+		if err != nil {
+			t.Fatalf("ReadJSON of MarshalJSON: %v\n%s", err, data)
+		}
+		if d := statement.Compare(back, s); len(d) != 0 {
+			t.Fatalf("JSON round trip: %v", d)
+		}
+		if v := back.Verify(); len(v) != 0 {
+			t.Fatalf("read back from JSON, the statement breaks its identities: %v", v)
 		}
 	})
 }

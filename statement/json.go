@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/koukaikei/koukaikei/format"
 )
@@ -46,16 +47,35 @@ type jsonRow struct {
 // statement's unit, digits with a leading - for negatives and a decimal
 // point only when needed; "" for a cell with no figure; the text of a text
 // column. notes, when present, are the notes printed below the table.
+// Text that is not valid UTF-8, which JSON cannot carry unchanged, is an
+// *Error wrapping ErrEncoding.
 func (s *Statement) MarshalJSON() ([]byte, error) {
 	s = s.ready()
 	js := jsonStatement{
 		Form: s.t.form.Number, Title: s.t.form.Title, Entity: s.meta.Entity, Date: s.meta.Date,
 		Unit: s.meta.Unit.String(), Columns: columnNames(&s.t.form), Rows: []jsonRow{}, Notes: s.meta.Notes,
 	}
-	for i, row := range s.t.form.Rows {
-		if !row.Hidden {
-			js.Rows = append(js.Rows, jsonRow{Key: row.Key, Label: row.Label, Code: row.Account, Kind: row.Kind.String(), Values: s.values(i)})
+	ps := problems{source: s.t.form.name()}
+	check := func(row, column, text string) {
+		if !utf8.ValidString(text) {
+			ps.addf(0, row, column, ErrEncoding, "text that is not valid UTF-8, which JSON would alter")
 		}
+	}
+	for _, m := range append([]string{js.Form, js.Title, js.Entity, js.Date}, js.Notes...) {
+		check("", "", m)
+	}
+	for i, row := range s.t.form.Rows {
+		if row.Hidden {
+			continue
+		}
+		jr := jsonRow{Key: row.Key, Label: row.Label, Code: row.Account, Kind: row.Kind.String(), Values: s.values(i)}
+		for j, v := range append([]string{jr.Key, jr.Label, jr.Code}, jr.Values...) {
+			check(rowRef(i, row), append([]string{"key", "label", "code"}, js.Columns...)[j], v)
+		}
+		js.Rows = append(js.Rows, jr)
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
 	}
 	return json.Marshal(js)
 }

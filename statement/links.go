@@ -145,7 +145,7 @@ func (l line) field(name string) string { return l.fields[name] }
 func readTable(ps *problems, r io.Reader, required, optional []string) ([]line, bool) {
 	recs, err := csvio.ReadAll(r)
 	if err != nil {
-		ps.add(0, "", "", err)
+		ps.add(0, "", "", csvError(err))
 		return nil, false
 	}
 	if len(recs) == 0 {

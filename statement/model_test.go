@@ -216,3 +216,41 @@ func TestBoundedMessages(t *testing.T) {
 		t.Errorf("ParseFormula of 3 MB: message of %d bytes", len(err.Error()))
 	}
 }
+
+func TestCombineErrors(t *testing.T) {
+	s := mustBuild(smallForm(), statement.Meta{}, smallFigures())
+	other := smallForm()
+	other.Rows[2].Label = "前払金"
+	o := mustBuild(other, statement.Meta{}, smallFigures())
+	tests := []struct {
+		name  string
+		parts []statement.Part
+		err   error
+		msg   string
+	}{
+		{"none", nil, statement.ErrMissing, "no parts"},
+		{"nil statement", []statement.Part{{Name: "前年度"}}, statement.ErrMissing, "no statement"},
+		{"other rows", []statement.Part{{Name: "a", Statement: s}, {Name: "b", Statement: o}}, statement.ErrMismatch, `row "1120"`},
+		{"text column", []statement.Part{{Name: "a", Statement: s, Column: "備考"}}, statement.ErrUnknown, "備考"},
+		{"name twice", []statement.Part{{Name: "a", Statement: s}, {Name: "a", Statement: s}}, statement.ErrDuplicate, `"a"`},
+	}
+	for _, tt := range tests {
+		_, err := statement.Combine(statement.Meta{}, tt.parts)
+		if !errors.Is(err, tt.err) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%s: Combine = %v, want %v saying %q", tt.name, err, tt.err, tt.msg)
+		}
+	}
+	// A part's totals are taken as published, not recomputed.
+	pub, err := statement.ReadCSV(strings.NewReader("key,label,予算額,決算額,差額\n,流動資産,,,\n1110,現金及び預金,1,1,0\n1120,未収金,1,1,0\n1100,流動資産合計,3,2,0\n2110,未払金,1,1,0\n"),
+		smallForm(), statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := statement.Combine(statement.Meta{}, []statement.Part{{Name: "x", Statement: pub}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := c.Cell("1100", "x"); !got.Equal(yen(3)) {
+		t.Errorf("combined 1100 = %v, want the published 3", got)
+	}
+}

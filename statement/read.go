@@ -261,12 +261,12 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 			if j < 0 {
 				continue
 			}
-			text := strings.TrimSpace(rec.Fields[k])
 			col := t.form.Columns[j]
 			if col.Kind == Text {
-				s.texts[i*ncol+j] = text
+				s.texts[i*ncol+j] = rec.Fields[k] // as written: spaces may be part of a text
 				continue
 			}
+			text := strings.TrimSpace(rec.Fields[k])
 			if text == "" {
 				continue
 			}

@@ -169,6 +169,8 @@ func compile(f *Form, ps *problems) *Template {
 			ps.addf(0, "", c.Name, ErrMissing, "a computed column without a formula")
 		case c.Kind != Computed && len(c.Formula) > 0:
 			ps.addf(0, "", c.Name, ErrMismatch, "a formula on a column that is not computed")
+		case c.Name == "key" || c.Name == "label":
+			ps.addf(0, "", c.Name, ErrMismatch, "a column may not be named key or label, the names of the CSV format's own columns")
 		}
 		if c.Kind == Input {
 			t.inputs = append(t.inputs, j)

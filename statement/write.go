@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/shopspring/decimal"
@@ -134,8 +135,9 @@ var cp932Map = strings.NewReplacer(
 //
 // With the CP932 encoding, characters that CP932 has under another code
 // point (−, 〜, ¥, …) are mapped to it, and any other character it lacks,
-// such as 𠮷, is a problem wrapping ErrEncoding, as is a carriage return
-// in a label or text, which CSV cannot carry through CRLF line ends: the
+// such as 𠮷, is a problem wrapping ErrEncoding, as are text that is not
+// valid UTF-8 and a carriage return in a label or text, which CSV cannot
+// carry through CRLF line ends: the
 // *Error names every such row and column, and nothing is written.
 func (s *Statement) WriteCSV(w io.Writer, opt CSVOptions) error {
 	s = s.ready()
@@ -157,6 +159,10 @@ func (s *Statement) WriteCSV(w io.Writer, opt CSVOptions) error {
 			}
 			if strings.ContainsRune(field, '\r') {
 				bad("a carriage return, which CSV does not keep")
+			}
+			if !utf8.ValidString(field) {
+				bad("text that is not valid UTF-8")
+				continue
 			}
 			if opt.Encoding != CP932 {
 				continue

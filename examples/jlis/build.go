@@ -193,12 +193,13 @@ func consolidate(dir, id string, p *statement.Statement, chart *account.Chart, c
 		}
 		sc.Segments = append(sc.Segments, segment.Segment{Name: name, Statement: s})
 	}
-	f2, err := files.Open(dir + "/" + id + ".entries.csv")
+	name := dir + "/" + id + ".entries.csv"
+	f2, err := files.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f2.Close()
-	if sc.Entries, err = segment.ReadEntriesCSV(f2); err != nil {
+	if sc.Entries, err = segment.ReadEntriesCSV(f2, name); err != nil {
 		return nil, err
 	}
 	return sc, nil

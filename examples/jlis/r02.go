@@ -4,7 +4,8 @@ import (
 	"fmt"
 
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/segment"
+	"github.com/koukaikei/koukaikei/segment/apportion"
+	"github.com/koukaikei/koukaikei/segment/localcode"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/shopspring/decimal"
 )
@@ -12,7 +13,7 @@ import (
 // A Municipality is one line of the 令和２年度交付金見込額一覧: a body, its
 // population on 平成31年1月1日, and the amount printed for it.
 type Municipality struct {
-	Code       segment.LocalCode
+	Code       localcode.Code
 	Prefecture string
 	Name       string
 	Population decimal.Decimal
@@ -32,7 +33,7 @@ func Koufukin() ([]Municipality, error) {
 	}
 	out := make([]Municipality, 0, len(recs))
 	for _, r := range recs {
-		code, err := segment.ParseLocalCode(r.field("code"))
+		code, err := localcode.Parse(r.field("code"))
 		if err != nil {
 			return nil, r.errorf("%w", err)
 		}
@@ -93,7 +94,7 @@ func KoufukinStatement(ms []Municipality) (*statement.Statement, error) {
 	for i, m := range ms {
 		pops[i] = m.Population
 	}
-	shares, err := segment.Apportion(koufukinTotal, pops, thousand, segment.Webster)
+	shares, err := apportion.Divide(koufukinTotal, pops, thousand, apportion.Webster)
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/koukaikei/koukaikei/examples/jlis"
-	"github.com/koukaikei/koukaikei/segment"
+	"github.com/koukaikei/koukaikei/segment/apportion"
 	"github.com/shopspring/decimal"
 )
 
@@ -31,7 +31,7 @@ func TestKoufukin(t *testing.T) {
 		t.Fatalf("%d municipalities, want 1,741", len(ms))
 	}
 	thousand := decimal.NewFromInt(1000)
-	shares, err := segment.Apportion(total, pops, thousand, segment.Webster)
+	shares, err := apportion.Divide(total, pops, thousand, apportion.Webster)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestKoufukin(t *testing.T) {
 			t.Errorf("%s %s %s: Webster gives %s, the table prints %s", m.Code, m.Prefecture, m.Name, shares[i], m.Amount)
 		}
 	}
-	hamilton, err := segment.Apportion(total, pops, thousand, segment.Hamilton)
+	hamilton, err := apportion.Divide(total, pops, thousand, apportion.Hamilton)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func BenchmarkWebster1741(b *testing.B) {
 	thousand := decimal.NewFromInt(1000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := segment.Apportion(total, pops, thousand, segment.Webster); err != nil {
+		if _, err := apportion.Divide(total, pops, thousand, apportion.Webster); err != nil {
 			b.Fatal(err)
 		}
 	}

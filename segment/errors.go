@@ -1,0 +1,108 @@
+package segment
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/segment/internal/quote"
+)
+
+// Errors that a Problem wraps, for errors.Is. The message of each Problem
+// gives the detail.
+var (
+	// ErrSyntax means text that cannot be read: CSV that is not well
+	// formed, a line with the wrong number of fields, a side that is
+	// neither 借方 nor 貸方, or an amount.
+	ErrSyntax = errors.New("invalid syntax")
+	// ErrRange means an amount that is not positive.
+	ErrRange = errors.New("out of range")
+	// ErrUnknown means a name that is not known: a header column, the
+	// consolidated Column, an account not bound to exactly one item row of
+	// the form, an inter-segment row the form lacks, or a side.
+	ErrUnknown = errors.New("unknown")
+	// ErrDuplicate means a name given twice: a segment or a header column.
+	ErrDuplicate = errors.New("duplicate")
+	// ErrMissing means something required that is not there: the form,
+	// the segments, the chart, a segment's name or statement, a header or
+	// one of its columns, an entry's name, or a segment's cell.
+	ErrMissing = errors.New("missing")
+	// ErrEncoding means input that is neither UTF-8 nor CP932.
+	ErrEncoding = errors.New("neither UTF-8 nor CP932")
+	// ErrUnbalanced means an entry whose debits and credits differ, or an
+	// inter-segment row (他事業勘定) that does not net to zero across the
+	// segments.
+	ErrUnbalanced = errors.New("unbalanced")
+	// ErrForm means a form that cannot be consolidated: the
+	// consolidation's own form is invalid, or a segment's statement is not
+	// built on it.
+	ErrForm = errors.New("not the consolidation's form")
+)
+
+// An Error lists every problem found in one source.
+type Error struct {
+	Source   string // the file or stream read, or the consolidation, if known
+	Problems []Problem
+}
+
+// Error returns the source and every problem, separated by semicolons:
+// segment: entries.csv: line 3: "x": column "side": invalid syntax: "左" is neither 借方 nor 貸方.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("segment: ")
+	if e.Source != "" {
+		b.WriteString(e.Source + ": ")
+	}
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns each Problem, so that errors.Is finds each sentinel.
+func (e *Error) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
+
+// A Problem is one thing wrong, at one place.
+type Problem struct {
+	Line   int    // 1-based line in the source; 0 when not read from text
+	Row    string // the entry, segment or row it concerns, if any
+	Column string // the column or field, if any
+	Err    error  // wraps one of the package's sentinels
+}
+
+// Error returns the place, as far as it is known, and what is wrong. Names
+// are quoted up to 64 bytes.
+func (p Problem) Error() string {
+	var parts []string
+	if p.Line > 0 {
+		parts = append(parts, fmt.Sprintf("line %d", p.Line))
+	}
+	if p.Row != "" {
+		parts = append(parts, quote.Bounded(p.Row))
+	}
+	if p.Column != "" {
+		parts = append(parts, "column "+quote.Bounded(p.Column))
+	}
+	return strings.Join(append(parts, fmt.Sprint(p.Err)), ": ")
+}
+
+// Unwrap returns Err.
+func (p Problem) Unwrap() error { return p.Err }
+
+// errorOf returns the problems as an *Error of source, or nil if there are
+// none.
+func errorOf(source string, problems []Problem) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	return &Error{Source: source, Problems: problems}
+}

@@ -1,0 +1,88 @@
+package statement
+
+import "fmt"
+
+// A Part is one column of a combined statement: a column of a statement
+// as it was published, such as last year's 金額 shown as 前年度.
+type Part struct {
+	Name      string     // the column it becomes, such as 前年度, or a body's name
+	Statement *Statement // the statement it is taken from
+	Column    string     // its column; defaults to the statement's first amount column
+}
+
+// Combine puts the parts side by side as the columns of one statement,
+// followed by the given computed columns, such as
+//
+//	{Name: "増減", Kind: Computed, Formula: Formula{{Key: "本年度"}, {Key: "前年度", Negative: true}}}
+//
+// Every cell of a part is taken as its statement holds it, totals
+// included: a year is shown as it was published, never rebuilt from its
+// rounded items. The rows are those of the first part's form, and every
+// other part must have the same rows (keys and labels) in the same order,
+// which is how the years of one body, or several bodies of one 様式, are
+// printed. The result has meta's entity, date and unit; a computed cell
+// none of whose terms has a figure has none (増減 of two dashes is a
+// dash).
+//
+// Combine returns an *Error naming each part whose rows differ, whose
+// column does not exist or is a text column, and each column named twice.
+func Combine(meta Meta, parts []Part, computed ...Column) (*Statement, error) {
+	ps := problems{source: "combined statement"}
+	if len(parts) == 0 {
+		ps.addf(0, "", "", ErrMissing, "no parts")
+	}
+	for k, p := range parts {
+		if p.Statement == nil {
+			ps.addf(0, "", fmt.Sprintf("part %d (%s)", k+1, p.Name), ErrMissing, "no statement")
+		}
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	first := parts[0].Statement.ready().t
+	f := Form{Number: first.form.Number, Title: first.form.Title, Stub: first.form.Stub, ZeroSums: first.form.ZeroSums}
+	f.Rows = first.Form().Rows
+	cols := make([]int, len(parts)) // the column of each part's statement
+	for k, p := range parts {
+		t := p.Statement.ready().t
+		at := fmt.Sprintf("part %d (%s)", k+1, p.Name)
+		cols[k] = -1
+		for j, c := range t.form.Columns {
+			if c.Kind != Text && (p.Column == "" || c.Name == p.Column) {
+				cols[k] = j
+				break
+			}
+		}
+		if cols[k] < 0 {
+			ps.addf(0, "", at, ErrUnknown, "no amount column %q in %s", p.Column, t.form.name())
+		}
+		if len(t.form.Rows) != len(f.Rows) {
+			ps.addf(0, "", at, ErrMismatch, "%d rows, the first part has %d", len(t.form.Rows), len(f.Rows))
+			continue
+		}
+		for i, r := range t.form.Rows {
+			if r.Key != f.Rows[i].Key || normalLabel(r.Label) != normalLabel(f.Rows[i].Label) {
+				ps.addf(0, rowRef(i, r), at, ErrMismatch, "the first part has row %s (%s) here", quote(f.Rows[i].Key), f.Rows[i].Label)
+				break
+			}
+		}
+		f.Columns = append(f.Columns, Column{Name: p.Name, Kind: Input})
+	}
+	f.Columns = append(f.Columns, computed...)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	t, err := Compile(&f)
+	if err != nil {
+		return nil, err
+	}
+	s := newStatement(t, meta)
+	ncol := len(f.Columns)
+	for i := range f.Rows {
+		for k, p := range parts {
+			s.cells[i*ncol+k] = p.Statement.cell(i, cols[k])
+		}
+	}
+	s.computeColumns(t.colOrder)
+	return s, nil
+}
