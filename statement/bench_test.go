@@ -1,52 +1,54 @@
 package statement_test
 
 import (
+	"fmt"
 	"io"
 	"testing"
 
-	"github.com/koukaikei/koukaikei/examples/jlis"
 	"github.com/koukaikei/koukaikei/statement"
 )
 
-// benchmarkTables builds from their item figures, compares with the
-// published figures and prints as text the J-LIS tables that keep selects.
-func benchmarkTables(b *testing.B, keep func(id string) bool) {
-	tables, err := jlis.Tables()
+// BenchmarkBuild builds, compares and prints the small 決算報告書.
+func BenchmarkBuild(b *testing.B) {
+	published := mustBuild(smallForm(), statement.Meta{}, smallFigures())
+	figures := published.Figures()
+	t, err := statement.Compile(smallForm())
 	if err != nil {
 		b.Fatal(err)
 	}
-	var sel []*jlis.Table
-	for _, t := range tables {
-		if keep(t.ID) {
-			sel = append(sel, t)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := t.Build(statement.Meta{}, figures)
+		if err != nil {
+			b.Fatal(err)
+		}
+		statement.Compare(s, published)
+		if err := s.WriteText(io.Discard, statement.TextOptions{}); err != nil {
+			b.Fatal(err)
 		}
 	}
-	figures := make([][]statement.Figure, len(sel))
-	for i, t := range sel {
-		figures[i] = t.Published.Figures()
+}
+
+// BenchmarkBookVerify verifies a book of 50 statements against itself as
+// built, with 4 links from each statement to the next.
+func BenchmarkBookVerify(b *testing.B) {
+	var book statement.Book
+	var links []statement.Link
+	for i := range 50 {
+		id := fmt.Sprintf("s%d", i)
+		if err := book.Add(id, mustBuild(smallForm(), statement.Meta{}, smallFigures())); err != nil {
+			b.Fatal(err)
+		}
+		for _, row := range []string{"1110", "1120", "1100", "2110"} {
+			links = append(links, statement.Link{Name: id + " " + row,
+				Left:  []statement.Ref{{Statement: id, Row: row, Column: "決算額"}},
+				Right: []statement.Ref{{Statement: fmt.Sprintf("s%d", (i+1)%50), Row: row, Column: "決算額"}}})
+		}
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		for i, t := range sel {
-			s, err := statement.Build(t.Form, t.Meta, figures[i])
-			if err != nil {
-				b.Fatal(err)
-			}
-			statement.Compare(s, t.Published)
-			if err := s.WriteText(io.Discard, statement.TextOptions{}); err != nil {
-				b.Fatal(err)
-			}
+		if !book.Verify(statement.VerifyOptions{Built: &book, Links: links}).OK() {
+			b.Fatal("the book does not verify")
 		}
 	}
-}
-
-// BenchmarkBalanceSheet builds, checks and prints 様式第8号.
-func BenchmarkBalanceSheet(b *testing.B) {
-	benchmarkTables(b, func(id string) bool { return id == "bs" })
-}
-
-// BenchmarkFY2019 builds, checks and prints every J-LIS FY2019 table that
-// is built from its own figures.
-func BenchmarkFY2019(b *testing.B) {
-	benchmarkTables(b, func(string) bool { return true })
 }

@@ -208,22 +208,23 @@ func TestVerifyAndLink(t *testing.T) {
 	if !found {
 		t.Errorf("Verify of a rounded statement = %v, want 流動資産合計 予算額", v)
 	}
-	ok := statement.Link{Name: "流動資産合計 = 現金及び預金 + 未収金",
-		Left:  []statement.Ref{{Statement: s, Row: "1100", Column: "決算額"}},
-		Right: []statement.Ref{{Statement: s, Row: "1110", Column: "決算額"}, {Statement: s, Row: "1120", Column: "決算額"}}}
-	if err := ok.Check(); err != nil {
-		t.Error(err)
+	var b statement.Book
+	if err := b.Add("bs", s); err != nil {
+		t.Fatal(err)
 	}
-	broken := statement.Link{Name: "未払金 = 現金及び預金",
-		Left:  []statement.Ref{{Statement: s, Row: "2110", Column: "決算額"}},
-		Right: []statement.Ref{{Statement: s, Row: "1110", Column: "決算額"}, {Statement: s, Row: "9999", Column: "決算額"}}}
-	var le *statement.LinkError
-	if err := broken.Check(); !errors.As(err, &le) || len(le.Missing) != 1 {
-		t.Errorf("Check of a link to a missing cell = %v", err)
+	ref := func(row string) statement.Ref { return statement.Ref{Statement: "bs", Row: row, Column: "決算額"} }
+	links := []statement.Link{
+		{Name: "流動資産合計 = 現金及び預金 + 未収金", Left: []statement.Ref{ref("1100")}, Right: []statement.Ref{ref("1110"), ref("1120")}},
+		{Name: "未払金 = 現金及び預金 + ?", Left: []statement.Ref{ref("2110")}, Right: []statement.Ref{ref("1110"), ref("9999")}},
+		{Name: "未払金 = 現金及び預金", Left: []statement.Ref{ref("2110")}, Right: []statement.Ref{ref("1110")}},
 	}
-	broken.Right = broken.Right[:1]
-	if err := broken.Check(); !errors.As(err, &le) || !le.Left.Sub(le.Right).Equal(decimal.NewFromInt(-698251209)) {
-		t.Errorf("Check of a broken link = %v", err)
+	fs := b.Verify(statement.VerifyOptions{Links: links}).Unexpected()
+	if len(fs) != 2 || fs[0].Rule != links[1].Name || fs[0].Row != "9999" || fs[0].GotText != "no such row" {
+		t.Fatalf("Verify of a link to a missing cell = %v", fs)
+	}
+	if f := fs[1]; f.Kind != statement.LinkBroken || f.Rule != links[2].Name || f.Statement != "bs" || f.Row != "2110" ||
+		!f.Got.Amount.Sub(f.Want.Amount).Equal(decimal.NewFromInt(-698251209)) {
+		t.Errorf("Verify of a broken link = %v", f)
 	}
 }
 

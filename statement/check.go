@@ -1,11 +1,7 @@
 package statement
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/shopspring/decimal"
 )
 
 // Compare lists every cell in which got and want differ, in want's order of
@@ -102,95 +98,4 @@ func (s *Statement) Verify() []Finding {
 		}
 	}
 	return fs
-}
-
-// A Ref names one cell of a statement, for a Link.
-type Ref struct {
-	Statement *Statement
-	Row       string // the row's key
-	Column    string // the column's name
-	Negative  bool   // subtract the cell instead of adding it
-}
-
-// String names the cell by statement title, row label and column.
-func (r Ref) String() string {
-	sign := ""
-	if r.Negative {
-		sign = "−"
-	}
-	t := empty
-	if r.Statement != nil {
-		t = r.Statement.ready().t
-	}
-	label := r.Row
-	if i, ok := t.rowIndex[r.Row]; ok {
-		label = t.form.Rows[i].Label
-	}
-	return fmt.Sprintf("%s%s %s %s", sign, t.form.Title, label, r.Column)
-}
-
-// A Link is an identity between cells of one or more statements: the sum of
-// Left equals the sum of Right. PL 当期純利益 = 純資産変動計算書 当期純利益 is
-// a Link; so is CF 期末残高 = 現金及び預金 − 3か月超の定期預金.
-type Link struct {
-	Name        string
-	Left, Right []Ref
-}
-
-// A LinkError reports a Link that does not hold, or that names a cell that
-// does not exist.
-type LinkError struct {
-	Link        Link
-	Left, Right decimal.Decimal
-	Missing     []Ref // cells that do not exist
-}
-
-// Error gives the link's two sums and their difference, or the cells it lacks.
-func (e *LinkError) Error() string {
-	if len(e.Missing) > 0 {
-		refs := make([]string, len(e.Missing))
-		for i, r := range e.Missing {
-			refs[i] = r.String()
-		}
-		return fmt.Sprintf("statement: link %s: no cell %s", e.Link.Name, strings.Join(refs, ", "))
-	}
-	// Show the sums in the unit of the first cell's statement, or in yen
-	// when that unit would hide the difference.
-	f := format.Formatter{Suffix: true}
-	if len(e.Link.Left) > 0 && e.Link.Left[0].Statement != nil {
-		f.Unit = e.Link.Left[0].Statement.meta.Unit
-	}
-	if f.Format(e.Left) == f.Format(e.Right) {
-		f.Unit = format.Yen
-	}
-	return fmt.Sprintf("statement: link %s: %s ≠ %s (difference %s)", e.Link.Name,
-		f.Format(e.Left), f.Format(e.Right), f.Format(e.Left.Sub(e.Right)))
-}
-
-// Check returns nil if the link holds, and a *LinkError otherwise. Each
-// side sums as a formula does: cells without a figure count as zero, and
-// a side none of whose cells has a figure has none, which only a side
-// without a figure equals. A Ref to a nil Statement names a missing cell.
-func (l Link) Check() error {
-	e := &LinkError{Link: l}
-	add := func(refs []Ref) format.Cell {
-		return signedSum(len(refs), func(k int) (format.Cell, bool) {
-			r := refs[k]
-			var c format.Cell
-			ok := false
-			if r.Statement != nil {
-				c, ok = r.Statement.Cell(r.Row, r.Column)
-			}
-			if !ok {
-				e.Missing = append(e.Missing, r)
-			}
-			return c, r.Negative
-		})
-	}
-	left, right := add(l.Left), add(l.Right)
-	e.Left, e.Right = left.Amount, right.Amount
-	if len(e.Missing) == 0 && left.Equal(right) {
-		return nil
-	}
-	return e
 }

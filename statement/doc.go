@@ -35,9 +35,20 @@
 // the unit the file states checked against the one expected.
 // [Compare] lists every cell in which two statements differ, by row label
 // and column; [Statement.Verify] lists the printed totals that the printed
-// figures do not give; a [Link] states an identity across statements, such
-// as 損益計算書 当期純利益 = 純資産変動計算書 当期純利益. The package
-// statementtest wraps these for a user's own tests.
+// figures do not give. Both report [Finding] values.
+//
+// # Books, links and pins
+//
+// A [Book] holds the statements one body publishes for one period, by id.
+// A [Link] states an identity across its statements, such as 損益計算書
+// 当期純利益 = 純資産変動計算書 当期純利益, naming cells by id, row key and
+// column, so links are data ([ReadLinksCSV]). A [Pin] names a figure the
+// report prints and its own figures do not give, with the reason
+// ([ReadPinsCSV]). [Book.Verify] checks every statement and link and
+// returns a [Verification] that tells the findings pins expect from the
+// unexpected ones, stale pins among them; [Book.Compare] compares a built
+// book with a published one. The package statementtest wraps these for a
+// user's own tests.
 //
 // # Scaling
 //

@@ -134,27 +134,32 @@ func (ps *problems) err() error {
 	return &Error{Source: ps.source, Problems: ps.list}
 }
 
-// readError turns an error of the CSV layer into an *Error of source,
-// with the line and column it names.
+// readError turns an error of the CSV layer into an *Error of source.
 func readError(source string, err error) error {
-	p := Problem{Err: err}
+	return &Error{Source: source, Problems: []Problem{csvProblem(err)}}
+}
+
+// csvProblem returns an error of the CSV layer as a problem, with the line
+// and column it names.
+func csvProblem(err error) Problem {
 	var ce *csvio.Error
-	if errors.As(err, &ce) {
-		p = Problem{Line: ce.Line, Column: ce.Column}
-		switch {
-		case errors.Is(ce.Err, csvio.ErrUnknown):
-			p.Err = fmt.Errorf("%w column", ErrUnknown)
-		case errors.Is(ce.Err, csvio.ErrDuplicate):
-			p.Err = fmt.Errorf("%w: column given twice", ErrDuplicate)
-		case errors.Is(ce.Err, csvio.ErrMissing):
-			p.Err = fmt.Errorf("%w column", ErrMissing)
-		case errors.Is(ce.Err, csvio.ErrEncoding):
-			p.Err = fmt.Errorf("%w: %w", ErrEncoding, ce.Err)
-		default:
-			p.Err = fmt.Errorf("%w CSV: %w", ErrSyntax, ce.Err)
-		}
+	if !errors.As(err, &ce) {
+		return Problem{Err: err}
 	}
-	return &Error{Source: source, Problems: []Problem{p}}
+	p := Problem{Line: ce.Line, Column: ce.Column}
+	switch {
+	case errors.Is(ce.Err, csvio.ErrUnknown):
+		p.Err = fmt.Errorf("%w column", ErrUnknown)
+	case errors.Is(ce.Err, csvio.ErrDuplicate):
+		p.Err = fmt.Errorf("%w: column given twice", ErrDuplicate)
+	case errors.Is(ce.Err, csvio.ErrMissing):
+		p.Err = fmt.Errorf("%w column", ErrMissing)
+	case errors.Is(ce.Err, csvio.ErrEncoding):
+		p.Err = fmt.Errorf("%w: %w", ErrEncoding, ce.Err)
+	default:
+		p.Err = fmt.Errorf("%w CSV: %w", ErrSyntax, ce.Err)
+	}
+	return p
 }
 
 // A ParseError reports text that a Parse function cannot read.

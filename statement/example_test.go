@@ -144,6 +144,149 @@ func ExampleCombine() {
 	// 経常費用  15,046  15,215   169
 }
 
+// A Book holds a body's statements by id; links between them and pins of
+// the figures the report is known to get wrong are data, read from CSV.
+func ExampleBook() {
+	form := &statement.Form{Title: "貸借対照表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{{Key: "1110", Kind: statement.Item, Label: "現金及び預金"}}}
+	note := &statement.Form{Title: "キャッシュ・フロー計算書", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{{Key: "cf_end", Kind: statement.Item, Label: "現金及び現金同等物期末残高"}}}
+	yen := func(n int64) format.Cell { return format.CellOf(decimal.NewFromInt(n)) }
+	bs, err := statement.Build(form, statement.Meta{}, []statement.Figure{{Row: "1110", Column: "金額", Value: yen(32200729071)}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	cf, err := statement.Build(note, statement.Meta{}, []statement.Figure{{Row: "cf_end", Column: "金額", Value: yen(31770729071)}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var book statement.Book
+	if err := book.Add("bs", bs); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := book.Add("cf", cf); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(book.Add("bs", bs))
+	s, _ := book.Statement("cf")
+	fmt.Println(book.IDs(), s.Form().Title)
+	// Output:
+	// statement: book: given twice: statement id "bs"
+	// [bs cf] キャッシュ・フロー計算書
+}
+
+// Links name cells by statement id, row key and column; a leading -
+// subtracts a term.
+func ExampleReadLinksCSV() {
+	links, err := statement.ReadLinksCSV(strings.NewReader(`name,left,right,note
+CF期末残高 = 現金及び預金 − 定期預金,cf:cf_end:金額,bs:1110:金額+-note_cash:deposits:金額,3か月超の定期預金を除く
+`), "links.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range links {
+		fmt.Printf("%s: %s (%s)\n", l.Name, l, l.Note)
+	}
+	_, err = statement.ReadLinksCSV(strings.NewReader("name,left,right\nx,bs:1110,cf:cf_end:金額\n"), "bad.csv")
+	fmt.Println(err)
+	// Output:
+	// CF期末残高 = 現金及び預金 − 定期預金: cf:cf_end:金額=bs:1110:金額+-note_cash:deposits:金額 (3か月超の定期預金を除く)
+	// statement: bad.csv: line 2: column "left": invalid syntax: term "bs:1110" is not statementID:rowKey:column
+}
+
+// Pins name the published figures that the report's own figures do not
+// give, as printed, in the statement's unit, with the reason.
+func ExampleReadPinsCSV() {
+	pins, err := statement.ReadPinsCSV(strings.NewReader(`statement,row,column,printed,reason
+schedule,1222,差引当期末残高,"156,817,712",the column subtracts the year's amortisation
+changes,sysdev_draw,純資産合計,-,the block prints no line for a transfer within 利益剰余金
+`), "pins.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range pins {
+		fmt.Printf("%s: %s\n", p, p.Reason)
+	}
+	// Output:
+	// schedule:1222:差引当期末残高 = 156,817,712: the column subtracts the year's amortisation
+	// changes:sysdev_draw:純資産合計 = -: the block prints no line for a transfer within 利益剰余金
+}
+
+// Verify checks every identity of a book's statements and every link, and
+// separates what the pins expect from what nobody expected.
+func ExampleBook_Verify() {
+	form := &statement.Form{Title: "貸借対照表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{{Key: "2110", Kind: statement.Item, Label: "未払金"}, {Key: "2120", Kind: statement.Item, Label: "未払法人住民税等"}}}
+	note := &statement.Form{Title: "金融商品の時価等", Columns: []statement.Column{{Name: "貸借対照表計上額", Kind: statement.Input}},
+		Rows: []statement.Row{{Key: "2110", Kind: statement.Item, Label: "未払金"}}}
+	yen := func(n int64) format.Cell { return format.CellOf(decimal.NewFromInt(n)) }
+	bs, _ := statement.Build(form, statement.Meta{}, []statement.Figure{
+		{Row: "2110", Column: "金額", Value: yen(31502477862)}, {Row: "2120", Column: "金額", Value: yen(70000)}})
+	fv, _ := statement.Build(note, statement.Meta{}, []statement.Figure{{Row: "2110", Column: "貸借対照表計上額", Value: yen(31502547862)}})
+	var book statement.Book
+	book.Add("bs", bs)
+	book.Add("note_fair_value", fv)
+	links, _ := statement.ReadLinksCSV(strings.NewReader(`name,left,right
+金融商品 未払金 = 貸借対照表 未払金,note_fair_value:2110:貸借対照表計上額,bs:2110:金額
+金融商品 未払金 = 未払金 + 未払法人住民税等,note_fair_value:2110:貸借対照表計上額,bs:2110:金額+bs:2120:金額
+金融商品 未払金 = 未払法人住民税等,note_fair_value:2110:貸借対照表計上額,bs:2120:金額
+`), "links.csv")
+	pins, _ := statement.ReadPinsCSV(strings.NewReader(`statement,row,column,printed,reason,link
+note_fair_value,2110,貸借対照表計上額,"31,502,547,862",the note's 未払金 includes 未払法人住民税等,金融商品 未払金 = 貸借対照表 未払金
+`), "pins.csv")
+	r := book.Verify(statement.VerifyOptions{Links: links, Pins: pins})
+	for _, f := range r.Pinned() {
+		fmt.Println("pinned:", f)
+	}
+	for _, f := range r.Unexpected() {
+		fmt.Println("unexpected:", f)
+	}
+	// Output:
+	// pinned: note_fair_value: 未払金 貸借対照表計上額: link 金融商品 未払金 = 貸借対照表 未払金: got 31,502,547,862円, want 31,502,477,862円: the note's 未払金 includes 未払法人住民税等
+	// unexpected: note_fair_value: 未払金 貸借対照表計上額: link 金融商品 未払金 = 未払法人住民税等: got 31,502,547,862円, want 70,000円
+}
+
+// Compare compares a built book with the published one, statement by
+// statement; findings name the statement by its id.
+func ExampleBook_Compare() {
+	form := &statement.Form{Title: "損益計算書", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "5101", Kind: statement.Item, Label: "事業費"},
+			{Key: "5102", Kind: statement.Item, Label: "一般管理費"},
+			{Key: "5100", Kind: statement.Total, Label: "営業費用合計", Formula: statement.Formula{{Key: "5101"}, {Key: "5102"}}},
+		}}
+	pl, err := statement.ReadCSV(strings.NewReader(`key,label,金額
+5101,事業費,"41,893,638,262"
+5102,一般管理費,"608,514,198"
+5100,営業費用合計,"42,502,152,406"
+`), form, statement.ReadOptions{Source: "pl.csv"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	built, err := statement.Build(form, statement.Meta{}, pl.Figures())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var published, ours statement.Book
+	published.Add("pl", pl)
+	ours.Add("pl", built)
+	ours.Add("cf", built)
+	for _, f := range ours.Compare(&published) {
+		fmt.Println(f)
+	}
+	// Output:
+	// pl: 営業費用合計 金額: got 42,502,152,460円, want 42,502,152,406円
+	// cf: missing statement: no such statement in the book compared with
+}
+
 // A statement's date is era values; its date line prints from them, and a
 // printed line reads back to them.
 func ExampleMeta_WithDateLine() {

@@ -13,19 +13,21 @@ type FindingKind int
 
 // Finding kinds.
 const (
-	RowMissing     FindingKind = iota + 1 // a row that one statement has and the other lacks
-	ColumnMissing                         // a column that one statement has and the other lacks
-	AmountDiffers                         // an amount that differs from the one expected
-	TextDiffers                           // a text that differs from the one expected
-	IdentityBroken                        // a total or computed cell that its terms do not give
-	LinkBroken                            // an identity across cells of a book that does not hold
+	RowMissing       FindingKind = iota + 1 // a row that one statement has and the other lacks
+	ColumnMissing                           // a column that one statement has and the other lacks
+	AmountDiffers                           // an amount that differs from the one expected
+	TextDiffers                             // a text that differs from the one expected
+	IdentityBroken                          // a total or computed cell that its terms do not give
+	LinkBroken                              // an identity across cells of a book that does not hold, or names a cell it lacks
+	StatementMissing                        // a statement that one book has and the other lacks
+	StalePin                                // a pin that no finding matches: its figure is reproduced after all
 )
 
-var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link"}
+var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link", "missing statement", "stale pin"}
 
 // String returns the kind in words: missing row, amount, identity, ….
 func (k FindingKind) String() string {
-	if k < RowMissing || k > LinkBroken {
+	if k < RowMissing || k > StalePin {
 		return fmt.Sprintf("%%!FindingKind(%d)", int(k))
 	}
 	return findingKindNames[k]
@@ -71,20 +73,23 @@ type Finding struct {
 	// (経常費用 / その他) where the label alone is not unique.
 	Label  string
 	Column string // the column's name
-	// Rule is the formula or link that was checked, as written.
+	// Rule is the formula that was checked, as written, or the name of
+	// the link; for a stale pin, the name of its link, if any.
 	Rule string
 	// Got is what the check computed, or the first statement's cell;
 	// Want what was printed, or the second statement's cell.
 	Got, Want format.Cell
 	// GotText and WantText are the texts of a TextDiffers finding, or a
-	// note of what a missing row or column is missing from.
+	// note of what a missing statement, row, column or link cell is
+	// missing from; GotText says why a pin is stale.
 	GotText, WantText string
 	// Unit is the unit String shows amounts in: the statement's.
 	Unit format.Unit
 	// Excess is, for a Violation under rounding, how far the identity is
 	// off beyond what rounding can explain, in yen.
 	Excess decimal.Decimal
-	// Reason says why a pinned finding is expected.
+	// Reason says why a pinned finding is expected: the Reason of the
+	// Pin it matched, or of a stale pin.
 	Reason string
 }
 
@@ -93,9 +98,6 @@ type Finding struct {
 // where the unit would hide the difference).
 func (f Finding) String() string {
 	var b strings.Builder
-	if f.Statement != "" {
-		b.WriteString(f.Statement + ": ")
-	}
 	where := f.Label
 	if where == "" {
 		where = f.Row
@@ -103,11 +105,25 @@ func (f Finding) String() string {
 	if f.Column != "" {
 		where = strings.TrimSpace(where + " " + f.Column)
 	}
-	b.WriteString(where)
-	switch f.Kind {
-	case RowMissing, ColumnMissing:
+	switch {
+	case f.Statement != "" && where != "":
+		b.WriteString(f.Statement + ": " + where)
+	default:
+		b.WriteString(f.Statement + where)
+	}
+	switch {
+	case f.Kind == RowMissing || f.Kind == ColumnMissing || f.Kind == StatementMissing:
 		fmt.Fprintf(&b, ": %s: %s", f.Kind, firstNonEmpty(f.GotText, f.WantText))
-	case TextDiffers:
+	case f.Kind == LinkBroken && f.GotText != "":
+		fmt.Fprintf(&b, ": link %s: %s", f.Rule, f.GotText)
+	case f.Kind == StalePin:
+		fmt.Fprintf(&b, ": %s", f.Kind)
+		if f.Rule != "" {
+			fmt.Fprintf(&b, " of link %s", f.Rule)
+		}
+		show := format.Formatter{Unit: f.Unit, Suffix: true}
+		fmt.Fprintf(&b, ": pinned %s, the book prints %s: %s", show.FormatCell(f.Want), show.FormatCell(f.Got), f.GotText)
+	case f.Kind == TextDiffers:
 		fmt.Fprintf(&b, ": got %q, want %q", f.GotText, f.WantText)
 	default:
 		show := format.Formatter{Unit: f.Unit, Suffix: true}
@@ -116,7 +132,10 @@ func (f Finding) String() string {
 			show = format.Formatter{Suffix: true, Places: max(-f.Got.Amount.Exponent(), -f.Want.Amount.Exponent(), 0)}
 			got, want = show.FormatCell(f.Got), show.FormatCell(f.Want)
 		}
-		if f.Rule != "" {
+		switch {
+		case f.Kind == LinkBroken:
+			fmt.Fprintf(&b, ": link %s", f.Rule)
+		case f.Rule != "":
 			fmt.Fprintf(&b, ": %s", f.Rule)
 		}
 		fmt.Fprintf(&b, ": got %s, want %s", got, want)

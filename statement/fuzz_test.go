@@ -2,9 +2,11 @@ package statement_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -213,6 +215,68 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 		if v := back.Verify(); len(v) != 0 {
 			t.Fatalf("read back from JSON, the statement breaks its identities: %v", v)
+		}
+	})
+}
+
+// FuzzReadLinksCSV checks that ReadLinksCSV never panics, and that every
+// link it accepts writes back, with String, as the terms it was read from.
+func FuzzReadLinksCSV(f *testing.F) {
+	f.Add([]byte("name,left,right,note\na,bs-general:1900:金額,bs-general:3990:金額,within BS\n"))
+	f.Add([]byte("name,left,right\nb,nw:6100:合計,-pl:4900:金額+-prev:bs:1:x\n"))
+	f.Add([]byte("name,left,right\nc,bs::金額,:1:x\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		links, err := statement.ReadLinksCSV(bytes.NewReader(in), "fuzz.csv")
+		if err != nil {
+			if !isError(err) {
+				t.Fatalf("error %v is not an *Error", err)
+			}
+			return
+		}
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		w.Write([]string{"name", "left", "right"})
+		for i, l := range links {
+			w.Write([]string{strconv.Itoa(i), sideOf(l.Left), sideOf(l.Right)})
+		}
+		w.Flush()
+		back, err := statement.ReadLinksCSV(&b, "back.csv")
+		if err != nil || len(back) != len(links) {
+			t.Fatalf("ReadLinksCSV of what it read: %v", err)
+		}
+		for i := range links {
+			if back[i].String() != links[i].String() {
+				t.Fatalf("link %d reads back as %s, not %s", i, back[i], links[i])
+			}
+		}
+	})
+}
+
+func sideOf(refs []statement.Ref) string {
+	terms := make([]string, len(refs))
+	for i, r := range refs {
+		terms[i] = r.String()
+	}
+	return strings.Join(terms, "+")
+}
+
+// FuzzReadPinsCSV checks that ReadPinsCSV never panics, and that every pin
+// it accepts has a reason and names a cell.
+func FuzzReadPinsCSV(f *testing.F) {
+	f.Add([]byte("statement,row,column,printed,reason\nfa,1222,差引当期末残高,\"156,817,712\",amortisation\n"))
+	f.Add([]byte("statement,row,column,printed,reason,link\nc,s,純資産合計,-,none,a link\nc,s,純資産合計,△ 5,x,\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		pins, err := statement.ReadPinsCSV(bytes.NewReader(in), "fuzz.csv")
+		if err != nil {
+			if !isError(err) {
+				t.Fatalf("error %v is not an *Error", err)
+			}
+			return
+		}
+		for _, p := range pins {
+			if p.Statement == "" || p.Row == "" || p.Column == "" || p.Reason == "" {
+				t.Fatalf("pin %+v lacks a field", p)
+			}
 		}
 	})
 }

@@ -42,8 +42,9 @@ func TestZeroValues(t *testing.T) {
 	if st, err := tm.Build(statement.Meta{}, nil); err != nil || len(st.Figures()) != 0 {
 		t.Errorf("Build on the zero Template = %v, %v", st, err)
 	}
-	if err := (statement.Link{Left: []statement.Ref{{Row: "a"}}}).Check(); err == nil {
-		t.Error("a link to a nil statement holds")
+	var b statement.Book
+	if r := b.Verify(statement.VerifyOptions{Links: []statement.Link{{Left: []statement.Ref{{Row: "a"}}}}}); r.OK() {
+		t.Error("a link to a statement the zero Book lacks holds")
 	}
 }
 
@@ -196,15 +197,16 @@ func TestLinkNoFigure(t *testing.T) {
 		{Key: "a", Kind: statement.Item}, {Key: "b", Kind: statement.Item}, {Key: "n", Kind: statement.Item}}}
 	s := mustBuild(f, statement.Meta{}, []statement.Figure{
 		{Row: "a", Column: "金額", Value: yen(5)}, {Row: "b", Column: "金額", Value: yen(5)}, {Row: "n", Column: "金額"}})
-	for _, l := range []statement.Link{
-		{Name: "a − n = b", Left: []statement.Ref{{Statement: s, Row: "a", Column: "金額"}, {Statement: s, Row: "n", Column: "金額", Negative: true}},
-			Right: []statement.Ref{{Statement: s, Row: "b", Column: "金額"}}},
-		{Name: "n = −n", Left: []statement.Ref{{Statement: s, Row: "n", Column: "金額"}},
-			Right: []statement.Ref{{Statement: s, Row: "n", Column: "金額", Negative: true}}},
-	} {
-		if err := l.Check(); err != nil {
-			t.Errorf("%s: %v", l.Name, err)
-		}
+	var b statement.Book
+	if err := b.Add("s", s); err != nil {
+		t.Fatal(err)
+	}
+	links, err := statement.ReadLinksCSV(strings.NewReader("name,left,right\na − n = b,s:a:金額+-s:n:金額,s:b:金額\nn = −n,s:n:金額,-s:n:金額\n"), "links.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range b.Verify(statement.VerifyOptions{Links: links}).Findings {
+		t.Error(f)
 	}
 }
 

@@ -1,7 +1,10 @@
 package jlis
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
 
 	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
@@ -10,145 +13,147 @@ import (
 )
 
 // A derivation says how a summary table is made from another table: which
-// of its columns each input column takes, and how it is scaled.
+// of its columns each input column takes, and how it is scaled. In
+// 令和元年度決算の概要 every figure is rounded to 百万円 from its exact yen
+// value (so 負債 46,760 is not 流動負債 33,442 + 固定負債 13,317), but 差引
+// is the difference of the rounded 予算 and 決算: 固定負債 prints 1,898,
+// where the exact difference, 1,898,891,869 円, would round to 1,899.
 type derivation struct {
 	source  string            // the id of the table it summarises
 	columns map[string]string // input column → the source's column
 	scaling statement.Scaling
 }
 
-// derivations are the tables of 令和元年度決算の概要. Every figure of its
-// balance sheet and income statement is rounded to 百万円 from its exact
-// yen value (so 負債 46,760 is not 流動負債 33,442 + 固定負債 13,317), but
-// 差引 is the difference of the rounded 予算 and 決算: 固定負債 prints
-// 1,898, where the exact difference, 1,898,891,869 円, would round to 1,899.
-var derivations = map[string]derivation{
-	// 事業別決算の状況: 決算 comes from the segment's column of 様式第14号
-	// and 第15号; 予算 is printed in 百万円 only, and 差引 is rounded from
-	// exact yen figures, which the report does not give for the budget.
-	"summary_bs": {"kessan_bs", map[string]string{"予算": "予算額", "決算": "決算額"},
-		statement.Scaling{Unit: format.Million, Columns: map[string]statement.Policy{"差引": statement.Recompute}}},
-	"summary_pl": {"kessan_pl", map[string]string{"予算": "予算額", "決算": "決算額"},
-		statement.Scaling{Unit: format.Million, Columns: map[string]statement.Policy{"差引": statement.Recompute}}},
-	"summary_cf": {"cf", map[string]string{"金額": "金額"},
-		statement.Scaling{Unit: format.Million}},
-}
-
-// budgetDerivations are the 百万円 summaries of the 令和２年度６月補正予算
-// (参考資料２-１), made from the 千円 tables of 参考資料２-２. Every figure,
-// 補正後 and totals included, is rounded from its exact 千円 value: 事業収入
-// prints 4,478 + 1,696 = 6,173.
-var budgetDerivations = map[string]derivation{
-	"sum_debt": {"h_debt", map[string]string{"限度額": "限度額"}, statement.Scaling{Unit: format.Million}},
-}
-
-func init() {
-	whole := map[string]string{"当初予算": "当初予定額", "補正額": "補正額", "補正後予算": "6月補正後予定額"}
-	for _, part := range []string{"bs", "pl", "cp"} {
-		budgetDerivations["sum_"+part] = derivation{"ref_" + part, whole, statement.Scaling{Unit: format.Million}}
-		for _, n := range []int{1, 3, 6} {
-			seg := segments[n-1] + "／"
-			budgetDerivations[fmt.Sprintf("sum_%s_%d", part, n)] = derivation{"ref_seg_" + part,
-				map[string]string{"当初予算": seg + "当初予定額", "補正額": seg + "補正額", "補正後予算": seg + "6月補正後予定額"},
-				statement.Scaling{Unit: format.Million}}
-		}
-	}
-}
-
-func init() {
-	for i, seg := range segments {
-		for _, part := range []string{"bs", "pl"} {
-			derivations[fmt.Sprintf("jigyo%d_%s", i+1, part)] = derivation{"seg_" + part,
-				map[string]string{"決算": seg}, statement.Scaling{Unit: format.Million}}
-		}
-	}
-}
-
-// segments are the 事業 of J-LIS, in the order 様式第14号 prints them.
-var segments = []string{"一般事業", "本人確認情報処理事業", "公的個人認証サービス事業", "個人番号カード発行等事業",
-	"中間サーバー共同化・集約化等事業", "総合行政ネットワーク運営事業", "本人確認情報処理事業関連事業"}
-
-// consolidations are the segment statements: their 相殺等 column is
-// derived from the elimination entries in r01/<id>.entries.csv, and the
-// rows of accounts between segments must net to zero.
-var consolidations = map[string][]string{
-	"seg_bs": {"2170"}, // 他事業勘定
-	"seg_pl": nil,
-}
-
-// Build returns every table of the FY2019 report, each with Built set:
-// built from the item figures the report prints, or, for the summaries,
-// from the statements they summarise, scaled as the report scales them.
-func Build() ([]*Table, error) {
-	tables, err := Tables()
+// readDerivations reads dir/derivations.csv, by table id.
+func readDerivations(dir string) (map[string]derivation, error) {
+	recs, err := readCSV(dir+"/derivations.csv", "id", "source", "columns", "unit", "recompute")
 	if err != nil {
 		return nil, err
 	}
-	return tables, build(tables, derivations)
+	ds := map[string]derivation{}
+	for _, r := range recs {
+		unit, err := format.ParseUnit(r.field("unit"))
+		if err != nil {
+			return nil, r.errorf("%w", err)
+		}
+		d := derivation{source: r.field("source"), columns: map[string]string{}, scaling: statement.Scaling{Unit: unit}}
+		for _, pair := range strings.Split(r.field("columns"), "|") {
+			to, from, ok := strings.Cut(pair, "=")
+			if !ok {
+				return nil, r.errorf("column %q is not target=source", pair)
+			}
+			d.columns[to] = from
+		}
+		if cols := r.field("recompute"); cols != "" {
+			d.scaling.Columns = map[string]statement.Policy{}
+			for _, c := range strings.Split(cols, "|") {
+				d.scaling.Columns[c] = statement.Recompute
+			}
+		}
+		if _, dup := ds[r.field("id")]; dup {
+			return nil, r.errorf("table %s derived twice", r.field("id"))
+		}
+		ds[r.field("id")] = d
+	}
+	return ds, nil
 }
 
-// BuildBudget returns, likewise, every table of the 令和２年度６月補正予算.
-func BuildBudget() ([]*Table, error) {
-	tables, err := BudgetTables()
+// A consolidation names the segments of a segment statement and its rows
+// between segments.
+type consolidation struct {
+	segments, interSegment []string
+}
+
+// readConsolidations reads dir/consolidations.csv, by table id; a report
+// without the file has none.
+func readConsolidations(dir string) (map[string]consolidation, error) {
+	cs := map[string]consolidation{}
+	if _, err := fs.Stat(files, dir+"/consolidations.csv"); errors.Is(err, fs.ErrNotExist) {
+		return cs, nil
+	}
+	recs, err := readCSV(dir+"/consolidations.csv", "id", "segments", "intersegment")
 	if err != nil {
 		return nil, err
 	}
-	return tables, build(tables, budgetDerivations)
+	for _, r := range recs {
+		c := consolidation{segments: strings.Split(r.field("segments"), "|")}
+		if s := r.field("intersegment"); s != "" {
+			c.interSegment = strings.Split(s, "|")
+		}
+		cs[r.field("id")] = c
+	}
+	return cs, nil
 }
 
-// build builds tables: the segment statements by consolidation, the
-// derived tables from their sources, the others from their own figures.
-func build(tables []*Table, derivations map[string]derivation) error {
-	byID := make(map[string]*Table, len(tables))
-	for _, t := range tables {
-		byID[t.ID] = t
-	}
-	chart, err := Chart()
+// build returns the book of every table of published built: the segment
+// statements by consolidation, the derived tables from their sources,
+// scaled as the report scales them, the others from their own item
+// figures.
+func build(published *statement.Book, chart *account.Chart, dir string) (*statement.Book, error) {
+	ds, err := readDerivations(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	cs, err := readConsolidations(dir)
+	if err != nil {
+		return nil, err
+	}
+	built := map[string]*statement.Statement{}
 	// Sources first: a summary may be printed before what it summarises.
 	for _, derived := range []bool{false, true} {
-		for _, t := range tables {
-			d, ok := derivations[t.ID]
+		for _, id := range published.IDs() {
+			d, ok := ds[id]
 			if ok != derived {
 				continue
 			}
-			if err := buildTable(t, chart, d, byID); err != nil {
-				return fmt.Errorf("%s: %w", t.ID, err)
+			s, _ := published.Statement(id)
+			b, err := buildTable(dir, id, s, chart, d, cs, built)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", id, err)
 			}
+			built[id] = b
 		}
 	}
-	return nil
+	for id := range ds {
+		if _, ok := built[id]; !ok {
+			return nil, fmt.Errorf("%s/derivations.csv: no table %s", dir, id)
+		}
+	}
+	book := &statement.Book{}
+	for _, id := range published.IDs() {
+		if err := book.Add(id, built[id]); err != nil {
+			return nil, err
+		}
+	}
+	return book, nil
 }
 
-// buildTable sets t.Built.
-func buildTable(t *Table, chart *account.Chart, d derivation, byID map[string]*Table) error {
-	if _, ok := consolidations[t.ID]; ok {
-		c, err := Consolidation(t, chart)
+// buildTable builds the table id of dir, published as p, from the
+// statements built so far.
+func buildTable(dir, id string, p *statement.Statement, chart *account.Chart, d derivation, cs map[string]consolidation, built map[string]*statement.Statement) (*statement.Statement, error) {
+	if c, ok := cs[id]; ok {
+		sc, err := consolidate(dir, id, p, chart, c)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		t.Built, err = c.Build(t.Meta)
-		return err
+		return sc.Build(p.Meta())
 	}
-	figures := t.Published.Figures()
+	figures := p.Figures()
 	if d.source != "" {
-		src := byID[d.source]
-		if src == nil || src.Built == nil {
-			return fmt.Errorf("its source %s is not built", d.source)
+		src := built[d.source]
+		if src == nil {
+			return nil, fmt.Errorf("its source %s is not built", d.source)
 		}
-		figures = derive(figures, src.Built, d.columns)
+		figures = derive(figures, src, d.columns)
 	}
-	built, err := statement.Build(t.Form, t.Meta, figures)
+	s, err := p.Template().Build(p.Meta(), figures)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if d.source != "" {
-		built = built.Scale(d.scaling)
+		s = s.Scale(d.scaling)
 	}
-	t.Built = built
-	return nil
+	return s, nil
 }
 
 // derive returns the figures of a summary: for each input cell, hidden rows
@@ -165,39 +170,37 @@ func derive(published []statement.Figure, src *statement.Statement, columns map[
 	return figs
 }
 
-// Consolidation returns the consolidation that builds the segment
-// statement t (様式第14号 or 第15号): each segment's statement built from
-// its published item figures, and the table's elimination entries.
-func Consolidation(t *Table, chart *account.Chart) (*segment.Consolidation, error) {
-	interSegment, ok := consolidations[t.ID]
-	if !ok {
-		return nil, fmt.Errorf("%s is not a segment statement", t.ID)
-	}
-	base := &statement.Form{Number: t.Form.Number, Title: t.Form.Title, Stub: t.Form.Stub, Rows: t.Form.Rows,
+// consolidate returns the consolidation that builds the segment statement
+// p (様式第14号 or 第15号): each segment's statement built from its
+// published item figures, and the table's elimination entries in
+// dir/<id>.entries.csv.
+func consolidate(dir, id string, p *statement.Statement, chart *account.Chart, c consolidation) (*segment.Consolidation, error) {
+	f := p.Form()
+	base := &statement.Form{Number: f.Number, Title: f.Title, Stub: f.Stub, Rows: f.Rows,
 		Columns: []statement.Column{{Name: "金額", Kind: statement.Input}}}
-	c := &segment.Consolidation{Form: base, Chart: chart, InterSegment: interSegment}
-	for _, name := range segments {
+	sc := &segment.Consolidation{Form: base, Chart: chart, InterSegment: c.interSegment}
+	for _, name := range c.segments {
 		var figs []statement.Figure
-		for _, f := range t.Published.Figures() {
-			if f.Column == name {
-				f.Column = "金額"
-				figs = append(figs, f)
+		for _, fig := range p.Figures() {
+			if fig.Column == name {
+				fig.Column = "金額"
+				figs = append(figs, fig)
 			}
 		}
-		s, err := statement.Build(base, t.Meta, figs)
+		s, err := statement.Build(base, p.Meta(), figs)
 		if err != nil {
 			return nil, fmt.Errorf("segment %s: %w", name, err)
 		}
-		c.Segments = append(c.Segments, segment.Segment{Name: name, Statement: s})
+		sc.Segments = append(sc.Segments, segment.Segment{Name: name, Statement: s})
 	}
-	name := "r01/" + t.ID + ".entries.csv"
-	f, err := files.Open(name)
+	name := dir + "/" + id + ".entries.csv"
+	f2, err := files.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	if c.Entries, err = segment.ReadEntriesCSV(f, name); err != nil {
+	defer f2.Close()
+	if sc.Entries, err = segment.ReadEntriesCSV(f2, name); err != nil {
 		return nil, err
 	}
-	return c, nil
+	return sc, nil
 }

@@ -1,34 +1,55 @@
-// Package jlis holds the FY2019 (令和元年度) statements of 地方公共団体情報
-// システム機構 (J-LIS) as its report publishes them, and builds them with the
-// library: the chart of accounts, the forms, and every printed figure, as
-// CSV files embedded in the package.
+// Package jlis holds the reports of 地方公共団体情報システム機構 (J-LIS) as
+// published, as data: the FY2019 (令和元年度) financial statements and the
+// 令和２年度６月補正予算, each loaded into a statement.Book as printed and
+// as the library builds it from the item figures, with the links between
+// its tables and the pins of the figures the report's own figures do not
+// give. The package is CSV files embedded in it, and a few loaders.
 //
 // The files are:
 //
 //   - chart.csv: the chart of accounts of the balance sheet and income
 //     statement, read by account.ReadCSV;
-//   - forms.csv: one line for each table, in report order: its id, form
-//     number, title, entity, date line and unit as printed, its columns (see
-//     statement.ParseColumns), the heading of its label column, whether it
-//     prints vertically, and its style (signspace: a space after △;
-//     zerodash, zerohyphen: zero printed as － or -; nilblank: no figure
-//     printed as nothing rather than -);
+//   - forms.csv (FY2019) and hosei.csv (the budget): one line for each
+//     table, in report order: its id, form number, title, entity, date
+//     line and unit as printed, its columns (see statement.ParseColumns),
+//     the heading of its label column, whether it prints vertically, and
+//     its style (signspace: a space after △; zerodash, zerohyphen: zero
+//     printed as － or -; nilblank: no figure printed as nothing rather
+//     than -; zerosums: a total of items without figures printed as 0);
 //   - forms/<id>.csv: the rows of each table, read by statement.ReadRowsCSV;
-//   - r01/<id>.csv: every figure the report prints in that table, totals
-//     included, transcribed as printed and read by statement.ReadCSV;
-//   - r01/<id>.notes.txt, if present: the notes printed below the table, one
-//     a line;
+//   - r01/<id>.csv and r02/<id>.csv: every figure the report prints in that
+//     table, totals included, transcribed as printed and read by
+//     statement.ReadCSV; r01 holds FY2019, r02 the budget;
+//   - <dir>/<id>.notes.txt, if present: the notes printed below the table,
+//     one a line;
+//   - <dir>/derivations.csv: the tables made from another table rather
+//     than from their own item figures, one a line: id, the source table's
+//     id, columns as target=source joined by | (each input column of the
+//     table takes the exact figures of the source's column, hidden rows
+//     included), the unit it is scaled to, and the columns (joined by |)
+//     recomputed from the rounded figures rather than rounded from their
+//     exact values (statement.Recompute);
+//   - r01/consolidations.csv: the segment statements, one a line: id, the
+//     segments (the columns built each from its own figures, joined by |)
+//     and the rows of accounts between segments that must net to zero
+//     (joined by |); their 相殺等 column is derived from the elimination
+//     entries in r01/<id>.entries.csv, read by segment.ReadEntriesCSV;
+//   - <dir>/links.csv: the identities between tables, read by
+//     statement.ReadLinksCSV; the budget's name koufukin (the
+//     交付金見込額一覧), lgwan (the LGWAN 負担金 table in 千円, 増減
+//     recomputed from the rounded 負担金) and r01:kessan_bs (the FY2019
+//     決算報告書 貸借対照表);
+//   - <dir>/pins.csv: the published figures the report's own figures do
+//     not give, with the reason, read by statement.ReadPinsCSV;
 //   - r02/koufukin.csv and r02/lgwan.csv: the 令和２年度交付金見込額一覧 and
 //     the LGWAN 負担金 table of 議案第３号 and 第４号, as printed.
-//
-// Build takes only the item figures of each table and computes the rest;
-// the tests compare the result with every printed figure.
 package jlis
 
 import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 
@@ -51,27 +72,78 @@ func Chart() (*account.Chart, error) {
 	return account.ReadCSV(f, "chart.csv")
 }
 
-// A Table is one table of the report: its form, what it says of itself,
-// its figures as published and, after Build, as the library computes them.
-type Table struct {
-	ID        string
-	Form      *statement.Form
-	Meta      statement.Meta
-	Published *statement.Statement // every figure as printed
-	Built     *statement.Statement // set by Build
+// A Report is one report of J-LIS: its tables as printed and as built,
+// the links between them and the pins of what the report gets wrong.
+type Report struct {
+	// Tables are the ids of the tables the report prints, in its order.
+	Tables []string
+	// Published holds every table as printed, and the statements that
+	// its links name besides (see the package doc).
+	Published *statement.Book
+	// Built holds every table built from the item figures the report
+	// prints, or from the tables it summarises, and the same other
+	// statements as Published.
+	Built *statement.Book
+	Links []statement.Link
+	Pins  []statement.Pin
 }
 
-// Tables returns every table of the FY2019 report that the package holds,
-// in report order, with its published figures. Every account code its
-// forms name is in the chart.
-func Tables() ([]*Table, error) { return readIndex("forms.csv", "r01") }
+// Verify checks the built tables against the published ones and the links
+// between the published ones, allowing what the pins expect.
+func (r *Report) Verify() *statement.Verification {
+	return r.Published.Verify(statement.VerifyOptions{Built: r.Built, Links: r.Links, Pins: r.Pins})
+}
 
-// BudgetTables returns, likewise, the tables of the 令和２年度６月補正予算
-// (議案第２号 and its 参考資料), indexed by hosei.csv, with figures in r02.
-func BudgetTables() ([]*Table, error) { return readIndex("hosei.csv", "r02") }
+// FY2019 returns the FY2019 report, indexed by forms.csv, with its figures
+// in r01. Every account code its forms name is in the chart.
+func FY2019() (*Report, error) {
+	return load("forms.csv", "r01")
+}
 
-// readIndex reads the tables an index lists, with their figures in dir.
-func readIndex(index, dir string) ([]*Table, error) {
+// Budget2020 returns the 令和２年度６月補正予算 (議案第２号 and its 参考資料),
+// indexed by hosei.csv, with its figures in r02.
+func Budget2020() (*Report, error) {
+	r, err := load("hosei.csv", "r02")
+	if err != nil {
+		return nil, err
+	}
+	fy2019, err := FY2019()
+	if err != nil {
+		return nil, err
+	}
+	ms, err := Koufukin()
+	if err != nil {
+		return nil, err
+	}
+	koufukin, err := KoufukinStatement(ms)
+	if err != nil {
+		return nil, err
+	}
+	lgwan, _, err := LGWANStatements(ms)
+	if err != nil {
+		return nil, err
+	}
+	kessan, _ := fy2019.Published.Statement("kessan_bs")
+	// The 補正額 of the LGWAN budget is the change of the 負担金 rounded to
+	// 千円: 1,662,876 − 1,659,999 = 2,877, where the exact change,
+	// 2,876,192 円, would round to 2,876.
+	lgwan = lgwan.Scale(statement.Scaling{Unit: format.Thousand, Columns: map[string]statement.Policy{"増減": statement.Recompute}})
+	for _, b := range []*statement.Book{r.Published, r.Built} {
+		for _, s := range []struct {
+			id string
+			s  *statement.Statement
+		}{{"koufukin", koufukin}, {"lgwan", lgwan}, {"r01:kessan_bs", kessan}} {
+			if err := b.Add(s.id, s.s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return r, nil
+}
+
+// load reads the report that index lists, with its data in dir, and
+// builds it.
+func load(index, dir string) (*Report, error) {
 	recs, err := readCSV(index, "id", "form", "title", "entity", "date", "unit", "columns", "stub", "vertical", "style")
 	if err != nil {
 		return nil, err
@@ -80,20 +152,44 @@ func readIndex(index, dir string) ([]*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart.csv: %w", err)
 	}
-	var tables []*Table
-	for _, r := range recs {
-		t, err := readTable(r.field, chart, dir)
-		if err != nil {
-			return nil, r.errorf("%w", err)
+	r := &Report{Published: &statement.Book{}}
+	for _, rec := range recs {
+		s, err := readTable(rec.field, chart, dir)
+		if err == nil {
+			err = r.Published.Add(rec.field("id"), s)
 		}
-		tables = append(tables, t)
+		if err != nil {
+			return nil, rec.errorf("%w", err)
+		}
+		r.Tables = append(r.Tables, rec.field("id"))
 	}
-	return tables, nil
+	if r.Built, err = build(r.Published, chart, dir); err != nil {
+		return nil, err
+	}
+	if r.Links, err = readData(dir+"/links.csv", statement.ReadLinksCSV); err != nil {
+		return nil, err
+	}
+	if r.Pins, err = readData(dir+"/pins.csv", statement.ReadPinsCSV); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
-// readTable reads the table that a line of forms.csv describes.
-func readTable(field func(string) string, chart *account.Chart, dir string) (*Table, error) {
-	t := &Table{ID: field("id")}
+// readData reads an embedded file with a reader of the statement package.
+func readData[T any](name string, read func(r io.Reader, source string) (T, error)) (T, error) {
+	f, err := files.Open(name)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	return read(f, name)
+}
+
+// readTable reads, as published, the table that a line of an index
+// describes.
+func readTable(field func(string) string, chart *account.Chart, dir string) (*statement.Statement, error) {
+	id := field("id")
 	columns, err := statement.ParseColumns(field("columns"))
 	if err != nil {
 		return nil, err
@@ -102,81 +198,46 @@ func readTable(field func(string) string, chart *account.Chart, dir string) (*Ta
 	if err != nil {
 		return nil, err
 	}
-	t.Form = &statement.Form{
+	form := &statement.Form{
 		Number:   field("form"),
 		Title:    field("title"),
 		Stub:     field("stub"),
 		Columns:  columns,
 		Vertical: field("vertical") == "true",
 	}
-	t.Meta = statement.Meta{Entity: field("entity"), Date: field("date"), Unit: unit}
-	// style names how the table prints its figures, and zerosums that it
-	// prints a total of items without figures as 0.
+	meta := statement.Meta{Entity: field("entity"), Date: field("date"), Unit: unit}
 	for _, flag := range strings.Fields(field("style")) {
 		switch flag {
 		case "signspace":
-			t.Meta.Style.SignSpace = true
+			meta.Style.SignSpace = true
 		case "zerodash":
-			t.Meta.Style.Zero = format.ZeroDash
+			meta.Style.Zero = format.ZeroDash
 		case "zerohyphen":
-			t.Meta.Style.Zero = format.ZeroHyphen
+			meta.Style.Zero = format.ZeroHyphen
 		case "nilblank":
-			t.Meta.Style.Nil = format.NilBlank
+			meta.Style.Nil = format.NilBlank
 		case "zerosums":
-			t.Form.ZeroSums = true
+			form.ZeroSums = true
 		default:
 			return nil, fmt.Errorf("unknown style %q", flag)
 		}
 	}
-	if notes, err := fs.ReadFile(files, dir+"/"+t.ID+".notes.txt"); err == nil {
-		t.Meta.Notes = strings.Split(strings.TrimRight(string(notes), "\n"), "\n")
+	if notes, err := fs.ReadFile(files, dir+"/"+id+".notes.txt"); err == nil {
+		meta.Notes = strings.Split(strings.TrimRight(string(notes), "\n"), "\n")
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	if t.Form.Rows, err = readRows(t.ID); err != nil {
-		return nil, err
-	}
-	if _, err := statement.Compile(t.Form); err != nil {
-		return nil, err
-	}
-	if err := t.Form.CheckAccounts(chart); err != nil {
-		return nil, err
-	}
-	name := dir + "/" + t.ID + ".csv"
-	data, err := fs.ReadFile(files, name)
-	if err != nil {
-		return nil, err
-	}
-	if t.Published, err = statement.ReadCSV(strings.NewReader(string(data)), t.Form, statement.ReadOptions{Source: name, Meta: t.Meta}); err != nil {
-		return nil, err
-	}
-	return t, nil
-}
-
-func readRows(id string) ([]statement.Row, error) {
 	name := "forms/" + id + ".csv"
-	f, err := files.Open(name)
-	if err != nil {
+	if form.Rows, err = readData(name, statement.ReadRowsCSV); err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return statement.ReadRowsCSV(f, name)
-}
-
-// Select returns the tables that a program's -form flag names: those of
-// 様式第N号 for a number N, the one with that id otherwise, all of them
-// for an empty name.
-func Select(tables []*Table, form string) []*Table {
-	if form == "" {
-		return tables
+	if err := form.CheckAccounts(chart); err != nil {
+		return nil, err
 	}
-	var sel []*Table
-	for _, t := range tables {
-		if t.Form.Number == "様式第"+form+"号" || t.ID == form {
-			sel = append(sel, t)
-		}
-	}
-	return sel
+	name = dir + "/" + id + ".csv"
+	return readData(name, func(f io.Reader, source string) (*statement.Statement, error) {
+		return statement.ReadCSV(f, form, statement.ReadOptions{Source: source, Meta: meta})
+	})
 }
 
 // A record is a line of a data file, its fields by column name.

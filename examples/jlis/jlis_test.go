@@ -10,42 +10,44 @@ import (
 
 	"github.com/koukaikei/koukaikei/examples/jlis"
 	"github.com/koukaikei/koukaikei/statement"
+	"github.com/koukaikei/koukaikei/statement/statementtest"
 )
+
+func fy2019(t testing.TB) *jlis.Report {
+	t.Helper()
+	r, err := jlis.FY2019()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func table(t testing.TB, b *statement.Book, id string) *statement.Statement {
+	t.Helper()
+	s, ok := b.Statement(id)
+	if !ok {
+		t.Fatalf("no table %s", id)
+	}
+	return s
+}
 
 // Every figure the report prints is reproduced from its item figures, but
 // for the discrepancies pinned with their reasons; every identity between
 // tables holds, but for those pinned as broken by the report.
 func TestBuildMatchesPublished(t *testing.T) {
-	tables, err := jlis.Build()
-	if err != nil {
-		t.Fatal(err)
+	r := fy2019(t)
+	if !statementtest.Book(t, r.Built, r.Published, r.Links, r.Pins) {
+		t.Error("the FY2019 report is not reproduced as pinned")
 	}
-	checks, err := jlis.Checks(tables)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := jlis.Verify(tables, jlis.Discrepancies, checks)
-	for _, u := range v.Unexpected {
-		t.Error(u)
-	}
-	if v.Figures < 1600 || v.Links < 200 {
-		t.Errorf("only %d published figures and %d links compared", v.Figures, v.Links)
+	if len(r.Tables) != 50 || len(r.Links) != 210 || len(r.Pins) != 29 {
+		t.Errorf("%d tables, %d links, %d pins", len(r.Tables), len(r.Links), len(r.Pins))
 	}
 }
 
 // 決算の概要 prints 差引 as the difference of the rounded figures: scaling
 // every cell from its exact value would print 固定負債 1,899, not 1,898.
 func TestSummaryPolicy(t *testing.T) {
-	tables, err := jlis.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kessan *statement.Statement
-	for _, tb := range tables {
-		if tb.ID == "kessan_bs" {
-			kessan = tb.Built
-		}
-	}
+	kessan := table(t, fy2019(t).Built, "kessan_bs")
 	exact := kessan.Scale(statement.Scaling{Unit: format.Million})
 	c, _ := exact.Cell("2200", "差額")
 	if want := decimal.NewFromInt(1899000000); !c.Amount.Equal(want) {
@@ -61,13 +63,11 @@ func TestSummaryPolicy(t *testing.T) {
 // Every table is dated on the last day of FY2019 (令和元年度) or covers it,
 // in one of the forms the report prints, which package era reads.
 func TestDates(t *testing.T) {
-	tables, err := jlis.Tables()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := fy2019(t)
 	fy := era.FiscalYear(2019)
-	for _, tb := range tables {
-		s := strings.Trim(tb.Meta.Date, "（）［］")
+	for _, id := range r.Tables {
+		date := table(t, r.Published, id).Meta().Date
+		s := strings.Trim(date, "（）［］")
 		if s == "" {
 			continue
 		}
@@ -77,7 +77,7 @@ func TestDates(t *testing.T) {
 			}
 			p, err := era.ParsePeriod(s)
 			if err != nil || p != fy.Period() {
-				t.Errorf("%s: %q is %v, %v; want FY2019", tb.ID, tb.Meta.Date, p, err)
+				t.Errorf("%s: %q is %v, %v; want FY2019", id, date, p, err)
 			}
 			continue
 		}
@@ -86,7 +86,7 @@ func TestDates(t *testing.T) {
 		}
 		d, err := era.Parse(s)
 		if err != nil || d != fy.Last() {
-			t.Errorf("%s: %q is %v, %v; want the last day of FY2019", tb.ID, tb.Meta.Date, d, err)
+			t.Errorf("%s: %q is %v, %v; want the last day of FY2019", id, date, d, err)
 		}
 	}
 	if got := fy.String(); got != "令和元年度" {
@@ -97,20 +97,13 @@ func TestDates(t *testing.T) {
 // The rows that only the segment statements print, 他事業勘定 and
 // 消費税還付金, are zero in 合計 and absent from 様式第8号 and 第9号.
 func TestSegmentOnlyRows(t *testing.T) {
-	tables, err := jlis.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	byID := map[string]*jlis.Table{}
-	for _, tb := range tables {
-		byID[tb.ID] = tb
-	}
+	built := fy2019(t).Built
 	for _, c := range []struct{ seg, whole, row string }{{"seg_bs", "bs", "2170"}, {"seg_pl", "pl", "4206"}} {
-		total, ok := byID[c.seg].Built.Cell(c.row, "合計")
+		total, ok := table(t, built, c.seg).Cell(c.row, "合計")
 		if !ok || !total.Valid || !total.Amount.IsZero() {
 			t.Errorf("%s %s 合計 = %v, want 0", c.seg, c.row, total)
 		}
-		if _, ok := byID[c.whole].Built.Cell(c.row, "金額"); ok {
+		if _, ok := table(t, built, c.whole).Cell(c.row, "金額"); ok {
 			t.Errorf("%s prints row %s", c.whole, c.row)
 		}
 	}
@@ -119,39 +112,31 @@ func TestSegmentOnlyRows(t *testing.T) {
 // Every figure of the 令和２年度６月補正予算 is reproduced, the summaries
 // by rounding the 千円 tables, and its links hold but for those pinned.
 func TestBudget(t *testing.T) {
-	fy2019, err := jlis.Tables()
+	r, err := jlis.Budget2020()
 	if err != nil {
 		t.Fatal(err)
 	}
-	budget, err := jlis.BuildBudget()
-	if err != nil {
-		t.Fatal(err)
+	if !statementtest.Book(t, r.Built, r.Published, r.Links, r.Pins) {
+		t.Error("the budget is not reproduced as pinned")
 	}
-	checks, err := jlis.BudgetChecks(budget, fy2019)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := jlis.Verify(budget, nil, checks)
-	for _, u := range v.Unexpected {
-		t.Error(u)
-	}
-	if len(budget) != 28 || v.Figures < 1900 || len(v.Broken) != 4 {
-		t.Errorf("%d tables, %d figures, %d broken links: %q", len(budget), v.Figures, len(v.Broken), v.Broken)
+	if len(r.Tables) != 28 || len(r.Links) != 492 || len(r.Pins) != 4 {
+		t.Errorf("%d tables, %d links, %d pins", len(r.Tables), len(r.Links), len(r.Pins))
 	}
 }
 
 // The 債務負担行為 years read through package era, as a fiscal year or a
 // range of them, and print back through it as the tables print them.
 func TestBudgetYears(t *testing.T) {
-	budget, err := jlis.BudgetTables()
+	budget, err := jlis.Budget2020()
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, tb := range budget {
-		for _, row := range tb.Form.Rows {
+	for _, id := range budget.Tables {
+		tb := table(t, budget.Published, id)
+		for _, row := range tb.Form().Rows {
 			for _, col := range []string{"行為年度", "機構の負担となる年度"} {
-				text, ok := tb.Published.Text(row.Key, col)
+				text, ok := tb.Text(row.Key, col)
 				if !ok || text == "" {
 					continue
 				}
@@ -163,24 +148,24 @@ func TestBudgetYears(t *testing.T) {
 				from, to, found := strings.Cut(text, "から")
 				first, err := era.ParseFiscalYear(from)
 				if err != nil {
-					t.Errorf("%s %s %s: %v", tb.ID, row.Key, col, err)
+					t.Errorf("%s %s %s: %v", id, row.Key, col, err)
 					continue
 				}
 				printed := first.Format(style)
 				if found {
 					last, err := era.ParseFiscalYear(to)
 					if err != nil || last < first {
-						t.Errorf("%s %s %s: %q: %v", tb.ID, row.Key, col, to, err)
+						t.Errorf("%s %s %s: %q: %v", id, row.Key, col, to, err)
 						continue
 					}
 					p, err := era.ParsePeriod(text)
 					if err != nil || p != (era.Period{Start: first.First(), End: last.Last()}) {
-						t.Errorf("%s %s %s: ParsePeriod(%q) = %v, %v", tb.ID, row.Key, col, text, p, err)
+						t.Errorf("%s %s %s: ParsePeriod(%q) = %v, %v", id, row.Key, col, text, p, err)
 					}
 					printed += "から" + last.Format(style)
 				}
 				if printed != text {
-					t.Errorf("%s %s %s: %q prints back as %q", tb.ID, row.Key, col, text, printed)
+					t.Errorf("%s %s %s: %q prints back as %q", id, row.Key, col, text, printed)
 				}
 			}
 		}

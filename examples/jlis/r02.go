@@ -20,9 +20,9 @@ type Municipality struct {
 	Amount     decimal.Decimal // 交付金見込額, in 円, as printed
 }
 
-// KoufukinTotal is the 負担金総額 that 議案第３号 prints:
+// koufukinTotal is the 負担金総額 that 議案第３号 prints:
 // ７６，４７６，９４０，０００円.
-var KoufukinTotal = decimal.NewFromInt(76476940000)
+var koufukinTotal = decimal.NewFromInt(76476940000)
 
 // Koufukin returns the 1,741 lines of the 令和２年度交付金見込額一覧 (r02/koufukin.csv),
 // in printed order. Every code's check digit is verified.
@@ -94,10 +94,15 @@ func KoufukinStatement(ms []Municipality) (*statement.Statement, error) {
 	for i, m := range ms {
 		pops[i] = m.Population
 	}
-	shares, err := apportion.Divide(KoufukinTotal, pops, thousand, apportion.Webster)
+	shares, err := apportion.Divide(koufukinTotal, pops, thousand, apportion.Webster)
 	if err != nil {
 		return nil, err
 	}
+	return koufukinStatement(ms, shares)
+}
+
+// koufukinStatement returns the 交付金見込額一覧 with the given amounts.
+func koufukinStatement(ms []Municipality, amounts []decimal.Decimal) (*statement.Statement, error) {
 	f := &statement.Form{
 		Title: "【別表】令和２年度交付金見込額一覧",
 		Stub:  "団体コード",
@@ -116,14 +121,14 @@ func KoufukinStatement(ms []Municipality) (*statement.Statement, error) {
 			statement.Figure{Row: key, Column: "都道府県名", Text: m.Prefecture},
 			statement.Figure{Row: key, Column: "市町村名", Text: m.Name},
 			statement.Figure{Row: key, Column: "人口(H31.1.1)", Value: format.CellOf(m.Population)},
-			statement.Figure{Row: key, Column: "交付金見込額", Value: format.CellOf(shares[i])})
+			statement.Figure{Row: key, Column: "交付金見込額", Value: format.CellOf(amounts[i])})
 	}
 	// The table prints no total; its total is the 負担金総額 of 議案第３号,
 	// which the apportionment divides.
 	f.Rows = append(f.Rows, statement.Row{Key: "total", Kind: statement.Item, Label: "合計"})
 	figs = append(figs,
 		statement.Figure{Row: "total", Column: "人口(H31.1.1)"},
-		statement.Figure{Row: "total", Column: "交付金見込額", Value: format.CellOf(KoufukinTotal)})
+		statement.Figure{Row: "total", Column: "交付金見込額", Value: format.CellOf(koufukinTotal)})
 	return statement.Build(f, statement.Meta{Entity: entity, Style: format.Formatter{Nil: format.NilBlank}}, figs)
 }
 
@@ -177,4 +182,46 @@ func LGWANStatements(ms []Municipality) (built, printed *statement.Statement, er
 		statement.Figure{Row: "total", Column: "増減", Value: format.CellOf(total.Change)})
 	printed, err = statement.Build(&pf, meta, all)
 	return built, printed, err
+}
+
+// Allocations returns the two tables of the report that allocate a total
+// over local public bodies: the 交付金見込額一覧 (id koufukin) and the
+// LGWAN 負担金 table (id lgwan), as printed and as computed (the first by
+// Webster's apportionment, the second from 変更前 and 変更後); its one
+// link requires the printed amounts to sum to the 負担金総額.
+func Allocations() (*Report, error) {
+	ms, err := Koufukin()
+	if err != nil {
+		return nil, err
+	}
+	printed := make([]decimal.Decimal, len(ms))
+	sum := statement.Link{Name: "交付金見込額一覧 市町村の交付金見込額の計 = 負担金総額",
+		Right: []statement.Ref{{Statement: "koufukin", Row: "total", Column: "交付金見込額"}}}
+	for i, m := range ms {
+		printed[i] = m.Amount
+		sum.Left = append(sum.Left, statement.Ref{Statement: "koufukin", Row: string(m.Code), Column: "交付金見込額"})
+	}
+	r := &Report{Tables: []string{"koufukin", "lgwan"}, Published: &statement.Book{}, Built: &statement.Book{}, Links: []statement.Link{sum}}
+	pk, err := koufukinStatement(ms, printed)
+	if err != nil {
+		return nil, err
+	}
+	bk, err := KoufukinStatement(ms)
+	if err != nil {
+		return nil, err
+	}
+	bl, pl, err := LGWANStatements(ms)
+	if err != nil {
+		return nil, err
+	}
+	for _, add := range []struct {
+		b  *statement.Book
+		id string
+		s  *statement.Statement
+	}{{r.Published, "koufukin", pk}, {r.Published, "lgwan", pl}, {r.Built, "koufukin", bk}, {r.Built, "lgwan", bl}} {
+		if err := add.b.Add(add.id, add.s); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
 }

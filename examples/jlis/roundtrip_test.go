@@ -5,43 +5,41 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/koukaikei/koukaikei/examples/jlis"
 	"github.com/koukaikei/koukaikei/statement"
 )
 
 // Every J-LIS table survives CSV (both encodings) and JSON unchanged.
 func TestRoundTrip(t *testing.T) {
-	tables, err := jlis.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tb := range tables {
+	r := fy2019(t)
+	for _, id := range r.Tables {
+		built := table(t, r.Built, id)
+		form, meta := built.Form(), built.Meta()
 		for _, opt := range []statement.CSVOptions{{}, {Encoding: statement.CP932}, {NoBOM: true, LF: true}} {
 			var buf bytes.Buffer
-			if err := tb.Built.WriteCSV(&buf, opt); err != nil {
-				t.Fatalf("%s: WriteCSV(%+v): %v", tb.ID, opt, err)
+			if err := built.WriteCSV(&buf, opt); err != nil {
+				t.Fatalf("%s: WriteCSV(%+v): %v", id, opt, err)
 			}
-			back, err := statement.ReadCSV(&buf, tb.Form, statement.ReadOptions{Meta: tb.Built.Meta()})
+			back, err := statement.ReadCSV(&buf, form, statement.ReadOptions{Meta: meta})
 			if err != nil {
-				t.Fatalf("%s: ReadCSV of WriteCSV(%+v): %v", tb.ID, opt, err)
+				t.Fatalf("%s: ReadCSV of WriteCSV(%+v): %v", id, opt, err)
 			}
-			if d := statement.Compare(back, tb.Built); len(d) != 0 {
-				t.Errorf("%s: CSV %+v round trip: %v", tb.ID, opt, d)
+			if d := statement.Compare(back, built); len(d) != 0 {
+				t.Errorf("%s: CSV %+v round trip: %v", id, opt, d)
 			}
 		}
-		data, err := json.Marshal(tb.Built)
+		data, err := json.Marshal(built)
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := statement.ReadJSON(bytes.NewReader(data), tb.Form, statement.ReadOptions{Meta: statement.Meta{Style: tb.Meta.Style}})
+		back, err := statement.ReadJSON(bytes.NewReader(data), form, statement.ReadOptions{Meta: statement.Meta{Style: meta.Style}})
 		if err != nil {
-			t.Fatalf("%s: ReadJSON: %v", tb.ID, err)
+			t.Fatalf("%s: ReadJSON: %v", id, err)
 		}
-		if d := statement.Compare(back, tb.Built); len(d) != 0 {
-			t.Errorf("%s: JSON round trip: %v", tb.ID, d)
+		if d := statement.Compare(back, built); len(d) != 0 {
+			t.Errorf("%s: JSON round trip: %v", id, d)
 		}
-		if m := back.Meta(); m.DateLine() != tb.Meta.DateLine() || m.Unit != tb.Built.Meta().Unit || m.Entity != tb.Meta.Entity {
-			t.Errorf("%s: JSON meta %+v", tb.ID, m)
+		if m := back.Meta(); m.DateLine() != meta.DateLine() || m.Unit != meta.Unit || m.Entity != meta.Entity {
+			t.Errorf("%s: JSON meta %+v", id, m)
 		}
 	}
 }

@@ -11,8 +11,9 @@
 // The flags are:
 //
 //	-form N
-//		print only the tables of 様式第N号 (N from 8 to 16), or the one table
-//		whose id (see examples/jlis/forms.csv) is N, such as note_cash.
+//		print only the tables of 様式第N号 (N from 8 to 16, given as N or
+//		as 様式第N号), or the one table whose id (see
+//		examples/jlis/forms.csv) is N, such as note_cash.
 //	-format text|csv|json|markdown
 //		text (the default) prints each table in its published layout;
 //		csv prints each table as CSV (key, label, then its columns), the
@@ -27,8 +28,9 @@
 //
 // Text and Markdown output end with the verification summary. A bad flag
 // prints the usage and exits with status 2; any other error prints one
-// line and exits with status 1, as does a published figure that is not
-// reproduced and not among the pinned discrepancies.
+// line and exits with status 1, as does an unexpected finding: a published
+// figure not reproduced, or a link broken, that examples/jlis/r01/pins.csv
+// does not pin, or a pin that is stale.
 package main
 
 import (
@@ -37,6 +39,7 @@ import (
 	"os"
 
 	"github.com/koukaikei/koukaikei/examples/internal/output"
+	"github.com/koukaikei/koukaikei/examples/internal/verify"
 	"github.com/koukaikei/koukaikei/examples/jlis"
 )
 
@@ -55,13 +58,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // report builds the report, verifies it, and selects the tables -form
 // names.
 func report(form string) (*output.Report, error) {
-	tables, err := jlis.Build()
+	r, err := jlis.FY2019()
 	if err != nil {
 		return nil, err
 	}
-	checks, err := jlis.Checks(tables)
-	if err != nil {
-		return nil, err
-	}
-	return jlis.Report(tables, form, jlis.Discrepancies, checks)
+	return verify.Program(r, form)
 }

@@ -4,29 +4,32 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/koukaikei/koukaikei/examples/internal/golden"
+	"github.com/koukaikei/koukaikei/examples/internal/verify"
 	"github.com/koukaikei/koukaikei/examples/jlis"
+	"github.com/koukaikei/koukaikei/statement"
 	"golang.org/x/text/encoding/japanese"
 )
 
 var update = flag.Bool("update", false, "rewrite the csv, json and markdown goldens, which the tests check cell by cell against the transcribed text goldens")
 
-func build(t *testing.T) []*jlis.Table {
+func fy2019(t *testing.T) *jlis.Report {
 	t.Helper()
-	tables, err := jlis.Build()
+	r, err := jlis.FY2019()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tables
+	return r
 }
 
 func program(t *testing.T) *golden.Program {
-	return &golden.Program{Name: "jlis2019", Run: run, Tables: build(t), Pinned: jlis.Discrepancies, Update: *update}
+	return &golden.Program{Name: "jlis2019", Run: run, Report: fy2019(t), Update: *update}
 }
 
 // Every table prints as the report prints it, in every format, but for
@@ -80,6 +83,7 @@ func TestRunFlags(t *testing.T) {
 		{[]string{"-encoding", "sjis"}, 2},
 		{[]string{"-encoding", "cp932"}, 2}, // text
 		{[]string{"-form", "99"}, 2},
+		{[]string{"-form", "様式第99号"}, 2},
 		{[]string{"-nosuchflag"}, 2},
 		{[]string{"extra"}, 2},
 		{[]string{"-o", filepath.Join(t.TempDir(), "no", "such", "dir", "out.txt")}, 1},
@@ -99,8 +103,14 @@ func TestRunFlags(t *testing.T) {
 	if !strings.HasPrefix(out, "様式第8号\n貸借対照表\n") || strings.Contains(tablesPart, "様式第9号") || !found {
 		t.Errorf("-form 8 prints:\n%s", out)
 	}
-	if out := string(p.Output(t, "-form", "13", "-format", "json")); strings.Count(out, `"form": "様式第13号"`) != 5 {
-		t.Errorf("-form 13 does not print the five 明細書:\n%s", out)
+	for _, form := range []string{"13", "様式第13号", "様式第１３号"} {
+		if out := string(p.Output(t, "-form", form, "-format", "json")); strings.Count(out, `"form": "様式第13号"`) != 5 {
+			t.Errorf("-form %s does not print the five 明細書:\n%s", form, out)
+		}
+	}
+	var errs bytes.Buffer
+	if run([]string{"-form", "様式第11号x"}, io.Discard, &errs); !strings.Contains(errs.String(), `-form "様式第11号x" names no table`) {
+		t.Errorf("a bad -form says: %s", errs.String())
 	}
 	file := filepath.Join(t.TempDir(), "cash.md")
 	if out := p.Output(t, "-form", "note_cash", "-format", "markdown", "-o", file); len(out) != 0 {
@@ -111,18 +121,23 @@ func TestRunFlags(t *testing.T) {
 	}
 }
 
-// The summary states what was checked and each published inconsistency.
+// The summary states what was checked and each published inconsistency;
+// every count is the report's: 50 tables printing 1,689 figures, of which
+// the 27 pins explain those not reproduced, and 210 links, 2 of which the
+// report breaks.
 func TestVerificationSummary(t *testing.T) {
-	tables := build(t)
-	checks, err := jlis.Checks(tables)
-	if err != nil {
-		t.Fatal(err)
+	s := verify.Summarize(fy2019(t))
+	for _, f := range s.Verification.Unexpected() {
+		t.Error(f)
 	}
-	v := jlis.Verify(tables, jlis.Discrepancies, checks)
-	if len(v.Unexpected) > 0 {
-		t.Errorf("not reproduced: %q", v.Unexpected)
+	pinned := s.Verification.Pinned()
+	broken := 0
+	for _, f := range pinned {
+		if f.Kind == statement.LinkBroken {
+			broken++
+		}
 	}
-	if len(v.Pinned) != len(jlis.Discrepancies) || len(v.Broken) != 2 || v.Reproduced+len(v.Pinned) != v.Figures {
-		t.Errorf("verification %+v", v)
+	if s.Tables != 50 || s.Figures != 1689 || s.Reproduced != 1662 || len(pinned)-broken != 27 || s.Links != 210 || broken != 2 {
+		t.Errorf("summary %+v, %d pinned, %d broken", s, len(pinned)-broken, broken)
 	}
 }

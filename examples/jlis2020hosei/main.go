@@ -11,7 +11,7 @@
 //	go run ./examples/jlis2020hosei [-form N] [-format text|csv|json|markdown] [-encoding utf8|cp932] [-o FILE]
 //
 // The flags and the JSON are those of examples/jlis2019; -form N prints the
-// tables of 様式第N号 (1 to 7), or the one table whose id (see
+// tables of 様式第N号 (1 to 7, given as N or as 様式第N号), or the one table whose id (see
 // examples/jlis/hosei.csv) is N, such as sum_pl.
 package main
 
@@ -21,6 +21,7 @@ import (
 	"os"
 
 	"github.com/koukaikei/koukaikei/examples/internal/output"
+	"github.com/koukaikei/koukaikei/examples/internal/verify"
 	"github.com/koukaikei/koukaikei/examples/jlis"
 )
 
@@ -39,17 +40,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // report builds the budget, verifies it, and selects the tables -form
 // names.
 func report(form string) (*output.Report, error) {
-	budget, err := jlis.BuildBudget()
+	r, err := jlis.Budget2020()
 	if err != nil {
 		return nil, err
 	}
-	fy2019, err := jlis.Tables()
-	if err != nil {
-		return nil, err
-	}
-	checks, err := jlis.BudgetChecks(budget, fy2019)
-	if err != nil {
-		return nil, err
-	}
-	return jlis.Report(budget, form, nil, checks)
+	return verify.Program(r, form)
 }

@@ -14,11 +14,11 @@ var update = flag.Bool("update", false, "rewrite the csv, json and markdown gold
 
 func program(t *testing.T) *golden.Program {
 	t.Helper()
-	budget, err := jlis.BuildBudget()
+	budget, err := jlis.Budget2020()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &golden.Program{Name: "jlis2020hosei", Run: run, Tables: budget, Update: *update}
+	return &golden.Program{Name: "jlis2020hosei", Run: run, Report: budget, Update: *update}
 }
 
 // Every table prints as the report prints it, in every format.

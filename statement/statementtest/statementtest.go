@@ -46,6 +46,21 @@ func Consistent(t TB, s *statement.Statement) bool {
 	return len(vs) == 0
 }
 
+// Book reports, through t, every unexpected finding of the published book
+// want (see statement.Book.Verify): each statement of got, built from the
+// item figures, compared with want's of the same id, then links checked on
+// want, allowing only what pins expects; a stale pin is reported too. A
+// nil got verifies the identities of want's own statements instead. Book
+// reports each finding by its String, and nothing when all is as expected.
+func Book(t TB, got, want *statement.Book, links []statement.Link, pins []statement.Pin) bool {
+	t.Helper()
+	u := want.Verify(statement.VerifyOptions{Built: got, Links: links, Pins: pins}).Unexpected()
+	for _, f := range u {
+		t.Errorf("%s", f)
+	}
+	return len(u) == 0
+}
+
 // title names s in reports: its form number and title.
 func title(s *statement.Statement) string {
 	return strings.TrimSpace(s.Form().Number + " " + s.Form().Title)

@@ -465,3 +465,28 @@ func TestPublished(t *testing.T) {
 		}
 	}
 }
+
+// statement.ReadLinksCSV reads the link files as they are: every line a
+// link, with its terms as the files write them.
+func TestReadLinksCSV(t *testing.T) {
+	for _, file := range []string{"links.csv", "links-yearly.csv"} {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		links, err := statement.ReadLinksCSV(f, file)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw := readCSV(t, file, "name", "left", "right", "note")
+		if len(links) != len(raw) {
+			t.Fatalf("%s: %d links, %d lines", file, len(links), len(raw))
+		}
+		for i, l := range links {
+			if got, want := l.String(), raw[i]["left"]+"="+raw[i]["right"]; got != want || l.Name != raw[i]["name"] || l.Note != raw[i]["note"] {
+				t.Errorf("%s line %s: read as %s %q, want %s", file, raw[i][""], l.Name, got, want)
+			}
+		}
+	}
+}

@@ -18,9 +18,14 @@ import (
 type Program struct {
 	Name   string // the program's name, which prefixes its CSV, JSON and Markdown goldens
 	Run    func(args []string, stdout, stderr io.Writer) int
-	Tables []*jlis.Table      // the tables it prints, built, in order
-	Pinned []jlis.Discrepancy // the printed figures it does not reproduce
-	Update bool               // rewrite the CSV, JSON and Markdown goldens
+	Report *jlis.Report // the report whose tables it prints, built, in order
+	Update bool         // rewrite the CSV, JSON and Markdown goldens
+}
+
+// table returns the built statement of table id.
+func (p *Program) table(id string) *statement.Statement {
+	s, _ := p.Report.Built.Statement(id)
+	return s
 }
 
 // Output runs the program with args and returns its standard output.
@@ -34,16 +39,16 @@ func (p *Program) Output(t *testing.T, args ...string) []byte {
 }
 
 // CheckText compares the text of table id with its transcription. Lines
-// may differ only where p.Pinned pins a figure of the table: each such
-// row's line must differ (the program prints the figure it computes), and
-// every differing line must be one of those rows'.
+// may differ only where the report pins a figure of the table (outside
+// links): each such row's line must differ (the program prints the figure
+// it computes), and every differing line must be one of those rows'.
 func (p *Program) CheckText(t *testing.T, id, text string) {
 	t.Helper()
 	deleted, inserted := Text(t, id+".txt", text)
 	pinned := map[string]bool{} // labels, without white space
-	for _, d := range p.Pinned {
-		if d.Table == id {
-			pinned[Normalize(p.label(t, id, d.Row))[0]] = false
+	for _, pin := range p.Report.Pins {
+		if pin.Statement == id && pin.Link == "" {
+			pinned[Normalize(p.label(t, id, pin.Row))[0]] = false
 		}
 	}
 	pinnedLine := func(l string) (string, bool) {
@@ -75,11 +80,9 @@ func (p *Program) CheckText(t *testing.T, id, text string) {
 
 func (p *Program) label(t *testing.T, id, row string) string {
 	t.Helper()
-	for _, tb := range p.Tables {
-		for _, r := range tb.Form.Rows {
-			if tb.ID == id && r.Key == row {
-				return r.Label
-			}
+	for _, r := range p.table(id).Form().Rows {
+		if r.Key == row {
+			return r.Label
 		}
 	}
 	t.Fatalf("no row %s in %s", row, id)
@@ -98,8 +101,8 @@ func textOf(s *statement.Statement) string {
 // with its golden (rewritten under Update), and read back, cell by cell,
 // against the text transcriptions.
 func (p *Program) CheckAll(t *testing.T) {
-	for _, tb := range p.Tables {
-		p.CheckText(t, tb.ID, textOf(tb.Built))
+	for _, id := range p.Report.Tables {
+		p.CheckText(t, id, textOf(p.table(id)))
 	}
 	p.checkJSON(t)
 	p.checkCSV(t)
@@ -110,15 +113,16 @@ func (p *Program) checkJSON(t *testing.T) {
 	out := p.Output(t, "-format", "json")
 	File(t, p.Name+".json", out, p.Update)
 	var raws []json.RawMessage
-	if err := json.Unmarshal(out, &raws); err != nil || len(raws) != len(p.Tables) {
-		t.Fatalf("JSON: %d statements, want %d: %v", len(raws), len(p.Tables), err)
+	if err := json.Unmarshal(out, &raws); err != nil || len(raws) != len(p.Report.Tables) {
+		t.Fatalf("JSON: %d statements, want %d: %v", len(raws), len(p.Report.Tables), err)
 	}
-	for i, tb := range p.Tables {
-		s, err := statement.ReadJSON(bytes.NewReader(raws[i]), tb.Form, statement.ReadOptions{Meta: statement.Meta{Style: tb.Meta.Style}})
+	for i, id := range p.Report.Tables {
+		tb := p.table(id)
+		s, err := statement.ReadJSON(bytes.NewReader(raws[i]), tb.Form(), statement.ReadOptions{Meta: statement.Meta{Style: tb.Meta().Style}})
 		if err != nil {
-			t.Fatalf("%s: %v", tb.ID, err)
+			t.Fatalf("%s: %v", id, err)
 		}
-		p.CheckText(t, tb.ID, textOf(s))
+		p.CheckText(t, id, textOf(s))
 	}
 }
 
@@ -126,15 +130,16 @@ func (p *Program) checkCSV(t *testing.T) {
 	out := p.Output(t, "-format", "csv")
 	File(t, p.Name+".csv", out, p.Update)
 	blocks := strings.Split(strings.TrimPrefix(string(out), "\uFEFF"), "\r\n\r\n")
-	if len(blocks) != len(p.Tables) {
-		t.Fatalf("CSV: %d tables, want %d", len(blocks), len(p.Tables))
+	if len(blocks) != len(p.Report.Tables) {
+		t.Fatalf("CSV: %d tables, want %d", len(blocks), len(p.Report.Tables))
 	}
-	for i, tb := range p.Tables {
-		s, err := statement.ReadCSV(strings.NewReader(blocks[i]), tb.Form, statement.ReadOptions{Meta: tb.Built.Meta()})
+	for i, id := range p.Report.Tables {
+		tb := p.table(id)
+		s, err := statement.ReadCSV(strings.NewReader(blocks[i]), tb.Form(), statement.ReadOptions{Meta: tb.Meta()})
 		if err != nil {
-			t.Fatalf("%s: %v", tb.ID, err)
+			t.Fatalf("%s: %v", id, err)
 		}
-		p.CheckText(t, tb.ID, textOf(s))
+		p.CheckText(t, id, textOf(s))
 	}
 }
 
@@ -147,16 +152,17 @@ func (p *Program) checkMarkdown(t *testing.T) {
 	out := p.Output(t, "-format", "markdown")
 	File(t, p.Name+".md", out, p.Update)
 	sections := strings.Split(string(out), "### ")[1:]
-	if len(sections) != len(p.Tables) {
-		t.Fatalf("Markdown: %d sections, want %d", len(sections), len(p.Tables))
+	if len(sections) != len(p.Report.Tables) {
+		t.Fatalf("Markdown: %d sections, want %d", len(sections), len(p.Report.Tables))
 	}
-	for i, tb := range p.Tables {
-		if tb.Form.Vertical {
+	for i, id := range p.Report.Tables {
+		tb := p.table(id)
+		if tb.Form().Vertical {
 			continue
 		}
 		// The heading lines come from the text layout; the table rows and
 		// notes from the Markdown.
-		text := textOf(tb.Built)
+		text := textOf(tb)
 		head := strings.Split(text, "\n")[:headingLines(tb)]
 		var rows []string
 		for _, l := range strings.Split(sections[i], "\n") {
@@ -164,14 +170,15 @@ func (p *Program) checkMarkdown(t *testing.T) {
 				rows = append(rows, strings.ReplaceAll(m[1], " | ", " "))
 			}
 		}
-		p.CheckText(t, tb.ID, strings.Join(append(append(head, rows...), tb.Meta.Notes...), "\n"))
+		p.CheckText(t, id, strings.Join(append(append(head, rows...), tb.Meta().Notes...), "\n"))
 	}
 }
 
 // headingLines counts the lines WriteText prints before the table.
-func headingLines(tb *jlis.Table) int {
+func headingLines(tb *statement.Statement) int {
 	n := 1 // the unit line
-	for _, s := range []string{tb.Form.Number, tb.Form.Title, tb.Meta.Date, tb.Meta.Entity} {
+	f, m := tb.Form(), tb.Meta()
+	for _, s := range []string{f.Number, f.Title, m.Date, m.Entity} {
 		if s != "" {
 			n++
 		}

@@ -1,0 +1,335 @@
+package statement
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/quote"
+)
+
+// A Book is the set of statements one body publishes for one period
+// (財務書類一式), each under an id of the caller's choosing, such as bs or
+// note_cash. Links and pins name statements by these ids, so that both
+// can be data. The zero Book is empty and ready to use. A Book is not safe
+// for concurrent Add; once filled, its other methods may be called
+// concurrently.
+type Book struct {
+	ids  []string
+	byID map[string]*Statement
+}
+
+// Add puts s into b under id. The id must be one that the link format can
+// name: not empty, without +, and not starting with - or with space. Add
+// returns an *Error wrapping ErrDuplicate for an id already in b,
+// ErrSyntax for an id that cannot be named, and ErrMissing for a nil
+// statement; b is then unchanged.
+func (b *Book) Add(id string, s *Statement) error {
+	ps := problems{source: "book"}
+	switch {
+	case id == "" || strings.Contains(id, "+") || strings.HasPrefix(id, "-") || strings.TrimSpace(id) != id:
+		ps.addf(0, "", "", ErrSyntax, "statement id %s: not empty, without +, and not starting with - or space", quote.Bounded(id))
+	case b.byID[id] != nil:
+		ps.addf(0, "", "", ErrDuplicate, "statement id %s", quote.Bounded(id))
+	case s == nil:
+		ps.addf(0, "", "", ErrMissing, "no statement for id %s", quote.Bounded(id))
+	}
+	if err := ps.err(); err != nil {
+		return err
+	}
+	if b.byID == nil {
+		b.byID = map[string]*Statement{}
+	}
+	b.ids = append(b.ids, id)
+	b.byID[id] = s
+	return nil
+}
+
+// Statement returns the statement with the given id, and whether b has
+// it.
+func (b *Book) Statement(id string) (*Statement, bool) {
+	s, ok := b.byID[id]
+	return s, ok
+}
+
+// IDs returns the ids of b's statements in the order they were added.
+func (b *Book) IDs() []string {
+	return append([]string(nil), b.ids...)
+}
+
+// Len returns the number of statements in b.
+func (b *Book) Len() int { return len(b.ids) }
+
+// Compare compares b, as built, with the book want, as published,
+// statement by statement in want's order (see Compare): each Finding
+// names the statement by its id. A statement that only one of the books
+// has is a StatementMissing finding.
+func (b *Book) Compare(want *Book) []Finding {
+	var fs []Finding
+	for _, id := range want.ids {
+		got, ok := b.byID[id]
+		if !ok {
+			fs = append(fs, Finding{Kind: StatementMissing, Statement: id, GotText: "no such statement", WantText: "a statement"})
+			continue
+		}
+		for _, f := range Compare(got, want.byID[id]) {
+			f.Statement = id
+			fs = append(fs, f)
+		}
+	}
+	for _, id := range b.ids {
+		if _, ok := want.byID[id]; !ok {
+			fs = append(fs, Finding{Kind: StatementMissing, Statement: id, GotText: "no such statement in the book compared with", WantText: "no such statement"})
+		}
+	}
+	return fs
+}
+
+// VerifyOptions says what Book.Verify checks besides the book's own
+// statements. The zero value checks only the identities of each
+// statement.
+type VerifyOptions struct {
+	// Built, if set, is the book built from the item figures of the book
+	// verified. Each of its statements is compared with the published one
+	// of the same id (Book.Compare) instead of verifying the published
+	// statement's identities: a built statement satisfies them by
+	// construction, so the comparison finds every printed figure they
+	// would find wrong, and reproduces the rounding of a rounded
+	// statement instead of reporting it.
+	Built *Book
+	// Links are the identities between statements to check.
+	Links []Link
+	// Pins are the published figures the book's own figures are known
+	// not to give; the findings they match are expected.
+	Pins []Pin
+}
+
+// Verify checks b and returns every finding: the identities of each
+// statement (Statement.Verify), or its comparison with opt.Built; then
+// each link of opt.Links (see Link); then each pin of opt.Pins that no
+// finding matched, as a StalePin finding. A finding at the cell of a pin
+// carries the pin's Reason; see Pin for how pins match.
+func (b *Book) Verify(opt VerifyOptions) *Verification {
+	var fs []Finding
+	if opt.Built != nil {
+		fs = opt.Built.Compare(b)
+	} else {
+		for _, id := range b.ids {
+			for _, f := range b.byID[id].Verify() {
+				f.Statement = id
+				fs = append(fs, f)
+			}
+		}
+	}
+	for _, l := range opt.Links {
+		fs = append(fs, b.check(l)...)
+	}
+	return &Verification{Findings: b.pin(fs, opt.Pins)}
+}
+
+// A Verification is what Book.Verify found, in order. A finding that a pin
+// expects carries the pin's Reason; a pin that no finding matched is a
+// StalePin finding.
+type Verification struct {
+	// Findings lists every finding: of the statements, then of the
+	// links, then the stale pins.
+	Findings []Finding
+}
+
+// Pinned returns the findings that pins expect.
+func (r *Verification) Pinned() []Finding {
+	var fs []Finding
+	for _, f := range r.Findings {
+		if f.Reason != "" && f.Kind != StalePin {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+// Unexpected returns the findings that are problems: violations that no
+// pin expects, and stale pins. A finding within rounding is not one.
+func (r *Verification) Unexpected() []Finding {
+	var fs []Finding
+	for _, f := range r.Findings {
+		if f.Kind == StalePin || f.Reason == "" && f.Verdict == Violation {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+// OK reports whether r has no unexpected finding.
+func (r *Verification) OK() bool { return len(r.Unexpected()) == 0 }
+
+// A Ref names one cell of a book, for a Link: a statement by its id, a
+// row by its key, a column by its name.
+type Ref struct {
+	Statement string // the statement's id in the book
+	Row       string // the row's key
+	Column    string // the column's name
+	Negative  bool   // subtract the cell instead of adding it
+}
+
+// String returns r as the link format writes a term: -bs:1110:金額.
+func (r Ref) String() string {
+	sign := ""
+	if r.Negative {
+		sign = "-"
+	}
+	return sign + r.Statement + ":" + r.Row + ":" + r.Column
+}
+
+// A Link is an identity between cells of a book: the sum of Left equals
+// the sum of Right. PL 当期純利益 = 純資産変動計算書 当期純利益 is a Link;
+// so is CF 期末残高 = 現金及び預金 − 3か月超の定期預金. Each side sums as a
+// formula does: cells without a figure count as zero, and a side none of
+// whose cells has a figure has none, which only a side without a figure
+// equals (該当なし).
+type Link struct {
+	Name        string // names the link in findings; unique among a book's links
+	Left, Right []Ref
+	Note        string // what the link rests on; not checked
+}
+
+// String returns the link's terms as the link format writes them:
+// left=right.
+func (l Link) String() string {
+	return side(l.Left) + "=" + side(l.Right)
+}
+
+func side(refs []Ref) string {
+	terms := make([]string, len(refs))
+	for i, r := range refs {
+		terms[i] = r.String()
+	}
+	return strings.Join(terms, "+")
+}
+
+// check returns the findings of link l in b: one LinkBroken finding for
+// each cell it names that b does not have, and one if its sides differ.
+// Findings name the link in Rule and, but for a missing cell, the first
+// cell of the link, whose statement's unit they show amounts in.
+func (b *Book) check(l Link) []Finding {
+	var fs []Finding
+	cell := func(r Ref) format.Cell {
+		s, ok := b.byID[r.Statement]
+		if !ok {
+			fs = append(fs, Finding{Kind: LinkBroken, Statement: r.Statement, Row: r.Row, Column: r.Column, Rule: l.Name, GotText: "no such statement"})
+			return format.Cell{}
+		}
+		c, ok := s.Cell(r.Row, r.Column)
+		if !ok {
+			what := "no such row"
+			if _, ok := s.Template().rowIndex[r.Row]; ok {
+				what = "no such amount column"
+			}
+			fs = append(fs, Finding{Kind: LinkBroken, Statement: r.Statement, Row: r.Row, Column: r.Column, Rule: l.Name, GotText: what, Unit: s.meta.Unit})
+		}
+		return c
+	}
+	add := func(refs []Ref) format.Cell {
+		return signedSum(len(refs), func(k int) (format.Cell, bool) { return cell(refs[k]), refs[k].Negative })
+	}
+	left, right := add(l.Left), add(l.Right)
+	if len(fs) > 0 || left.Equal(right) {
+		return fs
+	}
+	f := Finding{Kind: LinkBroken, Rule: l.Name, Got: left, Want: right}
+	if first := append(append([]Ref(nil), l.Left...), l.Right...); len(first) > 0 {
+		r := first[0]
+		s := b.byID[r.Statement].ready()
+		f.Statement, f.Row, f.Column, f.Unit = r.Statement, r.Row, r.Column, s.meta.Unit
+		f.Label = s.t.label(s.t.rowIndex[r.Row])
+	}
+	return []Finding{f}
+}
+
+// A Pin is a figure that a book prints and its own figures do not give,
+// with the reason: an inconsistency of the published report, which
+// verification expects rather than papers over.
+//
+// A pin matches the findings at its cell: those of the statements'
+// identities or comparison when Link is empty, those of the named link
+// otherwise. The cell must print Printed. A pin that matches no finding,
+// or whose cell prints another figure, is stale: the figure is reproduced
+// after all, or the data changed, and the pin must go.
+type Pin struct {
+	Statement string      // the statement's id
+	Row       string      // the row's key
+	Column    string      // the column's name
+	Link      string      // the name of the link the pin expects broken; empty for a figure
+	Printed   format.Cell // the figure as printed, in its statement's unit; no figure for none
+	Reason    string      // why the figure is not reproduced
+}
+
+// String names the pin: its cell, its link if any, and its figure.
+func (p Pin) String() string {
+	s := fmt.Sprintf("%s:%s:%s = %s", p.Statement, p.Row, p.Column, p.Printed)
+	if p.Link != "" {
+		s += " in link " + quote.Bounded(p.Link)
+	}
+	return s
+}
+
+// pin sets the Reason of each finding of fs that a pin matches and
+// appends a StalePin finding for each pin that matches none.
+func (b *Book) pin(fs []Finding, pins []Pin) []Finding {
+	type at struct{ statement, row, column, link string }
+	index := make(map[at]int, len(pins))
+	for k, p := range pins {
+		index[at{p.Statement, p.Row, p.Column, p.Link}] = k
+	}
+	matched := make([]bool, len(pins))
+	for i, f := range fs {
+		link := ""
+		if f.Kind == LinkBroken {
+			link = f.Rule
+		}
+		k, ok := index[at{f.Statement, f.Row, f.Column, link}]
+		if !ok || !b.pinned(pins[k]).Equal(b.printed(pins[k])) {
+			continue
+		}
+		fs[i].Reason = pins[k].Reason
+		matched[k] = true
+	}
+	for k, p := range pins {
+		if matched[k] {
+			continue
+		}
+		f := Finding{Kind: StalePin, Statement: p.Statement, Row: p.Row, Column: p.Column, Rule: p.Link,
+			Got: b.printed(p), Want: b.pinned(p), Reason: p.Reason}
+		if s, ok := b.byID[p.Statement]; ok {
+			f.Unit = s.meta.Unit
+			if i, ok := s.Template().rowIndex[p.Row]; ok {
+				f.Label = s.t.label(i)
+			}
+		}
+		f.GotText = "the figure is reproduced, or no finding is at the pin's cell"
+		if !f.Got.Equal(f.Want) {
+			f.GotText = "the book prints another figure"
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// printed returns the cell a pin names, with no figure for a cell b does
+// not have.
+func (b *Book) printed(p Pin) format.Cell {
+	s, ok := b.byID[p.Statement]
+	if !ok {
+		return format.Cell{}
+	}
+	c, _ := s.Cell(p.Row, p.Column)
+	return c
+}
+
+// pinned returns the figure of p in yen, in the unit of its statement in b.
+func (b *Book) pinned(p Pin) format.Cell {
+	c := p.Printed
+	if s, ok := b.byID[p.Statement]; ok && c.Valid {
+		c.Amount = s.meta.Unit.ToYen(c.Amount)
+	}
+	return c
+}
