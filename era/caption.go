@@ -70,7 +70,8 @@ func (c Caption) enclose(line string) string {
 }
 
 // ParseCaption reads the date line of a statement strictly: an as-of date
-// followed by 現在, or a period in any form ParsePeriod reads, either of them
+// followed by 現在 or alone, or a period in any form ParsePeriod reads (a
+// month, a year, a fiscal year, two days joined), either of them
 // in parentheses （…） or (…) or not, with spaces around, as a Caption writes
 // them and documents print them:
 //
@@ -125,6 +126,11 @@ func (p parser) caption(s string) (Date, Period, Leniency, *ParseError) {
 	if body, ok := strings.CutSuffix(strings.TrimRightFunc(inner, isSpace), "現在"); ok {
 		d, l, err := p.date(body)
 		return d, Period{}, l, within(err, s, off)
+	}
+	// A day alone, as some notes print （令和2年3月31日）, is the day the
+	// figures stand on, not a period of one day.
+	if d, l, err := p.date(inner); err == nil {
+		return d, Period{}, l, nil
 	}
 	pd, l, err := p.period(inner)
 	return Date{}, pd, l, within(err, s, off)

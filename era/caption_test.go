@@ -57,6 +57,7 @@ func TestParseCaption(t *testing.T) {
 		{"（令和２年３月３１日現在）", date(era.Reiwa, 2, 3, 31), era.Period{}, 0},
 		{"令和3年3月31日現在", date(era.Reiwa, 3, 3, 31), era.Period{}, 0},
 		{" ( 令和3年3月31日 現在 ) ", date(era.Reiwa, 3, 3, 31), era.Period{}, 0},
+		{"（令和 2 年 3 月 31 日）", date(era.Reiwa, 2, 3, 31), era.Period{}, 0},
 		{"（平成３１年４月１日から令和２年３月３１日まで）", era.Date{}, fy2019, 0},
 		{"（自 令和2年4月1日 至 令和3年3月31日）", era.Date{}, fy2020, 0},
 		{"自 令和2年4月1日\n至 令和3年3月31日", era.Date{}, fy2020, 0},

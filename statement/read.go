@@ -35,51 +35,33 @@ var rowColumns = []string{"key", "kind", "label", "account", "formula", "indent"
 // problem with its line.
 func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
 	ps := problems{source: source}
-	recs, err := csvio.ReadAll(r, 0)
-	if err != nil {
-		return nil, readError(source, err)
-	}
-	if len(recs) == 0 {
-		ps.addf(1, "", "", ErrMissing, "no header line")
+	lines, ok := readTable(&ps, r, rowColumns[:3], rowColumns[3:])
+	if !ok {
 		return nil, ps.err()
 	}
-	cols, err := csvio.Header(recs[0], rowColumns[:3], rowColumns[3:])
-	if err != nil {
-		return nil, readError(source, err)
-	}
 	var rows []Row
-	for _, rec := range recs[1:] {
-		if len(rec.Fields) != len(recs[0].Fields) {
-			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(recs[0].Fields))
-			continue
-		}
-		field := func(name string) string {
-			if i, ok := cols[name]; ok {
-				return strings.TrimSpace(rec.Fields[i])
-			}
-			return ""
-		}
-		row := Row{Key: field("key"), Label: field("label"), Account: field("account"), Note: field("note"), Remark: field("remark")}
+	for _, l := range lines {
+		row := Row{Key: l.field("key"), Label: l.field("label"), Account: l.field("account"), Note: l.field("note"), Remark: l.field("remark")}
 		var err error
-		if row.Kind, err = ParseRowKind(field("kind")); err != nil {
-			ps.add(rec.Line, row.Key, "kind", err)
+		if row.Kind, err = ParseRowKind(l.field("kind")); err != nil {
+			ps.add(l.line, row.Key, "kind", err)
 		}
-		if f := field("formula"); f != "" {
+		if f := l.field("formula"); f != "" {
 			if row.Formula, err = ParseFormula(f); err != nil {
-				ps.add(rec.Line, row.Key, "formula", err)
+				ps.add(l.line, row.Key, "formula", err)
 			}
 		}
-		if s := field("indent"); s != "" {
+		if s := l.field("indent"); s != "" {
 			if row.Indent, err = strconv.Atoi(s); err != nil || row.Indent < 0 || row.Indent > MaxIndent {
-				ps.addf(rec.Line, row.Key, "indent", ErrRange, "indent %s is not a level from 0 to %d", quote.Bounded(s), MaxIndent)
+				ps.addf(l.line, row.Key, "indent", ErrRange, "indent %s is not a level from 0 to %d", quote.Bounded(s), MaxIndent)
 			}
 		}
-		switch h := field("hidden"); h {
+		switch h := l.field("hidden"); h {
 		case "", "false":
 		case "true":
 			row.Hidden = true
 		default:
-			ps.addf(rec.Line, row.Key, "hidden", ErrSyntax, "hidden %s is neither true nor false", quote.Bounded(h))
+			ps.addf(l.line, row.Key, "hidden", ErrSyntax, "hidden %s is neither true nor false", quote.Bounded(h))
 		}
 		rows = append(rows, row)
 	}

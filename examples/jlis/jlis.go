@@ -205,7 +205,14 @@ func readTable(field func(string) string, chart *account.Chart, dir string) (*st
 		Columns:  columns,
 		Vertical: field("vertical") == "true",
 	}
-	meta := statement.Meta{Entity: field("entity"), Date: field("date"), Unit: unit}
+	meta := statement.Meta{Entity: field("entity"), Unit: unit}
+	// A date line that is not a caption era reads, such as the 決算の概要's
+	// ［令和2年3月31日現在における機構の資産や負債…］, prints as it is.
+	if line := field("date"); line != "" {
+		if meta, err = meta.WithDateLine(line); err != nil {
+			meta.Date = line
+		}
+	}
 	for _, flag := range strings.Fields(field("style")) {
 		switch flag {
 		case "signspace":

@@ -61,32 +61,23 @@ func TestSummaryPolicy(t *testing.T) {
 }
 
 // Every table is dated on the last day of FY2019 (令和元年度) or covers it,
-// in one of the forms the report prints, which package era reads.
+// and prints its date line from those dates, as the report prints it.
 func TestDates(t *testing.T) {
 	r := fy2019(t)
 	fy := era.FiscalYear(2019)
 	for _, id := range r.Tables {
-		date := table(t, r.Published, id).Meta().Date
-		s := strings.Trim(date, "（）［］")
-		if s == "" {
-			continue
-		}
-		if i := strings.Index(s, "まで"); i >= 0 || strings.HasPrefix(s, "自") {
-			if i >= 0 {
-				s = s[:i+len("まで")]
+		m := table(t, r.Published, id).Meta()
+		switch {
+		case m.DateLine() == "":
+		case m.AsOf == era.Date{} && m.Period == era.Period{}:
+			// A caption era does not read names the day in its text.
+			if !strings.Contains(m.Date, fy.Last().String()) {
+				t.Errorf("%s: the caption %q does not name %v", id, m.Date, fy.Last())
 			}
-			p, err := era.ParsePeriod(s)
-			if err != nil || p != fy.Period() {
-				t.Errorf("%s: %q is %v, %v; want FY2019", id, date, p, err)
-			}
-			continue
-		}
-		if i := strings.Index(s, "現在"); i >= 0 {
-			s = s[:i]
-		}
-		d, err := era.Parse(s)
-		if err != nil || d != fy.Last() {
-			t.Errorf("%s: %q is %v, %v; want the last day of FY2019", id, date, d, err)
+		case m.AsOf != era.Date{} && m.AsOf != fy.Last():
+			t.Errorf("%s: as of %v, want the last day of FY2019", id, m.AsOf)
+		case m.Period != era.Period{} && m.Period != fy.Period():
+			t.Errorf("%s: for %v, want FY2019", id, m.Period)
 		}
 	}
 	if got := fy.String(); got != "令和元年度" {

@@ -42,6 +42,7 @@ func TestGoldens(t *testing.T) {
 func TestJSONContract(t *testing.T) {
 	var first []struct {
 		Form, Title, Entity, Date, Unit string
+		AsOf                            string
 		Columns                         []string
 		Rows                            []struct {
 			Label, Code, Kind, Key string
@@ -53,7 +54,7 @@ func TestJSONContract(t *testing.T) {
 	}
 	bs := first[0]
 	if bs.Form != "様式第8号" || bs.Title != "貸借対照表" || bs.Entity != "地方公共団体情報システム機構" ||
-		bs.Date != "（令和２年３月３１日現在）" || bs.Unit != "円" || len(bs.Columns) != 1 || bs.Columns[0] != "金額" {
+		bs.Date != "（令和２年３月３１日現在）" || bs.AsOf != "2020-03-31" || bs.Unit != "円" || len(bs.Columns) != 1 || bs.Columns[0] != "金額" {
 		t.Errorf("first statement heading %+v", bs)
 	}
 	if r := bs.Rows[2]; r.Label != "現金及び預金" || r.Code != "1110" || r.Kind != "item" || len(r.Values) != 1 || r.Values[0] != "32200729071" {

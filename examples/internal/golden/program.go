@@ -178,7 +178,7 @@ func (p *Program) checkMarkdown(t *testing.T) {
 func headingLines(tb *statement.Statement) int {
 	n := 1 // the unit line
 	f, m := tb.Form(), tb.Meta()
-	for _, s := range []string{f.Number, f.Title, m.Date, m.Entity} {
+	for _, s := range []string{f.Number, f.Title, m.DateLine(), m.Entity} {
 		if s != "" {
 			n++
 		}
