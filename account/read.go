@@ -18,7 +18,7 @@ import (
 // Every defect is reported at once, with its line, in a *ChartError;
 // malformed CSV is reported as the *csv.ParseError of encoding/csv.
 func ReadCSV(r io.Reader) (*Chart, error) {
-	recs, err := csvio.ReadAll(r)
+	recs, err := csvio.ReadAll(r, 0)
 	if err != nil {
 		return nil, fmt.Errorf("account: %w", err)
 	}

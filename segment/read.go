@@ -21,7 +21,7 @@ import (
 // Errors name the line; they are joined when there are several. Whether
 // the entries balance is checked when they are used.
 func ReadEntriesCSV(r io.Reader) ([]Entry, error) {
-	recs, err := csvio.ReadAll(r)
+	recs, err := csvio.ReadAll(r, 0)
 	if err != nil {
 		return nil, fmt.Errorf("segment: %w", err)
 	}

@@ -34,7 +34,7 @@ var rowColumns = []string{"key", "kind", "label", "account", "formula", "indent"
 // problem with its line.
 func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
 	ps := problems{source: source}
-	recs, err := csvio.ReadAll(r)
+	recs, err := csvio.ReadAll(r, 0)
 	if err != nil {
 		return nil, readError(source, err)
 	}
@@ -168,7 +168,7 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // column; nothing is read past a line whose row cannot be placed.
 func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	ps := problems{source: opt.Source}
-	recs, err := csvio.ReadAll(r)
+	recs, err := csvio.ReadAll(r, 0)
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}

@@ -200,7 +200,7 @@ func readCSV(name string, columns ...string) ([]record, error) {
 		return nil, err
 	}
 	defer f.Close()
-	recs, err := csvio.ReadAll(f)
+	recs, err := csvio.ReadAll(f, 0)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

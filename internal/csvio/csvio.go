@@ -48,9 +48,10 @@ type Record struct {
 	Fields []string
 }
 
-// ReadAll reads every record of r, decoded as Decode does. Records may have
-// any number of fields: callers report wrong counts with the line.
-func ReadAll(r io.Reader) ([]Record, error) {
+// ReadAll reads every record of r, decoded as Decode does, with fields
+// separated by comma (',' when comma is 0). Records may have any number of
+// fields: callers report wrong counts with the line.
+func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
@@ -61,6 +62,9 @@ func ReadAll(r io.Reader) ([]Record, error) {
 	}
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1
+	if comma != 0 {
+		cr.Comma = comma
+	}
 	var recs []Record
 	for {
 		fields, err := cr.Read()

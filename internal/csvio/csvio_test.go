@@ -29,7 +29,7 @@ func TestDecode(t *testing.T) {
 }
 
 func TestReadAll(t *testing.T) {
-	recs, err := ReadAll(strings.NewReader("\uFEFFa,b\r\n\"x\ny\",2\n3\n"))
+	recs, err := ReadAll(strings.NewReader("\uFEFFa,b\r\n\"x\ny\",2\n3\n"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestReadAll(t *testing.T) {
 		t.Errorf("ReadAll = %+v", recs)
 	}
 	var pe *csv.ParseError
-	if _, err := ReadAll(strings.NewReader("a,\"b\n")); !errors.As(err, &pe) {
+	if _, err := ReadAll(strings.NewReader("a,\"b\n"), 0); !errors.As(err, &pe) {
 		t.Errorf("unterminated quote: error %v, want *csv.ParseError", err)
 	}
 }
