@@ -14,15 +14,27 @@ type Meta struct {
 	Date   string      // the date or period line as printed, such as （令和２年３月３１日現在）
 	Unit   format.Unit // the unit figures are shown in; values stay in yen
 	Notes  []string    // notes printed below the table
+	// Rounding is how each figure is rounded from its exact yen to Unit
+	// (端数処理): when it prints, and, for VerifyRounded, what a printed
+	// figure stands for: the exact yen that round to it. Defaults to
+	// HalfUp (四捨五入), each figure on its own.
+	Rounding format.Rounding
+	// Exact says that the figures are exact in Unit rather than rounded
+	// to it, such as a budget decided in 千円. Figures in 円 are exact
+	// whatever it says.
+	Exact bool
 	// Style is how figures print: the negative mark and its space, zero
-	// and missing figures, width. Its Unit is ignored in favour of Unit.
+	// and missing figures, width. Its Unit and Rounding are ignored in
+	// favour of Unit and Rounding.
 	Style format.Formatter
 }
 
-// formatter returns how m's figures print: its Style in its Unit.
+// formatter returns how m's figures print: its Style in its Unit, rounded
+// by its Rounding.
 func (m Meta) formatter() format.Formatter {
 	f := m.Style
 	f.Unit = m.Unit
+	f.Rounding = m.Rounding
 	return f
 }
 

@@ -127,8 +127,12 @@ type ReadOptions struct {
 	Source string
 	// Meta describes the statement: entity, date, notes and how its
 	// figures print. Its Unit is the unit the figures are printed in; a
-	// file that states its unit must state this one.
+	// file that states its unit must state this one. Its Rounding and
+	// Exact say what the printed figures stand for (see VerifyRounded).
 	Meta Meta
+	// Comma separates the fields: '\t' for tab-separated files. Defaults
+	// to ','.
+	Comma rune
 }
 
 // ReadCSV compiles form f and reads a statement of it with
@@ -142,7 +146,8 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 }
 
 // ReadCSV reads a statement of t as published, in CSV: a header line
-// naming the label column and columns of the form, optionally a key column,
+// naming the label column (label, or the form's Stub: 科目 by default) and
+// columns of the form, optionally a key column,
 // and one line for each printed row, in the form's order, with the figures
 // as printed.
 //
@@ -168,7 +173,7 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // column; nothing is read past a line whose row cannot be placed.
 func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	ps := problems{source: opt.Source}
-	recs, err := csvio.ReadAll(r, 0)
+	recs, err := csvio.ReadAll(r, opt.Comma)
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}
@@ -197,6 +202,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	head := recs[0]
 	colOf := make([]int, len(head.Fields)) // CSV field → form column, -1 for none
 	keyAt, labelAt := -1, -1
+	stub := t.form.stub() // a file as printed heads its labels so
 	seen := map[string]bool{}
 	for k, field := range head.Fields {
 		colOf[k] = -1
@@ -210,7 +216,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 		case "key":
 			keyAt = k
 			continue
-		case "label":
+		case "label", stub:
 			labelAt = k
 			continue
 		}

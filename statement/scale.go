@@ -42,7 +42,7 @@ func (s *Statement) Scale(sc Scaling) *Statement {
 	s = s.ready()
 	tm := s.t
 	out := &Statement{t: tm, meta: s.meta.clone(), cells: make([]format.Cell, len(s.cells)), texts: s.texts}
-	out.meta.Unit = sc.Unit
+	out.meta.Unit, out.meta.Rounding, out.meta.Exact = sc.Unit, sc.Rounding, false
 	round := func(c format.Cell) format.Cell {
 		if !c.Valid {
 			return c

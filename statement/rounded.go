@@ -1,0 +1,406 @@
+package statement
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/bounds"
+	"github.com/shopspring/decimal"
+)
+
+// A Range is an interval of exact yen, both ends included. An end marked
+// NoLo or NoHi is not bounded: a figure that is not printed may be any
+// amount.
+type Range struct {
+	Lo, Hi     decimal.Decimal
+	NoLo, NoHi bool
+}
+
+// rangeOf converts an interval of the engine.
+func rangeOf(iv bounds.Interval) Range {
+	r := Range{Lo: decimal.NewFromInt(iv.Lo), Hi: decimal.NewFromInt(iv.Hi)}
+	if iv.Lo == bounds.NegInf {
+		r.Lo, r.NoLo = decimal.Zero, true
+	}
+	if iv.Hi == bounds.PosInf {
+		r.Hi, r.NoHi = decimal.Zero, true
+	}
+	return r
+}
+
+// Contains reports whether d lies in r.
+func (r Range) Contains(d decimal.Decimal) bool {
+	return (r.NoLo || r.Lo.Cmp(d) <= 0) && (r.NoHi || d.Cmp(r.Hi) <= 0)
+}
+
+// String returns r in yen as 14,706,953,500〜14,706,956,497円, with … for
+// an end that is not bounded.
+func (r Range) String() string {
+	f := format.Formatter{}
+	lo, hi := "…", "…"
+	if !r.NoLo {
+		lo = f.Format(r.Lo)
+	}
+	if !r.NoHi {
+		hi = f.Format(r.Hi)
+	}
+	return lo + "〜" + hi + "円"
+}
+
+// VerifyRounded judges every identity of s's form, as Verify checks them
+// (each total and subtotal row in each amount column, each computed column
+// on each row), with every printed figure read as the interval of exact
+// yen it stands for under s's Meta: rounded to Meta.Unit by Meta.Rounding,
+// or exact for figures in 円, for Meta.Exact and for a figure that is not a
+// whole number of the unit. A hidden row was not printed and may be any
+// amount; 該当なし is exactly nothing. The identities are judged jointly,
+// through a Joint of s alone: see Joint.Verify for when the verdict is a
+// proof. For a statement whose columns are all inputs, it always is.
+//
+// It returns one Finding for each identity of a printed row, in the order
+// Verify uses: Exact when the printed figures agree as printed,
+// WithinRounding when they do not but exact figures they stand for do,
+// Violation with its Excess otherwise. A correctly rounded statement gets
+// no Violation. An identity whose total is 該当なし while its terms are not
+// (or the reverse) is a Violation whatever the rounding, as in Verify.
+//
+// Figures that are not whole yen, or beyond ±10^18 yen, are an *Error
+// wrapping ErrRange naming the row and column.
+func (s *Statement) VerifyRounded() ([]Finding, error) {
+	r, err := (&Joint{Statements: []*Statement{s}}).Verify()
+	if err != nil {
+		return nil, err
+	}
+	return r.Findings, nil
+}
+
+// maxAmount bounds the figures the rounded checks take: far beyond any
+// budget, and far enough from the int64 range that sums of many of them
+// stay inside it.
+var maxAmount = decimal.New(1, 18)
+
+// A Joint is a set of statements and identities between their cells,
+// verified together under rounding: a 百万円 summary against the 円
+// statement it summarises, a 差引 whose 予算 is printed only in 百万円
+// against the 決算 known to the yen. It is a building block for checks of a
+// whole book; a Joint of one statement is what VerifyRounded judges.
+type Joint struct {
+	// Statements are the statements, each with its own identities and
+	// its Meta saying what its figures stand for.
+	Statements []*Statement
+	// Names says how findings name each statement, such as its id in a
+	// book. A statement without a name is named by its form's number
+	// and title.
+	Names []string
+	// Identities are the identities between cells, beyond each
+	// statement's own.
+	Identities []Identity
+}
+
+// An Identity states that the cells of Left sum to the cells of Right, as
+// a Link does, over the statements of a Joint.
+type Identity struct {
+	Name        string
+	Left, Right []CellRef
+}
+
+// A CellRef names one cell of a Joint's statements.
+type CellRef struct {
+	Statement int    // the index in Joint.Statements
+	Row       string // the row's key
+	Column    string // the column's name
+	Negative  bool   // subtract the cell instead of adding it
+}
+
+// A JointResult is what Joint.Verify found.
+type JointResult struct {
+	// Findings has one Finding for each identity of each statement's
+	// printed rows (as VerifyRounded), statement by statement, then one
+	// for each of the Joint's Identities (Kind LinkBroken, Label its
+	// Name, Got the sum of Left and Want that of Right as printed).
+	Findings []Finding
+	// Proof says that the verdicts are a proof: the identities that are
+	// not violations hold together for some exact figures, and each
+	// cell's Bounds are exact. Without it, that the others hold is a
+	// necessary condition only (Violations stay proven either way: see
+	// Joint.Verify).
+	Proof bool
+	cells [][]int // per statement, per cell: its variable, -1 for none
+	stmts []*Statement
+	vars  []bounds.Interval
+}
+
+// Bounds returns the interval of exact yen implied for a cell: the one
+// its printed figure stands for, narrowed by every identity that holds;
+// for a hidden row, which was not printed, what the identities allow. It
+// reports false for a cell that does not exist or holds text.
+func (r *JointResult) Bounds(statement int, row, column string) (Range, bool) {
+	if statement < 0 || statement >= len(r.stmts) {
+		return Range{}, false
+	}
+	s := r.stmts[statement]
+	i, j, ok := s.index(row, column)
+	if !ok {
+		return Range{}, false
+	}
+	v := r.cells[statement][i*len(s.t.form.Columns)+j]
+	if v < 0 {
+		return Range{}, false
+	}
+	return rangeOf(r.vars[v]), true
+}
+
+// A judged identity: the finding to report and what decides its verdict.
+type judged struct {
+	f        Finding
+	terms    []bounds.Term // the identity as an equation: head − terms
+	side     []bounds.Term // the terms whose sum Range shows
+	presence bool          // 該当なし on one side only
+	report   bool          // false for a hidden row's identity
+}
+
+// Verify judges every identity of every statement and every Identity of
+// j at once: it decides whether one set of exact figures, each in the
+// interval its printed figure stands for, satisfies all of them, by
+// propagating the intervals through the identities to a fixpoint.
+//
+// What the verdicts prove: a Violation of an identity on its own (its
+// terms' intervals cannot sum to its total's) is a proof that the printed
+// figures are wrong, and its Excess is exact. When the identities hold
+// one by one but not together, the one at which propagation ran out of
+// exact figures is the Violation, with the Excess it showed then, and the
+// others are judged without it; that some identity among them fails is a
+// proof, which one to blame is a choice. That the identities that are not
+// violated hold together is a proof when they form no cycle over cells
+// still free (JointResult.Proof): a statement whose columns are all inputs
+// (a tree of totals per column), or such statements joined through
+// figures known to the yen. Computed columns and identities that close a
+// loop make it a necessary condition only: a correctly rounded book is
+// never judged in violation, but a wrong one may pass.
+//
+// Errors are an *Error: a CellRef naming no cell (ErrUnknown), a figure
+// that is not whole yen or is beyond ±10^18 yen (ErrRange).
+func (j *Joint) Verify() (*JointResult, error) {
+	res := &JointResult{stmts: make([]*Statement, len(j.Statements)), cells: make([][]int, len(j.Statements))}
+	var sys bounds.System
+	var ids []judged
+	ps := problems{}
+	for k, s := range j.Statements {
+		if s == nil {
+			s = &Statement{}
+		}
+		s = s.ready()
+		res.stmts[k] = s
+		name := s.t.form.name()
+		if k < len(j.Names) && j.Names[k] != "" {
+			name = j.Names[k]
+		}
+		ps.source = name
+		res.cells[k] = addCells(&sys, s, &ps)
+		if len(ps.list) == 0 {
+			ids = appendIdentities(ids, s, name, res.cells[k])
+		}
+	}
+	ps.source = ""
+	for _, id := range j.Identities {
+		if x, ok := j.identity(id, res, &ps); ok {
+			ids = append(ids, x)
+		}
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if _, err := sys.AddEquation(id.terms...); err != nil {
+			// Terms are distinct cells by construction, except where an
+			// Identity names one cell on both sides.
+			return nil, &Error{Source: id.f.Statement, Problems: []Problem{{Row: id.f.Row, Column: id.f.Column,
+				Err: fmt.Errorf("%w: %s names a cell twice", ErrDuplicate, firstNonEmpty(id.f.Rule, id.f.Label))}}}
+		}
+	}
+	sol, err := sys.Solve()
+	if err != nil {
+		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: %v", ErrRange, err)}}}
+	}
+	res.vars, res.Proof = sol.Vars, sol.Proof
+	for e, id := range ids {
+		f := id.f
+		iv, err := sys.SumOf(id.side)
+		if err != nil {
+			return nil, &Error{Problems: []Problem{{Row: f.Row, Column: f.Column, Err: fmt.Errorf("%w: %v", ErrRange, err)}}}
+		}
+		f.Range = rangeOf(iv)
+		switch {
+		case id.presence:
+			f.Verdict = Violation
+		case sol.Violated[e]:
+			f.Verdict, f.Excess = Violation, decimal.NewFromInt(sol.Excess[e])
+		case f.Got.Equal(f.Want):
+			f.Verdict = Exact
+		default:
+			f.Verdict = WithinRounding
+		}
+		if id.report || f.Verdict == Violation {
+			res.Findings = append(res.Findings, f)
+		}
+	}
+	return res, nil
+}
+
+// addCells adds a variable for every amount cell of s that a row with
+// figures has, and returns them by cell, -1 for none.
+func addCells(sys *bounds.System, s *Statement, ps *problems) []int {
+	t := s.t
+	ncol := len(t.form.Columns)
+	vars := make([]int, len(t.form.Rows)*ncol)
+	unit := decimal.New(1, s.meta.Unit.Exp())
+	exact := s.meta.Exact || s.meta.Unit.Exp() == 0
+	for i, row := range t.form.Rows {
+		for j, col := range t.form.Columns {
+			k := i*ncol + j
+			vars[k] = -1
+			if row.Kind == Header || col.Kind == Text {
+				continue
+			}
+			c := s.cells[k]
+			var iv bounds.Interval
+			switch {
+			case row.Hidden:
+				iv = bounds.Unbounded()
+			case !c.Valid:
+				iv = bounds.Exact(0)
+			case !c.Amount.Equal(c.Amount.Truncate(0)) || c.Amount.Abs().Cmp(maxAmount) > 0:
+				ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%s is not a whole number of yen within ±10^18", c.Amount)
+				continue
+			case exact || !c.Amount.Mod(unit).IsZero():
+				iv = bounds.Exact(c.Amount.IntPart())
+			default:
+				var err error
+				iv, err = bounds.Printed(c.Amount.Div(unit).IntPart(), unit.IntPart(), s.meta.Rounding)
+				if err != nil {
+					ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%v", err)
+					continue
+				}
+			}
+			vars[k] = sys.AddVar(iv)
+		}
+	}
+	return vars
+}
+
+// appendIdentities adds the identities of s, in Verify's order.
+func appendIdentities(ids []judged, s *Statement, name string, vars []int) []judged {
+	t := s.t
+	ncol := len(t.form.Columns)
+	add := func(i, j int, f Formula, cell func(string) int) {
+		k := i*ncol + j
+		x := judged{report: !t.form.Rows[i].Hidden, terms: []bounds.Term{{Var: vars[k]}}}
+		var printed []format.Cell
+		var neg []bool
+		for _, term := range f {
+			c := cell(term.Key)
+			x.terms = append(x.terms, bounds.Term{Var: vars[c], Negative: !term.Negative})
+			x.side = append(x.side, bounds.Term{Var: vars[c], Negative: term.Negative})
+			printed, neg = append(printed, s.cells[c]), append(neg, term.Negative)
+		}
+		got := signedSum(len(printed), func(n int) (format.Cell, bool) { return printed[n], neg[n] })
+		if !got.Valid && t.form.ZeroSums {
+			got = format.CellOf(decimal.Zero)
+		}
+		want := s.cells[k]
+		x.presence = got.Valid != want.Valid
+		x.f = Finding{Kind: IdentityBroken, Statement: name, Row: t.form.Rows[i].Key, Label: t.label(i),
+			Column: t.form.Columns[j].Name, Rule: f.String(), Got: got, Want: want, Unit: s.meta.Unit}
+		ids = append(ids, x)
+	}
+	for i, row := range t.form.Rows {
+		for j, col := range t.form.Columns {
+			if t.formulas[i] != nil && col.Kind != Text {
+				add(i, j, t.formulas[i], func(key string) int { return t.rowIndex[key]*ncol + j })
+			}
+			if row.Kind != Header && col.Kind == Computed {
+				add(i, j, col.Formula, func(c string) int { return i*ncol + t.colIndex[c] })
+			}
+		}
+	}
+	return ids
+}
+
+// identity turns an Identity into a judged equation Left − Right = 0.
+func (j *Joint) identity(id Identity, res *JointResult, ps *problems) (judged, bool) {
+	x := judged{report: true}
+	ok := true
+	side := func(refs []CellRef, right bool) format.Cell {
+		var cells []format.Cell
+		for _, r := range refs {
+			v, c, found := res.cell(r)
+			if !found {
+				ps.addf(0, r.Row, r.Column, ErrUnknown, "identity %s: no such cell in statement %d", quote(id.Name), r.Statement)
+				ok = false
+				continue
+			}
+			x.terms = append(x.terms, bounds.Term{Var: v, Negative: r.Negative != right})
+			if !right {
+				x.side = append(x.side, bounds.Term{Var: v, Negative: r.Negative})
+			}
+			cells = append(cells, c)
+		}
+		return signedSum(len(cells), func(k int) (format.Cell, bool) { return cells[k], refs[k].Negative })
+	}
+	got, want := side(id.Left, false), side(id.Right, true)
+	if !ok {
+		return x, false
+	}
+	x.presence = got.Valid != want.Valid
+	x.f = Finding{Kind: LinkBroken, Label: id.Name, Rule: id.written(j), Got: got, Want: want}
+	if len(id.Left) > 0 {
+		k := id.Left[0].Statement
+		x.f.Statement = res.stmts[k].t.form.name()
+		if k < len(j.Names) && j.Names[k] != "" {
+			x.f.Statement = j.Names[k]
+		}
+		x.f.Unit = res.stmts[k].meta.Unit
+	}
+	return x, true
+}
+
+// cell returns the variable and the printed cell r names.
+func (r *JointResult) cell(ref CellRef) (int, format.Cell, bool) {
+	if ref.Statement < 0 || ref.Statement >= len(r.stmts) {
+		return 0, format.Cell{}, false
+	}
+	s := r.stmts[ref.Statement]
+	i, j, ok := s.index(ref.Row, ref.Column)
+	if !ok {
+		return 0, format.Cell{}, false
+	}
+	k := i*len(s.t.form.Columns) + j
+	if v := r.cells[ref.Statement][k]; v >= 0 {
+		return v, s.cells[k], true
+	}
+	return 0, format.Cell{}, false
+}
+
+// written returns the identity with its cells as statement:row:column,
+// the statement by its name in j: "pl:4900:金額 = nw:4900:合計".
+func (id Identity) written(j *Joint) string {
+	side := func(refs []CellRef) string {
+		var b strings.Builder
+		for k, r := range refs {
+			switch {
+			case r.Negative:
+				b.WriteString("-")
+			case k > 0:
+				b.WriteString("+")
+			}
+			name := fmt.Sprint(r.Statement)
+			if r.Statement >= 0 && r.Statement < len(j.Names) && j.Names[r.Statement] != "" {
+				name = j.Names[r.Statement]
+			}
+			b.WriteString(name + ":" + r.Row + ":" + r.Column)
+		}
+		return b.String()
+	}
+	return side(id.Left) + " = " + side(id.Right)
+}
