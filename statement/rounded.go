@@ -151,13 +151,22 @@ func (r *JointResult) Bounds(statement int, row, column string) (Range, bool) {
 	return rangeOf(r.vars[v]), true
 }
 
-// A judged identity: the finding to report and what decides its verdict.
+// A judged identity: what decides its verdict. Its Finding is kept apart,
+// at the same index.
 type judged struct {
-	f        Finding
-	terms    []bounds.Term // the identity as an equation: head − terms
-	side     []bounds.Term // the terms whose sum Range shows
-	presence bool          // 該当なし on one side only
-	report   bool          // false for a hidden row's identity
+	start, end int  // its equation, head − terms or Left − Right, in the term buffer
+	side       int  // the terms whose sum Range shows: the last side of them, or the first −side
+	presence   bool // 該当なし on one side only
+	report     bool // false for a hidden row's identity
+}
+
+// sideOf returns the terms whose sum Range shows, and whether their sum is
+// to be negated.
+func (x *judged) sideOf(buf []bounds.Term) ([]bounds.Term, bool) {
+	if x.side < 0 {
+		return buf[x.start : x.start-x.side], false
+	}
+	return buf[x.end-x.side : x.end], true
 }
 
 // Verify judges every identity of every statement and every Identity of
@@ -184,7 +193,20 @@ type judged struct {
 func (j *Joint) Verify() (*JointResult, error) {
 	res := &JointResult{stmts: make([]*Statement, len(j.Statements)), cells: make([][]int, len(j.Statements))}
 	var sys bounds.System
-	var ids []judged
+	n, terms, cells := len(j.Identities), 0, 0
+	for _, id := range j.Identities {
+		terms += len(id.Left) + len(id.Right)
+	}
+	for _, s := range j.Statements {
+		if s != nil && s.t != nil {
+			a, b := s.t.identities()
+			n, terms, cells = n+a, terms+b, cells+len(s.cells)
+		}
+	}
+	sys.Grow(cells, n, terms)
+	ids := make([]judged, 0, n)
+	fs := make([]Finding, 0, n)
+	buf := make([]bounds.Term, 0, terms)
 	ps := problems{}
 	for k, s := range j.Statements {
 		if s == nil {
@@ -197,26 +219,29 @@ func (j *Joint) Verify() (*JointResult, error) {
 			name = j.Names[k]
 		}
 		ps.source = name
-		res.cells[k] = addCells(&sys, s, &ps)
+		var vals []int64
+		res.cells[k], vals = addCells(&sys, s, &ps)
 		if len(ps.list) == 0 {
-			ids = appendIdentities(ids, s, name, res.cells[k])
+			ids, fs, buf = appendIdentities(ids, fs, buf, s, name, res.cells[k], vals)
 		}
 	}
 	ps.source = ""
 	for _, id := range j.Identities {
-		if x, ok := j.identity(id, res, &ps); ok {
-			ids = append(ids, x)
+		var ok bool
+		if ids, fs, buf, ok = j.identity(ids, fs, buf, id, res, &ps); !ok {
+			continue
 		}
 	}
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
-	for _, id := range ids {
-		if _, err := sys.AddEquation(id.terms...); err != nil {
+	for e, id := range ids {
+		if _, err := sys.AddEquation(buf[id.start:id.end]...); err != nil {
 			// Terms are distinct cells by construction, except where an
 			// Identity names one cell on both sides.
-			return nil, &Error{Source: id.f.Statement, Problems: []Problem{{Row: id.f.Row, Column: id.f.Column,
-				Err: fmt.Errorf("%w: %s names a cell twice", ErrDuplicate, firstNonEmpty(id.f.Rule, id.f.Label))}}}
+			f := &fs[e]
+			return nil, &Error{Source: f.Statement, Problems: []Problem{{Row: f.Row, Column: f.Column,
+				Err: fmt.Errorf("%w: %s names a cell twice", ErrDuplicate, firstNonEmpty(f.Rule, f.Label))}}}
 		}
 	}
 	sol, err := sys.Solve()
@@ -224,11 +249,16 @@ func (j *Joint) Verify() (*JointResult, error) {
 		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: %v", ErrRange, err)}}}
 	}
 	res.vars, res.Proof = sol.Vars, sol.Proof
-	for e, id := range ids {
-		f := id.f
-		iv, err := sys.SumOf(id.side)
+	out := fs[:0] // reported findings, compacted in place
+	for e := range ids {
+		id, f := &ids[e], &fs[e]
+		side, negate := id.sideOf(buf)
+		iv, err := sys.SumOf(side)
 		if err != nil {
 			return nil, &Error{Problems: []Problem{{Row: f.Row, Column: f.Column, Err: fmt.Errorf("%w: %v", ErrRange, err)}}}
+		}
+		if negate {
+			iv = iv.Neg()
 		}
 		f.Range = rangeOf(iv)
 		switch {
@@ -242,20 +272,26 @@ func (j *Joint) Verify() (*JointResult, error) {
 			f.Verdict = WithinRounding
 		}
 		if id.report || f.Verdict == Violation {
-			res.Findings = append(res.Findings, f)
+			out = append(out, *f)
 		}
 	}
+	res.Findings = out
 	return res, nil
 }
 
 // addCells adds a variable for every amount cell of s that a row with
-// figures has, and returns them by cell, -1 for none.
-func addCells(sys *bounds.System, s *Statement, ps *problems) []int {
+// figures has, and returns them by cell (-1 for none) with each cell's
+// figure in whole yen (0 for 該当なし).
+func addCells(sys *bounds.System, s *Statement, ps *problems) ([]int, []int64) {
 	t := s.t
 	ncol := len(t.form.Columns)
 	vars := make([]int, len(t.form.Rows)*ncol)
-	unit := decimal.New(1, s.meta.Unit.Exp())
-	exact := s.meta.Exact || s.meta.Unit.Exp() == 0
+	vals := make([]int64, len(vars))
+	unit := int64(1)
+	for range s.meta.Unit.Exp() {
+		unit *= 10
+	}
+	exact := s.meta.Exact || unit == 1
 	for i, row := range t.form.Rows {
 		for j, col := range t.form.Columns {
 			k := i*ncol + j
@@ -265,19 +301,24 @@ func addCells(sys *bounds.System, s *Statement, ps *problems) []int {
 			}
 			c := s.cells[k]
 			var iv bounds.Interval
+			v, whole := int64(0), true
+			if c.Valid {
+				v, whole = wholeYen(c.Amount)
+			}
+			vals[k] = v
 			switch {
+			case !whole:
+				ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%s is not a whole number of yen within ±10^18", c.Amount)
+				continue
 			case row.Hidden:
 				iv = bounds.Unbounded()
 			case !c.Valid:
 				iv = bounds.Exact(0)
-			case !c.Amount.Equal(c.Amount.Truncate(0)) || c.Amount.Abs().Cmp(maxAmount) > 0:
-				ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%s is not a whole number of yen within ±10^18", c.Amount)
-				continue
-			case exact || !c.Amount.Mod(unit).IsZero():
-				iv = bounds.Exact(c.Amount.IntPart())
+			case exact || v%unit != 0:
+				iv = bounds.Exact(v)
 			default:
 				var err error
-				iv, err = bounds.Printed(c.Amount.Div(unit).IntPart(), unit.IntPart(), s.meta.Rounding)
+				iv, err = bounds.Printed(v/unit, unit, s.meta.Rounding)
 				if err != nil {
 					ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%v", err)
 					continue
@@ -286,50 +327,125 @@ func addCells(sys *bounds.System, s *Statement, ps *problems) []int {
 			vars[k] = sys.AddVar(iv)
 		}
 	}
-	return vars
+	return vars, vals
 }
 
-// appendIdentities adds the identities of s, in Verify's order.
-func appendIdentities(ids []judged, s *Statement, name string, vars []int) []judged {
+// wholeYen returns d as int64 yen, and whether it is a whole number of
+// yen within ±maxAmount.
+func wholeYen(d decimal.Decimal) (int64, bool) {
+	exp := d.Exponent()
+	if d.NumDigits() > 18 || exp > 18 || exp < -18 {
+		if !d.IsInteger() || d.Abs().Cmp(maxAmount) > 0 {
+			return 0, false
+		}
+		return d.IntPart(), true
+	}
+	v, p := d.CoefficientInt64(), int64(1)
+	for range max(exp, -exp) {
+		p *= 10
+	}
+	switch {
+	case exp < 0 && v%p != 0:
+		return 0, false
+	case exp < 0:
+		v /= p
+	case exp > 0:
+		w := v * p
+		if w/p != v {
+			return 0, false
+		}
+		v = w
+	}
+	return v, -maxYen <= v && v <= maxYen
+}
+
+// maxYen is maxAmount as an int64.
+const maxYen = 1_000_000_000_000_000_000
+
+// identities returns the number of identities of t's form, as Verify
+// checks them, and the number of terms of their equations.
+func (t *Template) identities() (n, terms int) {
+	for i, row := range t.form.Rows {
+		for _, col := range t.form.Columns {
+			if t.formulas[i] != nil && col.Kind != Text {
+				n, terms = n+1, terms+1+len(t.formulas[i])
+			}
+			if row.Kind != Header && col.Kind == Computed {
+				n, terms = n+1, terms+1+len(col.Formula)
+			}
+		}
+	}
+	return n, terms
+}
+
+// appendIdentities adds the identities of s, in Verify's order, with
+// their equations in buf.
+func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statement, name string, vars []int, vals []int64) ([]judged, []Finding, []bounds.Term) {
 	t := s.t
 	ncol := len(t.form.Columns)
-	add := func(i, j int, f Formula, cell func(string) int) {
+	add := func(i, j int, f Formula, rule string, cell func(string) int) {
 		k := i*ncol + j
-		x := judged{report: !t.form.Rows[i].Hidden, terms: []bounds.Term{{Var: vars[k]}}}
-		var printed []format.Cell
-		var neg []bool
+		x := judged{report: !t.form.Rows[i].Hidden, start: len(buf), side: len(f)}
+		buf = append(buf, bounds.Term{Var: vars[k]})
+		var sum int64
+		valid, exact := false, true
 		for _, term := range f {
 			c := cell(term.Key)
-			x.terms = append(x.terms, bounds.Term{Var: vars[c], Negative: !term.Negative})
-			x.side = append(x.side, bounds.Term{Var: vars[c], Negative: term.Negative})
-			printed, neg = append(printed, s.cells[c]), append(neg, term.Negative)
+			buf = append(buf, bounds.Term{Var: vars[c], Negative: !term.Negative})
+			if !s.cells[c].Valid {
+				continue
+			}
+			valid = true
+			v := vals[c]
+			if term.Negative {
+				v = -v
+			}
+			if sum += v; sum > maxYen*4 || sum < -maxYen*4 {
+				exact = false // the int64 sum may overflow: sum in decimal
+			}
 		}
-		got := signedSum(len(printed), func(n int) (format.Cell, bool) { return printed[n], neg[n] })
-		if !got.Valid && t.form.ZeroSums {
+		x.end = len(buf)
+		var got format.Cell
+		switch {
+		case !exact:
+			got = t.sum(f, func(key string) format.Cell { return s.cells[cell(key)] })
+		case valid && s.cells[k].Valid && sum == vals[k]:
+			got = s.cells[k] // as printed: share its amount
+		case valid:
+			got = format.CellOf(decimal.NewFromInt(sum))
+		case t.form.ZeroSums:
 			got = format.CellOf(decimal.Zero)
 		}
 		want := s.cells[k]
 		x.presence = got.Valid != want.Valid
-		x.f = Finding{Kind: IdentityBroken, Statement: name, Row: t.form.Rows[i].Key, Label: t.label(i),
-			Column: t.form.Columns[j].Name, Rule: f.String(), Got: got, Want: want, Unit: s.meta.Unit}
+		fs = append(fs, Finding{Kind: IdentityBroken, Statement: name, Row: t.form.Rows[i].Key, Label: t.label(i),
+			Column: t.form.Columns[j].Name, Rule: rule, Got: got, Want: want, Unit: s.meta.Unit})
 		ids = append(ids, x)
 	}
+	colRules := make([]string, ncol)
+	for j, col := range t.form.Columns {
+		colRules[j] = col.Formula.String()
+	}
 	for i, row := range t.form.Rows {
+		var rule string
+		if t.formulas[i] != nil {
+			rule = t.formulas[i].String()
+		}
 		for j, col := range t.form.Columns {
 			if t.formulas[i] != nil && col.Kind != Text {
-				add(i, j, t.formulas[i], func(key string) int { return t.rowIndex[key]*ncol + j })
+				add(i, j, t.formulas[i], rule, func(key string) int { return t.rowIndex[key]*ncol + j })
 			}
 			if row.Kind != Header && col.Kind == Computed {
-				add(i, j, col.Formula, func(c string) int { return i*ncol + t.colIndex[c] })
+				add(i, j, col.Formula, colRules[j], func(c string) int { return i*ncol + t.colIndex[c] })
 			}
 		}
 	}
-	return ids
+	return ids, fs, buf
 }
 
-// identity turns an Identity into a judged equation Left − Right = 0.
-func (j *Joint) identity(id Identity, res *JointResult, ps *problems) (judged, bool) {
-	x := judged{report: true}
+// identity adds an Identity as the equation Left − Right = 0.
+func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Identity, res *JointResult, ps *problems) ([]judged, []Finding, []bounds.Term, bool) {
+	x := judged{report: true, start: len(buf), side: -len(id.Left)}
 	ok := true
 	side := func(refs []CellRef, right bool) format.Cell {
 		var cells []format.Cell
@@ -340,29 +456,27 @@ func (j *Joint) identity(id Identity, res *JointResult, ps *problems) (judged, b
 				ok = false
 				continue
 			}
-			x.terms = append(x.terms, bounds.Term{Var: v, Negative: r.Negative != right})
-			if !right {
-				x.side = append(x.side, bounds.Term{Var: v, Negative: r.Negative})
-			}
+			buf = append(buf, bounds.Term{Var: v, Negative: r.Negative != right})
 			cells = append(cells, c)
 		}
 		return signedSum(len(cells), func(k int) (format.Cell, bool) { return cells[k], refs[k].Negative })
 	}
 	got, want := side(id.Left, false), side(id.Right, true)
 	if !ok {
-		return x, false
+		return ids, fs, buf[:x.start], false
 	}
+	x.end = len(buf)
 	x.presence = got.Valid != want.Valid
-	x.f = Finding{Kind: LinkBroken, Label: id.Name, Rule: id.written(j), Got: got, Want: want}
+	f := Finding{Kind: LinkBroken, Label: id.Name, Rule: id.written(j), Got: got, Want: want}
 	if len(id.Left) > 0 {
 		k := id.Left[0].Statement
-		x.f.Statement = res.stmts[k].t.form.name()
+		f.Statement = res.stmts[k].t.form.name()
 		if k < len(j.Names) && j.Names[k] != "" {
-			x.f.Statement = j.Names[k]
+			f.Statement = j.Names[k]
 		}
-		x.f.Unit = res.stmts[k].meta.Unit
+		f.Unit = res.stmts[k].meta.Unit
 	}
-	return x, true
+	return append(ids, x), append(fs, f), buf, true
 }
 
 // cell returns the variable and the printed cell r names.

@@ -49,6 +49,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/koukaikei/koukaikei/format"
@@ -80,6 +81,9 @@ func Unbounded() Interval { return Interval{NegInf, PosInf} }
 
 // Empty reports whether iv holds no amount.
 func (iv Interval) Empty() bool { return iv.Lo > iv.Hi }
+
+// Neg returns the interval of −x for x in iv.
+func (iv Interval) Neg() Interval { return Interval{neg(iv.Hi), neg(iv.Lo)} }
 
 // Contains reports whether v is in iv.
 func (iv Interval) Contains(v int64) bool { return iv.Lo <= v && v <= iv.Hi }
@@ -173,13 +177,19 @@ type System struct {
 	vars  []Interval
 	terms []Term  // every equation's terms, one after another
 	start []int32 // equation e has terms[start[e]:start[e+1]]
-	occ   [][]int32
+}
+
+// Grow makes room for vars more variables and equations more equations
+// of terms terms in all, so that adding them does not allocate.
+func (s *System) Grow(vars, equations, terms int) {
+	s.vars = slices.Grow(s.vars, vars)
+	s.start = slices.Grow(s.start, equations+1)
+	s.terms = slices.Grow(s.terms, terms)
 }
 
 // AddVar adds a variable of interval iv and returns its index.
 func (s *System) AddVar(iv Interval) int {
 	s.vars = append(s.vars, iv)
-	s.occ = append(s.occ, nil)
 	return len(s.vars) - 1
 }
 
@@ -210,10 +220,7 @@ func (s *System) AddEquation(terms ...Term) (int, error) {
 		s.start = append(s.start, 0)
 	}
 	e := len(s.start) - 1
-	for _, t := range terms {
-		s.terms = append(s.terms, t)
-		s.occ[t.Var] = append(s.occ[t.Var], int32(e))
-	}
+	s.terms = append(s.terms, terms...)
 	s.start = append(s.start, int32(len(s.terms)))
 	return e, nil
 }
@@ -291,6 +298,7 @@ func (s *System) Solve() (*Solution, error) {
 		active[e] = true
 	}
 	p := propagation{s: s, active: active, vars: make([]Interval, len(s.vars)), queued: make([]bool, n)}
+	p.occurrences()
 	for {
 		copy(p.vars, s.vars)
 		e, excess, err := p.run()
@@ -319,6 +327,30 @@ type propagation struct {
 	queued []bool
 	visits int
 	capped bool
+	// The equations variable v is in: occ[occStart[v]:occStart[v+1]].
+	occStart []int32
+	occ      []int32
+	changed  []int // the variables the last narrow moved
+}
+
+// occurrences lists, for each variable, the equations it is in.
+func (p *propagation) occurrences() {
+	s := p.s
+	p.occStart = make([]int32, len(s.vars)+1)
+	for _, t := range s.terms {
+		p.occStart[t.Var+1]++
+	}
+	for v := range s.vars {
+		p.occStart[v+1] += p.occStart[v]
+	}
+	p.occ = make([]int32, len(s.terms))
+	fill := append([]int32(nil), p.occStart[:len(s.vars)]...)
+	for e := range s.Equations() {
+		for _, t := range s.eq(e) {
+			p.occ[fill[t.Var]] = int32(e)
+			fill[t.Var]++
+		}
+	}
 }
 
 // run propagates to a fixpoint and returns -1, or the equation that
@@ -359,7 +391,7 @@ func (p *propagation) run() (int, int64, error) {
 			return e, max(distance(sum), 1), nil
 		}
 		for _, v := range changed {
-			for _, f := range s.occ[v] {
+			for _, f := range p.occ[p.occStart[v]:p.occStart[v+1]] {
 				if f != int32(e) && p.active[f] && !p.queued[f] {
 					p.queued[f] = true
 					p.queue = append(p.queue, f)
@@ -421,6 +453,8 @@ func neg(v int64) int64 {
 // narrowed, or reports that one became empty.
 func (p *propagation) narrow(e int) (changed []int, empty bool, err error) {
 	terms := p.s.eq(e)
+	changed = p.changed[:0]
+	defer func() { p.changed = changed[:0] }()
 	var lo, hi partial
 	for _, t := range terms {
 		iv := signed(p.vars[t.Var], t.Negative)
