@@ -68,7 +68,8 @@ func (r Range) String() string {
 // Figures that are not whole yen, or beyond ±10^18 yen, are an *Error
 // wrapping ErrRange naming the row and column.
 func (s *Statement) VerifyRounded() ([]Finding, error) {
-	r, err := (&Joint{Statements: []*Statement{s}}).Verify()
+	// Its result has no Proof to give, so it does not search for one.
+	r, err := (&Joint{Statements: []*Statement{s}}).verify(false)
 	if err != nil {
 		return nil, err
 	}
@@ -190,9 +191,13 @@ func (x *judged) sideOf(buf []bounds.Term) ([]bounds.Term, bool) {
 //
 // Errors are an *Error: a CellRef naming no cell (ErrUnknown), a figure
 // that is not whole yen or is beyond ±10^18 yen (ErrRange).
-func (j *Joint) Verify() (*JointResult, error) {
+func (j *Joint) Verify() (*JointResult, error) { return j.verify(true) }
+
+// verify does the work of Verify; search says to look for a proof where
+// the identities form cycles.
+func (j *Joint) verify(search bool) (*JointResult, error) {
 	res := &JointResult{stmts: make([]*Statement, len(j.Statements)), cells: make([][]int, len(j.Statements))}
-	var sys bounds.System
+	sys := bounds.System{Search: search}
 	n, terms, cells := len(j.Identities), 0, 0
 	for _, id := range j.Identities {
 		terms += len(id.Left) + len(id.Right)

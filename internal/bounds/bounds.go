@@ -26,8 +26,13 @@
 // solution. When cycles remain (a table whose rows and columns both add
 // up, a statement with computed columns), consistency is only a necessary
 // condition: Solve may accept figures that no single set of exact amounts
-// gives, but it never rejects figures that one does. Solution.Proof says
-// which case holds.
+// gives (x + y = y + z = x + z = 1 over 0 … 1 has no solution in whole
+// yen, yet every bound is supported), but it never rejects figures that
+// one does. With System.Search, Solve then tries to turn the cycles into
+// a tree by fixing variables that close them, one at a time, to the
+// middle of their intervals: if no interval empties, that is a proof; if
+// one does, nothing is proven either way. Solution.Proof says whether the
+// answer is a proof.
 //
 // # Cost
 //
@@ -174,6 +179,11 @@ type Term struct {
 // A System is a set of variables, each with an interval, and of linear
 // equations over them. The zero System is empty and ready to use.
 type System struct {
+	// Search makes Solve look for a proof when cycles remain (see
+	// Solution.Witnessed), at up to MaxVisitsPerTerm more visits per
+	// term. Without it, a system with cycles is never a proof.
+	Search bool
+
 	vars  []Interval
 	terms []Term  // every equation's terms, one after another
 	start []int32 // equation e has terms[start[e]:start[e+1]]
@@ -261,6 +271,13 @@ type Solution struct {
 	// Complete says that propagation reached its fixpoint within
 	// MaxVisitsPerTerm.
 	Complete bool
+	// Witnessed says that, with System.Search, a proof was searched for
+	// because cycles remained: variables that close a cycle are fixed, one at a time, to
+	// the middle of their implied intervals and propagated, until what is
+	// left free forms no cycle. Proof then says that the search
+	// succeeded, which proves the equations not violated consistent; a
+	// search that fails proves nothing.
+	Witnessed bool
 	// Visits counts equation visits over all propagations.
 	Visits int
 }
@@ -280,7 +297,8 @@ func (sol *Solution) Consistent() bool {
 // propagates over the others. When propagation empties an interval, the
 // equation that emptied it is marked violated (with the excess it shows
 // against the intervals narrowed so far) and propagation starts again
-// without it. An error wraps ErrRange when a sum leaves the int64 range.
+// without it. With s.Search, it then looks for a proof if cycles remain.
+// An error wraps ErrRange when a sum leaves the int64 range.
 func (s *System) Solve() (*Solution, error) {
 	n := s.Equations()
 	sol := &Solution{Violated: make([]bool, n), Alone: make([]bool, n), Excess: make([]int64, n), Sum: make([]Interval, n)}
@@ -314,7 +332,14 @@ func (s *System) Solve() (*Solution, error) {
 	}
 	sol.Vars = p.vars
 	sol.Complete = !p.capped
-	sol.Proof = sol.Complete && !s.cyclic(active, p.vars)
+	switch {
+	case !sol.Complete:
+	case s.Search:
+		sol.Proof, sol.Witnessed = p.witness()
+		sol.Visits += p.visits
+	default:
+		sol.Proof = !s.cyclic(active, p.vars)
+	}
 	return sol, nil
 }
 
@@ -365,10 +390,19 @@ func (p *propagation) run() (int, int64, error) {
 			p.queued[e] = true
 		}
 	}
-	budget := len(p.queue) + MaxVisitsPerTerm*len(s.terms)
+	return p.drain(len(p.queue) + MaxVisitsPerTerm*len(s.terms))
+}
+
+// drain propagates what the queue holds until it is empty or budget
+// visits were made (then capped is set); it returns -1, or the equation
+// that emptied an interval and its excess then.
+func (p *propagation) drain(budget int) (int, int64, error) {
+	s := p.s
+	defer func() { p.queue = p.queue[:0] }()
 	for head := 0; head < len(p.queue); head++ {
-		if p.visits == budget {
+		if p.visits >= budget {
 			p.capped = true
+			clear(p.queued)
 			return -1, 0, nil
 		}
 		p.visits++
@@ -384,6 +418,7 @@ func (p *propagation) run() (int, int64, error) {
 			return 0, 0, err
 		}
 		if empty {
+			clear(p.queued)
 			sum, err := s.sum(e, p.vars)
 			if err != nil {
 				return 0, 0, err
@@ -400,6 +435,87 @@ func (p *propagation) run() (int, int64, error) {
 		}
 	}
 	return -1, 0, nil
+}
+
+// witness looks for a proof that the active equations hold together,
+// from the fixpoint in p.vars, which it leaves as it found them. It goes
+// through the equations' terms as cyclic does, joining variables and
+// equations; a term that would close a cycle has its variable fixed to
+// the middle of its interval, and the change propagated. If no interval
+// empties, what is left free forms no cycle and is at a fixpoint, so the
+// equations hold together: bounds consistency on a forest is global. The
+// search takes at most MaxVisitsPerTerm visits per term. It reports
+// whether it found the proof (failing proves nothing), and whether it had
+// to fix any variable: without, the equations formed no cycle.
+func (p *propagation) witness() (proof, fixed bool) {
+	s := p.s
+	var saved []Interval
+	defer func() {
+		if saved != nil {
+			copy(p.vars, saved)
+		}
+	}()
+	p.visits = 0
+	budget := MaxVisitsPerTerm * len(s.terms)
+	n := len(s.vars)
+	parent := make([]int32, n+s.Equations())
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for e, ok := range p.active {
+		if !ok {
+			continue
+		}
+		for _, t := range s.eq(e) {
+			iv := p.vars[t.Var]
+			if iv.Lo == iv.Hi {
+				continue // a constant
+			}
+			a, b := find(int32(t.Var)), find(int32(n+e))
+			if a != b {
+				parent[a] = b
+				continue
+			}
+			if saved == nil {
+				saved = slices.Clone(p.vars)
+			}
+			p.vars[t.Var] = Exact(middle(iv))
+			for _, f := range p.occ[p.occStart[t.Var]:p.occStart[t.Var+1]] {
+				if p.active[f] && !p.queued[f] {
+					p.queued[f] = true
+					p.queue = append(p.queue, f)
+				}
+			}
+			if f, _, err := p.drain(budget); f >= 0 || err != nil || p.capped {
+				p.capped = false
+				return false, true
+			}
+		}
+	}
+	return true, saved != nil
+}
+
+// middle returns an amount in the middle of a non-empty interval: its
+// finite bound if it has one only, 0 if it has none.
+func middle(iv Interval) int64 {
+	switch {
+	case iv.Lo == NegInf && iv.Hi == PosInf:
+		return 0
+	case iv.Lo == NegInf:
+		return iv.Hi
+	case iv.Hi == PosInf:
+		return iv.Lo
+	}
+	// Halves first, so that nothing overflows; the remainders put back
+	// what the halving dropped.
+	return iv.Lo/2 + iv.Hi/2 + (iv.Lo%2+iv.Hi%2)/2
 }
 
 // A partial is a sum of bounds: its finite part and how many infinite
