@@ -55,8 +55,10 @@ func (r Range) String() string {
 // or exact for figures in 円, for Meta.Exact and for a figure that is not a
 // whole number of the unit. A hidden row was not printed and may be any
 // amount; 該当なし is exactly nothing. The identities are judged jointly,
-// through a Joint of s alone: see Joint.Verify for when the verdict is a
-// proof. For a statement whose columns are all inputs, it always is.
+// as a Joint of s alone is (see Joint.Verify for what the verdicts
+// prove), except that VerifyRounded does not search for a proof: for a
+// statement whose columns are all inputs the verdict is a proof anyway;
+// for one with computed columns, use a Joint to learn whether it is.
 //
 // It returns one Finding for each identity of a printed row, in the order
 // Verify uses: Exact when the printed figures agree as printed,
@@ -121,11 +123,9 @@ type JointResult struct {
 	// for each of the Joint's Identities (Kind LinkBroken, Label its
 	// Name, Got the sum of Left and Want that of Right as printed).
 	Findings []Finding
-	// Proof says that the verdicts are a proof: the identities that are
-	// not violations hold together for some exact figures, and each
-	// cell's Bounds are exact. Without it, that the others hold is a
-	// necessary condition only (Violations stay proven either way: see
-	// Joint.Verify).
+	// Proof says that the identities that are not violations hold
+	// together for some exact figures. Without it, that they hold is a
+	// necessary condition only. See Joint.Verify.
 	Proof bool
 	cells [][]int // per statement, per cell: its variable, -1 for none
 	stmts []*Statement
@@ -133,9 +133,12 @@ type JointResult struct {
 }
 
 // Bounds returns the interval of exact yen implied for a cell: the one
-// its printed figure stands for, narrowed by every identity that holds;
-// for a hidden row, which was not printed, what the identities allow. It
-// reports false for a cell that does not exist or holds text.
+// its printed figure stands for, narrowed by every identity that is not a
+// violation; for a hidden row, which was not printed, what the identities
+// allow. Every exact figure the identities and the printed figures allow
+// lies in it; where they form no cycle, every amount in it is one that
+// some such figures give (where they do, it may be wider). It reports
+// false for a cell that does not exist or holds text.
 func (r *JointResult) Bounds(statement int, row, column string) (Range, bool) {
 	if statement < 0 || statement >= len(r.stmts) {
 		return Range{}, false
@@ -182,12 +185,15 @@ func (x *judged) sideOf(buf []bounds.Term) ([]bounds.Term, bool) {
 // exact figures is the Violation, with the Excess it showed then, and the
 // others are judged without it; that some identity among them fails is a
 // proof, which one to blame is a choice. That the identities that are not
-// violated hold together is a proof when they form no cycle over cells
-// still free (JointResult.Proof): a statement whose columns are all inputs
-// (a tree of totals per column), or such statements joined through
-// figures known to the yen. Computed columns and identities that close a
-// loop make it a necessary condition only: a correctly rounded book is
-// never judged in violation, but a wrong one may pass.
+// violated hold together is a proof (JointResult.Proof) when they form no
+// cycle over cells still free: a statement whose columns are all inputs (a
+// tree of totals per column), or such statements joined through figures
+// known to the yen. Computed columns and identities that close a loop make
+// propagation a necessary condition only; Verify then searches for exact
+// figures, fixing cells that close a cycle to the middle of their
+// intervals one at a time, and Proof says whether it found them. Either
+// way a correctly rounded book is never judged in violation; without a
+// proof a wrong one may pass.
 //
 // Errors are an *Error: a CellRef naming no cell (ErrUnknown), a figure
 // that is not whole yen or is beyond ±10^18 yen (ErrRange).
