@@ -23,6 +23,14 @@ type Meta struct {
 	// to it, such as a budget decided in 千円. Figures in 円 are exact
 	// whatever it says.
 	Exact bool
+	// Recomputed names the columns whose computed cells (totals, and
+	// every cell of a computed column) the publisher computed from the
+	// printed figures rather than rounded from exact yen: Scale's
+	// Recompute policy. VerifyRounded checks their identities as printed,
+	// exactly, and ties those cells to no exact figure; the totals of a
+	// recomputed computed column, which follow from the others, are
+	// within rounding where they differ.
+	Recomputed []string
 	// Style is how figures print: the negative mark and its space, zero
 	// and missing figures, width. Its Unit and Rounding are ignored in
 	// favour of Unit and Rounding.
@@ -50,6 +58,7 @@ type Figure struct {
 // clone returns a copy of m that shares nothing with it.
 func (m Meta) clone() Meta {
 	m.Notes = slices.Clone(m.Notes)
+	m.Recomputed = slices.Clone(m.Recomputed)
 	return m
 }
 

@@ -158,6 +158,8 @@ func (r *JointResult) Bounds(statement int, row, column string) (Range, bool) {
 // A judged identity: what decides its verdict. Its Finding is kept apart,
 // at the same index.
 type judged struct {
+	printed    bool // judged on the printed figures alone: in no equation
+	implied    bool // and implied by others: within rounding at worst
 	start, end int  // its equation, head − terms or Left − Right, in the term buffer
 	side       int  // the terms whose sum Range shows: the last side of them, or the first −side
 	presence   bool // 該当なし on one side only
@@ -246,8 +248,14 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
+	eqs := make([]int, len(ids)) // per identity, its equation, -1 for one judged as printed
 	for e, id := range ids {
-		if _, err := sys.AddEquation(buf[id.start:id.end]...); err != nil {
+		if id.printed {
+			eqs[e] = -1
+			continue
+		}
+		var err error
+		if eqs[e], err = sys.AddEquation(buf[id.start:id.end]...); err != nil {
 			// Terms are distinct cells by construction, except where an
 			// Identity names one cell on both sides.
 			f := &fs[e]
@@ -263,6 +271,23 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 	out := fs[:0] // reported findings, compacted in place
 	for e := range ids {
 		id, f := &ids[e], &fs[e]
+		if id.printed {
+			// Computed from the printed figures: it holds as printed or
+			// not at all.
+			f.Range = Range{Lo: f.Got.Amount, Hi: f.Got.Amount}
+			switch {
+			case f.Got.Equal(f.Want):
+				f.Verdict = Exact
+			case id.implied && !id.presence:
+				f.Verdict = WithinRounding
+			default:
+				f.Verdict, f.Excess = Violation, f.Got.Amount.Sub(f.Want.Amount).Abs()
+			}
+			if id.report || f.Verdict == Violation {
+				out = append(out, *f)
+			}
+			continue
+		}
 		side, negate := id.sideOf(buf)
 		iv, err := sys.SumOf(side)
 		if err != nil {
@@ -273,10 +298,10 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 		}
 		f.Range = rangeOf(iv)
 		switch {
+		case sol.Violated[eqs[e]]:
+			f.Verdict, f.Excess = Violation, decimal.NewFromInt(sol.Excess[eqs[e]])
 		case id.presence:
 			f.Verdict = Violation
-		case sol.Violated[e]:
-			f.Verdict, f.Excess = Violation, decimal.NewFromInt(sol.Excess[e])
 		case f.Got.Equal(f.Want):
 			f.Verdict = Exact
 		default:
@@ -303,6 +328,7 @@ func addCells(sys *bounds.System, s *Statement, ps *problems) ([]int, []int64) {
 		unit *= 10
 	}
 	exact := s.meta.Exact || unit == 1
+	recomputed := s.recomputed()
 	for i, row := range t.form.Rows {
 		for j, col := range t.form.Columns {
 			k := i*ncol + j
@@ -310,6 +336,7 @@ func addCells(sys *bounds.System, s *Statement, ps *problems) ([]int, []int64) {
 			if row.Kind == Header || col.Kind == Text {
 				continue
 			}
+			derived := recomputed[j] && (col.Kind == Computed || t.formulas[i] != nil)
 			c := s.cells[k]
 			var iv bounds.Interval
 			v, whole := int64(0), true
@@ -321,7 +348,7 @@ func addCells(sys *bounds.System, s *Statement, ps *problems) ([]int, []int64) {
 			case !whole:
 				ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%s is not a whole number of yen within ±10^18", c.Amount)
 				continue
-			case row.Hidden:
+			case row.Hidden || derived:
 				iv = bounds.Unbounded()
 			case !c.Valid:
 				iv = bounds.Exact(0)
@@ -339,6 +366,17 @@ func addCells(sys *bounds.System, s *Statement, ps *problems) ([]int, []int64) {
 		}
 	}
 	return vars, vals
+}
+
+// recomputed says, per column of s, whether the Meta names it Recomputed.
+func (s *Statement) recomputed() []bool {
+	cols := make([]bool, len(s.t.form.Columns))
+	for _, name := range s.meta.Recomputed {
+		if j, ok := s.t.colIndex[name]; ok {
+			cols[j] = true
+		}
+	}
+	return cols
 }
 
 // wholeYen returns d as int64 yen, and whether it is a whole number of
@@ -394,7 +432,8 @@ func (t *Template) identities() (n, terms int) {
 func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statement, name string, vars []int, vals []int64) ([]judged, []Finding, []bounds.Term) {
 	t := s.t
 	ncol := len(t.form.Columns)
-	add := func(i, j int, f Formula, rule string, cell func(string) int) {
+	recomputed := s.recomputed()
+	add := func(i, j int, f Formula, rule string, byRow bool, cell func(string) int) {
 		k := i*ncol + j
 		x := judged{report: !t.form.Rows[i].Hidden, start: len(buf), side: len(f)}
 		buf = append(buf, bounds.Term{Var: vars[k]})
@@ -429,6 +468,11 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 		}
 		want := s.cells[k]
 		x.presence = got.Valid != want.Valid
+		x.printed = recomputed[j] && !t.form.Rows[i].Hidden
+		// A total of a recomputed computed column follows from the
+		// column's formula on each row and the totals of the columns it
+		// refers to; as printed it may be off by their rounding.
+		x.implied = x.printed && byRow && t.form.Columns[j].Kind == Computed
 		fs = append(fs, Finding{Kind: IdentityBroken, Statement: name, Row: t.form.Rows[i].Key, Label: t.label(i),
 			Column: t.form.Columns[j].Name, Rule: rule, Got: got, Want: want, Unit: s.meta.Unit})
 		ids = append(ids, x)
@@ -444,10 +488,10 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 		}
 		for j, col := range t.form.Columns {
 			if t.formulas[i] != nil && col.Kind != Text {
-				add(i, j, t.formulas[i], rule, func(key string) int { return t.rowIndex[key]*ncol + j })
+				add(i, j, t.formulas[i], rule, true, func(key string) int { return t.rowIndex[key]*ncol + j })
 			}
 			if row.Kind != Header && col.Kind == Computed {
-				add(i, j, col.Formula, colRules[j], func(c string) int { return i*ncol + t.colIndex[c] })
+				add(i, j, col.Formula, colRules[j], false, func(c string) int { return i*ncol + t.colIndex[c] })
 			}
 		}
 	}

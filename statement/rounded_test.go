@@ -78,9 +78,9 @@ func TestVerifyRounded(t *testing.T) {
 	}, {
 		name: "該当なし against a figure",
 		// 業務費用 printed - while 人件費 has a figure: no rounding explains
-		// it.
+		// it. 該当なし is exactly nothing, and 1 千円 is at least 500 yen.
 		csv:  "label,金額\n人件費,1\n物件費,-\n業務費用,-\n移転費用,5\n経常費用,5\n",
-		want: []want{{"10", statement.Violation, 0, 500, 1499}, {"30", statement.Exact, 0, 4500, 5499}},
+		want: []want{{"10", statement.Violation, 500, 500, 1499}, {"30", statement.Exact, 0, 4500, 5499}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,5 +200,61 @@ func TestVerifyRoundedErrors(t *testing.T) {
 	}
 	if fs, err := new(statement.Statement).VerifyRounded(); err != nil || len(fs) != 0 {
 		t.Errorf("zero Statement: %v, %v", fs, err)
+	}
+}
+
+// TestRecomputed: the 決算の概要 prints 差引 as the difference of the
+// printed 百万円 figures, while 予算 and 決算 are known to the yen elsewhere.
+// 予算 701,600,000 prints 702, 決算 709,400,000 prints 709; the printed 差引
+// 7 is 709 − 702, where the exact difference 7,800,000 would round to 8.
+func TestRecomputed(t *testing.T) {
+	form := &statement.Form{Title: "決算の概要",
+		Columns: []statement.Column{{Name: "予算", Kind: statement.Input}, {Name: "決算", Kind: statement.Input},
+			{Name: "差引", Kind: statement.Computed, Formula: statement.Formula{{Key: "決算"}, {Key: "予算", Negative: true}}}},
+		Rows: []statement.Row{{Key: "2200", Kind: statement.Item, Label: "固定負債"}},
+	}
+	exact := &statement.Form{Title: "決算書",
+		Columns: []statement.Column{{Name: "予算", Kind: statement.Input}, {Name: "決算", Kind: statement.Input}},
+		Rows:    []statement.Row{{Key: "2200", Kind: statement.Item, Label: "固定負債"}},
+	}
+	yenFigures, err := statement.ReadCSV(strings.NewReader("label,予算,決算\n固定負債,701600000,709400000\n"), exact, statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name       string
+		recomputed []string
+		verdict    statement.Verdict
+		excess     int64
+	}{
+		// 差引 7 stands for at most 7,499,999 yen, the exact difference
+		// is 7,800,000: 300,001 beyond rounding.
+		{"rounded from exact yen", nil, statement.Violation, 300001},
+		// As printed, 709 − 702 = 7.
+		{"recomputed from the printed figures", []string{"差引"}, statement.Exact, 0},
+	} {
+		summary, err := statement.ReadCSV(strings.NewReader("label,予算,決算,差引\n固定負債,702,709,7\n"), form,
+			statement.ReadOptions{Meta: statement.Meta{Unit: format.Million, Recomputed: tt.recomputed}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := func(k int, col string) []statement.CellRef {
+			return []statement.CellRef{{Statement: k, Row: "2200", Column: col}}
+		}
+		r, err := (&statement.Joint{Statements: []*statement.Statement{summary, yenFigures},
+			Identities: []statement.Identity{{Name: "予算", Left: ref(0, "予算"), Right: ref(1, "予算")},
+				{Name: "決算", Left: ref(0, "決算"), Right: ref(1, "決算")}}}).Verify()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := r.Findings[0]
+		if f.Column != "差引" || f.Verdict != tt.verdict || !f.Excess.Equal(dyen(tt.excess)) {
+			t.Errorf("%s: %s", tt.name, f)
+		}
+		for _, l := range r.Findings[1:] {
+			if l.Verdict != statement.WithinRounding {
+				t.Errorf("%s: link %s", tt.name, l)
+			}
+		}
 	}
 }
