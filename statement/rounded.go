@@ -66,6 +66,8 @@ func (r Range) String() string {
 // Violation with its Excess otherwise. A correctly rounded statement gets
 // no Violation. An identity whose total is 該当なし while its terms are not
 // (or the reverse) is a Violation whatever the rounding, as in Verify.
+// The identities of columns that Meta.Recomputed names are judged on the
+// printed figures, as Verify judges them.
 //
 // Figures that are not whole yen, or beyond ±10^18 yen, are an *Error
 // wrapping ErrRange naming the row and column.
