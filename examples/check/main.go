@@ -60,6 +60,7 @@ type FormSource interface {
 // builtin is the FormSource of the 統一的な基準.
 type builtin struct{}
 
+// Forms returns the forms of package unified.
 func (builtin) Forms() []unified.FormInfo { return unified.Forms() }
 
 const usage = "usage: check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円] [-rounding 四捨五入|切り捨て|切り上げ] [-format text|json] PUBLISHED.csv\n       check -list"
