@@ -25,15 +25,35 @@ type Meta struct {
 	Date  string
 	Unit  format.Unit // the unit figures are shown in; values stay in yen
 	Notes []string    // notes printed below the table
+	// Rounding is how each figure is rounded from its exact yen to Unit
+	// (端数処理): when it prints, and, for VerifyRounded, what a printed
+	// figure stands for: the exact yen that round to it. Defaults to
+	// HalfUp (四捨五入), each figure on its own.
+	Rounding format.Rounding
+	// Exact says that the figures are exact in Unit rather than rounded
+	// to it, such as a budget decided in 千円. Figures in 円 are exact
+	// whatever it says.
+	Exact bool
+	// Recomputed names the columns whose computed cells (totals, and
+	// every cell of a computed column) the publisher computed from the
+	// printed figures rather than rounded from exact yen: Scale's
+	// Recompute policy. VerifyRounded checks their identities as printed,
+	// exactly, and ties those cells to no exact figure; the totals of a
+	// recomputed computed column, which follow from the others, are
+	// within rounding where they differ.
+	Recomputed []string
 	// Style is how figures print: the negative mark and its space, zero
-	// and missing figures, width. Its Unit is ignored in favour of Unit.
+	// and missing figures, width. Its Unit and Rounding are ignored in
+	// favour of Unit and Rounding.
 	Style format.Formatter
 }
 
-// formatter returns how m's figures print: its Style in its Unit.
+// formatter returns how m's figures print: its Style in its Unit, rounded
+// by its Rounding.
 func (m Meta) formatter() format.Formatter {
 	f := m.Style
 	f.Unit = m.Unit
+	f.Rounding = m.Rounding
 	return f
 }
 
@@ -49,6 +69,7 @@ type Figure struct {
 // clone returns a copy of m that shares nothing with it.
 func (m Meta) clone() Meta {
 	m.Notes = slices.Clone(m.Notes)
+	m.Recomputed = slices.Clone(m.Recomputed)
 	return m
 }
 

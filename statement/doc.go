@@ -50,6 +50,19 @@
 // book with a published one. The package statementtest wraps these for a
 // user's own tests.
 //
+// # Rounding
+//
+// A figure printed in 千円 or 百万円 stands for the exact yen that round to
+// it, by the Meta's Rounding (四捨五入 unless stated), so a published total
+// may differ from the sum of its printed items. [Statement.VerifyRounded]
+// judges every identity with each figure read as that interval, all at
+// once: Exact, WithinRounding, or a Violation with the Excess that no
+// rounding explains. A [Joint] does the same across statements and units
+// (a 百万円 summary against the 円 statement it summarises) and gives the
+// interval implied for each cell, such as the yen behind a figure printed
+// only in 百万円. Their docs say when the verdict is a proof and when a
+// necessary condition.
+//
 // # Scaling
 //
 // [Statement.Scale] shows a statement in a larger unit under a stated

@@ -88,6 +88,9 @@ type Finding struct {
 	// Excess is, for a Violation under rounding, how far the identity is
 	// off beyond what rounding can explain, in yen.
 	Excess decimal.Decimal
+	// Range is, for a check under rounding, the exact yen that Got may
+	// stand for: the sum of the intervals its printed terms stand for.
+	Range Range
 	// Reason says why a pinned finding is expected: the Reason of the
 	// Pin it matched, or of a stale pin.
 	Reason string

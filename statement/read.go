@@ -77,8 +77,12 @@ type ReadOptions struct {
 	Source string
 	// Meta describes the statement: entity, date, notes and how its
 	// figures print. Its Unit is the unit the figures are printed in; a
-	// file that states its unit must state this one.
+	// file that states its unit must state this one. Its Rounding and
+	// Exact say what the printed figures stand for (see VerifyRounded).
 	Meta Meta
+	// Comma separates the fields: '\t' for tab-separated files. Defaults
+	// to ','.
+	Comma rune
 }
 
 // ReadCSV compiles form f and reads a statement of it with
@@ -92,7 +96,8 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 }
 
 // ReadCSV reads a statement of t as published, in CSV: a header line
-// naming the label column and columns of the form, optionally a key column,
+// naming the label column (label, or the form's Stub: 科目 by default) and
+// columns of the form, optionally a key column,
 // and one line for each printed row, in the form's order, with the figures
 // as printed.
 //
@@ -118,7 +123,7 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // column; nothing is read past a line whose row cannot be placed.
 func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	ps := problems{source: opt.Source}
-	recs, err := csvio.ReadAll(r, 0)
+	recs, err := csvio.ReadAll(r, opt.Comma)
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}
@@ -147,6 +152,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	head := recs[0]
 	colOf := make([]int, len(head.Fields)) // CSV field → form column, -1 for none
 	keyAt, labelAt := -1, -1
+	stub := t.form.stub() // a file as printed heads its labels so
 	seen := map[string]bool{}
 	for k, field := range head.Fields {
 		colOf[k] = -1
@@ -160,7 +166,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 		case "key":
 			keyAt = k
 			continue
-		case "label":
+		case "label", stub:
 			labelAt = k
 			continue
 		}

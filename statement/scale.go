@@ -42,7 +42,12 @@ func (s *Statement) Scale(sc Scaling) *Statement {
 	s = s.ready()
 	tm := s.t
 	out := &Statement{t: tm, meta: s.meta.clone(), cells: make([]format.Cell, len(s.cells)), texts: s.texts}
-	out.meta.Unit = sc.Unit
+	out.meta.Unit, out.meta.Rounding, out.meta.Exact, out.meta.Recomputed = sc.Unit, sc.Rounding, false, nil
+	for _, col := range tm.form.Columns {
+		if col.Kind != Text && sc.policy(col.Name) == Recompute {
+			out.meta.Recomputed = append(out.meta.Recomputed, col.Name)
+		}
+	}
 	round := func(c format.Cell) format.Cell {
 		if !c.Valid {
 			return c

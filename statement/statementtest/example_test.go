@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/statementtest"
 )
@@ -75,4 +76,35 @@ func ExampleBook() {
 	statementtest.Book(t, nil, &published, links, nil)
 	// Output:
 	// note_aro: 期末残高 金額: link 資産除去債務 注記 = 貸借対照表: got 218,372,661円, want 218,372,166円
+}
+
+// ConsistentRounded passes a 千円 statement whose total differs from its
+// printed items only by rounding, and names the row and the excess when
+// a figure is wrong by more: here 経常費用 was printed 5 千円 above the sum
+// of its items, 34,782,989. The items stand for at most 20,937,847,499 +
+// 13,845,142,499 = 34,782,989,998 yen, the total 34,782,994 for at least
+// 34,782,993,500: 3,502 yen more than rounding explains.
+func ExampleConsistentRounded() {
+	form := &statement.Form{Title: "行政コスト計算書",
+		Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "4100", Kind: statement.Item, Label: "業務費用", Indent: 1},
+			{Key: "4200", Kind: statement.Item, Label: "移転費用", Indent: 1},
+			{Key: "4000", Kind: statement.Subtotal, Label: "経常費用"},
+		},
+	}
+	var t printer // in a test: t *testing.T
+	for _, total := range []string{"34782988", "34782994"} {
+		published, err := statement.ReadCSV(strings.NewReader("科目,金額\n業務費用,20937847\n移転費用,13845142\n経常費用,"+total+"\n"),
+			form, statement.ReadOptions{Meta: statement.Meta{Unit: format.Thousand, Rounding: format.HalfUp}})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(total, statementtest.ConsistentRounded(t, published))
+	}
+	// Output:
+	// 34782988 true
+	// 行政コスト計算書: 経常費用 金額: 4100+4200: got 34,782,989千円, want 34,782,994千円 (off by 3,502円 beyond rounding)
+	// 34782994 false
 }

@@ -82,7 +82,7 @@ func lines(s *statement.Statement) []line {
 	var out []line
 	f, meta := s.Form(), s.Meta()
 	style := meta.Style
-	style.Unit = meta.Unit
+	style.Unit, style.Rounding = meta.Unit, meta.Rounding
 	for _, row := range f.Rows {
 		if row.Hidden {
 			continue

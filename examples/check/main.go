@@ -1,0 +1,378 @@
+// Command check verifies the arithmetic of a published statement file:
+// every total, subtotal and computed column is judged exact, within the
+// rounding the figures were printed with, or a violation, with the amount
+// by which it is off beyond what rounding explains.
+//
+// Usage:
+//
+//	go run ./examples/check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円] [-rounding 四捨五入|切り捨て|切り上げ] [-format text|json] PUBLISHED.csv
+//	go run ./examples/check -list
+//
+// -form names a form the library ships (the 統一的な基準 forms; -list prints
+// them, one per line: id, title and scope) or a form file in the row format
+// of statement.ReadRowsCSV, whose columns -columns gives in the syntax of
+// statement.ParseColumns (default 金額) and whose title -title gives
+// (default the file's name).
+//
+// PUBLISHED.csv is the statement as printed: a label column headed label,
+// 科目 or any heading of its own in the first column, one column per
+// amount column of the form, optionally a key column; - for 該当なし; in
+// UTF-8 or CP932; separated by commas or, if its first line with either has
+// a tab, by tabs. Its figures are in the unit -unit gives (default 円),
+// each rounded on its own by -rounding (default 四捨五入).
+//
+// It prints one line for each identity that is within rounding or a
+// violation (label and column, the figure printed, the range of exact yen
+// its printed terms may sum to), then a summary line; -format json prints
+// one JSON object instead. It exits with 0 when the statement is
+// consistent (exactly or within rounding), 1 when any identity is
+// violated, and 2 for bad flags or a file it cannot read.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/statement"
+	"github.com/koukaikei/koukaikei/statement/unified"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, builtin{}))
+}
+
+// A FormSource gives the forms the library ships.
+type FormSource interface {
+	// Forms lists them in order.
+	Forms() []unified.FormInfo
+}
+
+// builtin is the FormSource of the 統一的な基準.
+type builtin struct{}
+
+// Forms returns the forms of package unified.
+func (builtin) Forms() []unified.FormInfo { return unified.Forms() }
+
+const usage = "usage: check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円] [-rounding 四捨五入|切り捨て|切り上げ] [-format text|json] PUBLISHED.csv\n       check -list"
+
+// errUsage marks bad flags and arguments.
+var errUsage = errors.New("bad usage")
+
+func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	form := fs.String("form", "", "a built-in form's `ID` (see -list), or a form file")
+	columns := fs.String("columns", "金額", "the columns of a form file, as statement.ParseColumns reads them")
+	title := fs.String("title", "", "the title of a form file; defaults to the file's name")
+	list := fs.Bool("list", false, "list the built-in forms")
+	unit := fs.String("unit", "円", "the `unit` the file is printed in: 円, 千円 or 百万円")
+	rounding := fs.String("rounding", "四捨五入", "how each figure was rounded: 四捨五入, 切り捨て or 切り上げ")
+	out := fs.String("format", "text", "output `format`: text or json")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *list {
+		for _, f := range forms.Forms() {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.ID, f.Title, f.Scope)
+		}
+		return 0
+	}
+	c := &checker{forms: forms}
+	err := c.configure(fs.Args(), *form, *columns, *title, *unit, *rounding, *out)
+	if err == nil {
+		err = c.read()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %v\n", err)
+		if errors.Is(err, errUsage) {
+			fs.Usage()
+		}
+		return 2
+	}
+	r, err := c.verify()
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %s: %v\n", c.file, err)
+		return 2
+	}
+	if c.json {
+		err = r.writeJSON(stdout)
+	} else {
+		err = r.writeText(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %v\n", err)
+		return 2
+	}
+	if r.Violations > 0 {
+		return 1
+	}
+	return 0
+}
+
+// A checker holds what the flags say.
+type checker struct {
+	forms    FormSource
+	file     string
+	form     *statement.Form
+	meta     statement.Meta
+	json     bool
+	comma    rune
+	data     []byte
+	verified *statement.Statement
+}
+
+func (c *checker) configure(args []string, form, columns, title, unit, rounding, out string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("%w: one published file, got %d arguments", errUsage, len(args))
+	}
+	c.file = args[0]
+	switch out {
+	case "text":
+	case "json":
+		c.json = true
+	default:
+		return fmt.Errorf("%w: unknown format %q: text or json", errUsage, out)
+	}
+	u, err := format.ParseUnit(unit)
+	if err != nil {
+		return fmt.Errorf("%w: unknown unit %q: 円, 千円 or 百万円", errUsage, unit)
+	}
+	c.meta.Unit = u
+	r, ok := parseRounding(rounding)
+	if !ok {
+		return fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て or 切り上げ", errUsage, rounding)
+	}
+	c.meta.Rounding = r
+	if form == "" {
+		return fmt.Errorf("%w: no -form", errUsage)
+	}
+	for _, f := range c.forms.Forms() {
+		if f.ID == form {
+			c.form = f.Form
+			return nil
+		}
+	}
+	return c.readForm(form, columns, title)
+}
+
+// parseRounding reads a rounding by its name.
+func parseRounding(s string) (format.Rounding, bool) {
+	for r := format.HalfUp; r <= format.HalfEven; r++ {
+		if r.String() == s {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// readForm reads a form file: rows in the format of ReadRowsCSV.
+func (c *checker) readForm(path, columns, title string) error {
+	cols, err := statement.ParseColumns(columns)
+	if err != nil {
+		return fmt.Errorf("%w: -columns: %v", errUsage, err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("-form %s: not a built-in form (see -list), and %v", path, err)
+	}
+	defer f.Close()
+	rows, err := statement.ReadRowsCSV(f, path)
+	if err != nil {
+		return err
+	}
+	if title == "" {
+		title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	}
+	c.form = &statement.Form{Title: title, Columns: cols, Rows: rows}
+	if _, err := statement.Compile(c.form); err != nil {
+		return err
+	}
+	return nil
+}
+
+// read reads the published file.
+func (c *checker) read() error {
+	data, err := os.ReadFile(c.file)
+	if err != nil {
+		return err
+	}
+	text, err := csvio.Decode(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", c.file, err)
+	}
+	c.data, c.comma = text, delimiter(text)
+	// A file as printed heads its labels with a heading of its own
+	// (科目, 科目名, 区分): take its first column as the labels unless the
+	// header names them.
+	recs, err := csvio.ReadAll(bytes.NewReader(text), c.comma)
+	if err != nil {
+		return fmt.Errorf("%s: %w", c.file, err)
+	}
+	form := *c.form
+	for _, rec := range recs {
+		if len(rec.Fields) < 2 {
+			continue // a title or unit line
+		}
+		names := make([]string, len(rec.Fields))
+		for k, f := range rec.Fields {
+			names[k] = strings.TrimSpace(f)
+		}
+		first := names[0]
+		if first == "key" && len(names) > 1 {
+			first = names[1]
+		}
+		if !slices.Contains(names, "label") && first != "" && !isColumn(&form, first) {
+			form.Stub = first
+		}
+		break
+	}
+	s, err := statement.ReadCSV(bytes.NewReader(text), &form, statement.ReadOptions{Source: c.file, Meta: c.meta, Comma: c.comma})
+	if err != nil {
+		return err
+	}
+	c.verified = s
+	return nil
+}
+
+func isColumn(f *statement.Form, name string) bool {
+	for _, c := range f.Columns {
+		if c.Name == name || strings.HasPrefix(name, c.Name+"(") || strings.HasPrefix(name, c.Name+"（") {
+			return true
+		}
+	}
+	return false
+}
+
+// delimiter returns a tab if the first line of text with a comma or a tab
+// has a tab, and a comma otherwise.
+func delimiter(text []byte) rune {
+	for _, line := range bytes.Split(text, []byte("\n")) {
+		switch {
+		case bytes.ContainsRune(line, '\t'):
+			return '\t'
+		case bytes.ContainsRune(line, ','):
+			return ','
+		}
+	}
+	return ','
+}
+
+// A report is the result of a check, as -format json prints it.
+type report struct {
+	File           string    `json:"file"`
+	Form           string    `json:"form"`
+	Unit           string    `json:"unit"`
+	Rounding       string    `json:"rounding"`
+	Identities     int       `json:"identities"`
+	Exact          int       `json:"exact"`
+	WithinRounding int       `json:"within_rounding"`
+	Violations     int       `json:"violations"`
+	Consistent     bool      `json:"consistent"`
+	Proof          bool      `json:"proof"`
+	Findings       []finding `json:"findings"`
+
+	unit     format.Unit
+	findings []statement.Finding
+}
+
+// A finding is one identity that is not exact. Amounts are in yen, as
+// decimal strings; null for 該当なし or an unbounded end.
+type finding struct {
+	Row      string  `json:"row"`
+	Label    string  `json:"label"`
+	Column   string  `json:"column"`
+	Rule     string  `json:"rule"`
+	Verdict  string  `json:"verdict"`
+	Printed  *string `json:"printed"`
+	Computed struct {
+		Lo *string `json:"lo"`
+		Hi *string `json:"hi"`
+	} `json:"computed"`
+	Excess string `json:"excess"`
+}
+
+func (c *checker) verify() (*report, error) {
+	s := c.verified
+	jr, err := (&statement.Joint{Statements: []*statement.Statement{s}}).Verify()
+	if err != nil {
+		return nil, err
+	}
+	r := &report{File: c.file, Form: strings.TrimSpace(c.form.Number + " " + c.form.Title), Unit: c.meta.Unit.String(),
+		Rounding: c.meta.Rounding.String(), Proof: jr.Proof, Findings: []finding{}, unit: c.meta.Unit}
+	for _, f := range jr.Findings {
+		r.Identities++
+		switch f.Verdict {
+		case statement.Exact:
+			r.Exact++
+			continue
+		case statement.WithinRounding:
+			r.WithinRounding++
+		default:
+			r.Violations++
+		}
+		r.findings = append(r.findings, f)
+		x := finding{Row: f.Row, Label: f.Label, Column: f.Column, Rule: f.Rule, Verdict: f.Verdict.String(), Excess: f.Excess.String()}
+		if f.Want.Valid {
+			x.Printed = ptr(f.Want.Amount.String())
+		}
+		if !f.Range.NoLo {
+			x.Computed.Lo = ptr(f.Range.Lo.String())
+		}
+		if !f.Range.NoHi {
+			x.Computed.Hi = ptr(f.Range.Hi.String())
+		}
+		r.Findings = append(r.Findings, x)
+	}
+	r.Consistent = r.Violations == 0
+	return r, nil
+}
+
+func ptr(s string) *string { return &s }
+
+func (r *report) writeText(w io.Writer) error {
+	show := format.Formatter{Unit: r.unit, Suffix: true}
+	for _, f := range r.findings {
+		fmt.Fprintf(w, "%s %s: printed %s, computed %s: %s", f.Label, f.Column, show.FormatCell(f.Want), f.Range, f.Verdict)
+		if f.Verdict == statement.Violation && !f.Excess.IsZero() {
+			fmt.Fprintf(w, ", off by %s beyond rounding", format.Formatter{Suffix: true}.Format(f.Excess))
+		}
+		fmt.Fprintln(w)
+	}
+	verdict := "consistent"
+	switch {
+	case r.Violations > 0:
+		verdict = "not consistent"
+	case !r.Proof:
+		verdict = "consistent as far as propagation shows (the identities form a cycle: not a proof)"
+	}
+	violations := "violations"
+	if r.Violations == 1 {
+		violations = "violation"
+	}
+	_, err := fmt.Fprintf(w, "%s: %d identities: %d exact, %d within rounding, %d %s: %s\n",
+		r.File, r.Identities, r.Exact, r.WithinRounding, r.Violations, violations, verdict)
+	return err
+}
+
+func (r *report) writeJSON(w io.Writer) error {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}

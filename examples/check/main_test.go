@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/koukaikei/koukaikei/statement/unified"
+)
+
+const shimada = "../../statement/unified/testdata/published/shimada-h29-pl-general.csv"
+
+// TestGolden runs the program on small files and compares its output with
+// expectations worked out by hand in testdata/NOTES.md.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		golden string
+		code   int
+	}{
+		{"四捨五入, tab-separated", []string{"-form", "testdata/costs-form.csv", "-unit", "千円", "testdata/costs.tsv"}, "costs.txt", 0},
+		{"切り上げ", []string{"-form", "testdata/costs-form.csv", "-unit", "千円", "-rounding", "切り上げ", "testdata/costs.tsv"}, "costs-up.txt", 1},
+		{"json", []string{"-form", "testdata/costs-form.csv", "-title", "行政コスト計算書", "-unit", "千円", "-format", "json", "testdata/costs.tsv"}, "costs.json", 0},
+		{"computed columns, CP932", []string{"-form", "testdata/budget-form.csv", "-columns", "予算|決算|差引=決算-予算", "-unit", "百万円", "testdata/budget.csv"}, "budget.txt", 0},
+		{"島田市 as published", []string{"-form", "pl-general", "-unit", "千円", shimada}, "shimada.txt", 0},
+		{"島田市, 純行政コスト 5 千円 more", []string{"-form", "pl-general", "-unit", "千円", "testdata/shimada-h29-changed.csv"}, "shimada-changed.txt", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errs bytes.Buffer
+			code := run(tt.args, &out, &errs, builtin{})
+			want, err := os.ReadFile("testdata/" + tt.golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if code != tt.code || out.String() != string(want) {
+				t.Errorf("check %s: exit %d, want %d; stderr %q\ngot:\n%s\nwant:\n%s", strings.Join(tt.args, " "), code, tt.code, errs.String(), out.String(), want)
+			}
+		})
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		stderr []string // what the message must name
+	}{
+		{"no file", []string{"-form", "pl-general"}, []string{"one published file"}},
+		{"no form", []string{shimada}, []string{"no -form"}},
+		{"bad unit", []string{"-form", "pl-general", "-unit", "万", shimada}, []string{`unknown unit "万"`}},
+		{"bad rounding", []string{"-form", "pl-general", "-rounding", "適当", shimada}, []string{`unknown rounding "適当"`}},
+		{"bad format", []string{"-form", "pl-general", "-format", "xml", shimada}, []string{`unknown format "xml"`}},
+		{"bad flag", []string{"-nosuch"}, []string{"-nosuch"}},
+		{"unknown form", []string{"-form", "no-such-form", shimada}, []string{"no-such-form", "not a built-in form"}},
+		{"bad columns", []string{"-form", "testdata/costs-form.csv", "-columns", "a||b", "testdata/costs.tsv"}, []string{"-columns"}},
+		{"missing file", []string{"-form", "pl-general", "testdata/nothing.csv"}, []string{"testdata/nothing.csv"}},
+		{"bad figure", []string{"-form", "testdata/costs-form.csv", "-unit", "千円", "testdata/badline.csv"}, []string{"testdata/badline.csv", "line 3"}},
+		{"wrong unit", []string{"-form", "testdata/costs-form.csv", "testdata/costs.tsv"}, []string{"testdata/costs.tsv", "line 1", "千円"}},
+		{"wrong form", []string{"-form", "bs-general", "-unit", "千円", shimada}, []string{"shimada-h29-pl-general.csv", "line 2"}},
+	}
+	for _, tt := range tests {
+		var out, errs bytes.Buffer
+		if code := run(tt.args, &out, &errs, builtin{}); code != 2 {
+			t.Errorf("%s: exit %d, want 2; stdout %q", tt.name, code, out.String())
+		}
+		for _, s := range tt.stderr {
+			if !strings.Contains(errs.String(), s) {
+				t.Errorf("%s: stderr %q does not name %q", tt.name, errs.String(), s)
+			}
+		}
+	}
+}
+
+// fixed is a FormSource of two forms.
+type fixed []unified.FormInfo
+
+func (f fixed) Forms() []unified.FormInfo { return f }
+
+func TestList(t *testing.T) {
+	var out, errs bytes.Buffer
+	src := fixed{{ID: "a-general", Title: "貸借対照表", Scope: "一般会計等"}, {ID: "b-whole", Title: "全体行政コスト計算書", Scope: "全体"}}
+	if code := run([]string{"-list"}, &out, &errs, src); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	want := "a-general\t貸借対照表\t一般会計等\nb-whole\t全体行政コスト計算書\t全体\n"
+	if out.String() != want {
+		t.Errorf("-list:\n%s\nwant:\n%s", out.String(), want)
+	}
+	out.Reset()
+	run([]string{"-list"}, &out, &errs, builtin{})
+	if lines := strings.Split(strings.TrimSpace(out.String()), "\n"); len(lines) != 12 || lines[3] != "pl-general\t行政コスト計算書\t一般会計等" {
+		t.Errorf("-list of the built-in forms:\n%s", out.String())
+	}
+}

@@ -1,0 +1,29 @@
+package statementtest
+
+import (
+	"github.com/koukaikei/koukaikei/statement"
+)
+
+// ConsistentRounded reports, through t, every identity of s that no exact
+// figures can satisfy, each printed figure standing for the yen it may
+// have been rounded from as s's Meta states (Unit and Rounding, given when
+// the statement is read: statement.ReadOptions.Meta): the row by label and
+// column, and the excess beyond rounding (see Statement.VerifyRounded).
+// Totals that differ from their printed terms only as rounding allows pass.
+// A figure it cannot read as whole yen is reported too.
+func ConsistentRounded(t TB, s *statement.Statement) bool {
+	t.Helper()
+	fs, err := s.VerifyRounded()
+	if err != nil {
+		t.Errorf("%v", err)
+		return false
+	}
+	ok := true
+	for _, f := range fs {
+		if f.Verdict == statement.Violation {
+			t.Errorf("%s", f)
+			ok = false
+		}
+	}
+	return ok
+}
