@@ -30,6 +30,8 @@ func (d Display) RuneWidth(r rune) int {
 		return 0
 	case r < utf8.RuneSelf:
 		return 1
+	case wideBlock(r):
+		return 2
 	case r == '\u200b' || r == '\u200d' || r == '\ufeff' ||
 		unicode.In(r, unicode.Mn, unicode.Me, unicode.Cc, unicode.Cf):
 		// Marks combine with the character before them; format
@@ -47,12 +49,39 @@ func (d Display) RuneWidth(r rune) int {
 	return 1
 }
 
+// wideBlock reports whether r lies in one of the blocks that Japanese text
+// is mostly made of and whose every character is wide or full-width, none
+// a mark: kanji, kana, full-width forms. It spares them the lookups of the
+// general case; TestWideBlocks checks it against them.
+func wideBlock(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs
+		return true
+	case r >= 0x3041 && r <= 0x3096: // hiragana, without the combining marks U+3099 and U+309A
+		return true
+	case r >= 0x309B && r <= 0x30FF: // the rest of hiragana, and katakana
+		return true
+	case r >= 0xFF01 && r <= 0xFF60: // full-width ASCII
+		return true
+	case r == 0x3000: // ideographic space
+		return true
+	}
+	return false
+}
+
 // Width returns the number of columns s takes. Each byte that is not valid
 // UTF-8 counts as U+FFFD, the replacement character it shows as.
 func (d Display) Width(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		n += d.RuneWidth(r)
+		i += size
 	}
 	return n
 }
