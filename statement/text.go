@@ -51,27 +51,7 @@ func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
 	} else {
 		table, right = s.table()
 	}
-	d := opt.Display
-	widths := make([]int, len(table[0]))
-	for _, rec := range table {
-		for k, cell := range rec {
-			widths[k] = max(widths[k], d.Width(cell))
-		}
-	}
-	for _, rec := range table {
-		var b strings.Builder
-		for k, cell := range rec {
-			switch {
-			case k == 0:
-				b.WriteString(d.PadRight(cell, widths[0]))
-			case right[k]:
-				b.WriteString("  " + d.PadLeft(cell, widths[k]))
-			default:
-				b.WriteString("  " + d.PadRight(cell, widths[k]))
-			}
-		}
-		fmt.Fprintln(bw, strings.TrimRight(b.String(), " "))
-	}
+	writeAligned(bw, table, right, opt.Display)
 	for _, note := range s.meta.Notes {
 		fmt.Fprintln(bw, note)
 	}
@@ -96,23 +76,36 @@ func (s *Statement) table() ([][]string, []bool) {
 	for j, col := range s.t.form.Columns {
 		right[j+1] = col.Kind != Text
 	}
-	table := [][]string{head}
+	table := make([][]string, 1, len(s.t.form.Rows)+1)
+	table[0] = head
+	// The figures of a row are formatted into one string and sliced.
+	cells := make([]string, 0, len(s.t.form.Rows)*len(head))
+	ends := make([]int, len(s.t.form.Columns))
+	var buf []byte
 	for i, row := range s.t.form.Rows {
 		if row.Hidden {
 			continue
 		}
-		rec := []string{s.label(i, row.Indent)}
+		buf = buf[:0]
 		for j, col := range s.t.form.Columns {
-			switch {
-			case col.Kind == Text:
-				rec = append(rec, s.text(i, j))
-			case row.Kind == Header:
-				rec = append(rec, "")
-			default:
-				rec = append(rec, f.FormatCell(s.cell(i, j)))
+			if col.Kind != Text && row.Kind != Header {
+				buf = f.AppendCell(buf, s.cell(i, j))
 			}
+			ends[j] = len(buf)
 		}
-		table = append(table, rec)
+		figures := string(buf)
+		start := len(cells)
+		cells = append(cells, s.label(i, row.Indent))
+		from := 0
+		for j, col := range s.t.form.Columns {
+			if col.Kind == Text {
+				cells = append(cells, s.text(i, j))
+			} else {
+				cells = append(cells, figures[from:ends[j]])
+			}
+			from = ends[j]
+		}
+		table = append(table, cells[start:len(cells):len(cells)])
 	}
 	return table, right
 }
