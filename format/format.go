@@ -117,6 +117,19 @@ func (f Formatter) Append(dst []byte, d decimal.Decimal) []byte {
 	return f.appendNumber(dst, digits, neg, f.Unit.String())
 }
 
+// AppendInt appends n yen, shown as f says, to dst and returns the
+// extended buffer: it is Append for a whole number of yen held in an
+// int64, and prints the same. It does not allocate when dst has room and
+// n in f.Unit, at f.Places, fits in 18 digits.
+func (f Formatter) AppendInt(dst []byte, n int64) []byte {
+	var buf [24]byte
+	digits, neg, ok := f.digitsCoefficient(buf[:0], n, 0)
+	if !ok {
+		digits, neg = f.digitsBig(decimal.NewFromInt(n))
+	}
+	return f.appendNumber(dst, digits, neg, f.Unit.String())
+}
+
 // places returns f.Places, never negative.
 func (f Formatter) places() int32 { return max(f.Places, 0) }
 
@@ -132,14 +145,20 @@ func (f Formatter) digitsInt64(buf []byte, d decimal.Decimal) ([]byte, bool, boo
 	if d.IsZero() {
 		return append(buf, '0'), false, true
 	}
-	nd := d.NumDigits()
-	if nd > 18 {
+	if d.NumDigits() > 18 {
 		return nil, false, false
 	}
-	c := d.CoefficientInt64()
-	switch s := int64(d.Exponent()) + int64(f.places()) - int64(f.Unit.Exp()); {
+	return f.digitsCoefficient(buf, d.CoefficientInt64(), d.Exponent())
+}
+
+// digitsCoefficient is digitsInt64 for the figure c·10^exp.
+func (f Formatter) digitsCoefficient(buf []byte, c int64, exp int32) ([]byte, bool, bool) {
+	if c == 0 {
+		return append(buf, '0'), false, true
+	}
+	switch s := int64(exp) + int64(f.places()) - int64(f.Unit.Exp()); {
 	case s >= 0:
-		if int64(nd)+s > 18 {
+		if s > 18 || c > pow10Int64[18]/pow10Int64[s] || c < -pow10Int64[18]/pow10Int64[s] {
 			return nil, false, false
 		}
 		c *= pow10Int64[s]
