@@ -212,13 +212,13 @@ func side(refs []Ref) string {
 // cell of the link, whose statement's unit they show amounts in.
 func (b *Book) check(l Link) []Finding {
 	var fs []Finding
-	cell := func(r Ref) format.Cell {
+	cell := func(r Ref) amount {
 		s, ok := b.byID[r.Statement]
 		if !ok {
 			fs = append(fs, Finding{Kind: LinkBroken, Statement: r.Statement, Row: r.Row, Column: r.Column, Rule: l.Name, GotText: "no such statement"})
-			return format.Cell{}
+			return amount{}
 		}
-		c, ok := s.Cell(r.Row, r.Column)
+		c, ok := s.amount(r.Row, r.Column)
 		if !ok {
 			what := "no such row"
 			if _, ok := s.Template().rowIndex[r.Row]; ok {
@@ -228,14 +228,14 @@ func (b *Book) check(l Link) []Finding {
 		}
 		return c
 	}
-	add := func(refs []Ref) format.Cell {
-		return signedSum(len(refs), func(k int) (format.Cell, bool) { return cell(refs[k]), refs[k].Negative })
+	add := func(refs []Ref) amount {
+		return signedAmounts(len(refs), func(k int) (amount, bool) { return cell(refs[k]), refs[k].Negative })
 	}
 	left, right := add(l.Left), add(l.Right)
-	if len(fs) > 0 || left.Equal(right) {
+	if len(fs) > 0 || left.equal(right) {
 		return fs
 	}
-	f := Finding{Kind: LinkBroken, Rule: l.Name, Got: left, Want: right}
+	f := Finding{Kind: LinkBroken, Rule: l.Name, Got: left.cell(), Want: right.cell()}
 	if first := append(append([]Ref(nil), l.Left...), l.Right...); len(first) > 0 {
 		r := first[0]
 		s := b.byID[r.Statement].ready()

@@ -80,8 +80,8 @@ func (m Meta) clone() Meta {
 type Statement struct {
 	t     *Template
 	meta  Meta
-	cells []format.Cell // [row*columns+column]; amount columns only
-	texts []string      // [row*columns+column]; text columns only, nil if the form has none
+	cells []amount // [row*columns+column]; amount columns only
+	texts []string // [row*columns+column]; text columns only, nil if the form has none
 }
 
 // empty is the Template of the zero Statement.
@@ -108,7 +108,7 @@ func (s *Statement) Form() *Form { return s.ready().t.Form() }
 func (s *Statement) Meta() Meta { return s.meta.clone() }
 
 // cell returns the cell in row i and column j.
-func (s *Statement) cell(i, j int) format.Cell { return s.cells[i*len(s.t.form.Columns)+j] }
+func (s *Statement) cell(i, j int) format.Cell { return s.at(i, j).cell() }
 
 // text returns the text in row i and column j.
 func (s *Statement) text(i, j int) string {
@@ -121,7 +121,7 @@ func (s *Statement) text(i, j int) string {
 // newStatement returns an empty statement of t.
 func newStatement(t *Template, meta Meta) *Statement {
 	n := len(t.form.Rows) * len(t.form.Columns)
-	s := &Statement{t: t, meta: meta.clone(), cells: make([]format.Cell, n)}
+	s := &Statement{t: t, meta: meta.clone(), cells: make([]amount, n)}
 	for _, c := range t.form.Columns {
 		if c.Kind == Text {
 			s.texts = make([]string, n)
@@ -187,7 +187,7 @@ func (t *Template) Build(meta Meta, figures []Figure) (*Statement, error) {
 		if col.Kind == Text {
 			s.texts[i*ncol+j] = fig.Text
 		} else {
-			s.cells[i*ncol+j] = fig.Value
+			s.cells[i*ncol+j] = amountOf(fig.Value)
 		}
 	}
 	for i, row := range f.Rows {
@@ -214,9 +214,7 @@ func (s *Statement) computeRows(cols []int) {
 	ncol := len(t.form.Columns)
 	for _, i := range t.rowOrder {
 		for _, j := range cols {
-			s.cells[i*ncol+j] = t.sum(t.formulas[i], func(key string) format.Cell {
-				return s.cells[t.rowIndex[key]*ncol+j]
-			})
+			s.cells[i*ncol+j] = s.sumAt(t.formulas[i], t.rowTerms[i], j, ncol)
 		}
 	}
 }
@@ -231,9 +229,7 @@ func (s *Statement) computeColumns(cols []int) {
 			if row.Kind == Header {
 				continue
 			}
-			s.cells[i*ncol+j] = t.sum(t.form.Columns[j].Formula, func(name string) format.Cell {
-				return s.cells[i*ncol+t.colIndex[name]]
-			})
+			s.cells[i*ncol+j] = s.sumAt(t.form.Columns[j].Formula, t.colTerms[j], i*ncol, 1)
 		}
 	}
 }

@@ -1,9 +1,5 @@
 package statement
 
-import (
-	"github.com/koukaikei/koukaikei/format"
-)
-
 // Compare lists every cell in which got and want differ, in want's order of
 // rows and columns: rows are matched by key, columns by name, amounts by
 // value (the unit they are shown in does not matter), texts exactly. Rows
@@ -51,8 +47,8 @@ func Compare(got, want *Statement) []Finding {
 					fs = append(fs, f)
 				}
 			default:
-				if g, w := got.cell(gi, gj), want.cell(i, j); !g.Equal(w) {
-					f.Kind, f.Got, f.Want = AmountDiffers, g, w
+				if g, w := got.at(gi, gj), want.at(i, j); !g.equal(w) {
+					f.Kind, f.Got, f.Want = AmountDiffers, g.cell(), w.cell()
 					fs = append(fs, f)
 				}
 			}
@@ -80,20 +76,21 @@ func (s *Statement) Verify() []Finding {
 	var fs []Finding
 	s = s.ready()
 	t := s.t
-	check := func(i, j int, f Formula, cell func(string) format.Cell) {
-		if c := t.sum(f, cell); !c.Equal(s.cell(i, j)) {
+	ncol := len(t.form.Columns)
+	check := func(i, j int, f Formula, c amount) {
+		if !c.equal(s.at(i, j)) {
 			fs = append(fs, Finding{Kind: IdentityBroken, Verdict: Violation, Statement: t.form.name(),
 				Row: t.form.Rows[i].Key, Label: t.label(i), Column: t.form.Columns[j].Name,
-				Rule: f.String(), Got: c, Want: s.cell(i, j), Unit: s.meta.Unit})
+				Rule: f.String(), Got: c.cell(), Want: s.cell(i, j), Unit: s.meta.Unit})
 		}
 	}
 	for i, row := range t.form.Rows {
 		for j, col := range t.form.Columns {
 			if t.formulas[i] != nil && col.Kind != Text {
-				check(i, j, t.formulas[i], func(key string) format.Cell { return s.cell(t.rowIndex[key], j) })
+				check(i, j, t.formulas[i], s.sumAt(t.formulas[i], t.rowTerms[i], j, ncol))
 			}
 			if row.Kind != Header && col.Kind == Computed {
-				check(i, j, col.Formula, func(name string) format.Cell { return s.cell(i, t.colIndex[name]) })
+				check(i, j, col.Formula, s.sumAt(col.Formula, t.colTerms[j], i*ncol, 1))
 			}
 		}
 	}

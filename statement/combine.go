@@ -84,7 +84,7 @@ func Combine(meta Meta, parts []Part, computed ...Column) (*Statement, error) {
 	ncol := len(f.Columns)
 	for i := range f.Rows {
 		for k, p := range parts {
-			s.cells[i*ncol+k] = p.Statement.cell(i, cols[k])
+			s.cells[i*ncol+k] = p.Statement.at(i, cols[k])
 		}
 	}
 	s.computeColumns(t.colOrder)

@@ -211,7 +211,7 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 				if err != nil {
 					ps.add(0, at, col.Name, err)
 				}
-				s.cells[i*ncol+j] = c
+				s.cells[i*ncol+j] = amountOf(c)
 			}
 		}
 	}

@@ -241,7 +241,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 			case !c.Valid && dashIsZero:
 				c = format.CellOf(decimal.Zero)
 			}
-			s.cells[i*ncol+j] = c
+			s.cells[i*ncol+j] = amountOf(c)
 		}
 	}
 	rows.missing(&ps)
@@ -377,14 +377,14 @@ func (s *Statement) computeHidden() {
 		}
 		for j, col := range t.form.Columns {
 			if col.Kind != Text {
-				s.cells[i*ncol+j] = t.sum(t.formulas[i], func(key string) format.Cell { return s.cells[t.rowIndex[key]*ncol+j] })
+				s.cells[i*ncol+j] = s.sumAt(t.formulas[i], t.rowTerms[i], j, ncol)
 			}
 		}
 	}
 	for _, j := range t.colOrder {
 		for i, row := range t.form.Rows {
 			if row.Hidden && row.Kind != Header {
-				s.cells[i*ncol+j] = t.sum(t.form.Columns[j].Formula, func(name string) format.Cell { return s.cells[i*ncol+t.colIndex[name]] })
+				s.cells[i*ncol+j] = s.sumAt(t.form.Columns[j].Formula, t.colTerms[j], i*ncol, 1)
 			}
 		}
 	}

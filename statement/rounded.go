@@ -343,17 +343,17 @@ func addCells(sys *bounds.System, s *Statement, ps *problems) ([]int, []int64) {
 			c := s.cells[k]
 			var iv bounds.Interval
 			v, whole := int64(0), true
-			if c.Valid {
-				v, whole = wholeYen(c.Amount)
+			if c.valid {
+				v, whole = c.wholeYen()
 			}
 			vals[k] = v
 			switch {
 			case !whole:
-				ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%s is not a whole number of yen within ±10^18", c.Amount)
+				ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%s is not a whole number of yen within ±10^18", c.dec())
 				continue
 			case row.Hidden || derived:
 				iv = bounds.Unbounded()
-			case !c.Valid:
+			case !c.valid:
 				iv = bounds.Exact(0)
 			case exact || v%unit != 0:
 				iv = bounds.Exact(v)
@@ -445,7 +445,7 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 		for _, term := range f {
 			c := cell(term.Key)
 			buf = append(buf, bounds.Term{Var: vars[c], Negative: !term.Negative})
-			if !s.cells[c].Valid {
+			if !s.cells[c].valid {
 				continue
 			}
 			valid = true
@@ -458,18 +458,18 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 			}
 		}
 		x.end = len(buf)
+		want := s.cells[k].cell()
 		var got format.Cell
 		switch {
 		case !exact:
-			got = t.sum(f, func(key string) format.Cell { return s.cells[cell(key)] })
-		case valid && s.cells[k].Valid && sum == vals[k]:
-			got = s.cells[k] // as printed: share its amount
+			got = t.sum(f, func(key string) format.Cell { return s.cells[cell(key)].cell() })
+		case valid && want.Valid && sum == vals[k]:
+			got = want // as printed: share its amount
 		case valid:
 			got = format.CellOf(decimal.NewFromInt(sum))
 		case t.form.ZeroSums:
 			got = format.CellOf(decimal.Zero)
 		}
-		want := s.cells[k]
 		x.presence = got.Valid != want.Valid
 		x.printed = recomputed[j] && !t.form.Rows[i].Hidden
 		// A total of a recomputed computed column follows from the
@@ -549,7 +549,7 @@ func (r *JointResult) cell(ref CellRef) (int, format.Cell, bool) {
 	}
 	k := i*len(s.t.form.Columns) + j
 	if v := r.cells[ref.Statement][k]; v >= 0 {
-		return v, s.cells[k], true
+		return v, s.cells[k].cell(), true
 	}
 	return 0, format.Cell{}, false
 }

@@ -41,18 +41,12 @@ func (sc Scaling) policy(column string) Policy {
 func (s *Statement) Scale(sc Scaling) *Statement {
 	s = s.ready()
 	tm := s.t
-	out := &Statement{t: tm, meta: s.meta.clone(), cells: make([]format.Cell, len(s.cells)), texts: s.texts}
+	out := &Statement{t: tm, meta: s.meta.clone(), cells: make([]amount, len(s.cells)), texts: s.texts}
 	out.meta.Unit, out.meta.Rounding, out.meta.Exact, out.meta.Recomputed = sc.Unit, sc.Rounding, false, nil
 	for _, col := range tm.form.Columns {
 		if col.Kind != Text && sc.policy(col.Name) == Recompute {
 			out.meta.Recomputed = append(out.meta.Recomputed, col.Name)
 		}
-	}
-	round := func(c format.Cell) format.Cell {
-		if !c.Valid {
-			return c
-		}
-		return format.CellOf(sc.Unit.ToYen(format.Round(c.Amount, sc.Unit, sc.Rounding)))
 	}
 	ncol := len(tm.form.Columns)
 	for i := range tm.form.Rows {
@@ -62,7 +56,7 @@ func (s *Statement) Scale(sc Scaling) *Statement {
 			}
 			derived := tm.formulas[i] != nil && col.Kind == Input || col.Kind == Computed
 			if !derived || sc.policy(col.Name) == RoundEach {
-				out.cells[i*ncol+j] = round(s.cell(i, j))
+				out.cells[i*ncol+j] = s.at(i, j).round(sc.Unit, sc.Rounding)
 			}
 		}
 	}

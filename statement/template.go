@@ -94,6 +94,8 @@ type Template struct {
 	rowOrder []int     // total and subtotal rows, each after the rows it sums
 	colOrder []int     // computed columns, each after the columns it uses
 	inputs   []int     // input columns
+	rowTerms [][]int   // per row: the row of each term of formulas[i]
+	colTerms [][]int   // per column: the column of each term of its formula
 }
 
 // Compile checks f and returns its Template. Keys must be unique and
@@ -223,7 +225,34 @@ func compile(f *Form, ps *problems) *Template {
 	t.colOrder = order(len(f.Columns), func(i int) bool { return f.Columns[i].Kind == Computed }, colDeps, func(cycle []int) {
 		ps.addf(0, "", f.Columns[cycle[0]].Name, ErrCycle, "%s", names(cycle, func(i int) string { return f.Columns[i].Name }))
 	})
+	t.rowTerms = termIndexes(t.formulas, t.rowIndex)
+	colFormulas := make([]Formula, len(f.Columns))
+	for j, c := range f.Columns {
+		colFormulas[j] = c.Formula
+	}
+	t.colTerms = termIndexes(colFormulas, t.colIndex)
 	return t
+}
+
+// termIndexes returns, for each formula, the index of each of its terms'
+// keys; a key index lacks (in a form that does not compile) is 0.
+func termIndexes(fs []Formula, index map[string]int) [][]int {
+	n := 0
+	for _, f := range fs {
+		n += len(f)
+	}
+	all := make([]int, n)
+	out := make([][]int, len(fs))
+	for i, f := range fs {
+		if f == nil {
+			continue
+		}
+		out[i], all = all[:len(f):len(f)], all[len(f):]
+		for k, term := range f {
+			out[i][k] = index[term.Key]
+		}
+	}
+	return out
 }
 
 // children returns the formula of the subtotal at row i: the amount rows

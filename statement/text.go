@@ -89,7 +89,7 @@ func (s *Statement) table() ([][]string, []bool) {
 		buf = buf[:0]
 		for j, col := range s.t.form.Columns {
 			if col.Kind != Text && row.Kind != Header {
-				buf = f.AppendCell(buf, s.cell(i, j))
+				buf = s.at(i, j).appendTo(buf, f)
 			}
 			ends[j] = len(buf)
 		}
@@ -121,16 +121,16 @@ func (s *Statement) verticalTable() ([][]string, []bool) {
 		}
 		table = append(table, []string{col.Name, ""})
 		for i, row := range s.t.form.Rows {
-			c := s.cell(i, j)
+			c := s.at(i, j)
 			switch {
 			case row.Hidden:
 			case row.Kind == Header && s.noItems(i, j):
 				table = append(table, []string{s.label(i, row.Indent+1), f.Format(decimal.Zero)})
 			case row.Kind == Header:
 				table = append(table, []string{s.label(i, row.Indent+1), ""})
-			case !c.Valid:
+			case !c.valid:
 			default:
-				table = append(table, []string{s.label(i, row.Indent+1), f.FormatCell(c)})
+				table = append(table, []string{s.label(i, row.Indent+1), c.format(f)})
 			}
 		}
 	}
@@ -141,7 +141,7 @@ func (s *Statement) verticalTable() ([][]string, []bool) {
 // in column j.
 func (s *Statement) noItems(h, j int) bool {
 	for i := h + 1; i < len(s.t.form.Rows) && s.t.form.Rows[i].Indent > s.t.form.Rows[h].Indent; i++ {
-		if s.t.form.Rows[i].Kind == Item && s.cell(i, j).Valid {
+		if s.t.form.Rows[i].Kind == Item && s.at(i, j).valid {
 			return false
 		}
 	}

@@ -90,7 +90,7 @@ func (s *Statement) values(i int) []string {
 		if col.Kind == Text {
 			vals[j] = s.text(i, j)
 		} else {
-			vals[j] = plain(s.cell(i, j), s.meta.Unit)
+			vals[j] = s.at(i, j).plain(s.meta.Unit)
 		}
 	}
 	return vals
