@@ -206,10 +206,18 @@ func (f Formatter) appendNumber(dst, digits []byte, neg bool, suffix string) []b
 	}
 	places := int(f.places())
 	intLen := len(digits) - places
+	if !f.FullWidth && intLen > 0 {
+		// The common case, half-width digits, without put's check per digit.
+		head := (intLen-1)%3 + 1
+		dst = append(dst, digits[:head]...)
+		for i := head; i < intLen; i += 3 {
+			dst = append(dst, ',', digits[i], digits[i+1], digits[i+2])
+		}
+	}
 	if intLen <= 0 {
 		dst = f.put(dst, '0')
 	}
-	for i := 0; i < intLen; i++ {
+	for i := 0; f.FullWidth && i < intLen; i++ {
 		if i > 0 && (intLen-i)%3 == 0 {
 			dst = f.put(dst, ',')
 		}

@@ -61,11 +61,19 @@ func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
 // label returns how row i prints in the label column at the given depth.
 func (s *Statement) label(i, depth int) string {
 	row := s.t.form.Rows[i]
-	l := strings.Repeat(indentUnit, depth) + row.Label
-	if row.Note != "" {
-		l += " " + row.Note
+	if depth == 0 && row.Note == "" {
+		return row.Label
 	}
-	return l
+	var b strings.Builder
+	b.Grow(depth*len(indentUnit) + len(row.Label) + 1 + len(row.Note))
+	for range depth {
+		b.WriteString(indentUnit)
+	}
+	b.WriteString(row.Label)
+	if row.Note != "" {
+		b.WriteString(" " + row.Note)
+	}
+	return b.String()
 }
 
 // table returns the rows of the usual layout, with the column heading first.
