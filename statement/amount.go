@@ -116,6 +116,16 @@ func (a amount) plain(u format.Unit) string {
 	return plain(a.cell(), u)
 }
 
+// appendPlain appends a.plain(u) to dst.
+func (a amount) appendPlain(dst []byte, u format.Unit) []byte {
+	if a.valid && a.d == nil {
+		if p := pow10[u.Exp()]; a.n%p == 0 {
+			return strconv.AppendInt(dst, a.n/p, 10)
+		}
+	}
+	return append(dst, plain(a.cell(), u)...)
+}
+
 // round returns a rounded to a whole number of u by r, in yen, as
 // u.ToYen(format.Round(a, u, r)) gives it.
 func (a amount) round(u format.Unit, r format.Rounding) amount {

@@ -207,7 +207,7 @@ func sameCells(s *Statement, want []format.Cell) error {
 			}
 		}
 		for u := format.Yen; u <= format.HundredMillion; u++ {
-			if g, w := a.plain(u), plain(w, u); g != w {
+			if g, w := a.plain(u), plain(w, u); g != w || string(a.appendPlain([]byte("x"), u)) != "x"+w {
 				return fmt.Errorf("row %s column %s: writes %q in %s, the decimal path %q", t.form.Rows[i].Key, t.form.Columns[j].Name, g, u, w)
 			}
 		}

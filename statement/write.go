@@ -85,13 +85,31 @@ func allDigits(s string) bool {
 
 // values returns the cells of row i as plain strings, texts as they are.
 func (s *Statement) values(i int) []string {
-	vals := make([]string, len(s.t.form.Columns))
+	return s.appendValues(make([]string, 0, len(s.t.form.Columns)), i)
+}
+
+// appendValues appends the values of row i to vals. The figures are
+// written into one string and sliced.
+func (s *Statement) appendValues(vals []string, i int) []string {
+	var buf [256]byte
+	digits := buf[:0]
+	var ends [16]int
+	end := ends[:0]
+	for j, col := range s.t.form.Columns {
+		if col.Kind != Text {
+			digits = s.at(i, j).appendPlain(digits, s.meta.Unit)
+		}
+		end = append(end, len(digits))
+	}
+	figures := string(digits)
+	from := 0
 	for j, col := range s.t.form.Columns {
 		if col.Kind == Text {
-			vals[j] = s.text(i, j)
+			vals = append(vals, s.text(i, j))
 		} else {
-			vals[j] = s.at(i, j).plain(s.meta.Unit)
+			vals = append(vals, figures[from:end[j]])
 		}
+		from = end[j]
 	}
 	return vals
 }
@@ -145,10 +163,15 @@ func (s *Statement) WriteCSV(w io.Writer, opt CSVOptions) error {
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	cw.UseCRLF = !opt.LF
-	records := [][]string{append([]string{"key", "label"}, columnNames(&s.t.form)...)}
+	records := make([][]string, 1, len(s.t.form.Rows)+1)
+	records[0] = append([]string{"key", "label"}, columnNames(&s.t.form)...)
+	width := 2 + len(s.t.form.Columns)
+	fields := make([]string, 0, len(s.t.form.Rows)*width) // every record's, in one array
 	for i, row := range s.t.form.Rows {
 		if !row.Hidden {
-			records = append(records, append([]string{row.Key, row.Label}, s.values(i)...))
+			start := len(fields)
+			fields = s.appendValues(append(fields, row.Key, row.Label), i)
+			records = append(records, fields[start:len(fields):len(fields)])
 		}
 	}
 	enc := japanese.ShiftJIS.NewEncoder()
@@ -178,18 +201,18 @@ func (s *Statement) WriteCSV(w io.Writer, opt CSVOptions) error {
 	if err := ps.err(); err != nil {
 		return err
 	}
+	if opt.Encoding != CP932 && !opt.NoBOM {
+		buf.WriteString("\uFEFF")
+	}
 	if err := cw.WriteAll(records); err != nil {
 		return err
 	}
 	out := buf.Bytes()
-	switch {
-	case opt.Encoding == CP932:
+	if opt.Encoding == CP932 {
 		var err error
 		if out, err = japanese.ShiftJIS.NewEncoder().Bytes(out); err != nil {
 			return err // cannot happen: every field was checked
 		}
-	case !opt.NoBOM:
-		out = append([]byte("\uFEFF"), out...)
 	}
 	_, err := w.Write(out)
 	return err

@@ -66,4 +66,13 @@ func BenchmarkFY2019Stages(b *testing.B) {
 			}
 		})
 	})
+	b.Run("csv", func(b *testing.B) {
+		perCell(b, func() {
+			for _, s := range built {
+				if err := s.WriteCSV(io.Discard, statement.CSVOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
 }
