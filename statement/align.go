@@ -45,6 +45,22 @@ func writeAligned(w *bufio.Writer, table [][]string, right []bool, d format.Disp
 	}
 }
 
+// bufferSize returns the size of the buffer to write table through: a
+// guess at the text it makes, up to bufio's default, so that a small
+// statement does not clear 4 kB.
+func bufferSize(table [][]string) int {
+	n := 512 // the lines above and below the table
+	for _, rec := range table {
+		for _, cell := range rec {
+			n += len(cell) + 4 // and its padding
+		}
+		if n >= 4096 {
+			return 4096
+		}
+	}
+	return n
+}
+
 // spaces pads cells; longer padding is written in pieces.
 const spaces = "                                                                "
 

@@ -37,13 +37,6 @@ func (f *Form) stub() string {
 // 純資産変動計算書 prints 当期変動額 0 for a component that did not move.
 func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
 	s = s.ready()
-	bw := bufio.NewWriter(w)
-	for _, line := range []string{s.t.form.Number, s.t.form.Title, s.meta.DateLine(), s.meta.Entity} {
-		if line != "" {
-			fmt.Fprintln(bw, line)
-		}
-	}
-	fmt.Fprintf(bw, "（単位：%s）\n", s.meta.Unit)
 	var table [][]string // first cell the label, the rest the cells
 	var right []bool     // which cells align right
 	if s.t.form.Vertical {
@@ -51,6 +44,13 @@ func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
 	} else {
 		table, right = s.table()
 	}
+	bw := bufio.NewWriterSize(w, bufferSize(table))
+	for _, line := range []string{s.t.form.Number, s.t.form.Title, s.meta.DateLine(), s.meta.Entity} {
+		if line != "" {
+			fmt.Fprintln(bw, line)
+		}
+	}
+	fmt.Fprintf(bw, "（単位：%s）\n", s.meta.Unit)
 	writeAligned(bw, table, right, opt.Display)
 	for _, note := range s.meta.Notes {
 		fmt.Fprintln(bw, note)
