@@ -37,7 +37,9 @@ func decimalAmount(d decimal.Decimal) amount {
 	if n, ok := int64Yen(d); ok {
 		return yenAmount(n)
 	}
-	return amount{d: &d, valid: true}
+	exact := new(decimal.Decimal) // on the heap only here, not for every d
+	*exact = d
+	return amount{d: exact, valid: true}
 }
 
 // int64Yen returns d as an int64 when d's exponent is not negative and its
