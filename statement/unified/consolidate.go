@@ -295,15 +295,28 @@ func (c *Consolidation) worksheet(k Kind, form *statement.Form, col string, adju
 		}
 	}
 	ws, err := sc.Build(meta)
-	if err != nil || !c.Compact {
-		return ws, err
+	if err != nil {
+		return nil, err
 	}
-	return compact(ws)
+	return rebuild(ws, adjust, c.Compact)
 }
 
-// compact rebuilds a worksheet with the rows that have no figure in any
-// column hidden, and the headings all of whose rows are hidden.
-func compact(ws *statement.Statement) (*statement.Statement, error) {
+// rebuild returns a worksheet whose 相殺消去 has no figure (該当なし) on
+// the rows that no elimination moves, where segment puts 0, so that a row
+// of no member has no consolidated figure either. With compact, the rows
+// that have no figure in any column are hidden, and so are the headings
+// all of whose rows are.
+func rebuild(ws *statement.Statement, adjust map[string]decimal.Decimal, compact bool) (*statement.Statement, error) {
+	figs := ws.Figures()
+	for i, f := range figs {
+		if _, ok := adjust[f.Row]; f.Column == AdjustColumn && !ok {
+			figs[i].Value = format.Cell{}
+		}
+	}
+	ws, err := statement.Build(ws.Form(), ws.Meta(), figs)
+	if err != nil || !compact {
+		return ws, err
+	}
 	f := ws.Form()
 	empty := func(r statement.Row) bool {
 		for _, col := range f.Columns {
@@ -328,7 +341,7 @@ func compact(ws *statement.Statement) (*statement.Statement, error) {
 		}
 		f.Rows[i].Hidden = hide
 	}
-	return statement.Build(f, ws.Meta(), ws.Figures())
+	return statement.Build(f, ws.Meta(), figs)
 }
 
 // checkMembers reports what is wrong with the members.
