@@ -3,6 +3,8 @@ package unified
 import (
 	"fmt"
 	"strings"
+
+	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // A Confidence is how sure the data is of a line of a form: the mark a
@@ -40,5 +42,5 @@ func ParseConfidence(remark string) (Confidence, error) {
 			return c, nil
 		}
 	}
-	return 0, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: remark %.40q opens with none of [P], [V], [S], [K], [K?]", ErrSyntax, remark)}}}
+	return 0, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: remark %s opens with none of [P], [V], [S], [K], [K?]", ErrSyntax, quote.Bounded(remark))}}}
 }

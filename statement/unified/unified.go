@@ -54,7 +54,7 @@ const (
 var kindNames = [...]string{"", "貸借対照表", "行政コスト計算書", "純資産変動計算書", "資金収支計算書"}
 var kindIDs = [...]string{"", "bs", "pl", "nw", "cf"}
 
-// Kinds lists the four statements in the order of the 様式.
+// kinds lists the four statements in the order of the 様式.
 var kinds = []Kind{BalanceSheet, Cost, NetAssets, CashFlow}
 
 // String returns the statement's name, such as 貸借対照表; an unknown kind
