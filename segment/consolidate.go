@@ -71,9 +71,9 @@ func (s Segment) share(v format.Cell, r format.Rounding) format.Cell {
 // what a balance sheet entry moves between their accounts, which no entry
 // of one column balances.
 type Adjustment struct {
-	Name   string // identifies the adjustment in errors; defaults to its 1-based position
-	Row    string // the key of an item row of the form
-	Amount decimal.Decimal
+	Name   string          // identifies the adjustment in errors; defaults to its 1-based position
+	Row    string          // the key of an item row of the form
+	Amount decimal.Decimal // added to the row's Adjust cell, with its sign
 }
 
 // A Consolidation puts the statements of segments side by side, derives the

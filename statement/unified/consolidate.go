@@ -65,8 +65,8 @@ func (t MemberType) String() string {
 type Member struct {
 	// Name heads the member's column of the 精算表, such as 下水道事業会計.
 	Name   string
-	Type   MemberType
-	Method Method
+	Type   MemberType // what kind of 会計 or body it is
+	Method Method     // 全部連結 or 比例連結
 	// Ratio is the share consolidated by Proportional: above 0 and below
 	// 1, exact, such as 0.3 for a 経費負担割合 of 30 %. Each item figure is
 	// multiplied by it and rounded to 円 by the consolidation's Rounding.
@@ -79,7 +79,7 @@ type Member struct {
 
 // A Line is one side of an elimination.
 type Line struct {
-	Side account.Side
+	Side account.Side // 借方 or 貸方
 	// Account is the code of a standard account (Chart) bound to an item
 	// row of one of the scope's forms; the line moves that row.
 	Account string
@@ -113,7 +113,7 @@ type Elimination struct {
 	// position.
 	Name  string
 	Memo  string // what it eliminates
-	Lines []Line
+	Lines []Line // its debits and credits
 }
 
 // name returns the elimination's Name, or its position.
@@ -126,8 +126,8 @@ type Consolidation struct {
 	// Scope is Whole or Consolidated: the forms of every member's
 	// statements and of the result.
 	Scope        Scope
-	Members      []Member
-	Eliminations []Elimination
+	Members      []Member      // in the order of the 精算表's columns
+	Eliminations []Elimination // the 相殺消去
 	// Rounding is how a Proportional member's figures times its Ratio are
 	// rounded to 円 (端数処理), each on its own. Defaults to HalfUp
 	// (四捨五入).
@@ -152,12 +152,12 @@ const (
 // 単純合算, 相殺消去, and the consolidated column, headed by the scope's
 // name (全体 or 連結).
 type Worksheet struct {
-	Kind Kind
+	Kind Kind // the statement it consolidates
 	// Column is, for the 純資産変動計算書, the column of net assets the
 	// worksheet consolidates; the 合計 column follows from them. Empty
 	// for the other statements.
 	Column    string
-	Statement *statement.Statement
+	Statement *statement.Statement // the table, its rows those of the statement's form
 }
 
 // A Result is what a Consolidation makes.

@@ -45,7 +45,7 @@ var (
 
 // An Error lists every problem found.
 type Error struct {
-	Problems []Problem
+	Problems []Problem // at least one
 }
 
 // Error returns every problem, separated by semicolons.
@@ -70,12 +70,12 @@ func (e *Error) Unwrap() []error {
 // the elimination, the statement (a form id or title), the row and the
 // column.
 type Problem struct {
-	Member      string
-	Elimination string
-	Statement   string
-	Row         string
-	Column      string
-	Err         error // wraps one of the package's sentinels
+	Member      string // the member's Name
+	Elimination string // the elimination's Name, or its 1-based position
+	Statement   string // a form id, or a statement's title
+	Row         string // a row's key, or an account's code
+	Column      string // a column's name
+	Err         error  // wraps one of the package's sentinels
 }
 
 // Error returns the place and what is wrong. Names are quoted up to 64

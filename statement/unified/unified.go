@@ -78,12 +78,12 @@ func ID(k Kind, s Scope) string {
 
 // FormInfo describes one form of the standard.
 type FormInfo struct {
-	ID     string // short and stable, such as pl-general
-	Number string // as printed, such as 様式第2号
-	Title  string // such as 行政コスト計算書
-	Kind   Kind
-	Scope  Scope
-	Form   *statement.Form
+	ID     string          // short and stable, such as pl-general
+	Number string          // as printed, such as 様式第2号
+	Title  string          // such as 行政コスト計算書
+	Kind   Kind            // which of the four statements
+	Scope  Scope           // 一般会計等, 全体 or 連結
+	Form   *statement.Form // the rows and columns, as data
 }
 
 // Confidence returns how sure the data is of the row with the given key:
