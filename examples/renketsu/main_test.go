@@ -168,3 +168,13 @@ func TestUsage(t *testing.T) {
 		t.Errorf("-scope 一般会計等: exit %d, stderr %q", code, errs.String())
 	}
 }
+
+// BenchmarkConsolidate builds the four members' statements and
+// consolidates them into 連結, eliminations and link checks included.
+func BenchmarkConsolidate(b *testing.B) {
+	for b.Loop() {
+		if _, err := Consolidate(unified.Consolidated); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -443,15 +443,8 @@ func linkProblems(v *statement.Verification, at Problem, sentinel error) []Probl
 // bound returns the kind of statement and the row that an account is bound
 // to in the forms of scope s.
 func bound(s Scope, code string) (Kind, string, bool) {
-	for _, k := range kinds {
-		t, _ := Template(ID(k, s))
-		for _, r := range t.Form().Rows {
-			if r.Kind == statement.Item && r.Account == code {
-				return k, r.Key, true
-			}
-		}
-	}
-	return 0, "", false
+	b, ok := the().bound[s][code]
+	return b.kind, b.row, ok
 }
 
 // eliminations returns the 相殺消去 of all eliminations, and what is wrong

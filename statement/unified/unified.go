@@ -109,6 +109,15 @@ type parsed struct {
 	chart     *account.Chart
 	links     []statement.Link
 	yearly    []statement.Link
+	// bound maps each scope's account codes to the statement and item row
+	// they are bound to.
+	bound map[Scope]map[string]binding
+}
+
+// A binding is where an account is bound in the forms of a scope.
+type binding struct {
+	kind Kind
+	row  string
 }
 
 var load = sync.OnceValues(func() (*parsed, error) {
@@ -117,12 +126,21 @@ var load = sync.OnceValues(func() (*parsed, error) {
 	if p.forms, err = readForms(); err != nil {
 		return nil, err
 	}
+	p.bound = map[Scope]map[string]binding{}
 	for _, f := range p.forms {
 		t, err := statement.Compile(f.Form)
 		if err != nil {
 			return nil, err
 		}
 		p.templates[f.ID] = t
+		if p.bound[f.Scope] == nil {
+			p.bound[f.Scope] = map[string]binding{}
+		}
+		for _, r := range f.Form.Rows {
+			if r.Kind == statement.Item && r.Account != "" {
+				p.bound[f.Scope][r.Account] = binding{f.Kind, r.Key}
+			}
+		}
 	}
 	text, err := data.ReadFile("chart.csv")
 	if err != nil {
