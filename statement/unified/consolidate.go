@@ -208,6 +208,9 @@ func (e effects) add(k Kind, col, row string, v decimal.Decimal) {
 //     of a Proportional member, rounded line by line, may no longer add
 //     up across its statements.
 func (c *Consolidation) Build() (*Result, error) {
+	if c == nil {
+		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: no consolidation", ErrMissing)}}}
+	}
 	if c.Scope != Whole && c.Scope != Consolidated {
 		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: scope %v consolidates nothing: Whole or Consolidated", ErrScope, c.Scope)}}}
 	}

@@ -157,6 +157,22 @@ func TestConsolidateErrors(t *testing.T) {
 	}
 }
 
+// Nil inputs are errors, never panics.
+func TestNil(t *testing.T) {
+	if _, err := (*unified.Consolidation)(nil).Build(); !errors.Is(err, unified.ErrMissing) {
+		t.Errorf("nil consolidation: %v", err)
+	}
+	if err := unified.CheckContra(nil); !errors.Is(err, unified.ErrMissing) {
+		t.Errorf("CheckContra(nil): %v", err)
+	}
+	if _, err := unified.Widen(nil, "bs-whole"); !errors.Is(err, unified.ErrMissing) {
+		t.Errorf("Widen(nil): %v", err)
+	}
+	if v := unified.Verify(nil, unified.General); v.OK() {
+		t.Error("an empty book keeps the links")
+	}
+}
+
 // TestWiden puts a 一般会計等 statement on the 連結 form: the rows and
 // columns the form adds have no figure.
 func TestWiden(t *testing.T) {

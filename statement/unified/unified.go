@@ -255,6 +255,9 @@ func ofScope(links []statement.Link, s Scope) []statement.Link {
 // the links of scope s between them (Links). A statement the book lacks
 // breaks the links that name it: a book of a partial set reports them.
 func Verify(book *statement.Book, s Scope) *statement.Verification {
+	if book == nil {
+		book = &statement.Book{}
+	}
 	return book.Verify(statement.VerifyOptions{Links: Links(s)})
 }
 
@@ -327,6 +330,9 @@ func Build(id string, meta statement.Meta, figures []statement.Figure) (*stateme
 // overstate 資産合計 by twice the amount; it is rejected rather than
 // negated, since nothing tells a lost sign from a wrong row.
 func CheckContra(s *statement.Statement) error {
+	if s == nil {
+		return &Error{Problems: []Problem{{Err: fmt.Errorf("%w: no statement", ErrMissing)}}}
+	}
 	var ps []Problem
 	f := s.Form()
 	for _, r := range f.Rows {
@@ -357,6 +363,9 @@ func Widen(s *statement.Statement, id string) (*statement.Statement, error) {
 	t, err := Template(id)
 	if err != nil {
 		return nil, err
+	}
+	if s == nil {
+		return nil, &Error{Problems: []Problem{{Statement: id, Err: fmt.Errorf("%w: no statement to widen", ErrMissing)}}}
 	}
 	to := t.Form()
 	from := s.Form()
