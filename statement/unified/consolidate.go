@@ -104,7 +104,9 @@ type Line struct {
 // 他会計への繰出金 against the receiving 会計's 経常収益 is two entries of
 // that kind, one on the 行政コスト計算書 (借方 その他 / 貸方
 // 他会計への繰出金) and one on the 資金収支計算書 (借方 その他の収入 / 貸方
-// 他会計への繰出支出). 投資と資本の相殺 credits the investor's 出資金,
+// 他会計への繰出支出). Against a 財源 instead (税収等 of the receiving
+// 会計's 純資産変動計算書), the lines are 貸方 他会計への繰出金, 借方 税収等 and
+// 貸方 純行政コスト（△）, both in 余剰分（不足分）. 投資と資本の相殺 credits the investor's 出資金,
 // debits the investee's classes of 純資産 and credits 他団体出資等分 with the
 // other investors' share, on the 貸借対照表 and, in the same columns, on the
 // 前年度末純資産残高 of the 純資産変動計算書.

@@ -157,6 +157,32 @@ func TestConsolidateErrors(t *testing.T) {
 	}
 }
 
+// An elimination across statements balances when it keeps every link:
+// 他会計への繰出金 against the receiving 会計's 税収等 (a 財源 of the
+// 純資産変動計算書) lowers 純行政コスト, which the 純行政コスト（△） must
+// follow.
+func TestEliminationAcrossStatements(t *testing.T) {
+	c := two(t)
+	c.Eliminations = []unified.Elimination{{Name: "繰出金", Lines: []unified.Line{
+		line(kacc.Credit, "4230", "", 10),
+		line(kacc.Debit, "6210", "余剰分（不足分）", 10),
+		line(kacc.Credit, "6100", "余剰分（不足分）", 10),
+	}}}
+	r, err := c.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nw, _ := r.Book.Statement("nw-consolidated")
+	if v, _ := nw.Cell("6100", "合計"); v.Amount.IntPart() != 10 {
+		t.Errorf("純行政コスト（△） %v", v)
+	}
+	c.Eliminations[0].Lines = c.Eliminations[0].Lines[:2]
+	_, err = c.Build()
+	if !errors.Is(err, unified.ErrUnbalanced) || !strings.Contains(err.Error(), "NW純行政コスト（△）=−PL純行政コスト") {
+		t.Errorf("without the 純行政コスト（△） line: %v", err)
+	}
+}
+
 // Nil inputs are errors, never panics.
 func TestNil(t *testing.T) {
 	if _, err := (*unified.Consolidation)(nil).Build(); !errors.Is(err, unified.ErrMissing) {
