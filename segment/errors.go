@@ -13,11 +13,13 @@ var (
 	// formed, a line with the wrong number of fields, a side that is
 	// neither 借方 nor 貸方, or an amount.
 	ErrSyntax = errors.New("invalid syntax")
-	// ErrRange means an amount that is not positive.
+	// ErrRange means an amount that is not positive, or a segment's Ratio
+	// that is not above 0 and at most 1.
 	ErrRange = errors.New("out of range")
 	// ErrUnknown means a name that is not known: a header column, the
 	// consolidated Column, an account not bound to exactly one item row of
-	// the form, an inter-segment row the form lacks, or a side.
+	// the form, an inter-segment row the form lacks, the row of an
+	// Adjustment that is not an item row, or a side.
 	ErrUnknown = errors.New("unknown")
 	// ErrDuplicate means a name given twice: a segment or a header column.
 	ErrDuplicate = errors.New("duplicate")
