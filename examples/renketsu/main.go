@@ -28,6 +28,7 @@ import (
 	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/examples/internal/output"
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment/consolidate"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
 	"github.com/shopspring/decimal"
@@ -200,21 +201,21 @@ const (
 )
 
 // line returns one line of an elimination.
-func line(side account.Side, code, column string, amount int64) unified.Line {
-	return unified.Line{Side: side, Account: code, Column: column, Amount: decimal.NewFromInt(amount)}
+func line(side account.Side, code, column string, amount int64) consolidate.Line {
+	return consolidate.Line{Side: side, Account: code, Column: column, Amount: decimal.NewFromInt(amount)}
 }
 
 // The eliminations of WORKED.md.
 var (
-	transfer = unified.Elimination{Name: "E1", Memo: "他会計への繰出金と下水道事業会計の繰入金", Lines: []unified.Line{
+	transfer = consolidate.Elimination{Name: "E1", Memo: "他会計への繰出金と下水道事業会計の繰入金", Lines: []consolidate.Line{
 		line(dr, "4520", "", 100), line(cr, "4230", "", 100),
 		line(dr, "7240", "", 100), line(cr, "7123", "", 100),
 	}}
-	contribution = unified.Elimination{Name: "E2", Memo: "みなと衛生組合への負担金（30 %）", Lines: []unified.Line{
+	contribution = consolidate.Elimination{Name: "E2", Memo: "みなと衛生組合への負担金（30 %）", Lines: []consolidate.Line{
 		line(dr, "4520", "", 60), line(cr, "4210", "", 60),
 		line(dr, "7240", "", 60), line(cr, "7121", "", 60),
 	}}
-	capital = unified.Elimination{Name: "E3", Memo: "投資と資本の相殺（みなと振興株式会社、出資 60 %）", Lines: []unified.Line{
+	capital = consolidate.Elimination{Name: "E3", Memo: "投資と資本の相殺（みなと振興株式会社、出資 60 %）", Lines: []consolidate.Line{
 		line(dr, "3010", "", 70), line(dr, "3020", "", 30), line(cr, "1312", "", 60), line(cr, "3030", "", 40),
 		line(dr, "6000", fixed, 70), line(dr, "6000", surplus, 30), line(cr, "6000", "他団体出資等分", 40),
 	}}
@@ -223,7 +224,7 @@ var (
 // Consolidate builds the members' statements and consolidates them into
 // scope s: 全体 of the 一般会計等 and the 下水道事業会計, or 連結 of those,
 // the 組合 at 30 % and the 第三セクター.
-func Consolidate(s unified.Scope) (*unified.Result, error) {
+func Consolidate(s unified.Scope) (*consolidate.Result, error) {
 	g, err := general.book("みなと市", unified.General)
 	if err != nil {
 		return nil, err
@@ -238,12 +239,12 @@ func Consolidate(s unified.Scope) (*unified.Result, error) {
 	if w, err = widen(w, s); err != nil {
 		return nil, err
 	}
-	c := &unified.Consolidation{Scope: s, Compact: true, Rounding: format.HalfUp,
-		Members: []unified.Member{
-			{Name: "一般会計等", Type: unified.GeneralAccounts, Method: unified.Full, Book: g},
-			{Name: "下水道事業会計", Type: unified.PublicEnterprise, Method: unified.Full, Book: w},
+	c := &consolidate.Consolidation{Scope: s, Compact: true, Rounding: format.HalfUp,
+		Members: []consolidate.Member{
+			{Name: "一般会計等", Type: consolidate.GeneralAccounts, Method: consolidate.Full, Book: g},
+			{Name: "下水道事業会計", Type: consolidate.PublicEnterprise, Method: consolidate.Full, Book: w},
 		},
-		Eliminations: []unified.Elimination{transfer},
+		Eliminations: []consolidate.Elimination{transfer},
 	}
 	if s == unified.Consolidated {
 		a, err := association.book("みなと衛生組合", s)
@@ -255,8 +256,8 @@ func Consolidate(s unified.Scope) (*unified.Result, error) {
 			return nil, err
 		}
 		c.Members = append(c.Members,
-			unified.Member{Name: "みなと衛生組合", Type: unified.Association, Method: unified.Proportional, Ratio: decimal.RequireFromString("0.3"), Book: a},
-			unified.Member{Name: "みなと振興株式会社", Type: unified.ThirdSector, Method: unified.Full, Book: k})
+			consolidate.Member{Name: "みなと衛生組合", Type: consolidate.Association, Method: consolidate.Proportional, Ratio: decimal.RequireFromString("0.3"), Book: a},
+			consolidate.Member{Name: "みなと振興株式会社", Type: consolidate.ThirdSector, Method: consolidate.Full, Book: k})
 		c.Eliminations = append(c.Eliminations, contribution, capital)
 	}
 	return c.Build()

@@ -258,3 +258,40 @@ func TestVerifyYears(t *testing.T) {
 		t.Errorf("no book: %v", err)
 	}
 }
+
+// Nil inputs are errors, never panics.
+func TestNil(t *testing.T) {
+	if err := unified.CheckContra(nil); !errors.Is(err, unified.ErrMissing) {
+		t.Errorf("CheckContra(nil): %v", err)
+	}
+	if _, err := unified.Widen(nil, "bs-whole"); !errors.Is(err, unified.ErrMissing) {
+		t.Errorf("Widen(nil): %v", err)
+	}
+	if v := unified.Verify(nil, unified.General); v.OK() {
+		t.Error("an empty book keeps the links")
+	}
+}
+
+// TestWiden puts a 一般会計等 statement on the 連結 form: the rows and
+// columns the form adds have no figure.
+func TestWiden(t *testing.T) {
+	b := cash(t, unified.General, 100, 80)
+	nw, _ := b.Statement("nw-general")
+	w, err := unified.Widen(nw, "nw-consolidated")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := w.Cell("6900", "他団体出資等分"); !ok || c.Valid {
+		t.Errorf("他団体出資等分 %v %v", c, ok)
+	}
+	if c, _ := w.Cell("6900", "合計"); c.Amount.IntPart() != 100 {
+		t.Errorf("合計 %v", c)
+	}
+	wide, _ := cash(t, unified.Consolidated, 1, 1).Statement("nw-consolidated")
+	if _, err := unified.Widen(wide, "nw-general"); !errors.Is(err, unified.ErrForm) || !strings.Contains(err.Error(), "他団体出資等分") {
+		t.Errorf("narrowing: %v", err)
+	}
+	if _, err := unified.Widen(nw, "nw"); !errors.Is(err, unified.ErrUnknown) {
+		t.Errorf("unknown form: %v", err)
+	}
+}

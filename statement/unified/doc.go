@@ -2,8 +2,9 @@
 // the financial statements of local bodies): the four statements every
 // local body publishes — 様式第1号 貸借対照表, 様式第2号 行政コスト計算書,
 // 様式第3号 純資産変動計算書 and 様式第4号 資金収支計算書 — for each [Scope]
-// (一般会計等, 全体, 連結), the links between them, the standard accounts,
-// and the consolidation of 一般会計等 into 全体 and 連結.
+// (一般会計等, 全体, 連結), the links between them and the standard
+// accounts. Package segment/consolidate consolidates 一般会計等 into 全体
+// and 連結 on these forms.
 //
 // # Forms
 //
@@ -32,16 +33,7 @@
 // book against them; [YearlyLinks], [Years] and [VerifyYears] check last
 // year's closing balances against this year's opening ones.
 //
-// # Consolidation
-//
-// A [Consolidation] puts its members' statements side by side (the
-// 連結精算表: each member, 単純合算, 相殺消去, and the consolidated column),
-// members at 100 % (全部連結) or at a ratio (比例連結), with [Elimination]
-// entries (相殺消去), and checks that the consolidated statements keep
-// every link of their scope.
-//
-// The package does not convert a member's own accounts (a 公営企業's or a
+// The package does not convert a body's own accounts (a 公営企業's or a
 // 第三セクター's statements under their own standards) into the forms of the
-// standard, nor decide which bodies a 連結 covers: its input is statements
-// on these forms.
+// standard: its input is statements on these forms.
 package unified

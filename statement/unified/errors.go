@@ -13,34 +13,16 @@ var (
 	// ErrSyntax means text that cannot be read, such as a remark without
 	// a confidence mark.
 	ErrSyntax = errors.New("invalid syntax")
-	// ErrUnknown means a name that is not known: a form id, an account of
-	// an elimination not bound to an item row, a column.
+	// ErrUnknown means a form id that is not the standard's.
 	ErrUnknown = errors.New("unknown")
 	// ErrMissing means something required that is not there: a book, a
-	// member's name or statement, an elimination line's column.
+	// statement.
 	ErrMissing = errors.New("missing")
-	// ErrDuplicate means a member named twice.
-	ErrDuplicate = errors.New("duplicate")
-	// ErrRange means an amount that is not positive, or a ratio that is
-	// not that of its method.
-	ErrRange = errors.New("out of range")
-	// ErrScope means a consolidation of a scope that consolidates
-	// nothing, or a member that its scope does not take.
-	ErrScope = errors.New("not of the scope")
 	// ErrForm means a statement that is not on the form it must be on.
 	ErrForm = errors.New("not the form")
 	// ErrContra means a positive figure on a row bound to a contra
 	// account, whose figures are negative.
 	ErrContra = errors.New("contra account with a positive figure")
-	// ErrUnbalanced means an elimination that, applied alone, breaks a
-	// link of its scope: on the 貸借対照表, debits that differ from
-	// credits; elsewhere, a change that the statements it flows into do
-	// not follow.
-	ErrUnbalanced = errors.New("unbalanced")
-	// ErrLink means statements that break a link of their scope: a
-	// member's own, or the consolidated ones, as the rounding of a
-	// 比例連結 member can.
-	ErrLink = errors.New("link broken")
 )
 
 // An Error lists every problem found.
@@ -66,16 +48,13 @@ func (e *Error) Unwrap() []error {
 	return errs
 }
 
-// A Problem is one thing wrong, at one place: as far as known, the member,
-// the elimination, the statement (a form id or title), the row and the
-// column.
+// A Problem is one thing wrong, at one place: as far as known, the
+// statement (a form id or title), the row and the column.
 type Problem struct {
-	Member      string // the member's Name
-	Elimination string // the elimination's Name, or its 1-based position
-	Statement   string // a form id, or a statement's title
-	Row         string // a row's key, or an account's code
-	Column      string // a column's name
-	Err         error  // wraps one of the package's sentinels
+	Statement string // a form id, or a statement's title
+	Row       string // a row's key
+	Column    string // a column's name
+	Err       error  // wraps one of the package's sentinels
 }
 
 // Error returns the place and what is wrong. Names are quoted up to 64
@@ -83,7 +62,7 @@ type Problem struct {
 func (p Problem) Error() string {
 	var parts []string
 	for _, x := range []struct{ what, name string }{
-		{"member", p.Member}, {"elimination", p.Elimination}, {"statement", p.Statement}, {"row", p.Row}, {"column", p.Column},
+		{"statement", p.Statement}, {"row", p.Row}, {"column", p.Column},
 	} {
 		if x.name != "" {
 			parts = append(parts, x.what+" "+quote.Bounded(x.name))

@@ -164,6 +164,17 @@ var load = sync.OnceValues(func() (*parsed, error) {
 	return p, nil
 })
 
+// RowOf returns the statement and the item row that the account with the
+// given code is bound to in the forms of scope s, and whether it is bound
+// to one.
+func RowOf(s Scope, code string) (Kind, string, bool) {
+	b, ok := the().bound[s][code]
+	return b.kind, b.row, ok
+}
+
+// Kinds returns the four statements in the order of the 様式.
+func Kinds() []Kind { return append([]Kind(nil), kinds...) }
+
 // the returns the parsed data. The embedded data is tested, so an error
 // is a build that broke it.
 func the() *parsed {

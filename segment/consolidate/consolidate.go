@@ -1,4 +1,21 @@
-package unified
+// Package consolidate makes the 全体 and 連結 statements of a local body
+// from those of its members, under the 統一的な基準 (package
+// statement/unified): 一般会計等 and 公営事業会計 into 全体, and those with
+// the 一部事務組合・広域連合, 地方独立行政法人, 地方三公社 and 第三セクター等
+// into 連結.
+//
+// A [Consolidation] puts its members' statements side by side (the
+// 連結精算表: each member, 単純合算, 相殺消去, and the consolidated column),
+// members at 100 % (全部連結) or at an exact ratio (比例連結, each figure
+// rounded to 円 by a stated rounding), with [Elimination] entries
+// (相殺消去: 内部取引, 投資と資本の相殺 with 他団体出資等分), and checks that
+// the consolidated statements keep every link of their scope. It builds on
+// package segment, which derives the 相殺消去 column from the entries.
+//
+// The package does not decide which bodies a 連結 covers, nor convert a
+// member's own accounts into the forms of the standard: its input is
+// statements on those forms.
+package consolidate
 
 import (
 	"cmp"
@@ -11,6 +28,7 @@ import (
 	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/koukaikei/koukaikei/segment"
 	"github.com/koukaikei/koukaikei/statement"
+	"github.com/koukaikei/koukaikei/statement/unified"
 	"github.com/shopspring/decimal"
 )
 
@@ -125,9 +143,9 @@ func (e Elimination) name(i int) string { return cmp.Or(e.Name, strconv.Itoa(i+1
 // members: the 全体 of 一般会計等 and 公営事業会計, or the 連結 of those and
 // the 一部事務組合・広域連合, 地方独立行政法人, 地方三公社 and 第三セクター等.
 type Consolidation struct {
-	// Scope is Whole or Consolidated: the forms of every member's
+	// Scope is unified.Whole or unified.Consolidated: the forms of every member's
 	// statements and of the result.
-	Scope        Scope
+	Scope        unified.Scope
 	Members      []Member      // in the order of the 精算表's columns
 	Eliminations []Elimination // the 相殺消去
 	// Rounding is how a Proportional member's figures times its Ratio are
@@ -154,7 +172,7 @@ const (
 // 単純合算, 相殺消去, and the consolidated column, headed by the scope's
 // name (全体 or 連結).
 type Worksheet struct {
-	Kind Kind // the statement it consolidates
+	Kind unified.Kind // the statement it consolidates
 	// Column is, for the 純資産変動計算書, the column of net assets the
 	// worksheet consolidates; the 合計 column follows from them. Empty
 	// for the other statements.
@@ -174,9 +192,9 @@ type Result struct {
 }
 
 // effects holds the 相殺消去 of each statement kind, column and row.
-type effects map[Kind]map[string]map[string]decimal.Decimal
+type effects map[unified.Kind]map[string]map[string]decimal.Decimal
 
-func (e effects) add(k Kind, col, row string, v decimal.Decimal) {
+func (e effects) add(k unified.Kind, col, row string, v decimal.Decimal) {
 	if e[k] == nil {
 		e[k] = map[string]map[string]decimal.Decimal{}
 	}
@@ -190,7 +208,7 @@ func (e effects) add(k Kind, col, row string, v decimal.Decimal) {
 // and the 精算表. Every problem is reported in one *Error, each Problem
 // naming the member, elimination, statement, row and column it concerns:
 //
-//   - a Scope that consolidates nothing (General or unknown), no members,
+//   - a unified.Scope that consolidates nothing (unified.General or unknown), no members,
 //     or a member that the scope does not take: 全体 takes 一般会計等 and
 //     公営事業会計 at 全部連結 (ErrScope);
 //   - a member without a name, a book, or one of its four statements
@@ -213,8 +231,8 @@ func (c *Consolidation) Build() (*Result, error) {
 	if c == nil {
 		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: no consolidation", ErrMissing)}}}
 	}
-	if c.Scope != Whole && c.Scope != Consolidated {
-		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: scope %v consolidates nothing: Whole or Consolidated", ErrScope, c.Scope)}}}
+	if c.Scope != unified.Whole && c.Scope != unified.Consolidated {
+		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: scope %v consolidates nothing: 全体 or 連結", ErrScope, c.Scope)}}}
 	}
 	if len(c.Members) == 0 {
 		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: no members", ErrMissing)}}}
@@ -226,9 +244,9 @@ func (c *Consolidation) Build() (*Result, error) {
 		return nil, &Error{Problems: ps}
 	}
 	r := &Result{Book: &statement.Book{}}
-	for _, k := range kinds {
-		id := ID(k, c.Scope)
-		t, _ := Template(id)
+	for _, k := range unified.Kinds() {
+		id := unified.ID(k, c.Scope)
+		t, _ := unified.Template(id)
 		form := t.Form()
 		meta := c.meta(k)
 		var figs []statement.Figure
@@ -240,7 +258,7 @@ func (c *Consolidation) Build() (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			if k == NetAssets {
+			if k == unified.NetAssets {
 				r.Worksheets = append(r.Worksheets, Worksheet{Kind: k, Column: col.Name, Statement: ws})
 			} else {
 				r.Worksheets = append(r.Worksheets, Worksheet{Kind: k, Statement: ws})
@@ -260,17 +278,17 @@ func (c *Consolidation) Build() (*Result, error) {
 			return nil, err
 		}
 	}
-	if ps := linkProblems(Verify(r.Book, c.Scope), Problem{Statement: c.Scope.String()}, ErrLink); len(ps) > 0 {
+	if ps := linkProblems(unified.Verify(r.Book, c.Scope), Problem{Statement: c.Scope.String()}, ErrLink); len(ps) > 0 {
 		return nil, &Error{Problems: ps}
 	}
 	return r, nil
 }
 
 // meta returns the description of the consolidated statement of kind k.
-func (c *Consolidation) meta(k Kind) statement.Meta {
+func (c *Consolidation) meta(k unified.Kind) statement.Meta {
 	var m statement.Meta
 	if b := c.Members[0].Book; b != nil {
-		if s, ok := b.Statement(ID(k, c.Scope)); ok {
+		if s, ok := b.Statement(unified.ID(k, c.Scope)); ok {
 			m = s.Meta()
 		}
 	}
@@ -281,17 +299,17 @@ func (c *Consolidation) meta(k Kind) statement.Meta {
 }
 
 // worksheet consolidates column col of the statements of kind k.
-func (c *Consolidation) worksheet(k Kind, form *statement.Form, col string, adjust map[string]decimal.Decimal, meta statement.Meta) (*statement.Statement, error) {
+func (c *Consolidation) worksheet(k unified.Kind, form *statement.Form, col string, adjust map[string]decimal.Decimal, meta statement.Meta) (*statement.Statement, error) {
 	f := *form
 	f.Number, f.Split = "", ""
 	f.Title = c.Scope.String() + "精算表（" + form.Title + "）"
-	if k == NetAssets {
+	if k == unified.NetAssets {
 		f.Title = c.Scope.String() + "精算表（" + form.Title + " " + col + "）"
 	}
-	sc := &segment.Consolidation{Form: &f, Column: col, Chart: Chart(),
+	sc := &segment.Consolidation{Form: &f, Column: col, Chart: unified.Chart(),
 		Sum: SumColumn, Adjust: AdjustColumn, Total: c.Scope.String(), Rounding: c.Rounding}
 	for _, m := range c.Members {
-		s, _ := m.Book.Statement(ID(k, c.Scope))
+		s, _ := m.Book.Statement(unified.ID(k, c.Scope))
 		sc.Segments = append(sc.Segments, segment.Segment{Name: m.Name, Statement: s, Ratio: m.Ratio})
 	}
 	for _, row := range form.Rows {
@@ -366,7 +384,7 @@ func (c *Consolidation) checkMembers() []Problem {
 		switch {
 		case m.Type < GeneralAccounts || m.Type > ThirdSector:
 			fail(Problem{Err: fmt.Errorf("%w: member type %v", ErrScope, m.Type)})
-		case c.Scope == Whole && (m.Type > PublicEnterprise || m.Method != Full):
+		case c.Scope == unified.Whole && (m.Type > PublicEnterprise || m.Method != Full):
 			fail(Problem{Err: fmt.Errorf("%w: 全体 takes 一般会計等 and 公営事業会計 at 全部連結, not %v at %v", ErrScope, m.Type, m.Method)})
 		}
 		switch m.Method {
@@ -386,21 +404,21 @@ func (c *Consolidation) checkMembers() []Problem {
 			continue
 		}
 		complete := true
-		for _, k := range kinds {
-			id := ID(k, c.Scope)
+		for _, k := range unified.Kinds() {
+			id := unified.ID(k, c.Scope)
 			s, ok := m.Book.Statement(id)
 			if !ok {
 				fail(Problem{Statement: id, Err: fmt.Errorf("%w: no statement", ErrMissing)})
 				complete = false
 				continue
 			}
-			t, _ := Template(id)
+			t, _ := unified.Template(id)
 			if col, err := sameForm(t.Form(), s.Form()); err != nil {
 				fail(Problem{Statement: id, Column: col, Err: err})
 				complete = false
 				continue
 			}
-			if err := CheckContra(s); err != nil {
+			if err := unified.CheckContra(s); err != nil {
 				for _, p := range err.(*Error).Problems {
 					p.Statement = id
 					fail(p)
@@ -408,7 +426,7 @@ func (c *Consolidation) checkMembers() []Problem {
 			}
 		}
 		if complete {
-			for _, p := range linkProblems(Verify(m.Book, c.Scope), Problem{}, ErrLink) {
+			for _, p := range linkProblems(unified.Verify(m.Book, c.Scope), Problem{}, ErrLink) {
 				fail(p)
 			}
 		}
@@ -447,9 +465,8 @@ func linkProblems(v *statement.Verification, at Problem, sentinel error) []Probl
 
 // bound returns the kind of statement and the row that an account is bound
 // to in the forms of scope s.
-func bound(s Scope, code string) (Kind, string, bool) {
-	b, ok := the().bound[s][code]
-	return b.kind, b.row, ok
+func bound(s unified.Scope, code string) (unified.Kind, string, bool) {
+	return unified.RowOf(s, code)
 }
 
 // eliminations returns the 相殺消去 of all eliminations, and what is wrong
@@ -466,13 +483,13 @@ func (c *Consolidation) eliminations() (effects, []Problem) {
 			fail(Problem{Err: fmt.Errorf("%w: no lines", ErrMissing)})
 		}
 		for _, l := range e.Lines {
-			a, found := Chart().Lookup(l.Account)
+			a, found := unified.Chart().Lookup(l.Account)
 			k, row, ok := bound(c.Scope, l.Account)
 			if !found || !ok {
 				fail(Problem{Row: l.Account, Err: fmt.Errorf("%w: account %s is bound to no item row of the %s forms", ErrUnknown, quote.Bounded(l.Account), c.Scope)})
 				continue
 			}
-			id := ID(k, c.Scope)
+			id := unified.ID(k, c.Scope)
 			col, err := lineColumn(id, l.Column)
 			if err != nil {
 				fail(Problem{Statement: id, Row: row, Column: l.Column, Err: err})
@@ -496,7 +513,7 @@ func (c *Consolidation) eliminations() (effects, []Problem) {
 			fail(Problem{Err: err})
 			continue
 		}
-		if lps := linkProblems(Verify(b, c.Scope), Problem{Elimination: name}, ErrUnbalanced); len(lps) > 0 {
+		if lps := linkProblems(unified.Verify(b, c.Scope), Problem{Elimination: name}, ErrUnbalanced); len(lps) > 0 {
 			ps = append(ps, lps...)
 			continue
 		}
@@ -513,7 +530,7 @@ func (c *Consolidation) eliminations() (effects, []Problem) {
 
 // lineColumn returns the column of statement id that a line names.
 func lineColumn(id, col string) (string, error) {
-	t, _ := Template(id)
+	t, _ := unified.Template(id)
 	var inputs []string
 	for _, c := range t.Form().Columns {
 		if c.Kind == statement.Input {
@@ -535,9 +552,9 @@ func lineColumn(id, col string) (string, error) {
 // every cell it does not move.
 func (c *Consolidation) alone(e effects) (*statement.Book, error) {
 	b := &statement.Book{}
-	for _, k := range kinds {
-		id := ID(k, c.Scope)
-		t, _ := Template(id)
+	for _, k := range unified.Kinds() {
+		id := unified.ID(k, c.Scope)
+		t, _ := unified.Template(id)
 		f := t.Form()
 		var figs []statement.Figure
 		for _, r := range f.Rows {
