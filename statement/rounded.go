@@ -441,10 +441,11 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 		x := judged{report: !t.form.Rows[i].Hidden, start: len(buf), side: len(f)}
 		buf = append(buf, bounds.Term{Var: vars[k]})
 		var sum int64
-		valid, exact := false, true
+		valid, exact, hidden := false, true, false
 		for _, term := range f {
 			c := cell(term.Key)
 			buf = append(buf, bounds.Term{Var: vars[c], Negative: !term.Negative})
+			hidden = hidden || t.form.Rows[c/ncol].Hidden
 			if !s.cells[c].Valid {
 				continue
 			}
@@ -470,7 +471,9 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 			got = format.CellOf(decimal.Zero)
 		}
 		want := s.cells[k]
-		x.presence = got.Valid != want.Valid
+		// A hidden term was not printed: whether it has a figure is
+		// unknown, so only its interval judges the identity.
+		x.presence = got.Valid != want.Valid && !hidden
 		x.printed = recomputed[j] && !t.form.Rows[i].Hidden
 		// A total of a recomputed computed column follows from the
 		// column's formula on each row and the totals of the columns it
