@@ -74,7 +74,7 @@ func (r Range) String() string {
 // wrapping ErrRange naming the row and column.
 func (s *Statement) VerifyRounded() ([]Finding, error) {
 	// Its result has no Proof to give, so it does not search for one.
-	r, err := (&Joint{Statements: []*Statement{s}}).verify(false)
+	r, err := (&Joint{Statements: []*Statement{s}}).verify(jointOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -131,8 +131,11 @@ type JointResult struct {
 	// necessary condition only. See Joint.Verify.
 	Proof bool
 	cells [][]int // per statement, per cell: its variable, -1 for none
-	stmts []*Statement
-	vars  []bounds.Interval
+	// identities, per finding, is the index in Joint.Identities of the
+	// identity it judges, -1 for a statement's own.
+	identities []int
+	stmts      []*Statement
+	vars       []bounds.Interval
 }
 
 // Bounds returns the interval of exact yen implied for a cell: the one
@@ -167,6 +170,7 @@ type judged struct {
 	side       int  // the terms whose sum Range shows: the last side of them, or the first −side
 	presence   bool // 該当なし on one side only
 	report     bool // false for a hidden row's identity
+	identity   int  // the index in Joint.Identities; -1 for a statement's own
 }
 
 // sideOf returns the terms whose sum Range shows, and whether their sum is
@@ -202,21 +206,38 @@ func (x *judged) sideOf(buf []bounds.Term) ([]bounds.Term, bool) {
 //
 // Errors are an *Error: a CellRef naming no cell (ErrUnknown), a figure
 // that is not whole yen or is beyond ±10^18 yen (ErrRange).
-func (j *Joint) Verify() (*JointResult, error) { return j.verify(true) }
+func (j *Joint) Verify() (*JointResult, error) { return j.verify(jointOptions{search: true}) }
 
-// verify does the work of Verify; search says to look for a proof where
-// the identities form cycles.
-func (j *Joint) verify(search bool) (*JointResult, error) {
+// jointOptions says how verify works.
+type jointOptions struct {
+	search bool // look for a proof where the identities form cycles
+	// cellsOnly, per statement, says to leave out its own identities:
+	// of a statement printed exactly, with no hidden row and no
+	// recomputed column, whose every cell is one exact figure, they
+	// narrow nothing, and a caller checks them otherwise.
+	cellsOnly []bool
+	// quiet leaves out the findings that are Exact and leaves the Rule
+	// of the Identities' findings empty, for a caller that names them
+	// itself.
+	quiet bool
+}
+
+// verify does the work of Verify.
+func (j *Joint) verify(opt jointOptions) (*JointResult, error) {
 	res := &JointResult{stmts: make([]*Statement, len(j.Statements)), cells: make([][]int, len(j.Statements))}
-	sys := bounds.System{Search: search}
+	sys := bounds.System{Search: opt.search}
+	skip := func(k int) bool { return k < len(opt.cellsOnly) && opt.cellsOnly[k] }
 	n, terms, cells := len(j.Identities), 0, 0
 	for _, id := range j.Identities {
 		terms += len(id.Left) + len(id.Right)
 	}
-	for _, s := range j.Statements {
+	for k, s := range j.Statements {
 		if s != nil && s.t != nil {
-			a, b := s.t.identities()
-			n, terms, cells = n+a, terms+b, cells+len(s.cells)
+			cells += len(s.cells)
+			if !skip(k) {
+				a, b := s.t.identities()
+				n, terms = n+a, terms+b
+			}
 		}
 	}
 	sys.Grow(cells, n, terms)
@@ -237,15 +258,15 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 		ps.source = name
 		var vals []int64
 		res.cells[k], vals = addCells(&sys, s, &ps)
-		if len(ps.list) == 0 {
+		if len(ps.list) == 0 && !skip(k) {
 			ids, fs, buf = appendIdentities(ids, fs, buf, s, name, res.cells[k], vals)
 		}
 	}
 	ps.source = ""
-	for _, id := range j.Identities {
+	for n, id := range j.Identities {
 		var ok bool
-		if ids, fs, buf, ok = j.identity(ids, fs, buf, id, res, &ps); !ok {
-			continue
+		if ids, fs, buf, ok = j.identity(ids, fs, buf, id, res, &ps, !opt.quiet); ok {
+			ids[len(ids)-1].identity = n
 		}
 	}
 	if err := ps.err(); err != nil {
@@ -286,9 +307,23 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 			default:
 				f.Verdict, f.Excess = Violation, f.Got.Amount.Sub(f.Want.Amount).Abs()
 			}
-			if id.report || f.Verdict == Violation {
+			if (id.report || f.Verdict == Violation) && !(opt.quiet && f.Verdict == Exact) {
 				out = append(out, *f)
+				res.identities = append(res.identities, id.identity)
 			}
+			continue
+		}
+		switch {
+		case sol.Violated[eqs[e]]:
+			f.Verdict, f.Excess = Violation, decimal.NewFromInt(sol.Excess[eqs[e]])
+		case id.presence:
+			f.Verdict = Violation
+		case f.Got.Equal(f.Want):
+			f.Verdict = Exact
+		default:
+			f.Verdict = WithinRounding
+		}
+		if !id.report && f.Verdict != Violation || opt.quiet && f.Verdict == Exact {
 			continue
 		}
 		side, negate := id.sideOf(buf)
@@ -300,19 +335,8 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 			iv = iv.Neg()
 		}
 		f.Range = rangeOf(iv)
-		switch {
-		case sol.Violated[eqs[e]]:
-			f.Verdict, f.Excess = Violation, decimal.NewFromInt(sol.Excess[eqs[e]])
-		case id.presence:
-			f.Verdict = Violation
-		case f.Got.Equal(f.Want):
-			f.Verdict = Exact
-		default:
-			f.Verdict = WithinRounding
-		}
-		if id.report || f.Verdict == Violation {
-			out = append(out, *f)
-		}
+		out = append(out, *f)
+		res.identities = append(res.identities, id.identity)
 	}
 	res.Findings = out
 	return res, nil
@@ -438,7 +462,7 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 	recomputed := s.recomputed()
 	add := func(i, j int, f Formula, rule string, byRow bool, cell func(string) int) {
 		k := i*ncol + j
-		x := judged{report: !t.form.Rows[i].Hidden, start: len(buf), side: len(f)}
+		x := judged{report: !t.form.Rows[i].Hidden, start: len(buf), side: len(f), identity: -1}
 		buf = append(buf, bounds.Term{Var: vars[k]})
 		var sum int64
 		valid, exact, hidden := false, true, false
@@ -505,7 +529,7 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 }
 
 // identity adds an Identity as the equation Left − Right = 0.
-func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Identity, res *JointResult, ps *problems) ([]judged, []Finding, []bounds.Term, bool) {
+func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Identity, res *JointResult, ps *problems, rule bool) ([]judged, []Finding, []bounds.Term, bool) {
 	x := judged{report: true, start: len(buf), side: -len(id.Left)}
 	ok := true
 	side := func(refs []CellRef, right bool) format.Cell {
@@ -518,6 +542,9 @@ func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Ident
 				continue
 			}
 			buf = append(buf, bounds.Term{Var: v, Negative: r.Negative != right})
+			if len(refs) == 1 && !r.Negative {
+				return c // most sides are one cell: its sum is itself
+			}
 			cells = append(cells, c)
 		}
 		return signedSum(len(cells), func(k int) (format.Cell, bool) { return cells[k], refs[k].Negative })
@@ -528,12 +555,16 @@ func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Ident
 	}
 	x.end = len(buf)
 	x.presence = got.Valid != want.Valid
-	f := Finding{Kind: LinkBroken, Label: id.Name, Rule: id.written(j), Got: got, Want: want}
+	f := Finding{Kind: LinkBroken, Label: id.Name, Got: got, Want: want}
+	if rule {
+		f.Rule = id.written(j)
+	}
 	if len(id.Left) > 0 {
 		k := id.Left[0].Statement
-		f.Statement = res.stmts[k].t.form.name()
 		if k < len(j.Names) && j.Names[k] != "" {
 			f.Statement = j.Names[k]
+		} else {
+			f.Statement = res.stmts[k].t.form.name()
 		}
 		f.Unit = res.stmts[k].meta.Unit
 	}
