@@ -59,6 +59,10 @@ func TestBookVerifyRounded(t *testing.T) {
 	if r, ok := v.Bounds("segment", "jigyo", "予算"); !ok || !r.Lo.Equal(dyen(1239500000)) || !r.Hi.Equal(dyen(1240067889)) {
 		t.Errorf("Bounds(予算) = %v, %v", r, ok)
 	}
+	// The 円 statement's figure is exact.
+	if r, ok := v.Bounds("result", "jigyo", "決算"); !ok || !r.Lo.Equal(dyen(1234567890)) || !r.Hi.Equal(r.Lo) {
+		t.Errorf("Bounds(result 決算) = %v, %v", r, ok)
+	}
 	if _, ok := v.Bounds("nothing", "jigyo", "予算"); ok {
 		t.Error("Bounds of a statement the book lacks")
 	}
@@ -149,5 +153,29 @@ func TestBookVerifyRoundedErr(t *testing.T) {
 	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
 	if !errors.Is(v.Err, statement.ErrRange) || len(v.Unexpected()) != 2 {
 		t.Errorf("half a yen: %v, %v", v.Err, v.Findings)
+	}
+}
+
+// The statements printed exactly that no link to a rounded one names are
+// verified exactly, outside the Joint; Bounds gives their figures.
+func TestBookVerifyRoundedExactStatements(t *testing.T) {
+	b, links := roundedBook(t, "△5", 1234567890)
+	other := &statement.Form{Title: "注記", Columns: amount,
+		Rows: []statement.Row{{Key: "a", Kind: statement.Item, Label: "甲"}, {Key: "b", Kind: statement.Item, Label: "乙"},
+			{Key: "t", Kind: statement.Total, Label: "計", Formula: statement.Formula{{Key: "a"}, {Key: "b"}}}}}
+	note, err := statement.ReadCSV(strings.NewReader("label,金額\n甲,1\n乙,2\n計,4\n"), other, statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add("note", note); err != nil {
+		t.Fatal(err)
+	}
+	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
+	u := v.Unexpected()
+	if len(u) != 1 || u[0].Statement != "note" || u[0].Row != "t" || u[0].Kind != statement.IdentityBroken {
+		t.Errorf("unexpected %v, want the note's 計", u)
+	}
+	if r, ok := v.Bounds("note", "t", "金額"); !ok || !r.Lo.Equal(dyen(4)) || !r.Hi.Equal(dyen(4)) {
+		t.Errorf("Bounds(note 計) = %v, %v", r, ok)
 	}
 }

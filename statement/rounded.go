@@ -154,7 +154,12 @@ func (r *JointResult) Bounds(statement int, row, column string) (Range, bool) {
 	if !ok {
 		return Range{}, false
 	}
-	v := r.cells[statement][i*len(s.t.form.Columns)+j]
+	k := i*len(s.t.form.Columns) + j
+	v := r.cells[statement][k]
+	if v == lazyVar { // an exact figure that no identity names
+		c := s.cells[k]
+		return Range{Lo: c.Amount, Hi: c.Amount}, true
+	}
 	if v < 0 {
 		return Range{}, false
 	}
@@ -231,13 +236,12 @@ func (j *Joint) verify(opt jointOptions) (*JointResult, error) {
 	for _, id := range j.Identities {
 		terms += len(id.Left) + len(id.Right)
 	}
+	cells = terms // at most, the lazy cells the Identities name
 	for k, s := range j.Statements {
-		if s != nil && s.t != nil {
+		if s != nil && s.t != nil && !skip(k) {
 			cells += len(s.cells)
-			if !skip(k) {
-				a, b := s.t.identities()
-				n, terms = n+a, terms+b
-			}
+			a, b := s.t.identities()
+			n, terms = n+a, terms+b
 		}
 	}
 	sys.Grow(cells, n, terms)
@@ -251,21 +255,29 @@ func (j *Joint) verify(opt jointOptions) (*JointResult, error) {
 		}
 		s = s.ready()
 		res.stmts[k] = s
-		name := s.t.form.name()
+		var name string
 		if k < len(j.Names) && j.Names[k] != "" {
 			name = j.Names[k]
+		} else {
+			name = s.t.form.name()
 		}
 		ps.source = name
+		if skip(k) {
+			// Its every figure is exact and only the Identities name
+			// its cells: each gets a variable when one does.
+			res.cells[k] = lazyCells(s)
+			continue
+		}
 		var vals []int64
 		res.cells[k], vals = addCells(&sys, s, &ps)
-		if len(ps.list) == 0 && !skip(k) {
+		if len(ps.list) == 0 {
 			ids, fs, buf = appendIdentities(ids, fs, buf, s, name, res.cells[k], vals)
 		}
 	}
 	ps.source = ""
 	for n, id := range j.Identities {
 		var ok bool
-		if ids, fs, buf, ok = j.identity(ids, fs, buf, id, res, &ps, !opt.quiet); ok {
+		if ids, fs, buf, ok = j.identity(ids, fs, buf, id, res, &sys, &ps, !opt.quiet); ok {
 			ids[len(ids)-1].identity = n
 		}
 	}
@@ -529,13 +541,13 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 }
 
 // identity adds an Identity as the equation Left − Right = 0.
-func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Identity, res *JointResult, ps *problems, rule bool) ([]judged, []Finding, []bounds.Term, bool) {
+func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Identity, res *JointResult, sys *bounds.System, ps *problems, rule bool) ([]judged, []Finding, []bounds.Term, bool) {
 	x := judged{report: true, start: len(buf), side: -len(id.Left)}
 	ok := true
 	side := func(refs []CellRef, right bool) format.Cell {
 		var cells []format.Cell
 		for _, r := range refs {
-			v, c, found := res.cell(r)
+			v, c, found := res.cell(r, sys, ps)
 			if !found {
 				ps.addf(0, r.Row, r.Column, ErrUnknown, "identity %s: no such cell in statement %d", quote.Bounded(id.Name), r.Statement)
 				ok = false
@@ -572,7 +584,29 @@ func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Ident
 }
 
 // cell returns the variable and the printed cell r names.
-func (r *JointResult) cell(ref CellRef) (int, format.Cell, bool) {
+// A variable of a cell that has none yet, of a statement whose figures
+// are all exact: see jointOptions.cellsOnly.
+const lazyVar = -2
+
+// lazyCells returns the cells of s, each lazyVar, but -1 for those that
+// hold no amount.
+func lazyCells(s *Statement) []int {
+	t := s.t
+	vars := make([]int, len(t.form.Rows)*len(t.form.Columns))
+	for i, row := range t.form.Rows {
+		for j, col := range t.form.Columns {
+			vars[i*len(t.form.Columns)+j] = lazyVar
+			if row.Kind == Header || col.Kind == Text {
+				vars[i*len(t.form.Columns)+j] = -1
+			}
+		}
+	}
+	return vars
+}
+
+// cell returns the variable and the printed cell r names, adding the
+// variable of a lazy cell to sys.
+func (r *JointResult) cell(ref CellRef, sys *bounds.System, ps *problems) (int, format.Cell, bool) {
 	if ref.Statement < 0 || ref.Statement >= len(r.stmts) {
 		return 0, format.Cell{}, false
 	}
@@ -582,7 +616,21 @@ func (r *JointResult) cell(ref CellRef) (int, format.Cell, bool) {
 		return 0, format.Cell{}, false
 	}
 	k := i*len(s.t.form.Columns) + j
-	if v := r.cells[ref.Statement][k]; v >= 0 {
+	v := r.cells[ref.Statement][k]
+	if v == lazyVar {
+		c := s.cells[k]
+		y, whole := int64(0), true
+		if c.Valid {
+			y, whole = wholeYen(c.Amount)
+		}
+		if !whole {
+			ps.addf(0, ref.Row, ref.Column, ErrRange, "%s is not a whole number of yen within ±10^18", c.Amount)
+			return 0, format.Cell{}, false
+		}
+		v = sys.AddVar(bounds.Exact(y))
+		r.cells[ref.Statement][k] = v
+	}
+	if v >= 0 {
 		return v, s.cells[k], true
 	}
 	return 0, format.Cell{}, false
