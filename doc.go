@@ -13,19 +13,26 @@
 //     Japanese calendar (和暦): 元年, era boundaries, fiscal years (年度) and
 //     periods, strict and lenient.
 //   - [github.com/koukaikei/koukaikei/account] is a typed chart of accounts,
-//     whose categories fix the normal side (借方/貸方) of every account.
+//     whose categories fix the normal side (借方/貸方) of every account, and
+//     contra accounts (評価勘定) the other.
 //   - [github.com/koukaikei/koukaikei/statement] builds statements from forms
-//     (様式) and leaf figures, compares them with published figures, checks
-//     identities and cross-statement links, scales them to 千円 or 百万円, and
-//     prints them as text, CSV, JSON and Markdown; its statementtest package
-//     serves users' own tests.
+//     (様式) and leaf figures, reads published ones, checks their identities
+//     and the links between them exactly or within the rounding of a 千円 or
+//     百万円 table, keeps a body's statements in a Book with links and pins as
+//     data, scales them, and prints them as text, CSV, JSON and Markdown; its
+//     statementtest package serves users' own tests, and its unified package
+//     holds the 統一的な基準: the four statements every local body publishes,
+//     for 一般会計等, 全体 and 連結.
 //   - [github.com/koukaikei/koukaikei/segment] consolidates segment
-//     statements (事業別財務情報) through balanced elimination entries, and
-//     apportions totals (按分) by named methods.
+//     statements (事業別財務情報) through balanced elimination entries; its
+//     consolidate package makes a body's 全体 and 連結, apportion divides
+//     totals (按分) by named methods, and localcode reads the
+//     全国地方公共団体コード.
 //
 // The programs under examples reproduce the FY2019 (令和元年度) report of
-// 地方公共団体情報システム機構 (J-LIS); their tests compare every figure they
-// print with the figure the report prints.
+// 地方公共団体情報システム機構 (J-LIS) and its 令和２年度補正予算, whose tests
+// compare every figure they print with the figure the report prints; check
+// any published statement file; and consolidate a worked example.
 //
 // Amounts are github.com/shopspring/decimal values in yen, exact. The library
 // never uses floating point for money, never changes a unit by division, and

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
@@ -29,39 +30,15 @@ type Error struct {
 	Problems []Problem
 }
 
-// maxListed bounds the problems that an Error's message lists.
-const maxListed = 10
-
 // Error lists the problems, separated by semicolons: the first ten, and
 // how many more there are.
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("account: ")
-	if e.Source != "" {
-		b.WriteString(e.Source + ": ")
-	}
-	for i, p := range e.Problems {
-		if i == maxListed {
-			fmt.Fprintf(&b, "; and %d more", len(e.Problems)-i)
-			break
-		}
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(p.Error())
-	}
-	return b.String()
+	return problem.List("account", e.Source, len(e.Problems), func(i int) string { return e.Problems[i].Error() })
 }
 
 // Unwrap returns each problem, so that errors.Is finds each problem's
 // sentinel.
-func (e *Error) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
-	}
-	return errs
-}
+func (e *Error) Unwrap() []error { return problem.Errors(e.Problems) }
 
 // A Problem is one thing wrong, at one place.
 type Problem struct {
@@ -74,18 +51,7 @@ type Problem struct {
 // Error returns the problem with its place, as in
 // line 3: account "1110": duplicate code (first on line 2).
 func (p Problem) Error() string {
-	var b strings.Builder
-	if p.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", p.Line)
-	}
-	if p.Row != "" {
-		fmt.Fprintf(&b, "account %s: ", quote.Bounded(p.Row))
-	}
-	if p.Column != "" {
-		fmt.Fprintf(&b, "%s: ", quote.Bounded(p.Column))
-	}
-	b.WriteString(p.Err.Error())
-	return b.String()
+	return problem.Message(p.Line, "account", p.Row, p.Column, p.Err)
 }
 
 // Unwrap returns the problem's error.

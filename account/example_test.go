@@ -65,7 +65,7 @@ func ExampleReadJSON() {
 ]`), "chart.json")
 	fmt.Println(err)
 	// Output:
-	// account: chart.json: line 3: "parnet": unknown member
+	// account: chart.json: line 3: column "parnet": unknown member
 }
 
 func ExampleSide_Sign() {

@@ -47,6 +47,33 @@ func NewEntry(debit, credit string, amount decimal.Decimal, memo string) Entry {
 type Segment struct {
 	Name      string
 	Statement *statement.Statement
+	// Ratio is the share of the segment's figures that is consolidated,
+	// such as 0.3 for a 一部事務組合 consolidated by its 経費負担割合
+	// (比例連結): each item figure is multiplied by it and rounded to 円
+	// by the consolidation's Rounding, and the segment's totals are
+	// computed from those figures. It is above 0 and at most 1; the zero
+	// value means 1, the whole segment (全部連結).
+	Ratio decimal.Decimal
+}
+
+// share returns the figure v of s as consolidated: v times the segment's
+// Ratio, rounded to 円 by r.
+func (s Segment) share(v format.Cell, r format.Rounding) format.Cell {
+	if !v.Valid || s.Ratio.IsZero() || s.Ratio.Equal(decimal.NewFromInt(1)) {
+		return v
+	}
+	return format.CellOf(format.Round(v.Amount.Mul(s.Ratio), format.Yen, r))
+}
+
+// An Adjustment is an amount put into the Adjust column of an item row as
+// it is, for an elimination whose balance is checked by its caller across
+// statements: the 純資産変動計算書 moves between the columns of net assets
+// what a balance sheet entry moves between their accounts, which no entry
+// of one column balances.
+type Adjustment struct {
+	Name   string          // identifies the adjustment in errors; defaults to its 1-based position
+	Row    string          // the key of an item row of the form
+	Amount decimal.Decimal // added to the row's Adjust cell, with its sign
 }
 
 // A Consolidation puts the statements of segments side by side, derives the
@@ -67,10 +94,28 @@ type Consolidation struct {
 	// Adjust and Total name the elimination and consolidated columns.
 	// They default to 相殺等 and 合計.
 	Adjust, Total string
+	// Sum, if set, names a column between the segments and Adjust that
+	// sums the segments (単純合算, as a 連結精算表 prints it); Total is
+	// then Sum plus Adjust. By default there is none.
+	Sum string
+	// Rounding is how a segment's figures times its Ratio are rounded to
+	// 円 (端数処理). Defaults to HalfUp (四捨五入).
+	Rounding format.Rounding
+	// Adjustments are amounts put into the Adjust column besides those of
+	// the Entries, unchecked for balance (see Adjustment).
+	Adjustments []Adjustment
 }
 
 func (c *Consolidation) adjust() string { return cmp.Or(c.Adjust, "相殺等") }
 func (c *Consolidation) total() string  { return cmp.Or(c.Total, "合計") }
+
+// ownColumns returns the names of the columns the consolidation adds.
+func (c *Consolidation) ownColumns() []string {
+	if c.Sum != "" {
+		return []string{c.Sum, c.adjust(), c.total()}
+	}
+	return []string{c.adjust(), c.total()}
+}
 
 // column returns the consolidated column of the form.
 func (c *Consolidation) column() string {
@@ -86,8 +131,8 @@ func (c *Consolidation) column() string {
 }
 
 // ConsolidatedForm returns the form of the consolidated statement: the
-// rows of Form, and a column for each segment, then Adjust and Total,
-// which is the sum of the others. A Consolidation without a Form, the zero
+// rows of Form, and a column for each segment, then Sum if it is set,
+// Adjust and Total, which is the sum of the others. A Consolidation without a Form, the zero
 // one included, has none: the error is an *Error wrapping ErrMissing.
 func (c *Consolidation) ConsolidatedForm() (*statement.Form, error) {
 	if c == nil || c.Form == nil {
@@ -98,6 +143,10 @@ func (c *Consolidation) ConsolidatedForm() (*statement.Form, error) {
 	for _, s := range c.Segments {
 		f.Columns = append(f.Columns, statement.Column{Name: s.Name, Kind: statement.Input})
 		sum = append(sum, statement.Term{Key: s.Name})
+	}
+	if c.Sum != "" {
+		f.Columns = append(f.Columns, statement.Column{Name: c.Sum, Kind: statement.Computed, Formula: sum})
+		sum = statement.Formula{{Key: c.Sum}}
 	}
 	f.Columns = append(f.Columns,
 		statement.Column{Name: c.adjust(), Kind: statement.Input},
@@ -115,6 +164,8 @@ func (c *Consolidation) ConsolidatedForm() (*statement.Form, error) {
 //   - segments with the same name (ErrDuplicate);
 //   - a segment's statement on another form (ErrForm): other rows, or a
 //     column named, placed or computed otherwise, such as 決算額 for 金額;
+//   - a Ratio that is not above 0 and at most 1 (ErrRange);
+//   - an adjustment on a row that is not an item row (ErrUnknown);
 //   - entries that do not balance (ErrUnbalanced), with an amount that is
 //     not positive (ErrRange), or that name an account not bound to
 //     exactly one item row (ErrUnknown);
@@ -140,12 +191,18 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 	}
 	var problems []Problem
 	seen := map[string]bool{c.adjust(): true, c.total(): true}
+	if c.Sum != "" {
+		seen[c.Sum] = true
+	}
+	one := decimal.NewFromInt(1)
 	for _, s := range c.Segments {
 		switch {
+		case s.Ratio.IsNegative() || s.Ratio.GreaterThan(one):
+			problems = append(problems, Problem{Row: s.Name, Err: fmt.Errorf("%w: ratio %s is not above 0 and at most 1", ErrRange, quote.Bounded(s.Ratio.String()))})
 		case s.Name == "":
 			problems = append(problems, Problem{Err: fmt.Errorf("%w: a segment without a name", ErrMissing)})
 		case seen[s.Name]:
-			problems = append(problems, Problem{Row: s.Name, Err: fmt.Errorf("%w: segment name, or the name of the %s or %s column", ErrDuplicate, c.adjust(), c.total())})
+			problems = append(problems, Problem{Row: s.Name, Err: fmt.Errorf("%w: segment name, or the name of the %s column", ErrDuplicate, strings.Join(c.ownColumns(), ", "))})
 		case s.Statement == nil:
 			problems = append(problems, Problem{Row: s.Name, Err: fmt.Errorf("%w: no statement", ErrMissing)})
 		default:
@@ -159,6 +216,7 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 		return nil, errorOf(source, problems)
 	}
 	adjust, problems := c.eliminations()
+	problems = append(problems, c.adjustments(adjust)...)
 	problems = append(problems, c.interSegment(col)...)
 	if len(problems) > 0 {
 		return nil, errorOf(source, problems)
@@ -173,7 +231,7 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 			if !ok {
 				problems = append(problems, Problem{Row: s.Name, Column: col, Err: fmt.Errorf("%w: no cell in row %s", ErrMissing, quote.Bounded(row.Key))})
 			}
-			figs = append(figs, statement.Figure{Row: row.Key, Column: s.Name, Value: v})
+			figs = append(figs, statement.Figure{Row: row.Key, Column: s.Name, Value: s.share(v, c.Rounding)})
 		}
 		figs = append(figs, statement.Figure{Row: row.Key, Column: c.adjust(), Value: format.CellOf(adjust[row.Key])})
 	}
@@ -260,6 +318,21 @@ func (c *Consolidation) eliminations() (map[string]decimal.Decimal, []Problem) {
 	return adjust, problems
 }
 
+// adjustments adds the Adjustments to adjust, and reports each that names
+// no item row.
+func (c *Consolidation) adjustments(adjust map[string]decimal.Decimal) []Problem {
+	var problems []Problem
+	for i, a := range c.Adjustments {
+		name := cmp.Or(a.Name, "adjustment "+strconv.Itoa(i+1))
+		if !slices.ContainsFunc(c.Form.Rows, func(r statement.Row) bool { return r.Key == a.Row && r.Kind == statement.Item }) {
+			problems = append(problems, Problem{Row: name, Err: fmt.Errorf("%w: row %s is not an item row of the form", ErrUnknown, quote.Bounded(a.Row))})
+			continue
+		}
+		adjust[a.Row] = adjust[a.Row].Add(a.Amount)
+	}
+	return problems
+}
+
 // interSegment checks that each inter-segment row nets to zero, and names
 // the amount and the segments that hold it when it does not.
 func (c *Consolidation) interSegment(col string) []Problem {
@@ -279,6 +352,7 @@ func (c *Consolidation) interSegment(col string) []Problem {
 				problems = append(problems, Problem{Row: key, Err: fmt.Errorf("%w: segment %s has no such inter-segment row", ErrMissing, quote.Bounded(s.Name))})
 				continue
 			}
+			v = s.share(v, c.Rounding)
 			if v.Valid && !v.Amount.IsZero() {
 				residual = residual.Add(v.Amount)
 				held = append(held, s.Name+" "+format.Amount(v.Amount))

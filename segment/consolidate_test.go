@@ -314,3 +314,76 @@ func TestConsolidationZero(t *testing.T) {
 		}
 	}
 }
+
+// TestRatio consolidates a segment at a share (比例連結): each item figure
+// times the ratio, rounded to 円 by the stated rounding, totals from those.
+func TestRatio(t *testing.T) {
+	tests := []struct {
+		name     string
+		rounding format.Rounding
+		// 5101 事業費 1,001 × 0.3 = 300.3; 4105 負担金収入 995 × 0.3 = 298.5
+		cost, revenue int64
+	}{
+		{"四捨五入", format.HalfUp, 300, 299},
+		{"切り捨て", format.Down, 300, 298},
+		{"切り上げ", format.Up, 301, 299},
+		{"偶数丸め", format.HalfEven, 300, 298},
+	}
+	for _, tt := range tests {
+		c := consolidation()
+		c.Entries, c.InterSegment = nil, nil
+		c.Segments[1] = seg("組合", 0, 0, 0, 995, 1001)
+		c.Segments[1].Ratio = decimal.RequireFromString("0.3")
+		c.Rounding = tt.rounding
+		c.Sum = "単純合算"
+		s, err := c.Build(statement.Meta{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		cell := func(row, col string) int64 {
+			v, _ := s.Cell(row, col)
+			return v.Amount.IntPart()
+		}
+		if got := cell("5101", "組合"); got != tt.cost {
+			t.Errorf("%s: 事業費 %d, want %d", tt.name, got, tt.cost)
+		}
+		if got := cell("4105", "組合"); got != tt.revenue {
+			t.Errorf("%s: 負担金収入 %d, want %d", tt.name, got, tt.revenue)
+		}
+		if got, want := cell("P_OP", "組合"), tt.revenue-tt.cost; got != want {
+			t.Errorf("%s: 営業利益 %d, want %d from the rounded figures", tt.name, got, want)
+		}
+		if got, want := cell("5101", "単純合算"), 100+tt.cost; got != want {
+			t.Errorf("%s: 単純合算 %d, want %d", tt.name, got, want)
+		}
+		if got, want := cell("5101", "合計"), 100+tt.cost; got != want {
+			t.Errorf("%s: 合計 %d, want %d", tt.name, got, want)
+		}
+	}
+	for _, bad := range []string{"-0.1", "1.5"} {
+		c := consolidation()
+		c.Segments[1].Ratio = decimal.RequireFromString(bad)
+		if _, err := c.Build(statement.Meta{}); !errors.Is(err, segment.ErrRange) || !strings.Contains(err.Error(), "本人確認情報処理事業") {
+			t.Errorf("ratio %s: %v, want ErrRange naming the segment", bad, err)
+		}
+	}
+}
+
+// TestAdjustments puts amounts into 相殺等 as they are, beside the
+// entries; an adjustment of a row that is not an item row is named.
+func TestAdjustments(t *testing.T) {
+	c := consolidation()
+	c.Adjustments = []segment.Adjustment{{Row: "5101", Amount: decimal.NewFromInt(-100)}, {Name: "x", Row: "5101", Amount: decimal.NewFromInt(40)}}
+	s, err := c.Build(statement.Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.Cell("5101", "相殺等"); v.Amount.IntPart() != -20548974-60 {
+		t.Errorf("事業費 相殺等 %v", v)
+	}
+	c.Adjustments = []segment.Adjustment{{Row: "P_OP", Amount: decimal.NewFromInt(1)}, {Name: "x", Row: "nosuch", Amount: decimal.NewFromInt(1)}}
+	_, err = c.Build(statement.Meta{})
+	if !errors.Is(err, segment.ErrUnknown) || !strings.Contains(err.Error(), `"adjustment 1"`) || !strings.Contains(err.Error(), `"x"`) {
+		t.Errorf("bad adjustments: %v", err)
+	}
+}

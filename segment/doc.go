@@ -7,7 +7,9 @@
 // derived from the entries through the categories of the accounts they
 // name: a 借方 on a revenue or a liability reduces it, a 貸方 on an expense
 // or an asset reduces it. Accounts between segments (他事業勘定) must net to
-// zero across them.
+// zero across them. A segment may be consolidated at a ratio (比例連結),
+// each figure rounded to 円 by a stated rounding; a 単純合算 column may sum
+// the segments before the eliminations, as a 連結精算表 prints them.
 //
 // The package does not post entries to ledgers; an Entry only says how the
 // 相殺等 column moves. Apportionment (按分) of totals over weights is in

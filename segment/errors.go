@@ -2,10 +2,8 @@ package segment
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 
-	"github.com/koukaikei/koukaikei/internal/quote"
+	"github.com/koukaikei/koukaikei/internal/problem"
 )
 
 // Errors that a Problem wraps, for errors.Is. The message of each Problem
@@ -15,11 +13,13 @@ var (
 	// formed, a line with the wrong number of fields, a side that is
 	// neither 借方 nor 貸方, or an amount.
 	ErrSyntax = errors.New("invalid syntax")
-	// ErrRange means an amount that is not positive.
+	// ErrRange means an amount that is not positive, or a segment's Ratio
+	// that is not above 0 and at most 1.
 	ErrRange = errors.New("out of range")
 	// ErrUnknown means a name that is not known: a header column, the
 	// consolidated Column, an account not bound to exactly one item row of
-	// the form, an inter-segment row the form lacks, or a side.
+	// the form, an inter-segment row the form lacks, the row of an
+	// Adjustment that is not an item row, or a side.
 	ErrUnknown = errors.New("unknown")
 	// ErrDuplicate means a name given twice: a segment or a header column.
 	ErrDuplicate = errors.New("duplicate")
@@ -48,28 +48,11 @@ type Error struct {
 // Error returns the source and every problem, separated by semicolons:
 // segment: entries.csv: line 3: "x": column "side": invalid syntax: "左" is neither 借方 nor 貸方.
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("segment: ")
-	if e.Source != "" {
-		b.WriteString(e.Source + ": ")
-	}
-	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(p.Error())
-	}
-	return b.String()
+	return problem.List("segment", e.Source, len(e.Problems), func(i int) string { return e.Problems[i].Error() })
 }
 
 // Unwrap returns each Problem, so that errors.Is finds each sentinel.
-func (e *Error) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
-	}
-	return errs
-}
+func (e *Error) Unwrap() []error { return problem.Errors(e.Problems) }
 
 // A Problem is one thing wrong, at one place.
 type Problem struct {
@@ -82,17 +65,7 @@ type Problem struct {
 // Error returns the place, as far as it is known, and what is wrong. Names
 // are quoted up to 64 bytes.
 func (p Problem) Error() string {
-	var parts []string
-	if p.Line > 0 {
-		parts = append(parts, fmt.Sprintf("line %d", p.Line))
-	}
-	if p.Row != "" {
-		parts = append(parts, quote.Bounded(p.Row))
-	}
-	if p.Column != "" {
-		parts = append(parts, "column "+quote.Bounded(p.Column))
-	}
-	return strings.Join(append(parts, fmt.Sprint(p.Err)), ": ")
+	return problem.Message(p.Line, "", p.Row, p.Column, p.Err)
 }
 
 // Unwrap returns Err.

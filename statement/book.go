@@ -102,14 +102,42 @@ type VerifyOptions struct {
 	// Pins are the published figures the book's own figures are known
 	// not to give; the findings they match are expected.
 	Pins []Pin
+	// Rounded verifies the book under rounding: every figure of a
+	// statement printed rounded (Meta.Unit above 円, and not Meta.Exact)
+	// stands for the interval of exact yen its Meta allows, and the
+	// identities of those statements and every link are judged together
+	// with the exact figures of the other statements, as one Joint (see
+	// Joint.Verify for what the verdicts prove). A link between a 百万円
+	// summary and its 円 statement is then exact, within rounding, or a
+	// violation with its Excess. Statements printed exactly are checked
+	// as without it. Of a rounded statement, Built reproduces what it
+	// can: a printed total or computed cell that Built does not give is
+	// judged by its identity instead, under rounding, and a violation of
+	// any of its identities is reported whether Built gives the figure
+	// or not. Findings within rounding are reported with that Verdict;
+	// exact ones are not findings. The zero value verifies exactly.
+	Rounded bool
 }
 
 // Verify checks b and returns every finding: the identities of each
 // statement (Statement.Verify), or its comparison with opt.Built; then
 // each link of opt.Links (see Link); then each pin of opt.Pins that no
 // finding matched, as a StalePin finding. A finding at the cell of a pin
-// carries the pin's Reason; see Pin for how pins match.
+// carries the pin's Reason; see Pin for how pins match. With opt.Rounded
+// the checks are made under rounding (see VerifyOptions.Rounded); a book
+// whose figures cannot be read as whole yen is then verified exactly, and
+// the Verification's Err says why.
 func (b *Book) Verify(opt VerifyOptions) *Verification {
+	if opt.Rounded {
+		v, err := b.verifyRounded(opt)
+		if err == nil {
+			return v
+		}
+		opt.Rounded = false
+		v = b.Verify(opt)
+		v.Err = err
+		return v
+	}
 	var fs []Finding
 	if opt.Built != nil {
 		fs = opt.Built.Compare(b)
@@ -134,6 +162,52 @@ type Verification struct {
 	// Findings lists every finding: of the statements, then of the
 	// links, then the stale pins.
 	Findings []Finding
+	// Err, for a verification under rounding, is why the book could not
+	// be verified so: a figure that is not whole yen or is beyond ±10^18
+	// yen (an *Error wrapping ErrRange). Findings are then those of exact
+	// verification.
+	Err   error
+	joint *JointResult   // under rounding: the statements whose figures are not all exact, as one Joint
+	index map[string]int // the Joint's statement of each id it holds
+	book  *Book          // the book verified under rounding
+}
+
+// Bounds returns, for a verification under rounding, the interval of
+// exact yen implied for a cell of the book (see JointResult.Bounds): such
+// as the yen 予算 that a 百万円 table prints only rounded, implied by its
+// 差引 and a 決算 known to the yen. It reports false for a verification
+// made exactly, and for a cell that has no figure to bound.
+func (r *Verification) Bounds(statement, row, column string) (Range, bool) {
+	if r.joint == nil {
+		return Range{}, false
+	}
+	if k, ok := r.index[statement]; ok {
+		return r.joint.Bounds(k, row, column)
+	}
+	// A statement the Joint does not hold prints every figure exactly.
+	s, ok := r.book.byID[statement]
+	if !ok {
+		return Range{}, false
+	}
+	i, j, ok := s.index(row, column)
+	if !ok || s.t.form.Columns[j].Kind == Text || s.t.form.Rows[i].Kind == Header {
+		return Range{}, false
+	}
+	c := s.cell(i, j)
+	return Range{Lo: c.Amount, Hi: c.Amount}, true
+}
+
+// WithinRounding returns the findings that rounding explains: identities
+// and links that no exact figures satisfy as printed, and some exact
+// figures the printed ones stand for do.
+func (r *Verification) WithinRounding() []Finding {
+	var fs []Finding
+	for _, f := range r.Findings {
+		if f.Verdict == WithinRounding && f.Kind != StalePin {
+			fs = append(fs, f)
+		}
+	}
+	return fs
 }
 
 // Pinned returns the findings that pins expect.
@@ -249,11 +323,13 @@ func (b *Book) check(l Link) []Finding {
 // with the reason: an inconsistency of the published report, which
 // verification expects rather than papers over.
 //
-// A pin matches the findings at its cell: those of the statements'
-// identities or comparison when Link is empty, those of the named link
-// otherwise. The cell must print Printed. A pin that matches no finding,
-// or whose cell prints another figure, is stale: the figure is reproduced
-// after all, or the data changed, and the pin must go.
+// A pin matches the findings at its cell, whatever their Verdict: those
+// of the statements' identities or comparison when Link is empty, those of
+// the named link otherwise. The cell must print Printed. A pin that
+// matches no finding, or whose cell prints another figure, is stale: the
+// figure is reproduced after all, or the data changed, and the pin must
+// go. So is a pin whose finding is within rounding: rounding explains the
+// figure, and the reason is gone.
 type Pin struct {
 	Statement string      // the statement's id
 	Row       string      // the row's key
@@ -281,6 +357,7 @@ func (b *Book) pin(fs []Finding, pins []Pin) []Finding {
 		index[at{p.Statement, p.Row, p.Column, p.Link}] = k
 	}
 	matched := make([]bool, len(pins))
+	explained := make([]bool, len(pins)) // matched a finding within rounding
 	for i, f := range fs {
 		link := ""
 		if f.Kind == LinkBroken {
@@ -288,6 +365,10 @@ func (b *Book) pin(fs []Finding, pins []Pin) []Finding {
 		}
 		k, ok := index[at{f.Statement, f.Row, f.Column, link}]
 		if !ok || !b.pinned(pins[k]).Equal(b.printed(pins[k])) {
+			continue
+		}
+		if f.Verdict != Violation {
+			explained[k] = true
 			continue
 		}
 		fs[i].Reason = pins[k].Reason
@@ -305,9 +386,13 @@ func (b *Book) pin(fs []Finding, pins []Pin) []Finding {
 				f.Label = s.t.label(i)
 			}
 		}
-		f.GotText = "the figure is reproduced, or no finding is at the pin's cell"
-		if !f.Got.Equal(f.Want) {
+		switch {
+		case !f.Got.Equal(f.Want):
 			f.GotText = "the book prints another figure"
+		case explained[k]:
+			f.GotText = "the figure is within rounding"
+		default:
+			f.GotText = "the figure is reproduced, or no finding is at the pin's cell"
 		}
 		fs = append(fs, f)
 	}

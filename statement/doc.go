@@ -61,7 +61,9 @@
 // (a 百万円 summary against the 円 statement it summarises) and gives the
 // interval implied for each cell, such as the yen behind a figure printed
 // only in 百万円. Their docs say when the verdict is a proof and when a
-// necessary condition.
+// necessary condition. [Book.Verify] with [VerifyOptions].Rounded verifies
+// a whole book so, its links included, and [Verification.Bounds] gives the
+// implied intervals; statementtest.BookRounded wraps it for a test.
 //
 // # Scaling
 //

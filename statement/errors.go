@@ -3,9 +3,9 @@ package statement
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
@@ -52,20 +52,7 @@ type Problem struct {
 
 // Error returns the problem with its line, row and column.
 func (p Problem) Error() string {
-	var b strings.Builder
-	if p.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", p.Line)
-	}
-	if p.Row != "" {
-		fmt.Fprintf(&b, "row %s: ", quote.Bounded(p.Row))
-	}
-	if p.Column != "" {
-		fmt.Fprintf(&b, "column %s: ", quote.Bounded(p.Column))
-	}
-	if p.Err != nil {
-		b.WriteString(p.Err.Error())
-	}
-	return b.String()
+	return problem.Message(p.Line, "row", p.Row, p.Column, p.Err)
 }
 
 // Unwrap returns the problem's error.
@@ -78,39 +65,14 @@ type Error struct {
 	Problems []Problem
 }
 
-// maxListed bounds the problems an Error message lists; all of them stay
-// in Problems.
-const maxListed = 20
-
-// Error lists the problems, separated by semicolons: at most the first 20,
+// Error lists the problems, separated by semicolons: at most the first ten,
 // and how many more there are.
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("statement: ")
-	if e.Source != "" {
-		b.WriteString(e.Source + ": ")
-	}
-	for i, p := range e.Problems {
-		if i == maxListed {
-			fmt.Fprintf(&b, "; and %d more", len(e.Problems)-i)
-			break
-		}
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(p.Error())
-	}
-	return b.String()
+	return problem.List("statement", e.Source, len(e.Problems), func(i int) string { return e.Problems[i].Error() })
 }
 
 // Unwrap returns the problems, so that errors.Is finds each one's error.
-func (e *Error) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
-	}
-	return errs
-}
+func (e *Error) Unwrap() []error { return problem.Errors(e.Problems) }
 
 // problems collects Problems for one source.
 type problems struct {

@@ -100,3 +100,52 @@ func ExampleJoint() {
 	// within rounding segment:jigyo:決算 = result:jigyo:決算
 	// 予算 1,239,500,000〜1,240,067,889円 proof true
 }
+
+// Book.Verify under rounding judges a book's links across units: the
+// 百万円 事業別決算の状況 prints 差引 △6, rounded from a yen 予算 it does not
+// print, so 決算 − 予算 as printed, △5, does not give it. The 決算 is tied
+// by a link to the 決算書, which prints it to the yen; the 差引 is then
+// within rounding, and the yen 予算 follows: 1,234,567,890 + 5,500,000 …
+// 6,499,999, of which 1,240 百万円 allows up to 1,240,499,999.
+func ExampleBook_Verify_rounded() {
+	seg := &statement.Form{Title: "事業別決算の状況",
+		Columns: []statement.Column{{Name: "予算", Kind: statement.Input}, {Name: "決算", Kind: statement.Input},
+			{Name: "差引", Kind: statement.Computed, Formula: statement.Formula{{Key: "決算"}, {Key: "予算", Negative: true}}}},
+		Rows: []statement.Row{{Key: "jigyo", Kind: statement.Item, Label: "事業費"}},
+	}
+	result := &statement.Form{Title: "決算書",
+		Columns: []statement.Column{{Name: "決算", Kind: statement.Input}},
+		Rows:    []statement.Row{{Key: "jigyo", Kind: statement.Item, Label: "事業費"}},
+	}
+	var book statement.Book
+	for _, s := range []struct {
+		id, csv string
+		form    *statement.Form
+		unit    format.Unit
+	}{
+		{"segment", "科目,予算,決算,差引\n事業費,\"1,240\",\"1,235\",△6\n", seg, format.Million},
+		{"result", "科目,決算\n事業費,\"1,234,567,890\"\n", result, format.Yen},
+	} {
+		st, err := statement.ReadCSV(strings.NewReader(s.csv), s.form, statement.ReadOptions{Meta: statement.Meta{Unit: s.unit}})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		book.Add(s.id, st)
+	}
+	links, err := statement.ReadLinksCSV(strings.NewReader("name,left,right\n事業費 決算,segment:jigyo:決算,result:jigyo:決算\n"), "links.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	v := book.Verify(statement.VerifyOptions{Links: links, Rounded: true})
+	for _, f := range v.Findings {
+		fmt.Println(f)
+	}
+	budget, _ := v.Bounds("segment", "jigyo", "予算")
+	fmt.Println("予算", budget, "ok", v.OK())
+	// Output:
+	// segment: 事業費 差引: 決算-予算: got △5百万円, want △6百万円 (within rounding)
+	// segment: 事業費 決算: link 事業費 決算: got 1,235,000,000円, want 1,234,567,890円 (within rounding)
+	// 予算 1,240,067,890〜1,240,499,999円 ok true
+}

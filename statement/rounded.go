@@ -74,7 +74,7 @@ func (r Range) String() string {
 // wrapping ErrRange naming the row and column.
 func (s *Statement) VerifyRounded() ([]Finding, error) {
 	// Its result has no Proof to give, so it does not search for one.
-	r, err := (&Joint{Statements: []*Statement{s}}).verify(false)
+	r, err := (&Joint{Statements: []*Statement{s}}).verify(jointOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -131,8 +131,11 @@ type JointResult struct {
 	// necessary condition only. See Joint.Verify.
 	Proof bool
 	cells [][]int // per statement, per cell: its variable, -1 for none
-	stmts []*Statement
-	vars  []bounds.Interval
+	// identities, per finding, is the index in Joint.Identities of the
+	// identity it judges, -1 for a statement's own.
+	identities []int
+	stmts      []*Statement
+	vars       []bounds.Interval
 }
 
 // Bounds returns the interval of exact yen implied for a cell: the one
@@ -151,7 +154,12 @@ func (r *JointResult) Bounds(statement int, row, column string) (Range, bool) {
 	if !ok {
 		return Range{}, false
 	}
-	v := r.cells[statement][i*len(s.t.form.Columns)+j]
+	k := i*len(s.t.form.Columns) + j
+	v := r.cells[statement][k]
+	if v == lazyVar { // an exact figure that no identity names
+		c := s.cells[k].cell()
+		return Range{Lo: c.Amount, Hi: c.Amount}, true
+	}
 	if v < 0 {
 		return Range{}, false
 	}
@@ -167,6 +175,7 @@ type judged struct {
 	side       int  // the terms whose sum Range shows: the last side of them, or the first −side
 	presence   bool // 該当なし on one side only
 	report     bool // false for a hidden row's identity
+	identity   int  // the index in Joint.Identities; -1 for a statement's own
 }
 
 // sideOf returns the terms whose sum Range shows, and whether their sum is
@@ -202,21 +211,37 @@ func (x *judged) sideOf(buf []bounds.Term) ([]bounds.Term, bool) {
 //
 // Errors are an *Error: a CellRef naming no cell (ErrUnknown), a figure
 // that is not whole yen or is beyond ±10^18 yen (ErrRange).
-func (j *Joint) Verify() (*JointResult, error) { return j.verify(true) }
+func (j *Joint) Verify() (*JointResult, error) { return j.verify(jointOptions{search: true}) }
 
-// verify does the work of Verify; search says to look for a proof where
-// the identities form cycles.
-func (j *Joint) verify(search bool) (*JointResult, error) {
+// jointOptions says how verify works.
+type jointOptions struct {
+	search bool // look for a proof where the identities form cycles
+	// cellsOnly, per statement, says to leave out its own identities:
+	// of a statement printed exactly, with no hidden row and no
+	// recomputed column, whose every cell is one exact figure, they
+	// narrow nothing, and a caller checks them otherwise.
+	cellsOnly []bool
+	// quiet leaves out the findings that are Exact and leaves the Rule
+	// of the Identities' findings empty, for a caller that names them
+	// itself.
+	quiet bool
+}
+
+// verify does the work of Verify.
+func (j *Joint) verify(opt jointOptions) (*JointResult, error) {
 	res := &JointResult{stmts: make([]*Statement, len(j.Statements)), cells: make([][]int, len(j.Statements))}
-	sys := bounds.System{Search: search}
+	sys := bounds.System{Search: opt.search}
+	skip := func(k int) bool { return k < len(opt.cellsOnly) && opt.cellsOnly[k] }
 	n, terms, cells := len(j.Identities), 0, 0
 	for _, id := range j.Identities {
 		terms += len(id.Left) + len(id.Right)
 	}
-	for _, s := range j.Statements {
-		if s != nil && s.t != nil {
+	cells = terms // at most, the lazy cells the Identities name
+	for k, s := range j.Statements {
+		if s != nil && s.t != nil && !skip(k) {
+			cells += len(s.cells)
 			a, b := s.t.identities()
-			n, terms, cells = n+a, terms+b, cells+len(s.cells)
+			n, terms = n+a, terms+b
 		}
 	}
 	sys.Grow(cells, n, terms)
@@ -230,11 +255,19 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 		}
 		s = s.ready()
 		res.stmts[k] = s
-		name := s.t.form.name()
+		var name string
 		if k < len(j.Names) && j.Names[k] != "" {
 			name = j.Names[k]
+		} else {
+			name = s.t.form.name()
 		}
 		ps.source = name
+		if skip(k) {
+			// Its every figure is exact and only the Identities name
+			// its cells: each gets a variable when one does.
+			res.cells[k] = lazyCells(s)
+			continue
+		}
 		var vals []int64
 		res.cells[k], vals = addCells(&sys, s, &ps)
 		if len(ps.list) == 0 {
@@ -242,10 +275,10 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 		}
 	}
 	ps.source = ""
-	for _, id := range j.Identities {
+	for n, id := range j.Identities {
 		var ok bool
-		if ids, fs, buf, ok = j.identity(ids, fs, buf, id, res, &ps); !ok {
-			continue
+		if ids, fs, buf, ok = j.identity(ids, fs, buf, id, res, &sys, &ps, !opt.quiet); ok {
+			ids[len(ids)-1].identity = n
 		}
 	}
 	if err := ps.err(); err != nil {
@@ -286,9 +319,23 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 			default:
 				f.Verdict, f.Excess = Violation, f.Got.Amount.Sub(f.Want.Amount).Abs()
 			}
-			if id.report || f.Verdict == Violation {
+			if (id.report || f.Verdict == Violation) && !(opt.quiet && f.Verdict == Exact) {
 				out = append(out, *f)
+				res.identities = append(res.identities, id.identity)
 			}
+			continue
+		}
+		switch {
+		case sol.Violated[eqs[e]]:
+			f.Verdict, f.Excess = Violation, decimal.NewFromInt(sol.Excess[eqs[e]])
+		case id.presence:
+			f.Verdict = Violation
+		case f.Got.Equal(f.Want):
+			f.Verdict = Exact
+		default:
+			f.Verdict = WithinRounding
+		}
+		if !id.report && f.Verdict != Violation || opt.quiet && f.Verdict == Exact {
 			continue
 		}
 		side, negate := id.sideOf(buf)
@@ -300,19 +347,8 @@ func (j *Joint) verify(search bool) (*JointResult, error) {
 			iv = iv.Neg()
 		}
 		f.Range = rangeOf(iv)
-		switch {
-		case sol.Violated[eqs[e]]:
-			f.Verdict, f.Excess = Violation, decimal.NewFromInt(sol.Excess[eqs[e]])
-		case id.presence:
-			f.Verdict = Violation
-		case f.Got.Equal(f.Want):
-			f.Verdict = Exact
-		default:
-			f.Verdict = WithinRounding
-		}
-		if id.report || f.Verdict == Violation {
-			out = append(out, *f)
-		}
+		out = append(out, *f)
+		res.identities = append(res.identities, id.identity)
 	}
 	res.Findings = out
 	return res, nil
@@ -438,13 +474,14 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 	recomputed := s.recomputed()
 	add := func(i, j int, f Formula, rule string, byRow bool, cell func(string) int) {
 		k := i*ncol + j
-		x := judged{report: !t.form.Rows[i].Hidden, start: len(buf), side: len(f)}
+		x := judged{report: !t.form.Rows[i].Hidden, start: len(buf), side: len(f), identity: -1}
 		buf = append(buf, bounds.Term{Var: vars[k]})
 		var sum int64
-		valid, exact := false, true
+		valid, exact, hidden := false, true, false
 		for _, term := range f {
 			c := cell(term.Key)
 			buf = append(buf, bounds.Term{Var: vars[c], Negative: !term.Negative})
+			hidden = hidden || t.form.Rows[c/ncol].Hidden
 			if !s.cells[c].valid {
 				continue
 			}
@@ -470,7 +507,9 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 		case t.form.ZeroSums:
 			got = format.CellOf(decimal.Zero)
 		}
-		x.presence = got.Valid != want.Valid
+		// A hidden term was not printed: whether it has a figure is
+		// unknown, so only its interval judges the identity.
+		x.presence = got.Valid != want.Valid && !hidden
 		x.printed = recomputed[j] && !t.form.Rows[i].Hidden
 		// A total of a recomputed computed column follows from the
 		// column's formula on each row and the totals of the columns it
@@ -502,19 +541,22 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 }
 
 // identity adds an Identity as the equation Left − Right = 0.
-func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Identity, res *JointResult, ps *problems) ([]judged, []Finding, []bounds.Term, bool) {
+func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Identity, res *JointResult, sys *bounds.System, ps *problems, rule bool) ([]judged, []Finding, []bounds.Term, bool) {
 	x := judged{report: true, start: len(buf), side: -len(id.Left)}
 	ok := true
 	side := func(refs []CellRef, right bool) format.Cell {
 		var cells []format.Cell
 		for _, r := range refs {
-			v, c, found := res.cell(r)
+			v, c, found := res.cell(r, sys, ps)
 			if !found {
 				ps.addf(0, r.Row, r.Column, ErrUnknown, "identity %s: no such cell in statement %d", quote.Bounded(id.Name), r.Statement)
 				ok = false
 				continue
 			}
 			buf = append(buf, bounds.Term{Var: v, Negative: r.Negative != right})
+			if len(refs) == 1 && !r.Negative {
+				return c // most sides are one cell: its sum is itself
+			}
 			cells = append(cells, c)
 		}
 		return signedSum(len(cells), func(k int) (format.Cell, bool) { return cells[k], refs[k].Negative })
@@ -525,12 +567,16 @@ func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Ident
 	}
 	x.end = len(buf)
 	x.presence = got.Valid != want.Valid
-	f := Finding{Kind: LinkBroken, Label: id.Name, Rule: id.written(j), Got: got, Want: want}
+	f := Finding{Kind: LinkBroken, Label: id.Name, Got: got, Want: want}
+	if rule {
+		f.Rule = id.written(j)
+	}
 	if len(id.Left) > 0 {
 		k := id.Left[0].Statement
-		f.Statement = res.stmts[k].t.form.name()
 		if k < len(j.Names) && j.Names[k] != "" {
 			f.Statement = j.Names[k]
+		} else {
+			f.Statement = res.stmts[k].t.form.name()
 		}
 		f.Unit = res.stmts[k].meta.Unit
 	}
@@ -538,7 +584,29 @@ func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Ident
 }
 
 // cell returns the variable and the printed cell r names.
-func (r *JointResult) cell(ref CellRef) (int, format.Cell, bool) {
+// A variable of a cell that has none yet, of a statement whose figures
+// are all exact: see jointOptions.cellsOnly.
+const lazyVar = -2
+
+// lazyCells returns the cells of s, each lazyVar, but -1 for those that
+// hold no amount.
+func lazyCells(s *Statement) []int {
+	t := s.t
+	vars := make([]int, len(t.form.Rows)*len(t.form.Columns))
+	for i, row := range t.form.Rows {
+		for j, col := range t.form.Columns {
+			vars[i*len(t.form.Columns)+j] = lazyVar
+			if row.Kind == Header || col.Kind == Text {
+				vars[i*len(t.form.Columns)+j] = -1
+			}
+		}
+	}
+	return vars
+}
+
+// cell returns the variable and the printed cell r names, adding the
+// variable of a lazy cell to sys.
+func (r *JointResult) cell(ref CellRef, sys *bounds.System, ps *problems) (int, format.Cell, bool) {
 	if ref.Statement < 0 || ref.Statement >= len(r.stmts) {
 		return 0, format.Cell{}, false
 	}
@@ -548,7 +616,21 @@ func (r *JointResult) cell(ref CellRef) (int, format.Cell, bool) {
 		return 0, format.Cell{}, false
 	}
 	k := i*len(s.t.form.Columns) + j
-	if v := r.cells[ref.Statement][k]; v >= 0 {
+	v := r.cells[ref.Statement][k]
+	if v == lazyVar {
+		c := s.cells[k]
+		y, whole := int64(0), true
+		if c.valid {
+			y, whole = c.wholeYen()
+		}
+		if !whole {
+			ps.addf(0, ref.Row, ref.Column, ErrRange, "%s is not a whole number of yen within ±10^18", c.dec())
+			return 0, format.Cell{}, false
+		}
+		v = sys.AddVar(bounds.Exact(y))
+		r.cells[ref.Statement][k] = v
+	}
+	if v >= 0 {
 		return v, s.cells[k].cell(), true
 	}
 	return 0, format.Cell{}, false

@@ -258,3 +258,30 @@ func TestRecomputed(t *testing.T) {
 		}
 	}
 }
+
+// A total whose terms are all hidden rows, which a summary does not print,
+// is judged by its interval alone: that the hidden rows print no figure
+// does not make it 該当なし.
+func TestVerifyRoundedHiddenTerms(t *testing.T) {
+	form := &statement.Form{Title: "キャッシュ・フロー計算書",
+		Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "a", Kind: statement.Item, Label: "補助金等収入", Hidden: true},
+			{Key: "b", Kind: statement.Item, Label: "その他の収入", Hidden: true},
+			{Key: "in", Kind: statement.Total, Label: "その他収入", Formula: statement.Formula{{Key: "a"}, {Key: "b"}}},
+		},
+	}
+	s, err := statement.ReadCSV(strings.NewReader("label,金額\nその他収入,388\n"), form, statement.ReadOptions{Meta: statement.Meta{Unit: format.Million}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := s.VerifyRounded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.Verdict == statement.Violation {
+			t.Errorf("%s", f)
+		}
+	}
+}

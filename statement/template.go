@@ -24,6 +24,13 @@ type Form struct {
 	// of 該当なし, for publishers that print it so (J-LIS prints 0 for the
 	// 当期変動額合計 of a component that did not move).
 	ZeroSums bool
+	// Split, if set, is the key of the row where the right-hand half of a
+	// statement printed side by side begins, as the 統一的な基準 prints its
+	// 貸借対照表: 資産 on the left, 負債・純資産 from 【負債の部】 on the
+	// right. WriteText prints the halves side by side; the other writers
+	// print the rows in order. A header row may be named by its key.
+	// Defaults to none: one column of rows.
+	Split string
 }
 
 // name returns how errors name f.
@@ -99,7 +106,7 @@ type Template struct {
 }
 
 // Compile checks f and returns its Template. Keys must be unique and
-// non-empty on every row that is not a header; totals have formulas over
+// non-empty on every row that is not a header; Split, if set, names a row; totals have formulas over
 // rows that hold amounts, without a cycle and without a term given twice;
 // every subtotal has children; indents are 0 to MaxIndent; columns are
 // named once, and computed columns refer to other amount columns without a
@@ -152,6 +159,9 @@ func compile(f *Form, ps *problems) *Template {
 			continue
 		}
 		t.rowIndex[r.Key] = i
+	}
+	if f.Split != "" && !slices.ContainsFunc(f.Rows, func(r Row) bool { return r.Key == f.Split }) {
+		ps.addf(0, f.Split, "", ErrUnknown, "the row where the right-hand half begins (Split) is not a row of the form")
 	}
 	for i, r := range f.Rows {
 		if r.Kind == Subtotal {

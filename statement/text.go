@@ -35,6 +35,11 @@ func (f *Form) stub() string {
 // block headed by its name, leaving out the items that have no figure in
 // it; a heading whose items all lack figures prints 0, as the J-LIS
 // 純資産変動計算書 prints 当期変動額 0 for a component that did not move.
+//
+// A form with a Split prints its rows in two halves side by side, the
+// rows before the Split on the left and the others on the right, each
+// with the column heading and aligned by display width on its own; the
+// shorter half ends in blank lines.
 func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
 	s = s.ready()
 	var table [][]string // first cell the label, the rest the cells
@@ -51,11 +56,77 @@ func (s *Statement) WriteText(w io.Writer, opt TextOptions) error {
 		}
 	}
 	fmt.Fprintf(bw, "（単位：%s）\n", s.meta.Unit)
-	writeAligned(bw, table, right, opt.Display)
+	d := opt.Display
+	if k := s.splitAt(); k > 1 && k < len(table) && !s.t.form.Vertical {
+		left := align(table[:k], right, d)
+		rightHalf := align(append([][]string{table[0]}, table[k:]...), right, d)
+		width := 0
+		for _, l := range left {
+			width = max(width, d.Width(l))
+		}
+		for i := range max(len(left), len(rightHalf)) {
+			var l, r string
+			if i < len(left) {
+				l = left[i]
+			}
+			if i < len(rightHalf) {
+				r = rightHalf[i]
+			}
+			fmt.Fprintln(bw, strings.TrimRight(d.PadRight(l, width)+"    "+r, " "))
+		}
+	} else {
+		writeAligned(bw, table, right, d)
+	}
 	for _, note := range s.meta.Notes {
 		fmt.Fprintln(bw, note)
 	}
 	return bw.Flush()
+}
+
+// align returns the lines of table: the label column padded to its
+// widest cell, the others right-aligned where right says so.
+func align(table [][]string, right []bool, d format.Display) []string {
+	widths := make([]int, len(table[0]))
+	for _, rec := range table {
+		for k, cell := range rec {
+			widths[k] = max(widths[k], d.Width(cell))
+		}
+	}
+	lines := make([]string, 0, len(table))
+	for _, rec := range table {
+		var b strings.Builder
+		for k, cell := range rec {
+			switch {
+			case k == 0:
+				b.WriteString(d.PadRight(cell, widths[0]))
+			case right[k]:
+				b.WriteString("  " + d.PadLeft(cell, widths[k]))
+			default:
+				b.WriteString("  " + d.PadRight(cell, widths[k]))
+			}
+		}
+		lines = append(lines, strings.TrimRight(b.String(), " "))
+	}
+	return lines
+}
+
+// splitAt returns the index in the table of the usual layout (heading
+// first) of the first line of the right-hand half, or 0 for a form
+// without a Split. A hidden Split row starts the half at the next row.
+func (s *Statement) splitAt() int {
+	if s.t.form.Split == "" {
+		return 0
+	}
+	k := 1
+	for _, row := range s.t.form.Rows {
+		if row.Key == s.t.form.Split {
+			return k
+		}
+		if !row.Hidden {
+			k++
+		}
+	}
+	return 0
 }
 
 // label returns how row i prints in the label column at the given depth.

@@ -2,6 +2,7 @@ package statement_test
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -116,4 +117,67 @@ func TestWriteMarkdown(t *testing.T) {
 	if got := buf.String(); got != want {
 		t.Errorf("WriteMarkdown =\n%s\nwant\n%s", got, want)
 	}
+}
+
+// A 貸借対照表 of the 統一的な基準 prints 資産 on the left and 負債・純資産
+// on the right. The expected text is worked out by hand: left labels 16
+// columns wide (　減価償却累計額; 科目 is 4), amounts 9 (1,000,000), so the left half
+// is 27 columns; right labels 18 (負債及び純資産合計), amounts 8
+// (△250,000); four spaces between the halves; the right half, one line
+// shorter, leaves the last line to the left.
+func TestWriteTextSplit(t *testing.T) {
+	amount := []statement.Column{{Name: "金額", Kind: statement.Input}}
+	f := &statement.Form{Title: "貸借対照表", Columns: amount, Split: "H200", Rows: []statement.Row{
+		{Key: "H100", Kind: statement.Header, Label: "【資産の部】"},
+		{Key: "1000", Kind: statement.Subtotal, Label: "固定資産"},
+		{Key: "1113", Kind: statement.Item, Label: "建物", Indent: 1},
+		{Key: "1114", Kind: statement.Item, Label: "減価償却累計額", Indent: 1},
+		{Key: "1510", Kind: statement.Item, Label: "現金預金"},
+		{Key: "1520", Kind: statement.Item, Label: "未収金"},
+		{Key: "1900", Kind: statement.Total, Label: "資産合計", Formula: statement.Formula{{Key: "1000"}, {Key: "1510"}, {Key: "1520"}}},
+		{Key: "H200", Kind: statement.Header, Label: "【負債の部】"},
+		{Key: "2010", Kind: statement.Item, Label: "地方債"},
+		{Key: "H300", Kind: statement.Header, Label: "【純資産の部】"},
+		{Key: "3010", Kind: statement.Item, Label: "固定資産等形成分"},
+		{Key: "3020", Kind: statement.Item, Label: "余剰分（不足分）"},
+		{Key: "3990", Kind: statement.Total, Label: "負債及び純資産合計", Formula: statement.Formula{{Key: "2010"}, {Key: "3010"}, {Key: "3020"}}},
+	}}
+	s := mustBuild(f, statement.Meta{}, []statement.Figure{
+		fig("1113", 1000000), fig("1114", -400000), fig("1510", 50000), fig("1520", 10000),
+		fig("2010", 310000), fig("3010", 600000), fig("3020", -250000),
+	})
+	var buf bytes.Buffer
+	if err := s.WriteText(&buf, statement.TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"貸借対照表",
+		"（単位：円）",
+		"科目" + sp(19) + "金額" + sp(4) + "科目" + sp(20) + "金額",
+		"【資産の部】" + sp(15) + sp(4) + "【負債の部】",
+		"固定資産" + sp(12) + "600,000" + sp(4) + "地方債" + sp(15) + "310,000",
+		"　建物" + sp(12) + "1,000,000" + sp(4) + "【純資産の部】",
+		"　減価償却累計額" + sp(3) + "△400,000" + sp(4) + "固定資産等形成分" + sp(5) + "600,000",
+		"現金預金" + sp(13) + "50,000" + sp(4) + "余剰分（不足分）" + sp(4) + "△250,000",
+		"未収金" + sp(15) + "10,000" + sp(4) + "負債及び純資産合計" + sp(3) + "660,000",
+		"資産合計" + sp(12) + "660,000",
+		"",
+	}, "\n")
+	if got := buf.String(); got != want {
+		t.Errorf("WriteText =\n%s\nwant\n%s", got, want)
+	}
+	// The other layouts print the rows in order.
+	buf.Reset()
+	s.WriteCSV(&buf, statement.CSVOptions{NoBOM: true, LF: true})
+	if !strings.Contains(buf.String(), "1900,資産合計,660000\nH200,【負債の部】,\n") {
+		t.Errorf("CSV of a split form:\n%s", buf.String())
+	}
+	f.Split = "nosuch"
+	if _, err := statement.Compile(f); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "nosuch") {
+		t.Errorf("Compile with an unknown Split: %v", err)
+	}
+}
+
+func fig(row string, n int64) statement.Figure {
+	return statement.Figure{Row: row, Column: "金額", Value: yen(n)}
 }

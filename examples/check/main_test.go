@@ -9,7 +9,10 @@ import (
 	"github.com/koukaikei/koukaikei/statement/unified"
 )
 
-const shimada = "../../statement/unified/testdata/published/shimada-h29-pl-general.csv"
+const (
+	shimada    = "../../statement/unified/testdata/published/shimada-h29-pl-general.csv"
+	shimadaR02 = "../../statement/unified/testdata/published/shimada-r02-pl-general.csv"
+)
 
 // TestGolden runs the program on small files and compares its output with
 // expectations worked out by hand in testdata/NOTES.md.
@@ -25,6 +28,7 @@ func TestGolden(t *testing.T) {
 		{"json", []string{"-form", "testdata/costs-form.csv", "-title", "行政コスト計算書", "-unit", "千円", "-format", "json", "testdata/costs.tsv"}, "costs.json", 0},
 		{"computed columns, CP932", []string{"-form", "testdata/budget-form.csv", "-columns", "予算|決算|差引=決算-予算", "-unit", "百万円", "testdata/budget.csv"}, "budget.txt", 0},
 		{"島田市 as published", []string{"-form", "pl-general", "-unit", "千円", shimada}, "shimada.txt", 0},
+		{"島田市 令和2年度 in 円, exact", []string{"-form", "pl-general", shimadaR02}, "shimada-r02.txt", 0},
 		{"島田市, 純行政コスト 5 千円 more", []string{"-form", "pl-general", "-unit", "千円", "testdata/shimada-h29-changed.csv"}, "shimada-changed.txt", 1},
 	}
 	for _, tt := range tests {
@@ -81,7 +85,7 @@ func (f fixed) Forms() []unified.FormInfo { return f }
 
 func TestList(t *testing.T) {
 	var out, errs bytes.Buffer
-	src := fixed{{ID: "a-general", Title: "貸借対照表", Scope: "一般会計等"}, {ID: "b-whole", Title: "全体行政コスト計算書", Scope: "全体"}}
+	src := fixed{{ID: "a-general", Title: "貸借対照表", Scope: unified.General}, {ID: "b-whole", Title: "全体行政コスト計算書", Scope: unified.Whole}}
 	if code := run([]string{"-list"}, &out, &errs, src); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}

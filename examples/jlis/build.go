@@ -13,11 +13,14 @@ import (
 )
 
 // A derivation says how a summary table is made from another table: which
-// of its columns each input column takes, and how it is scaled. In
-// 令和元年度決算の概要 every figure is rounded to 百万円 from its exact yen
-// value (so 負債 46,760 is not 流動負債 33,442 + 固定負債 13,317), but 差引
-// is the difference of the rounded 予算 and 決算: 固定負債 prints 1,898,
-// where the exact difference, 1,898,891,869 円, would round to 1,899.
+// of its columns each input column takes, and the unit it is scaled to.
+// Every figure is rounded from its exact yen value but in the columns that
+// the table's Meta.Recomputed names, which are computed from the rounded
+// figures (statement.Recompute): in 令和元年度決算の概要, 負債 46,760 is not
+// 流動負債 33,442 + 固定負債 13,317, but 差引 is the difference of the
+// rounded 予算 and 決算, so 固定負債 prints 1,898, where the exact
+// difference, 1,898,891,869 円, would round to 1,899. The same Meta has the
+// verification under rounding judge that 差引 as printed.
 type derivation struct {
 	source  string            // the id of the table it summarises
 	columns map[string]string // input column → the source's column
@@ -26,7 +29,7 @@ type derivation struct {
 
 // readDerivations reads dir/derivations.csv, by table id.
 func readDerivations(dir string) (map[string]derivation, error) {
-	recs, err := readCSV(dir+"/derivations.csv", "id", "source", "columns", "unit", "recompute")
+	recs, err := readCSV(dir+"/derivations.csv", "id", "source", "columns", "unit")
 	if err != nil {
 		return nil, err
 	}
@@ -43,12 +46,6 @@ func readDerivations(dir string) (map[string]derivation, error) {
 				return nil, r.errorf("column %q is not target=source", pair)
 			}
 			d.columns[to] = from
-		}
-		if cols := r.field("recompute"); cols != "" {
-			d.scaling.Columns = map[string]statement.Policy{}
-			for _, c := range strings.Split(cols, "|") {
-				d.scaling.Columns[c] = statement.Recompute
-			}
 		}
 		if _, dup := ds[r.field("id")]; dup {
 			return nil, r.errorf("table %s derived twice", r.field("id"))
@@ -151,7 +148,14 @@ func buildTable(dir, id string, p *statement.Statement, chart *account.Chart, d 
 		return nil, err
 	}
 	if d.source != "" {
-		s = s.Scale(d.scaling)
+		sc := d.scaling
+		for _, c := range p.Meta().Recomputed {
+			if sc.Columns == nil {
+				sc.Columns = map[string]statement.Policy{}
+			}
+			sc.Columns[c] = statement.Recompute
+		}
+		s = s.Scale(sc)
 	}
 	return s, nil
 }

@@ -15,7 +15,9 @@
 //     the heading of its label column, whether it prints vertically, and
 //     its style (signspace: a space after △; zerodash, zerohyphen: zero
 //     printed as － or -; nilblank: no figure printed as nothing rather
-//     than -; zerosums: a total of items without figures printed as 0);
+//     than -; zerosums: a total of items without figures printed as 0;
+//     recomputed=C1|C2: the columns whose computed cells the report
+//     computes from its rounded figures, statement.Meta.Recomputed);
 //   - forms/<id>.csv: the rows of each table, read by statement.ReadRowsCSV;
 //   - r01/<id>.csv and r02/<id>.csv: every figure the report prints in that
 //     table, totals included, transcribed as printed and read by
@@ -26,9 +28,10 @@
 //     than from their own item figures, one a line: id, the source table's
 //     id, columns as target=source joined by | (each input column of the
 //     table takes the exact figures of the source's column, hidden rows
-//     included), the unit it is scaled to, and the columns (joined by |)
-//     recomputed from the rounded figures rather than rounded from their
-//     exact values (statement.Recompute);
+//     included), and the unit it is scaled to: every figure rounded from
+//     its exact value, but those of the columns that the table's style
+//     names recomputed, computed from the rounded figures
+//     (statement.Recompute);
 //   - r01/consolidations.csv: the segment statements, one a line: id, the
 //     segments (the columns built each from its own figures, joined by |)
 //     and the rows of accounts between segments that must net to zero
@@ -89,9 +92,12 @@ type Report struct {
 }
 
 // Verify checks the built tables against the published ones and the links
-// between the published ones, allowing what the pins expect.
+// between the published ones, under rounding (statement.VerifyOptions:
+// Rounded), allowing what the pins expect: the tables printed in 千円 and
+// 百万円 are judged with each figure standing for the yen it may be
+// rounded from, and tied to the yen tables they summarise by links.
 func (r *Report) Verify() *statement.Verification {
-	return r.Published.Verify(statement.VerifyOptions{Built: r.Built, Links: r.Links, Pins: r.Pins})
+	return r.Published.Verify(statement.VerifyOptions{Built: r.Built, Links: r.Links, Pins: r.Pins, Rounded: true})
 }
 
 // FY2019 returns the FY2019 report, indexed by forms.csv, with its figures
@@ -214,6 +220,10 @@ func readTable(field func(string) string, chart *account.Chart, dir string) (*st
 		}
 	}
 	for _, flag := range strings.Fields(field("style")) {
+		if cols, ok := strings.CutPrefix(flag, "recomputed="); ok {
+			meta.Recomputed = strings.Split(cols, "|")
+			continue
+		}
 		switch flag {
 		case "signspace":
 			meta.Style.SignSpace = true

@@ -27,3 +27,23 @@ func ConsistentRounded(t TB, s *statement.Statement) bool {
 	}
 	return ok
 }
+
+// BookRounded is Book under rounding (statement.VerifyOptions.Rounded):
+// the statements printed in 千円 or 百万円 are judged with each figure
+// standing for the yen it may be rounded from, jointly with the links, so
+// that a 百万円 summary linked to the 円 statement it rounds passes, and
+// what only rounding explains is not reported. A book that cannot be
+// verified under rounding is reported too.
+func BookRounded(t TB, got, want *statement.Book, links []statement.Link, pins []statement.Pin) bool {
+	t.Helper()
+	v := want.Verify(statement.VerifyOptions{Built: got, Links: links, Pins: pins, Rounded: true})
+	ok := v.Err == nil
+	if !ok {
+		t.Errorf("%v", v.Err)
+	}
+	for _, f := range v.Unexpected() {
+		t.Errorf("%s", f)
+		ok = false
+	}
+	return ok
+}

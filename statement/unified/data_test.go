@@ -74,7 +74,7 @@ func loadForms(t *testing.T) (map[string]*form, []*form) {
 	t.Helper()
 	byID := map[string]*form{}
 	var order []*form
-	for _, m := range readCSV(t, "forms.csv", "id", "file", "number", "title", "scope", "columns") {
+	for _, m := range readCSV(t, "forms.csv", "id", "file", "number", "title", "scope", "columns", "split") {
 		cols, err := statement.ParseColumns(m["columns"])
 		if err != nil {
 			t.Errorf("forms.csv line %s: %v", m[""], err)

@@ -32,13 +32,13 @@ func TestFormsCompile(t *testing.T) {
 
 func ExampleForms() {
 	for _, f := range unified.Forms()[:4] {
-		fmt.Println(f.ID, f.Number, f.Title, f.Scope, len(f.Form.Rows) > 0)
+		fmt.Println(f.ID, f.Number, f.Title, f.Kind, f.Scope, len(f.Form.Rows) > 0)
 	}
 	// Output:
-	// bs-general 様式第1号 貸借対照表 一般会計等 true
-	// bs-whole 様式第1号 全体貸借対照表 全体 true
-	// bs-consolidated 様式第1号 連結貸借対照表 連結 true
-	// pl-general 様式第2号 行政コスト計算書 一般会計等 true
+	// bs-general 様式第1号 貸借対照表 貸借対照表 一般会計等 true
+	// bs-whole 様式第1号 全体貸借対照表 貸借対照表 全体 true
+	// bs-consolidated 様式第1号 連結貸借対照表 貸借対照表 連結 true
+	// pl-general 様式第2号 行政コスト計算書 行政コスト計算書 一般会計等 true
 }
 
 func builtin(t *testing.T, id string) *statement.Form {

@@ -20,6 +20,8 @@ type Program struct {
 	Run    func(args []string, stdout, stderr io.Writer) int
 	Report *jlis.Report // the report whose tables it prints, built, in order
 	Update bool         // rewrite the CSV, JSON and Markdown goldens
+
+	explained map[string][]string // per table, the rows whose printed figure is pinned or within rounding
 }
 
 // table returns the built statement of table id.
@@ -40,16 +42,17 @@ func (p *Program) Output(t *testing.T, args ...string) []byte {
 
 // CheckText compares the text of table id with its transcription. Lines
 // may differ only where the report pins a figure of the table (outside
-// links): each such row's line must differ (the program prints the figure
-// it computes), and every differing line must be one of those rows'.
+// links), or where the report's verification finds a printed figure that
+// the program does not give within rounding (a 差引 rounded from a yen
+// 予算 the report does not print): each such row's line must differ (the
+// program prints the figure it computes), and every differing line must be
+// one of those rows'.
 func (p *Program) CheckText(t *testing.T, id, text string) {
 	t.Helper()
 	deleted, inserted := Text(t, id+".txt", text)
 	pinned := map[string]bool{} // labels, without white space
-	for _, pin := range p.Report.Pins {
-		if pin.Statement == id && pin.Link == "" {
-			pinned[Normalize(p.label(t, id, pin.Row))[0]] = false
-		}
+	for _, row := range p.explainedRows()[id] {
+		pinned[Normalize(p.label(t, id, row))[0]] = false
 	}
 	pinnedLine := func(l string) (string, bool) {
 		for label := range pinned {
@@ -76,6 +79,27 @@ func (p *Program) CheckText(t *testing.T, id, text string) {
 			t.Errorf("%s: the pinned row %s prints as the report does", id, label)
 		}
 	}
+}
+
+// explainedRows returns, per table, the rows of the figures that may print
+// otherwise than the report prints them: pinned outside links, or within
+// rounding.
+func (p *Program) explainedRows() map[string][]string {
+	if p.explained != nil {
+		return p.explained
+	}
+	p.explained = map[string][]string{}
+	for _, pin := range p.Report.Pins {
+		if pin.Link == "" {
+			p.explained[pin.Statement] = append(p.explained[pin.Statement], pin.Row)
+		}
+	}
+	for _, f := range p.Report.Verify().WithinRounding() {
+		if f.Kind != statement.LinkBroken {
+			p.explained[f.Statement] = append(p.explained[f.Statement], f.Row)
+		}
+	}
+	return p.explained
 }
 
 func (p *Program) label(t *testing.T, id, row string) string {

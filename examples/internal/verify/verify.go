@@ -10,6 +10,7 @@ import (
 
 	"github.com/koukaikei/koukaikei/examples/internal/output"
 	"github.com/koukaikei/koukaikei/examples/jlis"
+	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 	"golang.org/x/text/width"
 )
@@ -60,13 +61,22 @@ type Summary struct {
 	Reproduced int // printed amounts the library gave as printed
 	Identities int // totals and computed cells, each a formula over other cells
 	Links      int // identities between tables checked
-	// Verification is what the report's verification found.
+	// Within counts the printed amounts that the library does not give as
+	// printed, and rounding explains: their identity holds for some exact
+	// figures they stand for (statement.WithinRounding).
+	Within int
+	// LinksWithin counts the links that hold within rounding only: a
+	// table in 百万円 against the yen it rounds.
+	LinksWithin int
+	// Verification is what the report's verification found, under
+	// rounding.
 	Verification *statement.Verification
+	report       *jlis.Report
 }
 
 // Summarize verifies r and counts what it checked.
 func Summarize(r *jlis.Report) *Summary {
-	s := &Summary{Tables: len(r.Tables), Links: len(r.Links), Verification: r.Verify()}
+	s := &Summary{Tables: len(r.Tables), Links: len(r.Links), Verification: r.Verify(), report: r}
 	for _, id := range r.Tables {
 		built, _ := r.Built.Statement(id)
 		published, _ := r.Published.Statement(id)
@@ -90,11 +100,78 @@ func Summarize(r *jlis.Report) *Summary {
 	}
 	s.Reproduced = s.Figures
 	for _, f := range s.Verification.Findings {
-		if f.Kind != statement.LinkBroken && f.Kind != statement.StalePin {
+		switch {
+		case f.Kind == statement.LinkBroken && f.Verdict == statement.WithinRounding:
+			s.LinksWithin++
+		case f.Kind == statement.LinkBroken || f.Kind == statement.StalePin:
+		case f.Verdict == statement.WithinRounding:
+			s.Within++
+			s.Reproduced--
+		default:
 			s.Reproduced--
 		}
 	}
 	return s
+}
+
+// within describes a figure that rounding explains: its cell, the figure
+// as printed, and the exact yen implied for each term of its identity, so
+// that a 差引 of a 百万円 table shows the yen 決算 it was rounded from and
+// the interval of the yen 予算 that the report does not print.
+func (s *Summary) within(f statement.Finding) string {
+	where := strings.TrimSpace(f.Label + " " + f.Column)
+	show := format.Formatter{Unit: f.Unit, Suffix: true}
+	line := fmt.Sprintf("%s: %s %s: within rounding", f.Statement, where, show.FormatCell(f.Want))
+	p, ok := s.report.Published.Statement(f.Statement)
+	if !ok {
+		return line
+	}
+	var terms []string
+	form := p.Form()
+	for _, col := range form.Columns {
+		if col.Name != f.Column {
+			continue
+		}
+		if col.Kind == statement.Computed && col.Formula.String() == f.Rule {
+			for _, t := range col.Formula {
+				terms = append(terms, s.bound(f.Statement, f.Row, t.Key, t.Key))
+			}
+			break
+		}
+		for _, row := range form.Rows {
+			if row.Key == f.Row && row.Formula.String() == f.Rule {
+				for _, t := range row.Formula {
+					terms = append(terms, s.bound(f.Statement, t.Key, f.Column, rowLabel(form, t.Key)))
+				}
+			}
+		}
+	}
+	if len(terms) > 0 {
+		line += "; " + strings.Join(terms, ", ")
+	}
+	return line
+}
+
+// bound names a cell by name and the exact yen implied for it: a figure,
+// or the interval of those the report's figures allow.
+func (s *Summary) bound(id, row, column, name string) string {
+	b, ok := s.Verification.Bounds(id, row, column)
+	switch {
+	case !ok:
+		return name + " unknown"
+	case !b.NoLo && !b.NoHi && b.Lo.Equal(b.Hi):
+		return name + " " + format.Formatter{Suffix: true}.Format(b.Lo)
+	}
+	return name + " " + b.String()
+}
+
+func rowLabel(form *statement.Form, key string) string {
+	for _, r := range form.Rows {
+		if r.Key == key {
+			return r.Label
+		}
+	}
+	return key
 }
 
 // Write prints the summary that ends the programs' text output: the
@@ -109,10 +186,15 @@ func (s *Summary) Write(w io.Writer) error {
 		}
 	}
 	fmt.Fprintln(w, "検証結果")
-	fmt.Fprintf(w, "%d tables built from %d item figures; of the %d figures the report prints, %d reproduced and %d pinned with their reasons.\n",
-		s.Tables, s.Inputs, s.Figures, s.Reproduced, len(pinned))
-	fmt.Fprintf(w, "%d identities within tables computed; %d links between tables checked, %d broken by the report as pinned.\n",
-		s.Identities, s.Links, len(broken))
+	fmt.Fprintf(w, "%d tables built from %d item figures; of the %d figures the report prints, %d reproduced, %d within rounding and %d pinned with their reasons.\n",
+		s.Tables, s.Inputs, s.Figures, s.Reproduced, s.Within, len(pinned))
+	fmt.Fprintf(w, "%d identities within tables computed; %d links between tables checked, %d within rounding and %d broken by the report as pinned.\n",
+		s.Identities, s.Links, s.LinksWithin, len(broken))
+	for _, f := range s.Verification.WithinRounding() {
+		if f.Kind != statement.LinkBroken {
+			fmt.Fprintln(w, "- "+s.within(f))
+		}
+	}
 	for _, f := range append(pinned, broken...) {
 		fmt.Fprintln(w, "- "+f.String())
 	}

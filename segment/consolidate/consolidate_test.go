@@ -1,0 +1,242 @@
+package consolidate_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	kacc "github.com/koukaikei/koukaikei/account"
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment/consolidate"
+	"github.com/koukaikei/koukaikei/statement"
+	"github.com/koukaikei/koukaikei/statement/unified"
+	"github.com/shopspring/decimal"
+)
+
+func yen(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
+
+func line(side kacc.Side, code, column string, n int64) consolidate.Line {
+	return consolidate.Line{Side: side, Account: code, Column: column, Amount: yen(n)}
+}
+
+// two returns a consolidation of two bodies that hold only cash.
+func two(t *testing.T) *consolidate.Consolidation {
+	return &consolidate.Consolidation{Scope: unified.Consolidated, Members: []consolidate.Member{
+		{Name: "一般会計等", Type: consolidate.GeneralAccounts, Method: consolidate.Full, Book: cash(t, unified.Consolidated, 100, 80)},
+		{Name: "組合", Type: consolidate.Association, Method: consolidate.Proportional, Ratio: decimal.RequireFromString("0.25"), Book: cash(t, unified.Consolidated, 40, 40)},
+	}}
+}
+
+func TestConsolidate(t *testing.T) {
+	r, err := two(t).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs, _ := r.Book.Statement("bs-consolidated")
+	// 100 + 40 × 0.25.
+	if c, _ := bs.Cell("1510", "金額"); c.Amount.IntPart() != 110 {
+		t.Errorf("現金預金 %v, want 110", c)
+	}
+	if len(r.Worksheets) != 6 || r.Worksheets[2].Column != "固定資産等形成分" || r.Worksheets[4].Column != "他団体出資等分" {
+		t.Errorf("worksheets: %d", len(r.Worksheets))
+	}
+	ws := r.Worksheets[0].Statement
+	var names []string
+	for _, c := range ws.Form().Columns {
+		names = append(names, c.Name)
+	}
+	if got := strings.Join(names, "|"); got != "一般会計等|組合|単純合算|相殺消去|連結" {
+		t.Errorf("worksheet columns %s", got)
+	}
+	if c, _ := ws.Cell("1510", "相殺消去"); c.Valid {
+		t.Errorf("相殺消去 of a row no elimination moves: %v", c)
+	}
+}
+
+// TestConsolidateErrors: every defect is a typed error naming where it is.
+func TestConsolidateErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(c *consolidate.Consolidation)
+		err    error
+		names  []string
+	}{
+		{"general scope", func(c *consolidate.Consolidation) { c.Scope = unified.General }, consolidate.ErrScope, nil},
+		{"no members", func(c *consolidate.Consolidation) { c.Members = nil }, consolidate.ErrMissing, nil},
+		{"whole takes no 組合", func(c *consolidate.Consolidation) {
+			c.Scope = unified.Whole
+			c.Members[1].Book = cash(t, unified.Whole, 40, 40)
+		}, consolidate.ErrScope, []string{"組合"}},
+		{"ratio 1.5", func(c *consolidate.Consolidation) { c.Members[1].Ratio = decimal.RequireFromString("1.5") }, consolidate.ErrRange, []string{"組合"}},
+		{"全部連結 at 30 %", func(c *consolidate.Consolidation) { c.Members[0].Ratio = decimal.RequireFromString("0.3") }, consolidate.ErrRange, []string{"一般会計等"}},
+		{"no method", func(c *consolidate.Consolidation) { c.Members[0].Method = 0 }, consolidate.ErrRange, []string{"一般会計等"}},
+		{"same name", func(c *consolidate.Consolidation) { c.Members[1].Name = "一般会計等" }, consolidate.ErrDuplicate, []string{"一般会計等"}},
+		{"named as a column", func(c *consolidate.Consolidation) { c.Members[1].Name = "相殺消去" }, consolidate.ErrDuplicate, []string{"相殺消去"}},
+		{"no book", func(c *consolidate.Consolidation) { c.Members[1].Book = nil }, consolidate.ErrMissing, []string{"組合"}},
+		{"another form", func(c *consolidate.Consolidation) { c.Members[1].Book = cash(t, unified.General, 40, 40) }, consolidate.ErrMissing, []string{"組合", "bs-consolidated"}},
+		{"a statement on another form", func(c *consolidate.Consolidation) {
+			b := &statement.Book{}
+			g := cash(t, unified.General, 40, 40)
+			w := cash(t, unified.Consolidated, 40, 40)
+			for _, id := range w.IDs() {
+				s, _ := w.Statement(id)
+				if id == "nw-consolidated" {
+					s, _ = g.Statement("nw-general")
+				}
+				b.Add(id, s)
+			}
+			c.Members[1].Book = b
+		}, consolidate.ErrForm, []string{"組合", "nw-consolidated"}},
+		{"member breaks a link", func(c *consolidate.Consolidation) {
+			b := cash(t, unified.Consolidated, 40, 40)
+			bs, _ := b.Statement("bs-consolidated")
+			figs := bs.Figures()
+			for i := range figs {
+				if figs[i].Row == "1510" {
+					figs[i].Value = format.CellOf(yen(41))
+				}
+			}
+			bad, _ := unified.Build("bs-consolidated", statement.Meta{}, figs)
+			nb := &statement.Book{}
+			for _, id := range b.IDs() {
+				s, _ := b.Statement(id)
+				if id == "bs-consolidated" {
+					s = bad
+				}
+				nb.Add(id, s)
+			}
+			c.Members[1].Book = nb
+		}, consolidate.ErrLink, []string{"組合", "連結 BS資産合計=負債及び純資産合計"}},
+		{"unbalanced", func(c *consolidate.Consolidation) {
+			c.Eliminations = []consolidate.Elimination{{Name: "出資", Lines: []consolidate.Line{line(kacc.Debit, "3020", "", 70), line(kacc.Credit, "1312", "", 60)}}}
+		}, consolidate.ErrUnbalanced, []string{"出資", "BS資産合計"}},
+		{"NW not carried", func(c *consolidate.Consolidation) {
+			c.Eliminations = []consolidate.Elimination{{Lines: []consolidate.Line{line(kacc.Debit, "3020", "", 60), line(kacc.Credit, "1312", "", 60)}}}
+		}, consolidate.ErrUnbalanced, []string{`elimination "1"`, "BS余剰分（不足分）=NW本年度末"}},
+		{"NW line without a column", func(c *consolidate.Consolidation) {
+			c.Eliminations = []consolidate.Elimination{{Name: "x", Lines: []consolidate.Line{line(kacc.Debit, "6000", "", 60)}}}
+		}, consolidate.ErrMissing, []string{"x", "6000"}},
+		{"unknown account", func(c *consolidate.Consolidation) {
+			c.Eliminations = []consolidate.Elimination{{Name: "x", Lines: []consolidate.Line{line(kacc.Debit, "9999", "", 60), line(kacc.Credit, "1000", "", 60)}}}
+		}, consolidate.ErrUnknown, []string{"9999", "1000"}},
+		{"negative amount", func(c *consolidate.Consolidation) {
+			c.Eliminations = []consolidate.Elimination{{Name: "x", Lines: []consolidate.Line{line(kacc.Debit, "4520", "", -6), line(kacc.Credit, "4230", "", -6)}}}
+		}, consolidate.ErrRange, []string{"x"}},
+		{"a rounding that breaks a link", func(c *consolidate.Consolidation) {
+			// 1,005 × 0.3 = 301.5 → 302 and 995 × 0.3 = 298.5 → 299:
+			// 資産合計 601 against 純資産 2,000 × 0.3 = 600.
+			b := &statement.Book{}
+			w := cash(t, unified.Consolidated, 0, 0)
+			for _, id := range w.IDs() {
+				s, _ := w.Statement(id)
+				if id == "bs-consolidated" {
+					s, _ = unified.Build(id, statement.Meta{}, amounts(t, id, map[string]int64{"1111": 1005, "1140": 995, "1510": 0, "3010": 2000, "3020": -2000}))
+				}
+				if id == "nw-consolidated" {
+					s, _ = unified.Build(id, statement.Meta{}, amounts(t, id, map[string]int64{
+						"6000:固定資産等形成分": 2000, "6000:余剰分（不足分）": -2000, "6100:余剰分（不足分）": 0}))
+				}
+				b.Add(id, s)
+			}
+			c.Members[1].Book, c.Members[1].Ratio = b, decimal.RequireFromString("0.3")
+		}, consolidate.ErrLink, []string{"連結 BS資産合計=負債及び純資産合計"}},
+	}
+	for _, tt := range tests {
+		c := two(t)
+		tt.change(c)
+		_, err := c.Build()
+		var ue *consolidate.Error
+		if !errors.Is(err, tt.err) || !errors.As(err, &ue) {
+			t.Errorf("%s: %v, want %v", tt.name, err, tt.err)
+			continue
+		}
+		for _, n := range tt.names {
+			if !strings.Contains(err.Error(), n) {
+				t.Errorf("%s: %v does not name %s", tt.name, err, n)
+			}
+		}
+	}
+}
+
+// An elimination across statements balances when it keeps every link:
+// 他会計への繰出金 against the receiving 会計's 税収等 (a 財源 of the
+// 純資産変動計算書) lowers 純行政コスト, which the 純行政コスト（△） must
+// follow.
+func TestEliminationAcrossStatements(t *testing.T) {
+	c := two(t)
+	c.Eliminations = []consolidate.Elimination{{Name: "繰出金", Lines: []consolidate.Line{
+		line(kacc.Credit, "4230", "", 10),
+		line(kacc.Debit, "6210", "余剰分（不足分）", 10),
+		line(kacc.Credit, "6100", "余剰分（不足分）", 10),
+	}}}
+	r, err := c.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nw, _ := r.Book.Statement("nw-consolidated")
+	if v, _ := nw.Cell("6100", "合計"); v.Amount.IntPart() != 10 {
+		t.Errorf("純行政コスト（△） %v", v)
+	}
+	c.Eliminations[0].Lines = c.Eliminations[0].Lines[:2]
+	_, err = c.Build()
+	if !errors.Is(err, consolidate.ErrUnbalanced) || !strings.Contains(err.Error(), "NW純行政コスト（△）=−PL純行政コスト") {
+		t.Errorf("without the 純行政コスト（△） line: %v", err)
+	}
+}
+
+// A nil consolidation is an error, never a panic.
+func TestNil(t *testing.T) {
+	if _, err := (*consolidate.Consolidation)(nil).Build(); !errors.Is(err, consolidate.ErrMissing) {
+		t.Errorf("nil consolidation: %v", err)
+	}
+}
+
+// amounts fills the item rows of a form with the given yen figures, by
+// key (and, for the 純資産変動計算書, column), and no figure elsewhere.
+func amounts(t *testing.T, id string, figs map[string]int64) []statement.Figure {
+	t.Helper()
+	f, ok := unified.Form(id)
+	if !ok {
+		t.Fatalf("no form %s", id)
+	}
+	var out []statement.Figure
+	for _, r := range f.Form.Rows {
+		for _, c := range f.Form.Columns {
+			if r.Kind != statement.Item || c.Kind != statement.Input {
+				continue
+			}
+			fig := statement.Figure{Row: r.Key, Column: c.Name}
+			v, ok := figs[r.Key+":"+c.Name]
+			if !ok && c.Name == "金額" {
+				v, ok = figs[r.Key]
+			}
+			if ok {
+				fig.Value = format.CellOf(decimal.NewFromInt(v))
+			}
+			out = append(out, fig)
+		}
+	}
+	return out
+}
+
+// cash returns the book of a body that only holds cash: 現金預金 n, all of
+// it 余剰分, carried from last year, which keeps every link.
+func cash(t *testing.T, s unified.Scope, n, prev int64) *statement.Book {
+	t.Helper()
+	b := &statement.Book{}
+	for id, figs := range map[unified.Kind]map[string]int64{
+		unified.BalanceSheet: {"1510": n, "3020": n},
+		unified.Cost:         {"4510": 0},
+		unified.NetAssets:    {"6000:余剰分（不足分）": prev, "6100:余剰分（不足分）": 0, "6700:余剰分（不足分）": n - prev},
+		unified.CashFlow:     {"9100": prev, "7240": n - prev},
+	} {
+		st, err := unified.Build(unified.ID(id, s), statement.Meta{}, amounts(t, unified.ID(id, s), figs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Add(unified.ID(id, s), st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
+}

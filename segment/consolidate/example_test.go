@@ -1,0 +1,85 @@
+package consolidate_test
+
+import (
+	"errors"
+	"fmt"
+
+	kacc "github.com/koukaikei/koukaikei/account"
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment/consolidate"
+	"github.com/koukaikei/koukaikei/statement"
+	"github.com/koukaikei/koukaikei/statement/unified"
+	"github.com/shopspring/decimal"
+)
+
+// book builds the four statements of a member that holds cash and a
+// building, on the forms of 連結.
+func book(cash, building int64) *statement.Book {
+	b := &statement.Book{}
+	for _, k := range []unified.Kind{unified.BalanceSheet, unified.Cost, unified.NetAssets, unified.CashFlow} {
+		id := unified.ID(k, unified.Consolidated)
+		f, _ := unified.Form(id)
+		given := map[string]int64{"1113": building, "1510": cash, "3010": building, "3020": cash,
+			"4510:金額": 0, "6000:固定資産等形成分": building, "6000:余剰分（不足分）": cash, "6100:余剰分（不足分）": 0, "9100": cash}
+		var figs []statement.Figure
+		for _, r := range f.Form.Rows {
+			for _, c := range f.Form.Columns {
+				if r.Kind == statement.Item && c.Kind == statement.Input {
+					fig := statement.Figure{Row: r.Key, Column: c.Name}
+					v, ok := given[r.Key+":"+c.Name]
+					if !ok && c.Name == "金額" {
+						v, ok = given[r.Key]
+					}
+					if ok {
+						fig.Value = format.CellOf(decimal.NewFromInt(v))
+					}
+					figs = append(figs, fig)
+				}
+			}
+		}
+		s, err := unified.Build(id, statement.Meta{}, figs)
+		if err != nil {
+			panic(err)
+		}
+		b.Add(id, s)
+	}
+	return b
+}
+
+// A city and a 一部事務組合 consolidated at its 経費負担割合 of 30 %
+// (比例連結): each of the 組合's figures is taken at 30 %, rounded to 円.
+func ExampleConsolidation_Build() {
+	c := &consolidate.Consolidation{Scope: unified.Consolidated, Members: []consolidate.Member{
+		{Name: "一般会計等", Type: consolidate.GeneralAccounts, Method: consolidate.Full, Book: book(500, 2000)},
+		{Name: "組合", Type: consolidate.Association, Method: consolidate.Proportional, Ratio: decimal.RequireFromString("0.3"), Book: book(101, 1000)},
+	}}
+	r, err := c.Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	bs, _ := r.Book.Statement("bs-consolidated")
+	for _, row := range []string{"1113", "1510", "1900", "3990"} {
+		v, _ := bs.Cell(row, "金額")
+		fmt.Println(row, v)
+	}
+	// 組合's 現金預金 101 × 0.3 = 30.3, rounded to 30.
+	ws := r.Worksheets[0].Statement
+	v, _ := ws.Cell("1510", "組合")
+	fmt.Println("組合 1510", v)
+
+	// An elimination that does not balance is an error naming it.
+	c.Eliminations = []consolidate.Elimination{{Name: "E1", Lines: []consolidate.Line{
+		{Side: kacc.Debit, Account: "3020", Amount: decimal.NewFromInt(70)},
+		{Side: kacc.Credit, Account: "1312", Amount: decimal.NewFromInt(60)},
+	}}}
+	_, err = c.Build()
+	fmt.Println(err != nil, errors.Is(err, consolidate.ErrUnbalanced))
+	// Output:
+	// 1113 2,300
+	// 1510 530
+	// 1900 2,830
+	// 3990 2,830
+	// 組合 1510 30
+	// true true
+}

@@ -1,0 +1,181 @@
+package statement_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/statement"
+)
+
+// roundedBook returns a book of a 事業別決算の状況 in 百万円 printing 予算
+// 1,240, 決算 1,235 and the given 差引, under the id segment, and the 決算
+// to the yen under the id result; and the link between the two 決算.
+func roundedBook(t *testing.T, diff string, result int64) (*statement.Book, []statement.Link) {
+	t.Helper()
+	summary, err := statement.ReadCSV(strings.NewReader("label,予算,決算,差引\n事業費,\"1,240\",\"1,235\","+diff+"\n"), segmentForm,
+		statement.ReadOptions{Meta: statement.Meta{Unit: format.Million}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	yen := mustBuild(resultForm, statement.Meta{}, []statement.Figure{{Row: "jigyo", Column: "決算", Value: format.CellOf(dyen(result))}})
+	var b statement.Book
+	if err := b.Add("segment", summary); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add("result", yen); err != nil {
+		t.Fatal(err)
+	}
+	links := []statement.Link{{Name: "事業費 決算",
+		Left:  []statement.Ref{{Statement: "segment", Row: "jigyo", Column: "決算"}},
+		Right: []statement.Ref{{Statement: "result", Row: "jigyo", Column: "決算"}}}}
+	return &b, links
+}
+
+func TestBookVerifyRounded(t *testing.T) {
+	b, links := roundedBook(t, "△5", 1234567890)
+	// Exactly, 1,235 百万円 is not 1,234,567,890 円.
+	if u := b.Verify(statement.VerifyOptions{Links: links}).Unexpected(); len(u) != 1 || u[0].Kind != statement.LinkBroken {
+		t.Errorf("exact: %v, want the link broken", u)
+	}
+	// Under rounding, 1,235 百万円 (1,234,500,000 … 1,235,499,999) holds
+	// 1,234,567,890: within rounding; 差引 △5 = 1,235 − 1,240 as printed.
+	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
+	if v.Err != nil || !v.OK() || len(v.Findings) != 1 {
+		t.Fatalf("rounded: %v, %v", v.Findings, v.Err)
+	}
+	f := v.Findings[0]
+	if f.Kind != statement.LinkBroken || f.Verdict != statement.WithinRounding || f.Rule != "事業費 決算" ||
+		f.Statement != "segment" || f.Row != "jigyo" || f.Column != "決算" || f.Label != "事業費" || f.Unit != format.Million {
+		t.Errorf("link finding %+v", f)
+	}
+	if w := v.WithinRounding(); len(w) != 1 {
+		t.Errorf("WithinRounding() = %v", w)
+	}
+	// 予算 = 決算 − 差引 = 1,234,567,890 + 4,500,000 … 5,499,999 =
+	// 1,239,067,890 … 1,240,067,889, within 1,240's 1,239,500,000 …
+	// 1,240,499,999: 1,239,500,000 … 1,240,067,889.
+	if r, ok := v.Bounds("segment", "jigyo", "予算"); !ok || !r.Lo.Equal(dyen(1239500000)) || !r.Hi.Equal(dyen(1240067889)) {
+		t.Errorf("Bounds(予算) = %v, %v", r, ok)
+	}
+	// The 円 statement's figure is exact.
+	if r, ok := v.Bounds("result", "jigyo", "決算"); !ok || !r.Lo.Equal(dyen(1234567890)) || !r.Hi.Equal(r.Lo) {
+		t.Errorf("Bounds(result 決算) = %v, %v", r, ok)
+	}
+	if _, ok := v.Bounds("nothing", "jigyo", "予算"); ok {
+		t.Error("Bounds of a statement the book lacks")
+	}
+	if _, ok := b.Verify(statement.VerifyOptions{Links: links}).Bounds("segment", "jigyo", "予算"); ok {
+		t.Error("Bounds of an exact verification")
+	}
+
+	// 決算 1,236,600,000 円 is 1,100,001 円 above what 1,235 百万円 stands for.
+	b, links = roundedBook(t, "△5", 1236600000)
+	v = b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
+	if u := v.Unexpected(); len(u) != 1 || u[0].Verdict != statement.Violation || !u[0].Excess.Equal(dyen(1100001)) {
+		t.Errorf("violation: %v", u)
+	}
+	pin := statement.Pin{Statement: "segment", Row: "jigyo", Column: "決算", Link: "事業費 決算", Printed: format.CellOf(dyen(1235)), Reason: "known"}
+	if v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true, Pins: []statement.Pin{pin}}); !v.OK() || len(v.Pinned()) != 1 {
+		t.Errorf("a pinned violation: %v", v.Findings)
+	}
+
+	// A pin that rounding explains is stale.
+	b, links = roundedBook(t, "△5", 1234567890)
+	v = b.Verify(statement.VerifyOptions{Links: links, Rounded: true, Pins: []statement.Pin{pin}})
+	if u := v.Unexpected(); len(u) != 1 || u[0].Kind != statement.StalePin || u[0].GotText != "the figure is within rounding" {
+		t.Errorf("a pin within rounding: %v", u)
+	}
+}
+
+// Of a rounded statement, what Built does not reproduce is judged under
+// rounding: built from the printed 予算 and 決算, 差引 is △5, but the
+// report prints △6, rounded from a yen 予算 it does not print.
+func TestBookVerifyRoundedBuilt(t *testing.T) {
+	published, links := roundedBook(t, "△6", 1234567890)
+	var built statement.Book
+	for _, id := range published.IDs() {
+		s, _ := published.Statement(id)
+		if err := built.Add(id, mustBuild(s.Form(), s.Meta(), s.Figures())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if u := published.Verify(statement.VerifyOptions{Built: &built, Links: links}).Unexpected(); len(u) != 2 {
+		t.Errorf("exact: %v, want 差引 and the link", u)
+	}
+	v := published.Verify(statement.VerifyOptions{Built: &built, Links: links, Rounded: true})
+	if !v.OK() || len(v.Findings) != 2 {
+		t.Fatalf("rounded: %v", v.Findings)
+	}
+	f := v.Findings[0]
+	if f.Kind != statement.IdentityBroken || f.Verdict != statement.WithinRounding || f.Statement != "segment" || f.Column != "差引" {
+		t.Errorf("差引 finding %+v", f)
+	}
+	// 予算 = 1,234,567,890 + 5,500,000 … 6,499,999 = 1,240,067,890 …
+	// 1,241,067,889, within 1,240's: 1,240,067,890 … 1,240,499,999.
+	if r, ok := v.Bounds("segment", "jigyo", "予算"); !ok || !r.Lo.Equal(dyen(1240067890)) || !r.Hi.Equal(dyen(1240499999)) {
+		t.Errorf("Bounds(予算) = %v, %v", r, ok)
+	}
+	// △8 is beyond what rounding explains, even before the link: 1,235 −
+	// 1,240 stands for at least 1,234,500,000 − 1,240,499,999 = −5,999,999,
+	// and △8 for at most −7,500,000: 1,500,001 apart.
+	published, links = roundedBook(t, "△8", 1234567890)
+	if u := published.Verify(statement.VerifyOptions{Built: &built, Links: links, Rounded: true}).Unexpected(); len(u) != 1 ||
+		u[0].Column != "差引" || u[0].Verdict != statement.Violation || !u[0].Excess.Equal(dyen(1500001)) {
+		t.Errorf("△8: %v", u)
+	}
+}
+
+func TestBookVerifyRoundedMissing(t *testing.T) {
+	b, links := roundedBook(t, "△5", 1234567890)
+	links = append(links, statement.Link{Name: "nothing",
+		Left:  []statement.Ref{{Statement: "segment", Row: "nothing", Column: "決算"}},
+		Right: []statement.Ref{{Statement: "elsewhere", Row: "jigyo", Column: "決算"}}})
+	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
+	u := v.Unexpected()
+	if len(u) != 2 || u[0].GotText != "no such row" || u[1].GotText != "no such statement" || v.Err != nil {
+		t.Errorf("missing cells: %v (%v)", u, v.Err)
+	}
+}
+
+// A figure that is not whole yen, linked to a rounded one, cannot be read
+// under rounding: the book is verified exactly, and Err says why.
+func TestBookVerifyRoundedErr(t *testing.T) {
+	b, links := roundedBook(t, "△5", 1234567890)
+	half := mustBuild(resultForm, statement.Meta{}, []statement.Figure{{Row: "jigyo", Column: "決算", Value: format.CellOf(dyen(1).Div(dyen(2)))}})
+	if err := b.Add("half", half); err != nil {
+		t.Fatal(err)
+	}
+	links = append(links, statement.Link{Name: "half",
+		Left:  []statement.Ref{{Statement: "segment", Row: "jigyo", Column: "予算"}},
+		Right: []statement.Ref{{Statement: "half", Row: "jigyo", Column: "決算"}}})
+	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
+	if !errors.Is(v.Err, statement.ErrRange) || len(v.Unexpected()) != 2 {
+		t.Errorf("half a yen: %v, %v", v.Err, v.Findings)
+	}
+}
+
+// The statements printed exactly that no link to a rounded one names are
+// verified exactly, outside the Joint; Bounds gives their figures.
+func TestBookVerifyRoundedExactStatements(t *testing.T) {
+	b, links := roundedBook(t, "△5", 1234567890)
+	other := &statement.Form{Title: "注記", Columns: amount,
+		Rows: []statement.Row{{Key: "a", Kind: statement.Item, Label: "甲"}, {Key: "b", Kind: statement.Item, Label: "乙"},
+			{Key: "t", Kind: statement.Total, Label: "計", Formula: statement.Formula{{Key: "a"}, {Key: "b"}}}}}
+	note, err := statement.ReadCSV(strings.NewReader("label,金額\n甲,1\n乙,2\n計,4\n"), other, statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add("note", note); err != nil {
+		t.Fatal(err)
+	}
+	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
+	u := v.Unexpected()
+	if len(u) != 1 || u[0].Statement != "note" || u[0].Row != "t" || u[0].Kind != statement.IdentityBroken {
+		t.Errorf("unexpected %v, want the note's 計", u)
+	}
+	if r, ok := v.Bounds("note", "t", "金額"); !ok || !r.Lo.Equal(dyen(4)) || !r.Hi.Equal(dyen(4)) {
+		t.Errorf("Bounds(note 計) = %v, %v", r, ok)
+	}
+}

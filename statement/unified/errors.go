@@ -1,0 +1,75 @@
+package unified
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/internal/quote"
+)
+
+// Errors that a Problem wraps, for errors.Is.
+var (
+	// ErrSyntax means text that cannot be read, such as a remark without
+	// a confidence mark.
+	ErrSyntax = errors.New("invalid syntax")
+	// ErrUnknown means a form id that is not the standard's.
+	ErrUnknown = errors.New("unknown")
+	// ErrMissing means something required that is not there: a book, a
+	// statement.
+	ErrMissing = errors.New("missing")
+	// ErrForm means a statement that is not on the form it must be on.
+	ErrForm = errors.New("not the form")
+	// ErrContra means a positive figure on a row bound to a contra
+	// account, whose figures are negative.
+	ErrContra = errors.New("contra account with a positive figure")
+)
+
+// An Error lists every problem found.
+type Error struct {
+	Problems []Problem // at least one
+}
+
+// Error returns every problem, separated by semicolons.
+func (e *Error) Error() string {
+	parts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		parts[i] = p.Error()
+	}
+	return "unified: " + strings.Join(parts, "; ")
+}
+
+// Unwrap returns each Problem, so that errors.Is finds each sentinel.
+func (e *Error) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		errs[i] = p
+	}
+	return errs
+}
+
+// A Problem is one thing wrong, at one place: as far as known, the
+// statement (a form id or title), the row and the column.
+type Problem struct {
+	Statement string // a form id, or a statement's title
+	Row       string // a row's key
+	Column    string // a column's name
+	Err       error  // wraps one of the package's sentinels
+}
+
+// Error returns the place and what is wrong. Names are quoted up to 64
+// bytes.
+func (p Problem) Error() string {
+	var parts []string
+	for _, x := range []struct{ what, name string }{
+		{"statement", p.Statement}, {"row", p.Row}, {"column", p.Column},
+	} {
+		if x.name != "" {
+			parts = append(parts, x.what+" "+quote.Bounded(x.name))
+		}
+	}
+	return strings.Join(append(parts, fmt.Sprint(p.Err)), ": ")
+}
+
+// Unwrap returns Err.
+func (p Problem) Unwrap() error { return p.Err }

@@ -1,0 +1,47 @@
+package unified_test
+
+import (
+	"fmt"
+
+	"github.com/koukaikei/koukaikei/statement/unified"
+)
+
+// The form of a kind and scope, and how sure the data is of its lines.
+func ExampleForm() {
+	f, _ := unified.Form(unified.ID(unified.BalanceSheet, unified.Consolidated))
+	fmt.Println(f.ID, f.Number, f.Title, f.Scope, len(f.Form.Rows), "rows, right-hand half from", f.Form.Split)
+	for _, key := range []string{"1000", "3030"} {
+		c, _ := f.Confidence(key)
+		fmt.Println(key, c)
+	}
+	// Output:
+	// bs-consolidated 様式第1号 連結貸借対照表 連結 81 rows, right-hand half from H200
+	// 1000 [S]
+	// 3030 [K?]
+}
+
+// The standard accounts: 減価償却累計額 is an asset account with a credit
+// balance.
+func ExampleChart() {
+	for _, code := range []string{"1113", "1114", "6210"} {
+		a, _ := unified.Chart().Lookup(code)
+		fmt.Println(a.Code, a.Name, a.Category, a.Contra, a.NormalSide())
+	}
+	// Output:
+	// 1113 建物 資産 false 借方
+	// 1114 建物減価償却累計額 資産 true 貸方
+	// 6210 税収等 収益 false 貸方
+}
+
+// The 財務書類4表の相互関係 of 一般会計等.
+func ExampleLinks() {
+	for _, l := range unified.Links(unified.General)[:2] {
+		fmt.Println(l.Name, l)
+	}
+	l := unified.YearlyLinks(unified.General)[5]
+	fmt.Println(l.Name, l)
+	// Output:
+	// 一般会計等 BS資産合計=負債及び純資産合計 bs-general:1900:金額=bs-general:3990:金額
+	// 一般会計等 BS現金預金=CF本年度末現金預金残高 bs-general:1510:金額=cf-general:9900:金額
+	// 一般会計等 CF前年度末資金残高 cur:cf-general:9100:金額=prev:cf-general:9200:金額
+}
