@@ -1,0 +1,523 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/segment/localcode"
+	"github.com/koukaikei/koukaikei/statement"
+)
+
+// A Source gives the files of a published nation by their slash-separated
+// names (see Nation.Files).
+type Source interface {
+	ReadFile(name string) ([]byte, error)
+}
+
+// Dir is a Source on a directory.
+type Dir string
+
+// ReadFile reads the named file under d.
+func (d Dir) ReadFile(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(string(d), filepath.FromSlash(name)))
+}
+
+// Memory is a Source on files held in memory.
+type Memory map[string][]byte
+
+// ReadFile returns the named file.
+func (m Memory) ReadFile(name string) ([]byte, error) {
+	b, ok := m[name]
+	if !ok {
+		return nil, fmt.Errorf("%s: %w", name, os.ErrNotExist)
+	}
+	return b, nil
+}
+
+// Groups are the prefectures 01 to 47, then the nation.
+const nationGroup = 47
+
+// groupName names group g in the aggregate: the prefecture's number, or
+// all for the nation.
+func groupName(g int) string {
+	if g == nationGroup {
+		return "all"
+	}
+	return fmt.Sprintf("%02d", g+1)
+}
+
+// A Work is the checking of a published nation, stage by stage.
+type Work struct {
+	Kit    *Kit
+	Bodies []Body
+	// Published holds each body's statements as read, Built the same
+	// statements built from their printed items, in the order of
+	// Kit.Forms.
+	Published, Built [][]*statement.Statement
+	// Aggregate holds, for each prefecture and then the nation, each form
+	// built from the sum of the bodies' printed items.
+	Aggregate [nationGroup + 1][]*statement.Statement
+	// Members counts the bodies of each group.
+	Members [nationGroup + 1]int
+
+	Report Report
+}
+
+// A Report is what a Work found, and how long each stage took.
+type Report struct {
+	Bodies, Statements, Cells             int
+	Read, Build, Verify, Aggregate, Total time.Duration
+	PeakHeap                              uint64 // bytes
+
+	// Identities counts the identities judged, within statements and
+	// links; Exact, WithinRounding and Violations their verdicts.
+	Identities, Exact, WithinRounding, Violations int
+	// Proved counts the joints (a body's four statements of one scope
+	// and their links) for which Joint.Verify found exact figures that
+	// satisfy every identity at once.
+	Joints, Proved int
+	// Violated lists the first violations found.
+	Violated []statement.Finding
+}
+
+// Line returns the report's last line.
+func (r *Report) Line() string {
+	ms := func(d time.Duration) string { return fmt.Sprintf("%d ms", d.Milliseconds()) }
+	return fmt.Sprintf("nationwide: %d bodies, %d statements, %d cells: read %s, build %s, verify %s, aggregate %s, total %s, peak heap %d MB",
+		r.Bodies, r.Statements, r.Cells, ms(r.Read), ms(r.Build), ms(r.Verify), ms(r.Aggregate), ms(r.Total), r.PeakHeap>>20)
+}
+
+// Run does the whole work on the nation in src and writes the aggregate to
+// out, timing each stage and sampling the heap.
+func Run(k *Kit, src Source, out io.Writer) (*Work, error) {
+	w := &Work{Kit: k}
+	stop := sampleHeap(&w.Report.PeakHeap)
+	defer stop()
+	start := time.Now()
+	stage := func(d *time.Duration, f func() error) error {
+		t := time.Now()
+		err := f()
+		*d = time.Since(t)
+		return err
+	}
+	r := &w.Report
+	if err := stage(&r.Read, func() error { return w.read(src) }); err != nil {
+		return nil, err
+	}
+	if err := stage(&r.Build, w.build); err != nil {
+		return nil, err
+	}
+	if err := stage(&r.Verify, w.verify); err != nil {
+		return nil, err
+	}
+	if err := stage(&r.Aggregate, func() error { return w.aggregate(out) }); err != nil {
+		return nil, err
+	}
+	r.Total = time.Since(start)
+	stop()
+	return w, nil
+}
+
+// sampleHeap records the largest heap seen, every millisecond, until the
+// function it returns is called.
+func sampleHeap(peak *uint64) func() {
+	done := make(chan struct{})
+	var once sync.Once
+	var wg sync.WaitGroup
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() {
+		metrics.Read(sample)
+		if v := sample[0].Value.Uint64(); v > atomic.LoadUint64(peak) {
+			atomic.StoreUint64(peak, v)
+		}
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				read()
+			}
+		}
+	}()
+	return func() {
+		once.Do(func() {
+			close(done)
+			wg.Wait()
+			read()
+		})
+	}
+}
+
+// read reads bodies.csv and every statement.
+func (w *Work) read(src Source) error {
+	data, err := src.ReadFile("bodies.csv")
+	if err != nil {
+		return err
+	}
+	recs, err := csvio.ReadAll(bytes.NewReader(data), ',')
+	if err != nil {
+		return fmt.Errorf("bodies.csv: %w", err)
+	}
+	if len(recs) == 0 || strings.Join(recs[0].Fields, ",") != "code,prefecture,kind" {
+		return fmt.Errorf("bodies.csv: no header line code,prefecture,kind")
+	}
+	for _, rec := range recs[1:] {
+		if len(rec.Fields) != 3 {
+			return fmt.Errorf("bodies.csv: line %d: %d fields", rec.Line, len(rec.Fields))
+		}
+		c, err := localcode.Parse(rec.Fields[0])
+		if err != nil {
+			return fmt.Errorf("bodies.csv: line %d: %w", rec.Line, err)
+		}
+		var p int
+		if _, err := fmt.Sscanf(rec.Fields[1], "%d", &p); err != nil || p < 1 || p > 47 || fmt.Sprintf("%02d", p) != c.Prefecture() {
+			return fmt.Errorf("bodies.csv: line %d: prefecture %q of %s", rec.Line, rec.Fields[1], c)
+		}
+		w.Bodies = append(w.Bodies, Body{Code: c, Prefecture: p})
+	}
+	k := w.Kit
+	w.Published = make([][]*statement.Statement, len(w.Bodies))
+	var cells atomic.Int64
+	err = parallel(len(w.Bodies), func(i int) error {
+		code := w.Bodies[i].Code
+		ss := make([]*statement.Statement, len(k.Forms))
+		n := 0
+		for f, t := range k.Templates {
+			name := statementFile(code, k.Forms[f].ID)
+			data, err := src.ReadFile(name)
+			if err != nil {
+				return err
+			}
+			s, err := t.ReadCSV(bytes.NewReader(data), statement.ReadOptions{Source: name,
+				Meta: statement.Meta{Entity: string(code), Unit: format.Thousand}})
+			if err != nil {
+				return err
+			}
+			ss[f] = s
+			n += printedCells(k.Forms[f].Form)
+		}
+		w.Published[i] = ss
+		cells.Add(int64(n))
+		return nil
+	})
+	w.Report.Bodies = len(w.Bodies)
+	w.Report.Statements = len(w.Bodies) * len(k.Forms)
+	w.Report.Cells = int(cells.Load())
+	return err
+}
+
+// printedCells counts the amount cells of the printed rows of f.
+func printedCells(f *statement.Form) int {
+	rows, cols := 0, 0
+	for _, r := range f.Rows {
+		if r.Kind != statement.Header && !r.Hidden {
+			rows++
+		}
+	}
+	for _, c := range f.Columns {
+		if c.Kind != statement.Text {
+			cols++
+		}
+	}
+	return rows * cols
+}
+
+// build builds every statement from its printed items.
+func (w *Work) build() error {
+	w.Built = make([][]*statement.Statement, len(w.Bodies))
+	return parallel(len(w.Bodies), func(i int) error {
+		ss := make([]*statement.Statement, len(w.Kit.Forms))
+		for f, t := range w.Kit.Templates {
+			s, err := t.Build(statement.Meta{Entity: string(w.Bodies[i].Code), Unit: format.Thousand}, w.Published[i][f].Figures())
+			if err != nil {
+				return err
+			}
+			ss[f] = s
+		}
+		w.Built[i] = ss
+		return nil
+	})
+}
+
+// A scopeJoint is the four statements of one scope and the links between
+// them, as the identities of a Joint.
+type scopeJoint struct {
+	forms      []int // indexes in Kit.Forms: bs, pl, nw, cf
+	names      []string
+	identities []statement.Identity
+}
+
+// joints returns the joint of each scope.
+func (k *Kit) joints() ([]scopeJoint, error) {
+	var out []scopeJoint
+	for _, scope := range scopes {
+		var j scopeJoint
+		at := map[string]int{}
+		for _, id := range statementIDs {
+			at[id+"-"+scope] = len(j.forms)
+			j.forms = append(j.forms, k.form(id+"-"+scope))
+			j.names = append(j.names, id+"-"+scope)
+		}
+		for _, l := range k.Links {
+			refs := func(side []statement.Ref) ([]statement.CellRef, bool) {
+				var out []statement.CellRef
+				for _, r := range side {
+					s, ok := at[r.Statement]
+					if !ok {
+						return nil, false
+					}
+					out = append(out, statement.CellRef{Statement: s, Row: r.Row, Column: r.Column, Negative: r.Negative})
+				}
+				return out, true
+			}
+			left, okl := refs(l.Left)
+			right, okr := refs(l.Right)
+			switch {
+			case okl && okr:
+				j.identities = append(j.identities, statement.Identity{Name: l.Name, Left: left, Right: right})
+			case okl || okr:
+				return nil, fmt.Errorf("link %s spans scopes", l.Name)
+			}
+		}
+		out = append(out, j)
+	}
+	return out, nil
+}
+
+// verify judges, for each body and scope, every identity of the four
+// statements and the links between them at once, under the rounding to
+// 千円 they were printed with.
+func (w *Work) verify() error {
+	joints, err := w.Kit.joints()
+	if err != nil {
+		return err
+	}
+	var mu sync.Mutex
+	r := &w.Report
+	return parallel(len(w.Bodies), func(i int) error {
+		var ids, exact, within, violations, proved int
+		var violated []statement.Finding
+		for _, sj := range joints {
+			j := &statement.Joint{Names: sj.names, Identities: sj.identities}
+			for _, f := range sj.forms {
+				j.Statements = append(j.Statements, w.Published[i][f])
+			}
+			res, err := j.Verify()
+			if err != nil {
+				return fmt.Errorf("%s: %w", w.Bodies[i].Code, err)
+			}
+			if res.Proof {
+				proved++
+			}
+			for _, f := range res.Findings {
+				ids++
+				switch f.Verdict {
+				case statement.Exact:
+					exact++
+				case statement.WithinRounding:
+					within++
+				default:
+					violations++
+					if len(violated) < 20 {
+						f.Statement = string(w.Bodies[i].Code) + " " + f.Statement
+						violated = append(violated, f)
+					}
+				}
+			}
+		}
+		mu.Lock()
+		r.Identities += ids
+		r.Exact += exact
+		r.WithinRounding += within
+		r.Violations += violations
+		r.Joints += len(joints)
+		r.Proved += proved
+		if room := 20 - len(r.Violated); room > 0 {
+			r.Violated = append(r.Violated, violated[:min(room, len(violated))]...)
+		}
+		mu.Unlock()
+		return nil
+	})
+}
+
+// aggregate sums the printed items of the bodies by prefecture and for
+// the nation, builds each form from the sums, and writes them as CSV.
+func (w *Work) aggregate(out io.Writer) error {
+	k := w.Kit
+	// Each worker sums its share of the bodies; the shares are added at the
+	// end. A sum is kept in yen; a cell none of whose terms has a figure
+	// has none.
+	type sums [nationGroup][][]format.Cell // [prefecture][form][figure]
+	workers := runtime.GOMAXPROCS(0)
+	parts := make([]*sums, workers)
+	chunk := (len(w.Bodies) + workers - 1) / workers
+	err := parallel(workers, func(p int) error {
+		s := new(sums)
+		for g := range s {
+			s[g] = make([][]format.Cell, len(k.Forms))
+		}
+		for i := p * chunk; i < min((p+1)*chunk, len(w.Bodies)); i++ {
+			g := w.Bodies[i].Prefecture - 1
+			for f, st := range w.Built[i] {
+				addFigures(&s[g][f], st.Figures())
+			}
+		}
+		parts[p] = s
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	total := make([][][]format.Cell, nationGroup+1)
+	for g := range total {
+		total[g] = make([][]format.Cell, len(k.Forms))
+	}
+	for _, s := range parts {
+		if s == nil {
+			continue
+		}
+		for g := range s {
+			for f := range s[g] {
+				addCells(&total[g][f], s[g][f])
+				addCells(&total[nationGroup][f], s[g][f])
+			}
+		}
+	}
+	for i := range w.Bodies {
+		w.Members[w.Bodies[i].Prefecture-1]++
+	}
+	w.Members[nationGroup] = len(w.Bodies)
+	for g := range total {
+		w.Aggregate[g] = make([]*statement.Statement, len(k.Forms))
+		for f, t := range k.Templates {
+			figs := w.figureList(f)
+			for x := range figs {
+				if x < len(total[g][f]) {
+					figs[x].Value = total[g][f][x]
+				}
+			}
+			s, err := t.Build(statement.Meta{Entity: groupName(g), Unit: format.Thousand}, figs)
+			if err != nil {
+				return err
+			}
+			w.Aggregate[g][f] = s
+		}
+	}
+	return w.writeAggregate(out)
+}
+
+// figureList returns the figures of form f without values, in the order of
+// Statement.Figures.
+func (w *Work) figureList(f int) []statement.Figure {
+	var out []statement.Figure
+	form := w.Kit.Forms[f].Form
+	for _, r := range form.Rows {
+		if r.Kind != statement.Item {
+			continue
+		}
+		for _, c := range form.Columns {
+			if c.Kind == statement.Input {
+				out = append(out, statement.Figure{Row: r.Key, Column: c.Name})
+			}
+		}
+	}
+	return out
+}
+
+func addFigures(acc *[]format.Cell, figs []statement.Figure) {
+	if len(*acc) < len(figs) {
+		*acc = make([]format.Cell, len(figs))
+	}
+	for x, fig := range figs {
+		addCell(&(*acc)[x], fig.Value)
+	}
+}
+
+func addCells(acc *[]format.Cell, cells []format.Cell) {
+	if len(*acc) < len(cells) {
+		*acc = make([]format.Cell, len(cells))
+	}
+	for x, c := range cells {
+		addCell(&(*acc)[x], c)
+	}
+}
+
+func addCell(acc *format.Cell, c format.Cell) {
+	switch {
+	case !c.Valid:
+	case acc.Valid:
+		acc.Amount = acc.Amount.Add(c.Amount)
+	default:
+		*acc = c
+	}
+}
+
+// aggregateHeader is the header line of the aggregate CSV: one line for
+// each group (a prefecture by its number, or all), form, printed row and
+// amount column, with the amount in 千円 (blank for 該当なし).
+var aggregateHeader = []string{"group", "bodies", "form", "key", "label", "column", "千円"}
+
+// writeAggregate writes the aggregate as CSV.
+func (w *Work) writeAggregate(out io.Writer) error {
+	b := bufio.NewWriterSize(out, 1<<16)
+	b.WriteString(strings.Join(aggregateHeader, ",") + "\n")
+	for g, ss := range w.Aggregate {
+		for f, s := range ss {
+			form := w.Kit.Forms[f].Form
+			for _, r := range form.Rows {
+				if r.Kind == statement.Header || r.Hidden {
+					continue
+				}
+				for _, c := range form.Columns {
+					if c.Kind == statement.Text {
+						continue
+					}
+					cell, _ := s.Cell(r.Key, c.Name)
+					amount := ""
+					if cell.Valid {
+						amount = cell.Amount.Shift(-format.Thousand.Exp()).String()
+					}
+					fmt.Fprintf(b, "%s,%d,%s,%s,%s,%s,%s\n", groupName(g), w.Members[g], w.Kit.Forms[f].ID, r.Key, quoteCSV(r.Label), quoteCSV(c.Name), amount)
+				}
+			}
+		}
+	}
+	return b.Flush()
+}
+
+// quoteCSV quotes a field if CSV needs it.
+func quoteCSV(s string) string {
+	if !strings.ContainsAny(s, ",\"\n\r") {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// exactYen returns d as int64 yen, and whether it is whole and fits.
+func exactYen(d decimal.Decimal) (int64, bool) {
+	if !d.IsInteger() {
+		return 0, false
+	}
+	v := d.IntPart()
+	return v, decimal.NewFromInt(v).Equal(d)
+}
