@@ -180,7 +180,9 @@ func TestRun(t *testing.T) {
 		var sum format.Cell
 		for i := range w.Built {
 			c, _ := w.Built[i][f].Cell(k.Forms[f].Form.Rows[len(k.Forms[f].Form.Rows)-1].Key, k.Forms[f].Form.Columns[0].Name)
-			addCell(&sum, c)
+			if c.Valid {
+				sum = format.CellOf(sum.Amount.Add(c.Amount))
+			}
 		}
 		if !sum.Equal(nationCell) {
 			t.Errorf("%s: nation %v, sum of bodies %v", k.Forms[f].ID, nationCell, sum)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -365,21 +366,26 @@ func (w *Work) verify() error {
 func (w *Work) aggregate(out io.Writer) error {
 	k := w.Kit
 	// Each worker sums its share of the bodies; the shares are added at the
-	// end. A sum is kept in yen; a cell none of whose terms has a figure
-	// has none.
-	type sums [nationGroup][][]format.Cell // [prefecture][form][figure]
+	// end.
+	type sums [nationGroup][][]sum // [prefecture][form][figure]
 	workers := runtime.GOMAXPROCS(0)
 	parts := make([]*sums, workers)
 	chunk := (len(w.Bodies) + workers - 1) / workers
 	err := parallel(workers, func(p int) error {
 		s := new(sums)
 		for g := range s {
-			s[g] = make([][]format.Cell, len(k.Forms))
+			s[g] = make([][]sum, len(k.Forms))
 		}
 		for i := p * chunk; i < min((p+1)*chunk, len(w.Bodies)); i++ {
 			g := w.Bodies[i].Prefecture - 1
 			for f, st := range w.Built[i] {
-				addFigures(&s[g][f], st.Figures())
+				figs := st.Figures()
+				if len(s[g][f]) < len(figs) {
+					s[g][f] = make([]sum, len(figs))
+				}
+				for x, fig := range figs {
+					s[g][f][x].add(fig.Value)
+				}
 			}
 		}
 		parts[p] = s
@@ -388,9 +394,17 @@ func (w *Work) aggregate(out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	total := make([][][]format.Cell, nationGroup+1)
+	var total [nationGroup + 1][][]sum
 	for g := range total {
-		total[g] = make([][]format.Cell, len(k.Forms))
+		total[g] = make([][]sum, len(k.Forms))
+	}
+	merge := func(acc *[]sum, part []sum) {
+		if len(*acc) < len(part) {
+			*acc = make([]sum, len(part))
+		}
+		for x := range part {
+			(*acc)[x].merge(part[x])
+		}
 	}
 	for _, s := range parts {
 		if s == nil {
@@ -398,8 +412,8 @@ func (w *Work) aggregate(out io.Writer) error {
 		}
 		for g := range s {
 			for f := range s[g] {
-				addCells(&total[g][f], s[g][f])
-				addCells(&total[nationGroup][f], s[g][f])
+				merge(&total[g][f], s[g][f])
+				merge(&total[nationGroup][f], s[g][f])
 			}
 		}
 	}
@@ -413,7 +427,7 @@ func (w *Work) aggregate(out io.Writer) error {
 			figs := w.figureList(f)
 			for x := range figs {
 				if x < len(total[g][f]) {
-					figs[x].Value = total[g][f][x]
+					figs[x].Value = total[g][f][x].cell()
 				}
 			}
 			s, err := t.Build(statement.Meta{Entity: groupName(g), Unit: format.Thousand}, figs)
@@ -444,32 +458,47 @@ func (w *Work) figureList(f int) []statement.Figure {
 	return out
 }
 
-func addFigures(acc *[]format.Cell, figs []statement.Figure) {
-	if len(*acc) < len(figs) {
-		*acc = make([]format.Cell, len(figs))
+// A sum adds cells exactly: in int64 yen while the figures and their sum
+// fit, in decimal from the first that does not. A sum none of whose cells
+// has a figure has none (該当なし), as a total of the form has none.
+type sum struct {
+	yen   int64
+	valid bool // some cell had a figure
+	wide  bool // the sum is in big
+	big   decimal.Decimal
+}
+
+func (a *sum) add(c format.Cell) {
+	if !c.Valid {
+		return
 	}
-	for x, fig := range figs {
-		addCell(&(*acc)[x], fig.Value)
+	a.valid = true
+	if !a.wide {
+		if v, ok := exactYen(c.Amount); ok {
+			if s := a.yen + v; (s > a.yen) == (v > 0) || v == 0 {
+				a.yen = s
+				return
+			}
+		}
+		a.wide, a.big = true, decimal.NewFromInt(a.yen)
+	}
+	a.big = a.big.Add(c.Amount)
+}
+
+func (a *sum) merge(b sum) {
+	if b.valid {
+		a.add(b.cell())
 	}
 }
 
-func addCells(acc *[]format.Cell, cells []format.Cell) {
-	if len(*acc) < len(cells) {
-		*acc = make([]format.Cell, len(cells))
-	}
-	for x, c := range cells {
-		addCell(&(*acc)[x], c)
-	}
-}
-
-func addCell(acc *format.Cell, c format.Cell) {
+func (a *sum) cell() format.Cell {
 	switch {
-	case !c.Valid:
-	case acc.Valid:
-		acc.Amount = acc.Amount.Add(c.Amount)
-	default:
-		*acc = c
+	case !a.valid:
+		return format.Cell{}
+	case a.wide:
+		return format.CellOf(a.big)
 	}
+	return format.CellOf(decimal.NewFromInt(a.yen))
 }
 
 // aggregateHeader is the header line of the aggregate CSV: one line for
@@ -513,11 +542,27 @@ func quoteCSV(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
-// exactYen returns d as int64 yen, and whether it is whole and fits.
+// exactYen returns d as int64 yen, and whether it is whole yen that fits.
 func exactYen(d decimal.Decimal) (int64, bool) {
-	if !d.IsInteger() {
+	if d.NumDigits() > 18 {
 		return 0, false
 	}
-	v := d.IntPart()
-	return v, decimal.NewFromInt(v).Equal(d)
+	c := d.CoefficientInt64()
+	for e := d.Exponent(); e != 0; {
+		switch {
+		case e > 0:
+			if c > math.MaxInt64/10 || c < math.MinInt64/10 {
+				return 0, false
+			}
+			c *= 10
+			e--
+		default:
+			if c%10 != 0 {
+				return 0, false
+			}
+			c /= 10
+			e++
+		}
+	}
+	return c, true
 }
