@@ -173,19 +173,34 @@ func TestRun(t *testing.T) {
 	if checked != len(assets) {
 		t.Errorf("%d groups in the aggregate, want %d", checked, len(assets))
 	}
-	// The same through the library: the nation's statement is the sum of
-	// the built ones, every cell.
-	for f := range k.Forms {
-		nationCell, _ := w.Aggregate[nationGroup][f].Cell(k.Forms[f].Form.Rows[len(k.Forms[f].Form.Rows)-1].Key, k.Forms[f].Form.Columns[0].Name)
-		var sum format.Cell
-		for i := range w.Built {
-			c, _ := w.Built[i][f].Cell(k.Forms[f].Form.Rows[len(k.Forms[f].Form.Rows)-1].Key, k.Forms[f].Form.Columns[0].Name)
-			if c.Valid {
-				sum = format.CellOf(sum.Amount.Add(c.Amount))
+	// The same through the library: every cell of the nation's
+	// statements is the sum of that cell of the bodies' statements, each
+	// built here from its published items.
+	for f, info := range k.Forms {
+		built := make([]*statement.Statement, len(nat.Bodies))
+		for i := range nat.Bodies {
+			s, err := statement.Build(info.Form, statement.Meta{Unit: format.Thousand}, nat.Published[i][f].Figures())
+			if err != nil {
+				t.Fatal(err)
 			}
+			built[i] = s
 		}
-		if !sum.Equal(nationCell) {
-			t.Errorf("%s: nation %v, sum of bodies %v", k.Forms[f].ID, nationCell, sum)
+		for _, row := range info.Form.Rows {
+			for _, col := range info.Form.Columns {
+				if row.Kind == statement.Header {
+					continue
+				}
+				got, _ := w.Aggregate[nationGroup][f].Cell(row.Key, col.Name)
+				var want format.Cell
+				for _, s := range built {
+					if c, _ := s.Cell(row.Key, col.Name); c.Valid {
+						want = format.CellOf(want.Amount.Add(c.Amount))
+					}
+				}
+				if !got.Equal(want) {
+					t.Errorf("%s %s %s: nation %v, sum of bodies %v", info.ID, row.Key, col.Name, got, want)
+				}
+			}
 		}
 	}
 }

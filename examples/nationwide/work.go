@@ -65,10 +65,6 @@ func groupName(g int) string {
 type Work struct {
 	Kit    *Kit
 	Bodies []Body
-	// Published holds each body's statements as read, Built the same
-	// statements built from their printed items, in the order of
-	// Kit.Forms.
-	Published, Built [][]*statement.Statement
 	// Aggregate holds, for each prefecture and then the nation, each form
 	// built from the sum of the bodies' printed items.
 	Aggregate [nationGroup + 1][]*statement.Statement
@@ -76,7 +72,19 @@ type Work struct {
 	Members [nationGroup + 1]int
 
 	Report Report
+
+	// The bodies are checked a batch at a time, each stage on all of a
+	// batch's bodies before the next, so that the statements in memory are
+	// those of one batch: pub holds them as read, built as built from
+	// their printed items, in the order of Kit.Forms.
+	lo, hi     int
+	pub, built [][]*statement.Statement
+	joints     []scopeJoint
+	parts      []*sums // one per worker
 }
+
+// batch is how many bodies are checked at a time.
+const batch = 128
 
 // A Report is what a Work found, and how long each stage took.
 type Report struct {
@@ -103,28 +111,46 @@ func (r *Report) Line() string {
 }
 
 // Run does the whole work on the nation in src and writes the aggregate to
-// out, timing each stage and sampling the heap.
+// out, timing each stage and sampling the heap. The stages are timed over
+// the batches of bodies; each stage of a batch ends before the next
+// begins, so their times add up to the total.
 func Run(k *Kit, src Source, out io.Writer) (*Work, error) {
 	w := &Work{Kit: k}
 	stop := sampleHeap(&w.Report.PeakHeap)
 	defer stop()
 	start := time.Now()
+	r := &w.Report
 	stage := func(d *time.Duration, f func() error) error {
 		t := time.Now()
 		err := f()
-		*d = time.Since(t)
+		*d += time.Since(t)
 		return err
 	}
-	r := &w.Report
-	if err := stage(&r.Read, func() error { return w.read(src) }); err != nil {
+	if err := stage(&r.Read, func() error { return w.readBodies(src) }); err != nil {
 		return nil, err
 	}
-	if err := stage(&r.Build, w.build); err != nil {
+	joints, err := k.joints()
+	if err != nil {
 		return nil, err
 	}
-	if err := stage(&r.Verify, w.verify); err != nil {
-		return nil, err
+	w.joints = joints
+	w.parts = make([]*sums, runtime.GOMAXPROCS(0))
+	for w.lo = 0; w.lo < len(w.Bodies); w.lo = w.hi {
+		w.hi = min(w.lo+batch, len(w.Bodies))
+		if err := stage(&r.Read, func() error { return w.read(src) }); err != nil {
+			return nil, err
+		}
+		if err := stage(&r.Build, w.build); err != nil {
+			return nil, err
+		}
+		if err := stage(&r.Verify, w.verify); err != nil {
+			return nil, err
+		}
+		if err := stage(&r.Aggregate, w.sum); err != nil {
+			return nil, err
+		}
 	}
+	w.pub, w.built = nil, nil
 	if err := stage(&r.Aggregate, func() error { return w.aggregate(out) }); err != nil {
 		return nil, err
 	}
@@ -169,8 +195,8 @@ func sampleHeap(peak *uint64) func() {
 	}
 }
 
-// read reads bodies.csv and every statement.
-func (w *Work) read(src Source) error {
+// readBodies reads bodies.csv.
+func (w *Work) readBodies(src Source) error {
 	data, err := src.ReadFile("bodies.csv")
 	if err != nil {
 		return err
@@ -196,11 +222,22 @@ func (w *Work) read(src Source) error {
 		}
 		w.Bodies = append(w.Bodies, Body{Code: c, Prefecture: p})
 	}
+	w.Report.Bodies = len(w.Bodies)
+	w.Report.Statements = len(w.Bodies) * len(w.Kit.Forms)
+	for i := range w.Bodies {
+		w.Members[w.Bodies[i].Prefecture-1]++
+	}
+	w.Members[nationGroup] = len(w.Bodies)
+	return nil
+}
+
+// read reads the statements of the batch.
+func (w *Work) read(src Source) error {
 	k := w.Kit
-	w.Published = make([][]*statement.Statement, len(w.Bodies))
+	w.pub = make([][]*statement.Statement, w.hi-w.lo)
 	var cells atomic.Int64
-	err = parallel(len(w.Bodies), func(i int) error {
-		code := w.Bodies[i].Code
+	err := parallel(w.hi-w.lo, func(i int) error {
+		code := w.Bodies[w.lo+i].Code
 		ss := make([]*statement.Statement, len(k.Forms))
 		n := 0
 		for f, t := range k.Templates {
@@ -217,13 +254,11 @@ func (w *Work) read(src Source) error {
 			ss[f] = s
 			n += printedCells(k.Forms[f].Form)
 		}
-		w.Published[i] = ss
+		w.pub[i] = ss
 		cells.Add(int64(n))
 		return nil
 	})
-	w.Report.Bodies = len(w.Bodies)
-	w.Report.Statements = len(w.Bodies) * len(k.Forms)
-	w.Report.Cells = int(cells.Load())
+	w.Report.Cells += int(cells.Load())
 	return err
 }
 
@@ -243,19 +278,19 @@ func printedCells(f *statement.Form) int {
 	return rows * cols
 }
 
-// build builds every statement from its printed items.
+// build builds every statement of the batch from its printed items.
 func (w *Work) build() error {
-	w.Built = make([][]*statement.Statement, len(w.Bodies))
-	return parallel(len(w.Bodies), func(i int) error {
+	w.built = make([][]*statement.Statement, w.hi-w.lo)
+	return parallel(w.hi-w.lo, func(i int) error {
 		ss := make([]*statement.Statement, len(w.Kit.Forms))
 		for f, t := range w.Kit.Templates {
-			s, err := t.Build(statement.Meta{Entity: string(w.Bodies[i].Code), Unit: format.Thousand}, w.Published[i][f].Figures())
+			s, err := t.Build(statement.Meta{Entity: string(w.Bodies[w.lo+i].Code), Unit: format.Thousand}, w.pub[i][f].Figures())
 			if err != nil {
 				return err
 			}
 			ss[f] = s
 		}
-		w.Built[i] = ss
+		w.built[i] = ss
 		return nil
 	})
 }
@@ -309,23 +344,20 @@ func (k *Kit) joints() ([]scopeJoint, error) {
 // statements and the links between them at once, under the rounding to
 // 千円 they were printed with.
 func (w *Work) verify() error {
-	joints, err := w.Kit.joints()
-	if err != nil {
-		return err
-	}
 	var mu sync.Mutex
 	r := &w.Report
-	return parallel(len(w.Bodies), func(i int) error {
+	return parallel(w.hi-w.lo, func(i int) error {
 		var ids, exact, within, violations, proved int
 		var violated []statement.Finding
-		for _, sj := range joints {
+		code := w.Bodies[w.lo+i].Code
+		for _, sj := range w.joints {
 			j := &statement.Joint{Names: sj.names, Identities: sj.identities}
 			for _, f := range sj.forms {
-				j.Statements = append(j.Statements, w.Published[i][f])
+				j.Statements = append(j.Statements, w.pub[i][f])
 			}
 			res, err := j.Verify()
 			if err != nil {
-				return fmt.Errorf("%s: %w", w.Bodies[i].Code, err)
+				return fmt.Errorf("%s: %w", code, err)
 			}
 			if res.Proof {
 				proved++
@@ -340,7 +372,7 @@ func (w *Work) verify() error {
 				default:
 					violations++
 					if len(violated) < 20 {
-						f.Statement = string(w.Bodies[i].Code) + " " + f.Statement
+						f.Statement = string(code) + " " + f.Statement
 						violated = append(violated, f)
 					}
 				}
@@ -351,7 +383,7 @@ func (w *Work) verify() error {
 		r.Exact += exact
 		r.WithinRounding += within
 		r.Violations += violations
-		r.Joints += len(joints)
+		r.Joints += len(w.joints)
 		r.Proved += proved
 		if room := 20 - len(r.Violated); room > 0 {
 			r.Violated = append(r.Violated, violated[:min(room, len(violated))]...)
@@ -361,24 +393,26 @@ func (w *Work) verify() error {
 	})
 }
 
-// aggregate sums the printed items of the bodies by prefecture and for
-// the nation, builds each form from the sums, and writes them as CSV.
-func (w *Work) aggregate(out io.Writer) error {
+// sums holds the sums of the printed items: [prefecture][form][figure].
+type sums [nationGroup][][]sum
+
+// sum adds the printed items of the batch's bodies to the sums of their
+// prefectures: each worker to its own sums, which aggregate adds up.
+func (w *Work) sum() error {
 	k := w.Kit
-	// Each worker sums its share of the bodies; the shares are added at the
-	// end.
-	type sums [nationGroup][][]sum // [prefecture][form][figure]
-	workers := runtime.GOMAXPROCS(0)
-	parts := make([]*sums, workers)
-	chunk := (len(w.Bodies) + workers - 1) / workers
-	err := parallel(workers, func(p int) error {
-		s := new(sums)
-		for g := range s {
-			s[g] = make([][]sum, len(k.Forms))
+	chunk := (w.hi - w.lo + len(w.parts) - 1) / len(w.parts)
+	return parallel(len(w.parts), func(p int) error {
+		s := w.parts[p]
+		if s == nil {
+			s = new(sums)
+			for g := range s {
+				s[g] = make([][]sum, len(k.Forms))
+			}
+			w.parts[p] = s
 		}
-		for i := p * chunk; i < min((p+1)*chunk, len(w.Bodies)); i++ {
-			g := w.Bodies[i].Prefecture - 1
-			for f, st := range w.Built[i] {
+		for i := p * chunk; i < min((p+1)*chunk, w.hi-w.lo); i++ {
+			g := w.Bodies[w.lo+i].Prefecture - 1
+			for f, st := range w.built[i] {
 				figs := st.Figures()
 				if len(s[g][f]) < len(figs) {
 					s[g][f] = make([]sum, len(figs))
@@ -388,12 +422,14 @@ func (w *Work) aggregate(out io.Writer) error {
 				}
 			}
 		}
-		parts[p] = s
 		return nil
 	})
-	if err != nil {
-		return err
-	}
+}
+
+// aggregate adds up the sums by prefecture and for the nation, builds each
+// form from them, and writes them as CSV.
+func (w *Work) aggregate(out io.Writer) error {
+	k := w.Kit
 	var total [nationGroup + 1][][]sum
 	for g := range total {
 		total[g] = make([][]sum, len(k.Forms))
@@ -406,7 +442,7 @@ func (w *Work) aggregate(out io.Writer) error {
 			(*acc)[x].merge(part[x])
 		}
 	}
-	for _, s := range parts {
+	for _, s := range w.parts {
 		if s == nil {
 			continue
 		}
@@ -417,10 +453,6 @@ func (w *Work) aggregate(out io.Writer) error {
 			}
 		}
 	}
-	for i := range w.Bodies {
-		w.Members[w.Bodies[i].Prefecture-1]++
-	}
-	w.Members[nationGroup] = len(w.Bodies)
 	for g := range total {
 		w.Aggregate[g] = make([]*statement.Statement, len(k.Forms))
 		for f, t := range k.Templates {
