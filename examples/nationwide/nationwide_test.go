@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -257,9 +259,13 @@ func TestPerturbed(t *testing.T) {
 }
 
 // BenchmarkNationwide does the whole work on the default nation, its files
-// held in memory.
+// held in memory, with the GOGC of the program unless the environment sets
+// one.
 func BenchmarkNationwide(b *testing.B) {
 	k, _, files := nation(b, DefaultBodies)
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	}
 	runtime.GC()
 	var r Report
 	for b.Loop() {
