@@ -54,6 +54,17 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// publish makes a nation and returns its files and the number of its
+// bodies; the nation itself is garbage once it returns.
+func publish(k *Kit, bodies int, seed uint64) (map[string][]byte, int, error) {
+	nat, err := Generate(k, bodies, seed)
+	if err != nil {
+		return nil, 0, err
+	}
+	files, err := nat.Files()
+	return files, len(nat.Bodies), err
+}
+
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("nationwide", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -80,17 +91,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		src, where = Dir(*in), "files under "+*in
 	default:
 		t := time.Now()
-		nat, err := Generate(k, *bodies, *seed)
+		files, made, err := publish(k, *bodies, *seed)
 		if err != nil {
 			fmt.Fprintf(stderr, "nationwide: %v\n", err)
 			return 2
 		}
-		files, err := nat.Files()
-		if err != nil {
-			fmt.Fprintf(stderr, "nationwide: %v\n", err)
-			return 2
-		}
-		fmt.Fprintf(stdout, "generate: %d bodies, seed %d, %d files in %d ms\n", len(nat.Bodies), *seed, len(files), time.Since(t).Milliseconds())
+		fmt.Fprintf(stdout, "generate: %d bodies, seed %d, %d files in %d ms\n", made, *seed, len(files), time.Since(t).Milliseconds())
 		if *dir != "" {
 			t = time.Now()
 			if err := WriteFiles(*dir, files); err != nil {

@@ -241,7 +241,7 @@ def main():
     print("pandas verify: %d identities and links: %d exact, %d within rounding, %d violations"
           % (exact_n + within_n + violations, exact_n, within_n, violations))
     for _, r in pd.concat([bad1, bad2]).head(20).iterrows():
-        print("  violation:", dict(r))
+        print("  violation:", dict(r.dropna()))
     print("pandas: %d bodies, %d cells, total %d ms" % (len(bodies), len(cells), t * 1000))
     sys.exit(1 if violations else 0)
 
