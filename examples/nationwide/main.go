@@ -44,6 +44,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -139,6 +140,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		r.Identities, r.Joints, r.Exact, r.WithinRounding, r.Violations, r.Proved, r.Verify.Milliseconds())
 	for _, f := range r.Violated {
 		fmt.Fprintf(stdout, "  %s\n", f)
+	}
+	if len(r.Unproved) > 0 {
+		// Propagation found no violation; the search for exact figures
+		// that satisfy every identity at once gave up.
+		fmt.Fprintf(stdout, "  not proved (no violation, but no proof found): %s\n", strings.Join(r.Unproved, ", "))
 	}
 	fmt.Fprintf(stdout, "aggregate: 47 prefectures and the nation, %d bytes of CSV to %s, in %d ms\n", out.Len(), aggregate, r.Aggregate.Milliseconds())
 	fmt.Fprintln(stdout, r.Line())

@@ -99,6 +99,9 @@ type Report struct {
 	// and their links) for which Joint.Verify found exact figures that
 	// satisfy every identity at once.
 	Joints, Proved int
+	// Unproved names the first joints without a proof: body code and
+	// scope.
+	Unproved []string
 	// Violated lists the first violations found.
 	Violated []statement.Finding
 }
@@ -349,8 +352,9 @@ func (w *Work) verify() error {
 	return parallel(w.hi-w.lo, func(i int) error {
 		var ids, exact, within, violations, proved int
 		var violated []statement.Finding
+		var unproved []string
 		code := w.Bodies[w.lo+i].Code
-		for _, sj := range w.joints {
+		for s, sj := range w.joints {
 			j := &statement.Joint{Names: sj.names, Identities: sj.identities}
 			for _, f := range sj.forms {
 				j.Statements = append(j.Statements, w.pub[i][f])
@@ -361,6 +365,8 @@ func (w *Work) verify() error {
 			}
 			if res.Proof {
 				proved++
+			} else {
+				unproved = append(unproved, string(code)+" "+scopes[s])
 			}
 			for _, f := range res.Findings {
 				ids++
@@ -385,6 +391,9 @@ func (w *Work) verify() error {
 		r.Violations += violations
 		r.Joints += len(w.joints)
 		r.Proved += proved
+		if room := 20 - len(r.Unproved); room > 0 {
+			r.Unproved = append(r.Unproved, unproved[:min(room, len(unproved))]...)
+		}
 		if room := 20 - len(r.Violated); room > 0 {
 			r.Violated = append(r.Violated, violated[:min(room, len(violated))]...)
 		}
