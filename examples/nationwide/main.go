@@ -120,7 +120,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// The work starts from a clean heap: the generator's garbage is not its.
 	runtime.GC()
 	var out bytes.Buffer
+	user0, sys0, cpuOK := cpuTime()
 	w, err := Run(k, src, &out)
+	user1, sys1, _ := cpuTime()
 	if err != nil {
 		fmt.Fprintf(stderr, "nationwide: %v\n", err)
 		return 2
@@ -147,6 +149,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "  not proved (no violation, but no proof found): %s\n", strings.Join(r.Unproved, ", "))
 	}
 	fmt.Fprintf(stdout, "aggregate: 47 prefectures and the nation, %d bytes of CSV to %s, in %d ms\n", out.Len(), aggregate, r.Aggregate.Milliseconds())
+	if cpuOK {
+		fmt.Fprintf(stdout, "cpu: user %d ms, system %d ms, on %d processors\n",
+			(user1 - user0).Milliseconds(), (sys1 - sys0).Milliseconds(), runtime.GOMAXPROCS(0))
+	}
 	fmt.Fprintln(stdout, r.Line())
 	if r.Violations > 0 {
 		return 1
