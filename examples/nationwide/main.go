@@ -26,7 +26,8 @@
 // memory and writes the aggregate to memory. With -in, the work reads a
 // nation written before, and writes DIR/aggregate.csv.
 //
-// It prints one line for each stage and a last line
+// It prints one line for each stage, the processor time of the work (where
+// the system reports it), and a last line
 //
 //	nationwide: N bodies, S statements, C cells: read X ms, build X ms, verify X ms, aggregate X ms, total X ms, peak heap X MB
 //
