@@ -75,11 +75,9 @@ func NewKit() (*Kit, error) {
 		k.Templates = append(k.Templates, t)
 		k.byID[f.ID] = i
 	}
-	links, err := statement.ReadLinksCSV(bytes.NewReader(k.LinksCSV), "links.csv")
-	if err != nil {
-		return nil, err
+	for _, s := range []unified.Scope{unified.General, unified.Whole, unified.Consolidated} {
+		k.Links = append(k.Links, unified.Links(s)...)
 	}
-	k.Links = links
 	return k, nil
 }
 
@@ -520,7 +518,7 @@ func (n *Nation) Files() (map[string][]byte, error) {
 	ids := [][]string{{"form", "kind", "target", "term", "sign"}}
 	for i, f := range n.Kit.Forms {
 		file := "forms/" + f.ID + ".csv"
-		index = append(index, []string{f.ID, file, f.Number, f.Title, f.Scope, statement.FormatColumns(f.Form.Columns)})
+		index = append(index, []string{f.ID, file, f.Number, f.Title, f.Scope.String(), statement.FormatColumns(f.Form.Columns)})
 		rows := [][]string{{"key", "kind", "label", "account", "formula", "indent", "note", "hidden", "remark"}}
 		for _, r := range f.Form.Rows {
 			formula := ""

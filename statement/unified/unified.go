@@ -164,6 +164,17 @@ var load = sync.OnceValues(func() (*parsed, error) {
 	return p, nil
 })
 
+// LinksCSV returns links.csv as it is, the data behind Links, for programs
+// that read the links with tools of their own; statement ids are those of
+// Forms. Each call returns a new slice.
+func LinksCSV() []byte {
+	b, err := data.ReadFile("links.csv")
+	if err != nil {
+		panic(err) // the file is embedded
+	}
+	return b
+}
+
 // RowOf returns the statement and the item row that the account with the
 // given code is bound to in the forms of scope s, and whether it is bound
 // to one.
