@@ -30,7 +30,8 @@
 //
 // # Checking
 //
-// [ReadCSV] and [ReadJSON] load a statement as published, figure by figure:
+// [ReadCSV], [ReadJSON] and [ReadText] load a statement as published, or as
+// the writers wrote it, figure by figure:
 // rows matched by key, or by label in order for files without keys, and
 // the unit the file states checked against the one expected.
 // [Compare] lists every cell in which two statements differ, by row label

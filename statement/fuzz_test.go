@@ -196,6 +196,20 @@ func FuzzRoundTrip(f *testing.F) {
 				t.Fatalf("read back from CSV, the statement breaks its identities: %v", v)
 			}
 		}
+		// The text layout: texts are trimmed and one line each there.
+		if !strings.ContainsAny(text+labels, "\r\n") && strings.TrimSpace(text) == text && utf8.ValidString(text+labels) && !strings.Contains(labels, "  ") {
+			var buf bytes.Buffer
+			if err := s.WriteText(&buf, statement.TextOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			back, err := statement.ReadText(&buf, form, statement.ReadOptions{Meta: meta}, statement.TextOptions{})
+			if err != nil {
+				t.Fatalf("ReadText of WriteText: %v\n%s", err, buf.String())
+			}
+			if d := statement.Compare(back, s.Scale(statement.Scaling{Unit: meta.Unit})); len(d) != 0 {
+				t.Fatalf("text round trip: %v\n%s", d, buf.String())
+			}
+		}
 		data, err := json.Marshal(s)
 		if !utf8.ValidString(labels) || !utf8.ValidString(text) {
 			if !errors.Is(err, statement.ErrEncoding) {
@@ -277,6 +291,34 @@ func FuzzReadPinsCSV(f *testing.F) {
 			if p.Statement == "" || p.Row == "" || p.Column == "" || p.Reason == "" {
 				t.Fatalf("pin %+v lacks a field", p)
 			}
+		}
+	})
+}
+
+// FuzzReadText checks that ReadText never panics, and that what it accepts
+// prints and reads back unchanged.
+func FuzzReadText(f *testing.F) {
+	var good bytes.Buffer
+	if err := mustBuild(smallForm(), statement.Meta{Entity: "機構"}, smallFigures()).WriteText(&good, statement.TextOptions{}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good.String())
+	f.Add("（単位：円）\n科目  予算額  決算額  差額  備考\n流動資産\n現金及び預金  1  2  1  x\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := statement.ReadText(strings.NewReader(in), smallForm(), statement.ReadOptions{}, statement.TextOptions{})
+		if err != nil {
+			return
+		}
+		var out bytes.Buffer
+		if err := s.WriteText(&out, statement.TextOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		back, err := statement.ReadText(&out, smallForm(), statement.ReadOptions{}, statement.TextOptions{})
+		if err != nil {
+			t.Fatalf("ReadText of its own output: %v\n%s", err, out.String())
+		}
+		if d := statement.Compare(back, s); len(d) != 0 {
+			t.Fatalf("round trip: %v\n%s", d, out.String())
 		}
 	})
 }

@@ -303,3 +303,42 @@ func TestDates(t *testing.T) {
 		t.Errorf("WithDateLine of a line without a date: %v", err)
 	}
 }
+
+// What WriteText prints, ReadText reads back: figures, texts, dates,
+// entity and notes, with hidden rows computed.
+func TestReadText(t *testing.T) {
+	figs := smallFigures()
+	figs = append(figs, statement.Figure{Row: "1120", Column: "備考", Text: "注 あり"})
+	meta := statement.Meta{Entity: "地方公共団体情報システム機構", AsOf: era.FiscalYear(2019).Last(), Unit: format.Thousand,
+		Notes: []string{"（注1）現金及び預金には…", "（注2）"}, Style: format.Formatter{SignSpace: true}}
+	s := mustBuild(smallForm(), meta, figs)
+	for _, opt := range []statement.TextOptions{{}, {Display: format.Display{AmbiguousWide: true}}} {
+		var buf bytes.Buffer
+		if err := s.WriteText(&buf, opt); err != nil {
+			t.Fatal(err)
+		}
+		back, err := statement.ReadText(bytes.NewReader(buf.Bytes()), smallForm(), statement.ReadOptions{Meta: statement.Meta{Unit: format.Thousand}}, opt)
+		if err != nil {
+			t.Fatalf("ReadText of\n%s: %v", buf.String(), err)
+		}
+		// 千円 figures are read as printed: compare with the statement scaled.
+		want := s.Scale(statement.Scaling{Unit: format.Thousand})
+		if d := statement.Compare(back, want); len(d) != 0 {
+			t.Errorf("text round trip: %v\n%s", d, buf.String())
+		}
+		m := back.Meta()
+		if m.AsOf != meta.AsOf || m.Entity != meta.Entity || strings.Join(m.Notes, "|") != strings.Join(meta.Notes, "|") {
+			t.Errorf("meta read back: %+v", m)
+		}
+	}
+	var buf bytes.Buffer
+	s.WriteText(&buf, statement.TextOptions{})
+	if _, err := statement.ReadText(&buf, smallForm(), statement.ReadOptions{}, statement.TextOptions{}); !errors.Is(err, statement.ErrMismatch) {
+		t.Errorf("a 千円 text read as 円: %v", err)
+	}
+	vertical := smallForm()
+	vertical.Vertical = true
+	if _, err := statement.ReadText(strings.NewReader(""), vertical, statement.ReadOptions{}, statement.TextOptions{}); !errors.Is(err, statement.ErrMismatch) {
+		t.Errorf("ReadText of a vertical form: %v", err)
+	}
+}

@@ -8,7 +8,8 @@ import (
 	"github.com/koukaikei/koukaikei/statement"
 )
 
-// Every J-LIS table survives CSV (both encodings) and JSON unchanged.
+// Every J-LIS table survives CSV (both encodings), JSON and, where its
+// layout is the usual one, its text unchanged.
 func TestRoundTrip(t *testing.T) {
 	r := fy2019(t)
 	for _, id := range r.Tables {
@@ -25,6 +26,19 @@ func TestRoundTrip(t *testing.T) {
 			}
 			if d := statement.Compare(back, built); len(d) != 0 {
 				t.Errorf("%s: CSV %+v round trip: %v", id, opt, d)
+			}
+		}
+		if !form.Vertical && form.Split == "" {
+			var buf bytes.Buffer
+			if err := built.WriteText(&buf, statement.TextOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			back, err := statement.ReadText(&buf, form, statement.ReadOptions{Meta: meta}, statement.TextOptions{})
+			if err != nil {
+				t.Fatalf("%s: ReadText of WriteText: %v", id, err)
+			}
+			if d := statement.Compare(back, built); len(d) != 0 {
+				t.Errorf("%s: text round trip: %v", id, d)
 			}
 		}
 		data, err := json.Marshal(built)
