@@ -210,7 +210,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 		}
 		row := t.form.Rows[i]
 		name := rowRef(i, row)
-		if keyAt >= 0 && normalLabel(label) != normalLabel(row.Label) {
+		if keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
 			ps.addf(rec.Line, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
 		}
 		for k, j := range colOf {
@@ -291,6 +291,15 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 // normalLabel returns a label as labels are compared: full- and half-width
 // forms folded, spaces and note marks (※１, (注1)) dropped.
 func normalLabel(s string) string {
+	if plainLabel(s) {
+		return s
+	}
+	return foldLabel(s)
+}
+
+// foldLabel is normalLabel for any label, without the scan for one that
+// needs no change.
+func foldLabel(s string) string {
 	s = width.Fold.String(s)
 	var b strings.Builder
 	for i := 0; i < len(s); {
@@ -317,6 +326,27 @@ func normalLabel(s string) string {
 	return b.String()
 }
 
+// plainLabel reports whether normalLabel(s) is s: valid UTF-8 without a
+// rune that width.Fold changes, a space or a note mark.
+func plainLabel(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '(' && strings.HasPrefix(s[i:], "(注") {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r == '※' || unicode.IsSpace(r) || width.LookupRune(r).Folded() != 0 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 // A rowCursor matches the rows a reader meets, in order, to the rows of a
 // form; header rows and hidden rows may be left out.
 type rowCursor struct {
@@ -327,20 +357,29 @@ type rowCursor struct {
 // byKey returns the index of the next row, which must have the given key;
 // header rows without a key match an empty one.
 func (c *rowCursor) byKey(key string) (int, error) {
-	return c.match(func(r Row) bool { return r.Key == key })
+	return c.match(func(_ int, r Row) bool { return r.Key == key })
 }
 
 // byLabel returns the index of the next row, which must have the given
 // label once normalised.
 func (c *rowCursor) byLabel(label string) (int, error) {
-	l := normalLabel(label)
-	return c.match(func(r Row) bool { return normalLabel(r.Label) == l })
+	l := ""
+	normal := false // whether l holds label normalised
+	return c.match(func(i int, r Row) bool {
+		if r.Label == label {
+			return true
+		}
+		if !normal {
+			l, normal = normalLabel(label), true
+		}
+		return c.t.normals[i] == l
+	})
 }
 
-func (c *rowCursor) match(ok func(Row) bool) (int, error) {
+func (c *rowCursor) match(ok func(int, Row) bool) (int, error) {
 	rows := c.t.form.Rows
 	for i := c.next; i < len(rows); i++ {
-		if ok(rows[i]) {
+		if ok(i, rows[i]) {
 			c.next = i + 1
 			return i, nil
 		}

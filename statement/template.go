@@ -98,6 +98,7 @@ type Template struct {
 	colIndex map[string]int
 	formulas []Formula // per row: a total's formula, a subtotal's children; nil otherwise
 	labels   []string  // per row: its label in findings
+	normals  []string  // per row: its label as labels are compared (normalLabel)
 	rowOrder []int     // total and subtotal rows, each after the rows it sums
 	colOrder []int     // computed columns, each after the columns it uses
 	inputs   []int     // input columns
@@ -133,6 +134,10 @@ func compile(f *Form, ps *problems) *Template {
 	f = &t.form
 	t.formulas = make([]Formula, len(f.Rows))
 	t.labels = nameRows(f.Rows)
+	t.normals = make([]string, len(f.Rows))
+	for i, r := range f.Rows {
+		t.normals[i] = normalLabel(r.Label)
+	}
 	for i, r := range f.Rows {
 		at := rowRef(i, r)
 		switch {
