@@ -10,6 +10,7 @@ import (
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
@@ -192,6 +193,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	// A statement that prints zero as a dash has no other use for one.
 	dashIsZero := opt.Meta.Style.Zero == format.ZeroDash || opt.Meta.Style.Zero == format.ZeroHyphen
 	rows := rowCursor{t: t}
+	yenPer := pow10[unit.Exp()] // yen in one of the unit
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != len(head.Fields) {
 			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(head.Fields))
@@ -228,6 +230,11 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 			}
 			if row.Kind == Header {
 				ps.addf(rec.Line, name, col.Name, ErrMismatch, "a figure on a header row")
+				continue
+			}
+			if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
+				// What ParseCell and the unit give, without a decimal.
+				s.cells[i*ncol+j] = yenAmount(v * yenPer)
 				continue
 			}
 			c, err := format.ParseCell(text)
