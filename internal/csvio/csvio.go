@@ -83,6 +83,9 @@ func Decode(data []byte) ([]byte, error) {
 // InvalidUTF8 returns the offset of the first byte of b that is not part of
 // valid UTF-8, or -1.
 func InvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n == 1 {
@@ -138,7 +141,9 @@ func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	if comma != 0 {
 		cr.Comma = comma
 	}
-	var recs []Record
+	cr.ReuseRecord = true
+	recs := make([]Record, 0, bytes.Count(text, []byte("\n"))+1)
+	var store []string // room for the fields of the records to come
 	for {
 		fields, err := cr.Read()
 		if err == io.EOF {
@@ -152,7 +157,15 @@ func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 			return nil, &Error{Line: line, Err: err}
 		}
 		line, _ := cr.FieldPos(0)
-		recs = append(recs, Record{Line: line, Fields: fields})
+		if len(store) < len(fields) {
+			store = make([]string, max(256, 32*len(fields)))
+		}
+		// The record's own slice, full to its capacity so that appending
+		// to it never writes over the next record's fields.
+		rec := store[:len(fields):len(fields)]
+		copy(rec, fields)
+		store = store[len(fields):]
+		recs = append(recs, Record{Line: line, Fields: rec})
 	}
 }
 
