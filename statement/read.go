@@ -221,7 +221,9 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 			}
 			col := t.form.Columns[j]
 			if col.Kind == Text {
-				s.texts[i*ncol+j] = rec.Fields[k] // as written: spaces may be part of a text
+				// As written: spaces may be part of a text. A copy, so that
+				// the statement does not hold the file's text.
+				s.texts[i*ncol+j] = strings.Clone(rec.Fields[k])
 				continue
 			}
 			text := strings.TrimSpace(rec.Fields[k])

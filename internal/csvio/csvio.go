@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
@@ -136,6 +137,51 @@ func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	if (comma == 0 || comma == ',' || comma == '\t') && bytes.IndexByte(text, '"') < 0 {
+		return splitAll(text, comma), nil
+	}
+	return readCSV(text, comma)
+}
+
+// splitAll reads text without quotes as encoding/csv does: each line split
+// at every comma, a \r before its \n or at the end dropped, empty lines
+// skipped. Such text has no malformed record.
+func splitAll(text []byte, comma rune) []Record {
+	sep := byte(',')
+	if comma != 0 {
+		sep = byte(comma)
+	}
+	all := string(text) // the fields are cut from one string
+	recs := make([]Record, 0, strings.Count(all, "\n")+1)
+	store := make([]string, 0, strings.Count(all, string(sep))+cap(recs))
+	for line := 1; len(all) > 0; line++ {
+		l := all
+		if i := strings.IndexByte(all, '\n'); i >= 0 {
+			l, all = all[:i], all[i+1:]
+		} else {
+			all = ""
+		}
+		l = strings.TrimSuffix(l, "\r")
+		if l == "" {
+			continue
+		}
+		start := len(store)
+		for {
+			i := strings.IndexByte(l, sep)
+			if i < 0 {
+				store = append(store, l)
+				break
+			}
+			store = append(store, l[:i])
+			l = l[i+1:]
+		}
+		recs = append(recs, Record{Line: line, Fields: store[start:len(store):len(store)]})
+	}
+	return recs
+}
+
+// readCSV reads text with encoding/csv.
+func readCSV(text []byte, comma rune) ([]Record, error) {
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1
 	if comma != 0 {
