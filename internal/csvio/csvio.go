@@ -129,7 +129,7 @@ type Record struct {
 // fields: callers report wrong counts with the line. Errors of the input
 // are *Error values; those of r are returned as they are.
 func ReadAll(r io.Reader, comma rune) ([]Record, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, err
 	}
@@ -141,6 +141,29 @@ func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 		return splitAll(text, comma), nil
 	}
 	return readCSV(text, comma)
+}
+
+// readAll is io.ReadAll, reading a reader that knows its length (such as
+// a *bytes.Reader) into one buffer of that length.
+func readAll(r io.Reader) ([]byte, error) {
+	size := 512
+	if l, ok := r.(interface{ Len() int }); ok && l.Len() >= 0 {
+		size = l.Len() + 1 // room for the read that meets the end
+	}
+	b := make([]byte, 0, size)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow
+		}
+	}
 }
 
 // splitAll reads text without quotes as encoding/csv does: each line split
