@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 
+	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
@@ -65,6 +66,14 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // nothing is truncated. A number of more digits is a *ParseError wrapping
 // ErrRange.
 func ParseAmount(s string) (decimal.Decimal, error) {
+	if v, ok := digits.Int(s); ok {
+		return decimal.New(v, 0), nil
+	}
+	return parseAmount(s)
+}
+
+// parseAmount is ParseAmount by the general parser alone.
+func parseAmount(s string) (decimal.Decimal, error) {
 	p := parser{s: s}
 	d, err := p.amount()
 	if err != nil {

@@ -273,6 +273,7 @@ func FuzzParseAmount(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := format.ParseAmount(s)
+		checkGeneral(t, s, d, err)
 		if err != nil {
 			var pe *format.ParseError
 			if !errors.As(err, &pe) || pe.Input != s || pe.Offset < 0 || pe.Offset > len(s) {

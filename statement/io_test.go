@@ -157,3 +157,31 @@ func TestReadJSONErrors(t *testing.T) {
 		t.Errorf("ReadJSON after a byte order mark: %v", err)
 	}
 }
+
+// TestReadCSVWholeNumbers checks that figures read as plain whole numbers
+// are what ParseCell and the unit make of them, near int64's limits too.
+func TestReadCSVWholeNumbers(t *testing.T) {
+	for _, unit := range []format.Unit{format.Yen, format.Thousand, format.Million} {
+		for _, text := range []string{"0", "-0", "007", "1,234", "-1,234,567", "999999999999999999",
+			"9,223,372,036,854,775", "-9,223,372,036,854,776", "9223372036854775", "9,223,372,036,854",
+			"-9223372036854", "9223372036855", "1,23", "１,２３４", "△1,234"} {
+			in := "key,label,予算額,決算額\n1110,現金及び預金,\"" + text + "\",1\n1120,未収金,,\n1100,流動資産合計,,\n2110,未払金,,\n"
+			s, err := statement.ReadCSV(strings.NewReader(in), smallForm(), statement.ReadOptions{Meta: statement.Meta{Unit: unit}})
+			c, perr := format.ParseCell(text)
+			if perr != nil {
+				if err == nil {
+					t.Errorf("%v %q: read, where ParseCell fails: %v", unit, text, perr)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("%v %q: %v", unit, text, err)
+			}
+			want := format.CellOf(unit.ToYen(c.Amount))
+			got, _ := s.Cell("1110", "予算額")
+			if !got.Equal(want) || got.Amount.String() != want.Amount.String() {
+				t.Errorf("%v %q: read as %v, want %v", unit, text, got, want)
+			}
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
@@ -192,6 +193,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	// A statement that prints zero as a dash has no other use for one.
 	dashIsZero := opt.Meta.Style.Zero == format.ZeroDash || opt.Meta.Style.Zero == format.ZeroHyphen
 	rows := rowCursor{t: t}
+	yenPer := pow10[unit.Exp()] // yen in one of the unit
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != len(head.Fields) {
 			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(head.Fields))
@@ -210,7 +212,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 		}
 		row := t.form.Rows[i]
 		name := rowRef(i, row)
-		if keyAt >= 0 && normalLabel(label) != normalLabel(row.Label) {
+		if keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
 			ps.addf(rec.Line, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
 		}
 		for k, j := range colOf {
@@ -219,7 +221,9 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 			}
 			col := t.form.Columns[j]
 			if col.Kind == Text {
-				s.texts[i*ncol+j] = rec.Fields[k] // as written: spaces may be part of a text
+				// As written: spaces may be part of a text. A copy, so that
+				// the statement does not hold the file's text.
+				s.texts[i*ncol+j] = strings.Clone(rec.Fields[k])
 				continue
 			}
 			text := strings.TrimSpace(rec.Fields[k])
@@ -228,6 +232,11 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 			}
 			if row.Kind == Header {
 				ps.addf(rec.Line, name, col.Name, ErrMismatch, "a figure on a header row")
+				continue
+			}
+			if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
+				// What ParseCell and the unit give, without a decimal.
+				s.cells[i*ncol+j] = yenAmount(v * yenPer)
 				continue
 			}
 			c, err := format.ParseCell(text)
@@ -291,6 +300,15 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 // normalLabel returns a label as labels are compared: full- and half-width
 // forms folded, spaces and note marks (※１, (注1)) dropped.
 func normalLabel(s string) string {
+	if plainLabel(s) {
+		return s
+	}
+	return foldLabel(s)
+}
+
+// foldLabel is normalLabel for any label, without the scan for one that
+// needs no change.
+func foldLabel(s string) string {
 	s = width.Fold.String(s)
 	var b strings.Builder
 	for i := 0; i < len(s); {
@@ -317,6 +335,27 @@ func normalLabel(s string) string {
 	return b.String()
 }
 
+// plainLabel reports whether normalLabel(s) is s: valid UTF-8 without a
+// rune that width.Fold changes, a space or a note mark.
+func plainLabel(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '(' && strings.HasPrefix(s[i:], "(注") {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r == '※' || unicode.IsSpace(r) || width.LookupRune(r).Folded() != 0 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 // A rowCursor matches the rows a reader meets, in order, to the rows of a
 // form; header rows and hidden rows may be left out.
 type rowCursor struct {
@@ -327,20 +366,29 @@ type rowCursor struct {
 // byKey returns the index of the next row, which must have the given key;
 // header rows without a key match an empty one.
 func (c *rowCursor) byKey(key string) (int, error) {
-	return c.match(func(r Row) bool { return r.Key == key })
+	return c.match(func(_ int, r Row) bool { return r.Key == key })
 }
 
 // byLabel returns the index of the next row, which must have the given
 // label once normalised.
 func (c *rowCursor) byLabel(label string) (int, error) {
-	l := normalLabel(label)
-	return c.match(func(r Row) bool { return normalLabel(r.Label) == l })
+	l := ""
+	normal := false // whether l holds label normalised
+	return c.match(func(i int, r Row) bool {
+		if r.Label == label {
+			return true
+		}
+		if !normal {
+			l, normal = normalLabel(label), true
+		}
+		return c.t.normals[i] == l
+	})
 }
 
-func (c *rowCursor) match(ok func(Row) bool) (int, error) {
+func (c *rowCursor) match(ok func(int, Row) bool) (int, error) {
 	rows := c.t.form.Rows
 	for i := c.next; i < len(rows); i++ {
-		if ok(rows[i]) {
+		if ok(i, rows[i]) {
 			c.next = i + 1
 			return i, nil
 		}

@@ -20,7 +20,11 @@ type Range struct {
 
 // rangeOf converts an interval of the engine.
 func rangeOf(iv bounds.Interval) Range {
-	r := Range{Lo: decimal.NewFromInt(iv.Lo), Hi: decimal.NewFromInt(iv.Hi)}
+	r := Range{Lo: decimal.NewFromInt(iv.Lo)}
+	r.Hi = r.Lo // decimals are never changed in place
+	if iv.Hi != iv.Lo {
+		r.Hi = decimal.NewFromInt(iv.Hi)
+	}
 	if iv.Lo == bounds.NegInf {
 		r.Lo, r.NoLo = decimal.Zero, true
 	}
@@ -472,6 +476,16 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 	t := s.t
 	ncol := len(t.form.Columns)
 	recomputed := s.recomputed()
+	// Each cell's figure as a decimal, made once: a cell is the figure
+	// of up to two identities, and decimals are never changed in place.
+	cells := make([]format.Cell, len(s.cells))
+	made := make([]bool, len(s.cells))
+	cellOf := func(k int) format.Cell {
+		if !made[k] {
+			cells[k], made[k] = s.cells[k].cell(), true
+		}
+		return cells[k]
+	}
 	add := func(i, j int, f Formula, rule string, byRow bool, cell func(string) int) {
 		k := i*ncol + j
 		x := judged{report: !t.form.Rows[i].Hidden, start: len(buf), side: len(f), identity: -1}
@@ -495,11 +509,11 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 			}
 		}
 		x.end = len(buf)
-		want := s.cells[k].cell()
+		want := cellOf(k)
 		var got format.Cell
 		switch {
 		case !exact:
-			got = t.sum(f, func(key string) format.Cell { return s.cells[cell(key)].cell() })
+			got = t.sum(f, func(key string) format.Cell { return cellOf(cell(key)) })
 		case valid && want.Valid && sum == vals[k]:
 			got = want // as printed: share its amount
 		case valid:
@@ -519,15 +533,9 @@ func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statemen
 			Column: t.form.Columns[j].Name, Rule: rule, Got: got, Want: want, Unit: s.meta.Unit})
 		ids = append(ids, x)
 	}
-	colRules := make([]string, ncol)
-	for j, col := range t.form.Columns {
-		colRules[j] = col.Formula.String()
-	}
+	colRules := t.colRules
 	for i, row := range t.form.Rows {
-		var rule string
-		if t.formulas[i] != nil {
-			rule = t.formulas[i].String()
-		}
+		rule := t.rowRules[i]
 		for j, col := range t.form.Columns {
 			if t.formulas[i] != nil && col.Kind != Text {
 				add(i, j, t.formulas[i], rule, true, func(key string) int { return t.rowIndex[key]*ncol + j })

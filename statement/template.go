@@ -98,6 +98,9 @@ type Template struct {
 	colIndex map[string]int
 	formulas []Formula // per row: a total's formula, a subtotal's children; nil otherwise
 	labels   []string  // per row: its label in findings
+	normals  []string  // per row: its label as labels are compared (normalLabel)
+	rowRules []string  // per row: formulas[i] as a rule in findings
+	colRules []string  // per column: its formula as a rule in findings
 	rowOrder []int     // total and subtotal rows, each after the rows it sums
 	colOrder []int     // computed columns, each after the columns it uses
 	inputs   []int     // input columns
@@ -133,6 +136,10 @@ func compile(f *Form, ps *problems) *Template {
 	f = &t.form
 	t.formulas = make([]Formula, len(f.Rows))
 	t.labels = nameRows(f.Rows)
+	t.normals = make([]string, len(f.Rows))
+	for i, r := range f.Rows {
+		t.normals[i] = normalLabel(r.Label)
+	}
 	for i, r := range f.Rows {
 		at := rowRef(i, r)
 		switch {
@@ -170,6 +177,16 @@ func compile(f *Form, ps *problems) *Template {
 				ps.addf(0, rowRef(i, r), "", ErrMissing, "a subtotal without children one level deeper")
 			}
 		}
+	}
+	t.rowRules = make([]string, len(f.Rows))
+	for i, fm := range t.formulas {
+		if fm != nil {
+			t.rowRules[i] = fm.String()
+		}
+	}
+	t.colRules = make([]string, len(f.Columns))
+	for j, c := range f.Columns {
+		t.colRules[j] = c.Formula.String()
 	}
 	for j, c := range f.Columns {
 		switch {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
@@ -83,6 +84,9 @@ func Decode(data []byte) ([]byte, error) {
 // InvalidUTF8 returns the offset of the first byte of b that is not part of
 // valid UTF-8, or -1.
 func InvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n == 1 {
@@ -125,7 +129,7 @@ type Record struct {
 // fields: callers report wrong counts with the line. Errors of the input
 // are *Error values; those of r are returned as they are.
 func ReadAll(r io.Reader, comma rune) ([]Record, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, err
 	}
@@ -133,12 +137,82 @@ func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	if (comma == 0 || comma == ',' || comma == '\t') && bytes.IndexByte(text, '"') < 0 {
+		return splitAll(text, comma), nil
+	}
+	return readCSV(text, comma)
+}
+
+// readAll is io.ReadAll, reading a reader that knows its length (such as
+// a *bytes.Reader) into one buffer of that length.
+func readAll(r io.Reader) ([]byte, error) {
+	size := 512
+	if l, ok := r.(interface{ Len() int }); ok && l.Len() >= 0 {
+		size = l.Len() + 1 // room for the read that meets the end
+	}
+	b := make([]byte, 0, size)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow
+		}
+	}
+}
+
+// splitAll reads text without quotes as encoding/csv does: each line split
+// at every comma, a \r before its \n or at the end dropped, empty lines
+// skipped. Such text has no malformed record.
+func splitAll(text []byte, comma rune) []Record {
+	sep := byte(',')
+	if comma != 0 {
+		sep = byte(comma)
+	}
+	all := string(text) // the fields are cut from one string
+	recs := make([]Record, 0, strings.Count(all, "\n")+1)
+	store := make([]string, 0, strings.Count(all, string(sep))+cap(recs))
+	for line := 1; len(all) > 0; line++ {
+		l := all
+		if i := strings.IndexByte(all, '\n'); i >= 0 {
+			l, all = all[:i], all[i+1:]
+		} else {
+			all = ""
+		}
+		l = strings.TrimSuffix(l, "\r")
+		if l == "" {
+			continue
+		}
+		start := len(store)
+		for {
+			i := strings.IndexByte(l, sep)
+			if i < 0 {
+				store = append(store, l)
+				break
+			}
+			store = append(store, l[:i])
+			l = l[i+1:]
+		}
+		recs = append(recs, Record{Line: line, Fields: store[start:len(store):len(store)]})
+	}
+	return recs
+}
+
+// readCSV reads text with encoding/csv.
+func readCSV(text []byte, comma rune) ([]Record, error) {
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1
 	if comma != 0 {
 		cr.Comma = comma
 	}
-	var recs []Record
+	cr.ReuseRecord = true
+	recs := make([]Record, 0, bytes.Count(text, []byte("\n"))+1)
+	var store []string // room for the fields of the records to come
 	for {
 		fields, err := cr.Read()
 		if err == io.EOF {
@@ -152,7 +226,15 @@ func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 			return nil, &Error{Line: line, Err: err}
 		}
 		line, _ := cr.FieldPos(0)
-		recs = append(recs, Record{Line: line, Fields: fields})
+		if len(store) < len(fields) {
+			store = make([]string, max(256, 32*len(fields)))
+		}
+		// The record's own slice, full to its capacity so that appending
+		// to it never writes over the next record's fields.
+		rec := store[:len(fields):len(fields)]
+		copy(rec, fields)
+		store = store[len(fields):]
+		recs = append(recs, Record{Line: line, Fields: rec})
 	}
 }
 

@@ -1,0 +1,5 @@
+package format
+
+// ParseAmountGeneral is ParseAmount without its fast path for plain whole
+// numbers.
+var ParseAmountGeneral = parseAmount
