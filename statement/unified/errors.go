@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
@@ -30,23 +31,14 @@ type Error struct {
 	Problems []Problem // at least one
 }
 
-// Error returns every problem, separated by semicolons.
+// Error returns every problem, separated by semicolons: at most the
+// first ten, and how many more there are.
 func (e *Error) Error() string {
-	parts := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		parts[i] = p.Error()
-	}
-	return "unified: " + strings.Join(parts, "; ")
+	return problem.List("unified", "", len(e.Problems), func(i int) string { return e.Problems[i].Error() })
 }
 
 // Unwrap returns each Problem, so that errors.Is finds each sentinel.
-func (e *Error) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
-	}
-	return errs
-}
+func (e *Error) Unwrap() []error { return problem.Errors(e.Problems) }
 
 // A Problem is one thing wrong, at one place: as far as known, the
 // statement (a form id or title), the row and the column.
