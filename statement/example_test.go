@@ -303,3 +303,71 @@ func ExampleMeta_WithDateLine() {
 	// 自 令和2年4月1日 至 令和3年3月31日
 	// （令和３年３月３１日現在）
 }
+
+// Compile checks a form once; the statements built on its Template share
+// it. A subtotal sums its children in the outline.
+func ExampleCompile() {
+	t, err := statement.Compile(&statement.Form{Title: "行政コスト計算書",
+		Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "4000", Kind: statement.Subtotal, Label: "経常費用"},
+			{Key: "4100", Kind: statement.Item, Label: "業務費用", Indent: 1},
+			{Key: "4200", Kind: statement.Item, Label: "移転費用", Indent: 1},
+		}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Formula("4000"))
+	_, err = statement.Compile(&statement.Form{Rows: []statement.Row{{Key: "a", Kind: statement.Item, Indent: -1}}})
+	fmt.Println(err)
+	// Output:
+	// 4100+4200
+	// statement: row "a": value out of range: indent -1, not 0 to 16
+}
+
+// A published file has labels, not keys: rows are matched in order by
+// label, so a repeated その他 is fine, and its stated unit is checked.
+func ExampleReadCSV() {
+	form := &statement.Form{Title: "行政コスト計算書", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "4000", Kind: statement.Subtotal, Label: "経常費用"},
+			{Key: "4110", Kind: statement.Item, Label: "その他", Indent: 1},
+			{Key: "4210", Kind: statement.Item, Label: "その他", Indent: 1},
+		}}
+	published := "（単位：千円）\n科目,金額\n経常費用,\"1,002\"\n　その他,501\n　その他,500\n"
+	s, err := statement.ReadCSV(strings.NewReader(published), form, statement.ReadOptions{Source: "pl.csv",
+		Meta: statement.Meta{Unit: format.Thousand}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, _ := s.Cell("4210", "金額")
+	fmt.Println(c)
+	for _, f := range s.Verify() {
+		fmt.Println(f)
+	}
+	_, err = statement.ReadCSV(strings.NewReader(published), form, statement.ReadOptions{Source: "pl.csv"})
+	fmt.Println(err)
+	// Output:
+	// 500,000
+	// 行政コスト計算書: 経常費用 金額: 4110+4210: got 1,001千円, want 1,002千円
+	// statement: pl.csv: line 1: does not match the form: the file is in 千円, the statement in 円
+}
+
+// ReadText reads what WriteText prints.
+func ExampleReadText() {
+	form := &statement.Form{Title: "貸借対照表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{{Key: "1110", Kind: statement.Item, Label: "現金及び預金"}, {Key: "1120", Kind: statement.Item, Label: "未収金"}}}
+	text := "貸借対照表\n（令和２年３月３１日現在）\n地方公共団体情報システム機構\n（単位：円）\n" +
+		"科目                    金額\n現金及び預金  32,200,729,071\n未収金        15,268,792,065\n"
+	s, err := statement.ReadText(strings.NewReader(text), form, statement.ReadOptions{}, statement.TextOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, _ := s.Cell("1120", "金額")
+	fmt.Println(c, s.Meta().AsOf, s.Meta().Entity)
+	// Output:
+	// 15,268,792,065 令和2年3月31日 地方公共団体情報システム機構
+}
