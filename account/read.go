@@ -3,7 +3,6 @@ package account
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -82,25 +81,11 @@ func ReadCSV(r io.Reader, source string) (*Chart, error) {
 // csvProblem returns the problem that an error of csvio reports, with the
 // package's sentinels; any other error is one of reading.
 func csvProblem(err error) Problem {
-	var ce *csvio.Error
-	if !errors.As(err, &ce) {
-		return Problem{Err: err}
-	}
-	p := Problem{Line: ce.Line, Column: ce.Column}
-	switch {
-	case errors.Is(ce.Err, csvio.ErrUnknown):
-		p.Err = fmt.Errorf("%w column", ErrUnknown)
-	case errors.Is(ce.Err, csvio.ErrDuplicate):
-		p.Err = fmt.Errorf("%w column", ErrDuplicate)
-	case errors.Is(ce.Err, csvio.ErrMissing):
-		p.Err = fmt.Errorf("%w column", ErrMissing)
-	case errors.Is(ce.Err, ErrEncoding):
-		p.Err = ce.Err
-	default:
-		p.Err = fmt.Errorf("%w CSV: %w", ErrSyntax, ce.Err)
-	}
-	return p
+	line, column, cause := csvSentinels.Map(err)
+	return Problem{Line: line, Column: column, Err: cause}
 }
+
+var csvSentinels = csvio.Sentinels{Syntax: ErrSyntax, Unknown: ErrUnknown, Duplicate: ErrDuplicate, Missing: ErrMissing, Encoding: ErrEncoding}
 
 // ReadJSON reads a chart from a JSON array of objects with the members
 // code, name, category and parent, and optionally english and contra (a

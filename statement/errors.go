@@ -104,25 +104,11 @@ func readError(source string, err error) error {
 // csvProblem returns an error of the CSV layer as a problem, with the line
 // and column it names.
 func csvProblem(err error) Problem {
-	var ce *csvio.Error
-	if !errors.As(err, &ce) {
-		return Problem{Err: err}
-	}
-	p := Problem{Line: ce.Line, Column: ce.Column}
-	switch {
-	case errors.Is(ce.Err, csvio.ErrUnknown):
-		p.Err = fmt.Errorf("%w column", ErrUnknown)
-	case errors.Is(ce.Err, csvio.ErrDuplicate):
-		p.Err = fmt.Errorf("%w: column given twice", ErrDuplicate)
-	case errors.Is(ce.Err, csvio.ErrMissing):
-		p.Err = fmt.Errorf("%w column", ErrMissing)
-	case errors.Is(ce.Err, csvio.ErrEncoding):
-		p.Err = fmt.Errorf("%w: %w", ErrEncoding, ce.Err)
-	default:
-		p.Err = fmt.Errorf("%w CSV: %w", ErrSyntax, ce.Err)
-	}
-	return p
+	line, column, cause := csvSentinels.Map(err)
+	return Problem{Line: line, Column: column, Err: cause}
 }
+
+var csvSentinels = csvio.Sentinels{Syntax: ErrSyntax, Unknown: ErrUnknown, Duplicate: ErrDuplicate, Missing: ErrMissing, Encoding: ErrEncoding}
 
 // A ParseError reports text that a Parse function cannot read.
 type ParseError struct {

@@ -146,11 +146,8 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add("label|key|※１", " 備考 ", int64(0), int64(999), uint8(2))
 	f.Fuzz(func(t *testing.T, labels, text string, a, b int64, unit uint8) {
 		rows := []statement.Row{{Kind: statement.Header, Label: "区分"}}
-		var terms statement.Formula
 		for i, l := range strings.Split(labels, "|") {
-			key := fmt.Sprint("r", i)
-			rows = append(rows, statement.Row{Key: key, Kind: statement.Item, Label: l, Indent: 1})
-			terms = append(terms, statement.Term{Key: key})
+			rows = append(rows, statement.Row{Key: fmt.Sprint("r", i), Kind: statement.Item, Label: l, Indent: 1})
 		}
 		rows = append(rows,
 			statement.Row{Key: "sub", Kind: statement.Subtotal, Label: "合計"},

@@ -172,9 +172,7 @@ func (t *Template) ReadText(r io.Reader, opt ReadOptions, text TextOptions) (*St
 			}
 		}
 	}
-	for _, l := range body[min(n, len(body)):] {
-		s.meta.Notes = append(s.meta.Notes, l)
-	}
+	s.meta.Notes = append(s.meta.Notes, body[min(n, len(body)):]...)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}

@@ -260,3 +260,36 @@ func Header(rec Record, required, optional []string) (map[string]int, error) {
 	}
 	return cols, nil
 }
+
+// Sentinels are a package's errors that the errors of this package map
+// to, so that each package reports CSV problems with its own.
+type Sentinels struct {
+	Syntax, Unknown, Duplicate, Missing, Encoding error
+}
+
+// Map returns the line and column that err, an error of ReadAll or
+// Header, names, and its cause wrapped in the caller's sentinel: unknown,
+// duplicate or missing header columns, text in neither encoding, and
+// otherwise malformed CSV. An error that is not an *Error, one of the
+// reader itself, is returned as it is, at line 0.
+func (s Sentinels) Map(err error) (line int, column string, cause error) {
+	var ce *Error
+	if !errors.As(err, &ce) {
+		return 0, "", err
+	}
+	switch {
+	case errors.Is(ce.Err, ErrUnknown):
+		cause = fmt.Errorf("%w column", s.Unknown)
+	case errors.Is(ce.Err, ErrDuplicate):
+		cause = fmt.Errorf("%w: column given twice", s.Duplicate)
+	case errors.Is(ce.Err, ErrMissing):
+		cause = fmt.Errorf("%w column", s.Missing)
+	case errors.Is(ce.Err, ErrEncoding) && s.Encoding == ErrEncoding:
+		cause = ce.Err
+	case errors.Is(ce.Err, ErrEncoding):
+		cause = fmt.Errorf("%w: %w", s.Encoding, ce.Err)
+	default:
+		cause = fmt.Errorf("%w CSV: %w", s.Syntax, ce.Err)
+	}
+	return ce.Line, ce.Column, cause
+}

@@ -84,3 +84,34 @@ func TestHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestSentinelsMap(t *testing.T) {
+	syntax, unknown, dup, missing, enc := errors.New("syntax"), errors.New("unknown"), errors.New("dup"), errors.New("missing"), errors.New("enc")
+	s := Sentinels{Syntax: syntax, Unknown: unknown, Duplicate: dup, Missing: missing, Encoding: enc}
+	head := Record{Line: 3, Fields: []string{"a", "x"}}
+	_, unknownErr := Header(head, []string{"a"}, nil)
+	_, missingErr := Header(head, []string{"a", "x", "b"}, nil)
+	_, dupErr := Header(Record{Line: 3, Fields: []string{"a", "a"}}, []string{"a"}, nil)
+	_, encErr := ReadAll(strings.NewReader("a\n現金\xb1,あいう\n"), 0)
+	_, syntaxErr := ReadAll(strings.NewReader("a\n\"b\n"), 0)
+	other := errors.New("disk")
+	tests := []struct {
+		in     error
+		line   int
+		column string
+		want   error
+	}{
+		{unknownErr, 3, "x", unknown},
+		{missingErr, 3, "b", missing},
+		{dupErr, 3, "a", dup},
+		{encErr, 2, "", enc},
+		{syntaxErr, 2, "", syntax},
+		{other, 0, "", other},
+	}
+	for _, tt := range tests {
+		line, column, cause := s.Map(tt.in)
+		if line != tt.line || column != tt.column || !errors.Is(cause, tt.want) {
+			t.Errorf("Map(%v) = %d, %q, %v; want %d, %q, %v", tt.in, line, column, cause, tt.line, tt.column, tt.want)
+		}
+	}
+}
