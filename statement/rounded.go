@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/internal/bounds"
+	"github.com/koukaikei/koukaikei/statement/internal/bounds"
 	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/shopspring/decimal"
 )
