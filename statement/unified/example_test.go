@@ -3,6 +3,10 @@ package unified_test
 import (
 	"fmt"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
 )
 
@@ -44,4 +48,58 @@ func ExampleLinks() {
 	// 一般会計等 BS資産合計=負債及び純資産合計 bs-general:1900:金額=bs-general:3990:金額
 	// 一般会計等 BS現金預金=CF本年度末現金預金残高 bs-general:1510:金額=cf-general:9900:金額
 	// 一般会計等 CF前年度末資金残高 cur:cf-general:9100:金額=prev:cf-general:9200:金額
+}
+
+// The 財務指標 of a body's 一般会計等, from its statements and its
+// population: 資産合計 655,000,000 円 over 8,000 residents is 81,875 円,
+// 8.2万円; each prints in its unit, rounded half away from zero.
+func ExampleAnalyze() {
+	var book statement.Book
+	for _, s := range []struct {
+		id   string
+		figs map[string]int64
+	}{
+		{"bs-general", map[string]int64{"1111": 400e6, "1113": 600e6, "1114": -360e6, "1510": 15e6,
+			"2010": 300e6, "3010": 640e6, "3020": -285e6}},
+		{"pl-general", map[string]int64{"4111": 100e6, "4510": 5e6}},
+		{"cf-general", map[string]int64{"7111": 100e6, "7210": 115e6, "9100": 0, "7610": 15e6}},
+	} {
+		info, _ := unified.Form(s.id)
+		var figs []statement.Figure
+		for _, r := range info.Form.Rows {
+			if v, ok := s.figs[r.Key]; ok && r.Kind == statement.Item {
+				figs = append(figs, statement.Figure{Row: r.Key, Column: "金額", Value: format.CellOf(decimal.NewFromInt(v))})
+			} else if r.Kind == statement.Item {
+				figs = append(figs, statement.Figure{Row: r.Key, Column: "金額"}) // 該当なし
+			}
+		}
+		st, err := unified.Build(s.id, statement.Meta{}, figs)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		book.Add(s.id, st)
+	}
+	a, err := unified.Analyze(&book, unified.General, unified.AnalysisInput{Population: 8000})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, i := range unified.Indicators() {
+		if r, ok := a.Ratio(i); ok {
+			fmt.Println(i, i.Format(r))
+		} else {
+			fmt.Println(i, "-")
+		}
+	}
+	// Output:
+	// 住民一人当たり資産額 8.2万円
+	// 歳入額対資産比率 5.70年
+	// 有形固定資産減価償却率 60.0%
+	// 純資産比率 54.2%
+	// 将来世代負担比率 46.9%
+	// 住民一人当たり負債額 3.8万円
+	// 基礎的財政収支 0千円
+	// 住民一人当たり行政コスト 1.2万円
+	// 受益者負担比率 5.0%
 }
