@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/koukaikei/koukaikei/statement/unified"
+)
+
+// indicatorsHeader heads indicators.csv: one line per body, scope and
+// indicator, with the value as printed in the indicator's unit (empty
+// when it has none: a 0 or 該当なし denominator, or no population) and
+// the body's national rank among the bodies of its kind (prefectures or
+// municipalities) that have a value, 1 for the largest; equal values
+// share a rank.
+const indicatorsHeader = "code,name,prefecture,scope,indicator,unit,value,rank"
+
+// summaryHeader heads indicators-prefecture.csv: one line per group (a
+// prefecture with its municipalities, or all), scope and indicator: how
+// many bodies have a value; the indicator of the group as a whole (the
+// sum of the bodies' numerators over the sum of their denominators; for
+// 基礎的財政収支, the sum); and the first quartile, median and third
+// quartile of the bodies' values, interpolated linearly between the
+// values in order (the method of R's and NumPy's default), computed
+// exactly and rounded for printing as each body's value is.
+const summaryHeader = "group,scope,indicator,unit,bodies,whole,q1,median,q3"
+
+// writeIndicators writes each body's indicators with its rank, and each
+// group's summary; a nil writer is skipped.
+func (w *Work) writeIndicators(bodies, groups io.Writer) error {
+	inds := unified.Indicators()
+	// rank[s][x][i] is body i's rank in scope s and indicator x.
+	rank := make([][][]int, len(scopes))
+	for s := range scopes {
+		rank[s] = make([][]int, len(inds))
+		for x, ind := range inds {
+			rank[s][x] = w.ranks(s, ind)
+		}
+	}
+	if bodies != nil {
+		b := bufio.NewWriterSize(bodies, 1<<16)
+		b.WriteString(indicatorsHeader + "\n")
+		for i, body := range w.Bodies {
+			for s, scope := range scopes {
+				for x, ind := range inds {
+					value, r := "", ""
+					if v, ok := w.Analyses[i][s].Ratio(ind); ok {
+						value = printedValue(ind, v)
+						r = strconv.Itoa(rank[s][x][i])
+					}
+					fmt.Fprintf(b, "%s,%s,%02d,%s,%s,%s,%s,%s\n", body.Code, quoteCSV(body.Name), body.Prefecture, scope, ind, ind.Unit(), value, r)
+				}
+			}
+		}
+		if err := b.Flush(); err != nil {
+			return err
+		}
+	}
+	if groups == nil {
+		return nil
+	}
+	b := bufio.NewWriterSize(groups, 1<<16)
+	b.WriteString(summaryHeader + "\n")
+	members := w.members()
+	for g := 0; g <= nationGroup; g++ {
+		var ids []int
+		if g == nationGroup {
+			for i := range w.Bodies {
+				ids = append(ids, i)
+			}
+		} else {
+			ids = members[g]
+		}
+		for s, scope := range scopes {
+			for _, ind := range inds {
+				var vs []unified.Ratio
+				var num, den decimal.Decimal
+				for _, i := range ids {
+					if v, ok := w.Analyses[i][s].Ratio(ind); ok {
+						vs = append(vs, v)
+						num, den = num.Add(v.Num), den.Add(v.Den)
+					}
+				}
+				fields := []string{groupName(g), scope, ind.String(), ind.Unit(), strconv.Itoa(len(vs)), "", "", "", ""}
+				if len(vs) > 0 {
+					if ind == unified.PrimaryBalance {
+						den = decimal.NewFromInt(1) // an amount: the sum
+					}
+					fields[5] = printedValue(ind, unified.Ratio{Num: num, Den: den})
+					slices.SortFunc(vs, unified.Ratio.Cmp)
+					for q := 1; q <= 3; q++ {
+						fields[5+q] = printedValue(ind, quantile(vs, q))
+					}
+				}
+				for k, f := range fields {
+					if k > 0 {
+						b.WriteByte(',')
+					}
+					b.WriteString(quoteCSV(f))
+				}
+				b.WriteByte('\n')
+			}
+		}
+	}
+	return b.Flush()
+}
+
+// printedValue returns the indicator's value as printed, with its places.
+func printedValue(ind unified.Indicator, v unified.Ratio) string {
+	return ind.Printed(v).StringFixed(ind.Places())
+}
+
+// ranks returns the national rank of each body in scope s and indicator
+// ind among the bodies of its kind, 1 for the largest value, 0 for a body
+// without a value.
+func (w *Work) ranks(s int, ind unified.Indicator) []int {
+	out := make([]int, len(w.Bodies))
+	for _, prefectures := range []bool{true, false} {
+		var ids []int
+		for i, b := range w.Bodies {
+			if _, ok := w.Analyses[i][s].Ratio(ind); ok && b.IsPrefecture() == prefectures {
+				ids = append(ids, i)
+			}
+		}
+		value := func(i int) unified.Ratio { v, _ := w.Analyses[i][s].Ratio(ind); return v }
+		slices.SortFunc(ids, func(a, b int) int { return value(b).Cmp(value(a)) })
+		for k, i := range ids {
+			if k > 0 && value(i).Cmp(value(ids[k-1])) == 0 {
+				out[i] = out[ids[k-1]]
+			} else {
+				out[i] = k + 1
+			}
+		}
+	}
+	return out
+}
+
+// quantile returns the q-th quartile (1, 2 or 3) of the sorted values,
+// exactly: at position h = (n−1)·q/4, the value there plus the fraction
+// of h times the step to the next.
+func quantile(vs []unified.Ratio, q int) unified.Ratio {
+	h := (len(vs) - 1) * q // in quarters
+	lo, m := h/4, int64(h%4)
+	if m == 0 {
+		return vs[lo]
+	}
+	a, b := vs[lo], vs[lo+1]
+	// a + m/4·(b − a) = (a.Num·b.Den·(4−m) + b.Num·a.Den·m) / (4·a.Den·b.Den)
+	num := a.Num.Mul(b.Den).Mul(decimal.NewFromInt(4 - m)).Add(b.Num.Mul(a.Den).Mul(decimal.NewFromInt(m)))
+	return unified.Ratio{Num: num, Den: a.Den.Mul(b.Den).Mul(decimal.NewFromInt(4))}
+}
