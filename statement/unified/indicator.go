@@ -2,6 +2,7 @@ package unified
 
 import (
 	"fmt"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 
@@ -147,7 +148,55 @@ type Ratio struct {
 // Cmp compares r and o as numbers: −1, 0 or +1. Both must have a
 // positive Den.
 func (r Ratio) Cmp(o Ratio) int {
+	if c, ok := cmpWhole(r, o); ok {
+		return c
+	}
 	return r.Num.Mul(o.Den).Cmp(o.Num.Mul(r.Den))
+}
+
+// cmpWhole compares r and o as Cmp does when all four are whole numbers
+// of at most 18 digits, as yen and populations are, in 128-bit integers
+// rather than decimals; it reports false otherwise.
+func cmpWhole(r, o Ratio) (int, bool) {
+	var v [4]int64
+	for i, d := range [4]decimal.Decimal{r.Num, r.Den, o.Num, o.Den} {
+		if d.Exponent() != 0 || d.NumDigits() > 18 {
+			return 0, false
+		}
+		v[i] = d.CoefficientInt64()
+	}
+	// r.Num·o.Den against o.Num·r.Den, the dens positive: by sign first,
+	// then by magnitude.
+	sr, so := sign(v[0]), sign(v[2])
+	if sr != so || sr == 0 {
+		return cmpInt(sr, so), true
+	}
+	hi1, lo1 := bits.Mul64(abs(v[0]), uint64(v[3]))
+	hi2, lo2 := bits.Mul64(abs(v[2]), uint64(v[1]))
+	c := cmpInt(hi1, hi2)
+	if c == 0 {
+		c = cmpInt(lo1, lo2)
+	}
+	return c * sr, true
+}
+
+func sign(x int64) int { return cmpInt(x, 0) }
+
+func abs(x int64) uint64 {
+	if x < 0 {
+		return uint64(-x)
+	}
+	return uint64(x)
+}
+
+func cmpInt[T int | int64 | uint64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // Float returns r as the nearest float64, for charts and statistics

@@ -213,3 +213,35 @@ func TestIndicatorPrinted(t *testing.T) {
 		}
 	}
 }
+
+// Cmp agrees with the exact comparison of decimals, on whole numbers that
+// fit in int64 and on those that do not.
+func TestRatioCmp(t *testing.T) {
+	big := decimal.RequireFromString("123456789012345678901234")
+	for _, c := range []struct {
+		a, b unified.Ratio
+		want int
+	}{
+		{ratio(1, 3), ratio(2, 6), 0},
+		{ratio(1, 3), ratio(1, 2), -1},
+		{ratio(-1, 3), ratio(-1, 2), 1},
+		{ratio(-1, 3), ratio(1, 2), -1},
+		{ratio(0, 3), ratio(0, 7), 0},
+		{ratio(0, 3), ratio(-1, 7), 1},
+		{ratio(999999999999999999, 3), ratio(999999999999999998, 3), 1},
+		{ratio(999999999999999999, 999999999999999998), ratio(999999999999999998, 999999999999999997), -1},
+		{unified.Ratio{Num: big, Den: decimal.NewFromInt(1)}, ratio(999999999999999999, 1), 1},
+		{unified.Ratio{Num: decimal.RequireFromString("0.5"), Den: decimal.NewFromInt(1)}, ratio(1, 2), 0},
+	} {
+		if got := c.a.Cmp(c.b); got != c.want {
+			t.Errorf("%v/%v against %v/%v: %d, want %d", c.a.Num, c.a.Den, c.b.Num, c.b.Den, got, c.want)
+		}
+		if got := c.b.Cmp(c.a); got != -c.want {
+			t.Errorf("%v/%v against %v/%v: %d, want %d", c.b.Num, c.b.Den, c.a.Num, c.a.Den, got, -c.want)
+		}
+	}
+}
+
+func ratio(num, den int64) unified.Ratio {
+	return unified.Ratio{Num: decimal.NewFromInt(num), Den: decimal.NewFromInt(den)}
+}
