@@ -199,14 +199,6 @@ func cmpInt[T int | int64 | uint64](a, b T) int {
 	return 0
 }
 
-// Float returns r as the nearest float64, for charts and statistics
-// that do not need it exact.
-func (r Ratio) Float() float64 {
-	n, _ := r.Num.Float64()
-	d, _ := r.Den.Float64()
-	return n / d
-}
-
 // AnalysisInput is what the 手引き's indicators need beyond the statements.
 type AnalysisInput struct {
 	// Population is the 住民基本台帳人口 the per-resident indicators divide

@@ -173,10 +173,11 @@ class Identities:
     is Σ sign·cell = 0, the total (or link's left side) with sign +1."""
 
     def __init__(self):
-        self.eq, self.var, self.sign = [], [], []
+        self.eq, self.var, self.sign, self.names = [], [], [], []
         self.n = 0
 
-    def add(self, terms):
+    def add(self, name, terms):
+        self.names.append(name)
         for var, sign in terms:
             self.eq.append(self.n)
             self.var.append(var)
@@ -218,12 +219,12 @@ def scope_identities(forms, ids, links, scope):
         rows = mine[mine["kind"] == "row"]
         for col in f["cols"]:
             for total, terms in rows.groupby("target", sort=False):
-                idn.add([(cell(fid, total, col), 1)] + [(cell(fid, t, col), -s) for t, s in zip(terms["term"], terms["sign"])])
+                idn.add("%s %s %s" % (fid, total, col), [(cell(fid, total, col), 1)] + [(cell(fid, t, col), -s) for t, s in zip(terms["term"], terms["sign"])])
         ccols = mine[mine["kind"] == "column"]
         printed = [key for key, kind in zip(f["keys"], f["kinds"]) if kind != "header"]
         for key in printed:
             for total, terms in ccols.groupby("target", sort=False):
-                idn.add([(cell(fid, key, total), 1)] + [(cell(fid, key, t), -s) for t, s in zip(terms["term"], terms["sign"])])
+                idn.add("%s %s %s" % (fid, key, total), [(cell(fid, key, total), 1)] + [(cell(fid, key, t), -s) for t, s in zip(terms["term"], terms["sign"])])
     for _, l in links.iterrows():
         side = {}
         for s in ("left", "right"):
@@ -236,7 +237,7 @@ def scope_identities(forms, ids, links, scope):
                 side[s].append((fid, key, col, sign))
         if not all(t[0].endswith("-" + scope) for t in side["left"] + side["right"]):
             continue
-        idn.add([(cell(f, k, c), s) for f, k, c, s in side["left"]] + [(cell(f, k, c), -s) for f, k, c, s in side["right"]])
+        idn.add(l["name"], [(cell(f, k, c), s) for f, k, c, s in side["left"]] + [(cell(f, k, c), -s) for f, k, c, s in side["right"]])
     idn.arrays()
     return idn, offs, n
 
@@ -257,14 +258,18 @@ def judge(idn, y, lo, hi, has, joint):
     exact = ~mismatch & (sy == 0)
     violation = mismatch | (~exact & ((slo > 0) | (shi < 0)))
     if joint:
-        violation |= propagate(idn, lo.copy(), hi.copy()) & ~exact
+        # As statement.Joint: an identity that fails on its own is set
+        # aside, and the others narrow the intervals together.
+        violation |= propagate(idn, lo.copy(), hi.copy(), ~violation) & ~exact
     within = ~exact & ~violation
     return int(exact.sum()), int(within.sum()), int(violation.sum()), violation
 
 
-def propagate(idn, lo, hi, rounds=200):
-    """Narrow every interval through every identity at once to a fixpoint,
-    bodies side by side; return the identities that can no longer hold."""
+def propagate(idn, lo, hi, active, rounds=200):
+    """Narrow every interval through every active identity at once to a
+    fixpoint, bodies side by side; return the identities that can no
+    longer hold."""
+    act = active[:, idn.eq]
     s, var = idn.sign, idn.var
     # Terms in groups of distinct variables, so that a group's narrowing
     # can be written back with fancy indexing.
@@ -282,8 +287,8 @@ def propagate(idn, lo, hi, rounds=200):
         # c_j within −(Σ others): [−(shi − chi_j), −(slo − clo_j)].
         nlo = -(shi[:, idn.eq] - chi)
         nhi = -(slo[:, idn.eq] - clo)
-        xlo = np.where(s > 0, nlo, -nhi)
-        xhi = np.where(s > 0, nhi, -nlo)
+        xlo = np.where(act, np.where(s > 0, nlo, -nhi), lo[:, var])
+        xhi = np.where(act, np.where(s > 0, nhi, -nlo), hi[:, var])
         changed = False
         for g in groups:
             v = var[g]
@@ -423,7 +428,7 @@ def main():
         counts += (e, w, x)
         for b, q in zip(*np.nonzero(viol)):
             if len(bad) < 20:
-                bad.append("%s %s identity %d" % (codes[b], scope, q))
+                bad.append("%s %s" % (codes[b], idn.names[q]))
     stages["verify"] = time.perf_counter()
 
     # Indicators.
