@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 
@@ -92,7 +93,7 @@ func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 						den = decimal.NewFromInt(1) // an amount: the sum
 					}
 					fields[5] = printedValue(ind, unified.Ratio{Num: num, Den: den})
-					slices.SortFunc(vs, unified.Ratio.Cmp)
+					sortRatios(vs)
 					for q := 1; q <= 3; q++ {
 						fields[5+q] = printedValue(ind, quantile(vs, q))
 					}
@@ -127,14 +128,18 @@ func (w *Work) ranks(s int, ind unified.Indicator) []int {
 				ids = append(ids, i)
 			}
 		}
-		value := func(i int) unified.Ratio { v, _ := w.Analyses[i][s].Ratio(ind); return v }
-		slices.SortFunc(ids, func(a, b int) int { return value(b).Cmp(value(a)) })
+		vs := make([]unified.Ratio, len(ids))
 		for k, i := range ids {
-			if k > 0 && value(i).Cmp(value(ids[k-1])) == 0 {
-				out[i] = out[ids[k-1]]
-			} else {
-				out[i] = k + 1
+			vs[k], _ = w.Analyses[i][s].Ratio(ind)
+		}
+		at := sortRatios(vs)
+		// Largest first; equal values share the rank of the first of them.
+		for k := len(at) - 1; k >= 0; k-- {
+			r := len(at) - k
+			if k < len(at)-1 && vs[k].Cmp(vs[k+1]) == 0 {
+				r = out[ids[at[k+1]]]
 			}
+			out[ids[at[k]]] = r
 		}
 	}
 	return out
@@ -153,4 +158,43 @@ func quantile(vs []unified.Ratio, q int) unified.Ratio {
 	// a + m/4·(b − a) = (a.Num·b.Den·(4−m) + b.Num·a.Den·m) / (4·a.Den·b.Den)
 	num := a.Num.Mul(b.Den).Mul(decimal.NewFromInt(4 - m)).Add(b.Num.Mul(a.Den).Mul(decimal.NewFromInt(m)))
 	return unified.Ratio{Num: num, Den: a.Den.Mul(b.Den).Mul(decimal.NewFromInt(4))}
+}
+
+// sortRatios sorts vs in increasing order and returns where each value
+// was: sorted[k] = vs[at[k]] before the sort. Values are compared as
+// float64 where those differ by more than their rounding can, exactly
+// otherwise, which orders them exactly at a fraction of the cost.
+func sortRatios(vs []unified.Ratio) (at []int) {
+	type key struct {
+		f float64
+		k int
+	}
+	keys := make([]key, len(vs))
+	for k, v := range vs {
+		keys[k] = key{toFloat(v.Num) / toFloat(v.Den), k}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if d, tol := a.f-b.f, 1e-9*max(math.Abs(a.f), math.Abs(b.f)); d > tol {
+			return 1
+		} else if d < -tol {
+			return -1
+		}
+		return vs[a.k].Cmp(vs[b.k])
+	})
+	sorted := make([]unified.Ratio, len(vs))
+	at = make([]int, len(vs))
+	for k, key := range keys {
+		sorted[k], at[k] = vs[key.k], key.k
+	}
+	copy(vs, sorted)
+	return at
+}
+
+// toFloat returns d as the nearest float64, or about it: within a few
+// units in the last place.
+func toFloat(d decimal.Decimal) float64 {
+	if d.NumDigits() <= 18 {
+		return float64(d.CoefficientInt64()) * math.Pow10(int(d.Exponent()))
+	}
+	return d.InexactFloat64()
 }
