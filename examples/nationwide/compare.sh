@@ -36,14 +36,16 @@ while [ "$(cut -d' ' -f1 /proc/loadavg | cut -d. -f1)" -ge 1 ]; do
 done
 
 total() { sed -n "s/^$1: .* total \([0-9]*\) ms.*/\1/p"; }
+floor() { sed -n "s/^floor: .* in \([0-9]*\) ms/\1/p"; }
 ms() { date +%s%3N; }
-go_ms=() py_ms=() go_wall=() py_wall=()
+go_ms=() py_ms=() go_wall=() py_wall=() floor_ms=()
 for run in $(seq "${RUNS:-5}"); do
+	floor_ms+=("$("$bin" -floor -in "$dir/nation" | floor)")
 	t=$(ms); go_out=$("$bin" -in "$dir/nation"); go_wall+=($(($(ms) - t)))
 	t=$(ms); py_out=$(peer); py_wall+=($(($(ms) - t)))
 	go_ms+=("$(total nationwide <<<"$go_out")")
 	py_ms+=("$(total pandas <<<"$py_out")")
-	echo "run $run: Go ${go_wall[-1]} ms (work ${go_ms[-1]} ms), pandas ${py_wall[-1]} ms (work ${py_ms[-1]} ms), load $(cut -d' ' -f1 /proc/loadavg)"
+	echo "run $run: floor ${floor_ms[-1]} ms, Go ${go_wall[-1]} ms (work ${go_ms[-1]} ms), pandas ${py_wall[-1]} ms (work ${py_ms[-1]} ms), load $(cut -d' ' -f1 /proc/loadavg)"
 done
 echo "$go_out"
 echo "$py_out"
@@ -59,5 +61,6 @@ for f in aggregate indicators indicators-prefecture; do
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-g=$(median "${go_wall[@]}") p=$(median "${py_wall[@]}")
+g=$(median "${go_wall[@]}") p=$(median "${py_wall[@]}") w=$(median "${go_ms[@]}") f=$(median "${floor_ms[@]}")
 awk -v g="$g" -v p="$p" 'BEGIN { printf "medians of the wall time, process start included: Go %d ms, pandas %d ms: pandas / Go = %.2f×\n", g, p, p / (g > 0 ? g : 1) }'
+awk -v w="$w" -v f="$f" 'BEGIN { printf "medians of the work: Go %d ms, its floor (read and parse with strconv) %d ms: Go / floor = %.2f×\n", w, f, w / (f > 0 ? f : 1) }'

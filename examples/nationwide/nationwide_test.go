@@ -392,3 +392,30 @@ func BenchmarkNationwide(b *testing.B) {
 	b.ReportMetric(float64(r.Aggregate.Milliseconds()), "aggregate-ms")
 	b.ReportMetric(float64(r.PeakHeap>>20), "peak-MB")
 }
+
+// The floor parses every printed figure of either layout: as many as the
+// published statements have cells with a figure on their printed rows.
+func TestFloor(t *testing.T) {
+	for _, l := range []Layout{ByBody, ByPrefecture} {
+		k, nat, files := nationIn(t, small, l, format.Thousand)
+		want := 0
+		for i := range nat.Bodies {
+			for f, s := range nat.Published[i] {
+				for _, r := range k.Forms[f].Form.Rows {
+					for _, c := range k.Forms[f].Form.Columns {
+						if cell, _ := s.Cell(r.Key, c.Name); cell.Valid && r.Kind != statement.Header {
+							want++
+						}
+					}
+				}
+			}
+		}
+		got, err := MeasureFloor(files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Figures != want {
+			t.Errorf("%s: the floor parses %d figures, the statements have %d", l, got.Figures, want)
+		}
+	}
+}
