@@ -419,3 +419,11 @@ func TestFloor(t *testing.T) {
 		}
 	}
 }
+
+// exactYen returns d as int64 yen, and whether it is whole yen that fits.
+func exactYen(d decimal.Decimal) (int64, bool) {
+	if !d.IsInteger() || d.NumDigits() > 18 {
+		return 0, false
+	}
+	return d.IntPart(), true
+}

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
-	"runtime"
 	"runtime/metrics"
 	"slices"
 	"strconv"
@@ -17,8 +15,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/segment/localcode"
@@ -77,7 +73,9 @@ type Work struct {
 	batch  []int
 	pub    [][]*statement.Statement
 	joints []scopeJoint
-	parts  []*sums // one per worker
+	// partial holds the sums of each batch's bodies, by prefecture and
+	// form.
+	partial [nationGroup][][]*statement.Statement
 }
 
 // batchSize is about how many bodies are checked at a time; in the
@@ -135,7 +133,9 @@ func Run(k *Kit, fsys fs.FS, out Outputs) (*Work, error) {
 		return nil, err
 	}
 	w.joints = joints
-	w.parts = make([]*sums, runtime.GOMAXPROCS(0))
+	for g := range w.partial {
+		w.partial[g] = make([][]*statement.Statement, len(k.Forms))
+	}
 	w.Analyses = make([][3]*unified.Analysis, len(w.Bodies))
 	for _, b := range w.batches() {
 		w.batch = b
@@ -605,147 +605,68 @@ func (w *Work) analyze() error {
 	})
 }
 
-// sums holds the sums of the printed items: [prefecture][form][figure].
-type sums [nationGroup][][]sum
-
-// sum adds the printed items of the batch's bodies to the sums of their
-// prefectures: each worker to its own sums, which aggregate adds up.
+// sum adds up the statements of the batch's bodies by prefecture and
+// form (Template.Sum), keeping the partial sums for aggregate.
 func (w *Work) sum() error {
 	k := w.Kit
-	chunk := (len(w.batch) + len(w.parts) - 1) / len(w.parts)
-	return parallel(len(w.parts), func(p int) error {
-		s := w.parts[p]
-		if s == nil {
-			s = new(sums)
-			for g := range s {
-				s[g] = make([][]sum, len(k.Forms))
-			}
-			w.parts[p] = s
-		}
-		for i := p * chunk; i < min((p+1)*chunk, len(w.batch)); i++ {
-			g := w.Bodies[w.batch[i]].Prefecture - 1
-			for f, st := range w.pub[i] {
-				figs := st.Figures()
-				if len(s[g][f]) < len(figs) {
-					s[g][f] = make([]sum, len(figs))
-				}
-				for x, fig := range figs {
-					s[g][f][x].add(fig.Value)
-				}
+	var groups [47][]int // places in the batch, by prefecture
+	for pos, i := range w.batch {
+		g := w.Bodies[i].Prefecture - 1
+		groups[g] = append(groups[g], pos)
+	}
+	type task struct{ group, form int }
+	var tasks []task
+	for g := range groups {
+		if len(groups[g]) > 0 {
+			for f := range k.Forms {
+				tasks = append(tasks, task{g, f})
 			}
 		}
-		return nil
+	}
+	out := make([]*statement.Statement, len(tasks))
+	err := parallel(len(tasks), func(x int) error {
+		tk := tasks[x]
+		ss := make([]*statement.Statement, len(groups[tk.group]))
+		for n, pos := range groups[tk.group] {
+			ss[n] = w.pub[pos][tk.form]
+		}
+		s, err := k.Templates[tk.form].Sum(statement.Meta{}, ss...)
+		out[x] = s
+		return err
 	})
+	for x, tk := range tasks {
+		w.partial[tk.group][tk.form] = append(w.partial[tk.group][tk.form], out[x])
+	}
+	return err
 }
 
-// aggregate adds up the sums by prefecture and for the nation, builds each
-// form from them, and writes them as CSV to out, if not nil.
+// aggregate adds up the partial sums by prefecture and the prefectures'
+// for the nation, and writes them as CSV to out, if not nil.
 func (w *Work) aggregate(out io.Writer) error {
 	k := w.Kit
-	var total [nationGroup + 1][][]sum
-	for g := range total {
-		total[g] = make([][]sum, len(k.Forms))
-	}
-	merge := func(acc *[]sum, part []sum) {
-		if len(*acc) < len(part) {
-			*acc = make([]sum, len(part))
-		}
-		for x := range part {
-			(*acc)[x].merge(part[x])
-		}
-	}
-	for _, s := range w.parts {
-		if s == nil {
-			continue
-		}
-		for g := range s {
-			for f := range s[g] {
-				merge(&total[g][f], s[g][f])
-				merge(&total[nationGroup][f], s[g][f])
-			}
-		}
-	}
-	for g := range total {
+	for g := range w.Aggregate {
 		w.Aggregate[g] = make([]*statement.Statement, len(k.Forms))
-		for f, t := range k.Templates {
-			figs := w.figureList(f)
-			for x := range figs {
-				if x < len(total[g][f]) {
-					figs[x].Value = total[g][f][x].cell()
-				}
-			}
-			s, err := t.Build(statement.Meta{Entity: groupName(g), Unit: w.Unit}, figs)
+	}
+	err := parallel(len(k.Forms), func(f int) error {
+		t := k.Templates[f]
+		meta := func(g int) statement.Meta { return statement.Meta{Entity: groupName(g), Unit: w.Unit} }
+		var prefectures []*statement.Statement
+		for g := range nationGroup {
+			s, err := t.Sum(meta(g), w.partial[g][f]...)
 			if err != nil {
 				return err
 			}
 			w.Aggregate[g][f] = s
+			prefectures = append(prefectures, s)
 		}
-	}
-	if out == nil {
-		return nil
+		s, err := t.Sum(meta(nationGroup), prefectures...)
+		w.Aggregate[nationGroup][f] = s
+		return err
+	})
+	if err != nil || out == nil {
+		return err
 	}
 	return w.writeAggregate(out)
-}
-
-// figureList returns the figures of form f without values, in the order of
-// Statement.Figures.
-func (w *Work) figureList(f int) []statement.Figure {
-	var out []statement.Figure
-	form := w.Kit.Forms[f].Form
-	for _, r := range form.Rows {
-		if r.Kind != statement.Item {
-			continue
-		}
-		for _, c := range form.Columns {
-			if c.Kind == statement.Input {
-				out = append(out, statement.Figure{Row: r.Key, Column: c.Name})
-			}
-		}
-	}
-	return out
-}
-
-// A sum adds cells exactly: in int64 yen while the figures and their sum
-// fit, in decimal from the first that does not. A sum none of whose cells
-// has a figure has none (該当なし), as a total of the form has none.
-type sum struct {
-	yen   int64
-	valid bool // some cell had a figure
-	wide  bool // the sum is in big
-	big   decimal.Decimal
-}
-
-func (a *sum) add(c format.Cell) {
-	if !c.Valid {
-		return
-	}
-	a.valid = true
-	if !a.wide {
-		if v, ok := exactYen(c.Amount); ok {
-			if s := a.yen + v; (s > a.yen) == (v > 0) || v == 0 {
-				a.yen = s
-				return
-			}
-		}
-		a.wide, a.big = true, decimal.NewFromInt(a.yen)
-	}
-	a.big = a.big.Add(c.Amount)
-}
-
-func (a *sum) merge(b sum) {
-	if b.valid {
-		a.add(b.cell())
-	}
-}
-
-func (a *sum) cell() format.Cell {
-	switch {
-	case !a.valid:
-		return format.Cell{}
-	case a.wide:
-		return format.CellOf(a.big)
-	}
-	return format.CellOf(decimal.NewFromInt(a.yen))
 }
 
 // aggregateHeader is the header line of the aggregate CSV: one line for
@@ -788,29 +709,4 @@ func quoteCSV(s string) string {
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-}
-
-// exactYen returns d as int64 yen, and whether it is whole yen that fits.
-func exactYen(d decimal.Decimal) (int64, bool) {
-	if d.NumDigits() > 18 {
-		return 0, false
-	}
-	c := d.CoefficientInt64()
-	for e := d.Exponent(); e != 0; {
-		switch {
-		case e > 0:
-			if c > math.MaxInt64/10 || c < math.MinInt64/10 {
-				return 0, false
-			}
-			c *= 10
-			e--
-		default:
-			if c%10 != 0 {
-				return 0, false
-			}
-			c /= 10
-			e++
-		}
-	}
-	return c, true
 }
