@@ -110,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var where string
 	switch {
 	case *in != "":
-		src, where = os.DirFS(*in), "files under "+*in
+		src, where = openDir(*in), "files under "+*in
 	default:
 		t := time.Now()
 		files, made, err := publish(k, *bodies, *seed, l, unit)
@@ -126,7 +126,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return 2
 			}
 			fmt.Fprintf(stdout, "write: %s in %d ms\n", *dir, time.Since(t).Milliseconds())
-			src, where = os.DirFS(*dir), "files under "+*dir
+			src, where = openDir(*dir), "files under "+*dir
 		} else {
 			src, where = files, "files in memory"
 		}
