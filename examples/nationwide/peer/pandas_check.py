@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Check a published nation with pandas and NumPy, as fast as an analyst can.
 
-Usage: pandas_check.py [--joint] [--out PREFIX] DIR
+Usage: pandas_check.py [--joint] [--procs N] [--out PREFIX] DIR
 
 DIR is a nation written by `go run ./examples/nationwide -o DIR` in either
 layout (nation.csv says which, and the unit). The script does the work the
@@ -377,73 +377,161 @@ def quartile(num, den, order, q):
     return a + Fraction(m, 4) * (b - a)
 
 
-def main():
-    args = sys.argv[1:]
-    joint = "--joint" in args
-    args = [a for a in args if a != "--joint"]
-    prefix = None
-    if "--out" in args:
-        i = args.index("--out")
-        prefix = args[i + 1]
-        del args[i:i + 2]
-    if len(args) != 1:
-        sys.exit("usage: pandas_check.py [--joint] [--out PREFIX] DIR")
-    d = args[0]
-    prefix = prefix or os.path.join(d, "pandas")
-    t0 = time.perf_counter()
-    stages = {}
+class Nation:
+    """What every part of the work shares: the nation's layout and unit,
+    its bodies, forms, identities and links."""
 
-    layout, unit_name = "body", "千円"
-    if os.path.exists(os.path.join(d, "nation.csv")):
-        nat = pd.read_csv(os.path.join(d, "nation.csv"), dtype=str)
-        layout, unit_name = nat["layout"].iat[0], nat["unit"].iat[0]
-    unit = UNITS[unit_name]
-    unit_line = "（単位：" + unit_name + "）"
-    bodies = pd.read_csv(os.path.join(d, "bodies.csv"), dtype=str, keep_default_na=False)
-    if "population" not in bodies:
-        bodies["name"], bodies["population"] = "", "0"
-    pop = bodies["population"].astype(np.int64).to_numpy()
+    def __init__(self, d):
+        self.d = d
+        self.layout, self.unit_name = "body", "千円"
+        if os.path.exists(os.path.join(d, "nation.csv")):
+            nat = pd.read_csv(os.path.join(d, "nation.csv"), dtype=str)
+            self.layout, self.unit_name = nat["layout"].iat[0], nat["unit"].iat[0]
+        self.unit = UNITS[self.unit_name]
+        self.unit_line = "（単位：" + self.unit_name + "）"
+        bodies = pd.read_csv(os.path.join(d, "bodies.csv"), dtype=str, keep_default_na=False)
+        if "population" not in bodies:
+            bodies["name"], bodies["population"] = "", "0"
+        self.bodies = bodies
+        self.order, self.forms = read_forms(d)
+        self.ids = pd.read_csv(os.path.join(d, "identities.csv"), dtype={"form": str, "kind": str, "target": str, "term": str, "sign": np.int64})
+        self.links = pd.read_csv(os.path.join(d, "links.csv"), dtype=str, keep_default_na=False)
+        self.groups = ["%02d" % g for g in range(1, 48)] + ["all"]
+
+
+def part(nat, prefectures, joint):
+    """Read, verify, compute the indicators' terms and sum by prefecture for
+    the bodies of the given prefectures; return what the whole needs."""
+    t0 = time.perf_counter()
+    mine = nat.bodies["prefecture"].isin(prefectures).to_numpy()
+    at = np.flatnonzero(mine)
+    bodies = nat.bodies[mine].reset_index(drop=True)
     codes = bodies["code"].tolist()
-    order, forms = read_forms(d)
-    ids = pd.read_csv(os.path.join(d, "identities.csv"), dtype={"form": str, "kind": str, "target": str, "term": str, "sign": np.int64})
-    links = pd.read_csv(os.path.join(d, "links.csv"), dtype=str, keep_default_na=False)
+    forms = nat.forms
     V, P = {}, {}
-    for fid in order:
-        if layout == "prefecture":
-            V[fid], P[fid] = read_by_prefecture(d, fid, forms[fid], bodies, unit_line)
+    for fid in nat.order:
+        if nat.layout == "prefecture":
+            V[fid], P[fid] = read_by_prefecture(nat.d, fid, forms[fid], bodies, nat.unit_line)
         else:
-            V[fid], P[fid] = read_by_body(d, fid, forms[fid], codes, unit_line)
-    stages["read"] = time.perf_counter()
+            V[fid], P[fid] = read_by_body(nat.d, fid, forms[fid], codes, nat.unit_line)
+    t1 = time.perf_counter()
 
     nb = len(codes)
     counts = np.zeros(3, dtype=np.int64)
     bad = []
     for scope in SCOPES:
-        idn, offs, nvars = scope_identities(forms, ids, links, scope)
+        idn, offs, nvars = scope_identities(forms, nat.ids, nat.links, scope)
         flat = [(V[k + "-" + scope].reshape(nb, -1), P[k + "-" + scope].reshape(nb, -1)) for k in KINDS]
         v = np.concatenate([x for x, _ in flat], axis=1)
         p = np.concatenate([x for _, x in flat], axis=1)
-        y, lo, hi = bounds(v, p, unit)
+        y, lo, hi = bounds(v, p, nat.unit)
         e, w, x, viol = judge(idn, y, lo, hi, p, joint)
         counts += (e, w, x)
         for b, q in zip(*np.nonzero(viol)):
             if len(bad) < 20:
                 bad.append("%s %s" % (codes[b], idn.names[q]))
-    stages["verify"] = time.perf_counter()
+    t2 = time.perf_counter()
 
-    # Indicators.
-    kind = (bodies["kind"] == "prefecture").to_numpy()
-    pref = bodies["prefecture"].to_numpy()
-    ind_rows, summary = [], []
+    pop = bodies["population"].astype(np.int64).to_numpy()
     values = {}
     for scope in SCOPES:
         def line(k, keys, scope=scope):
             f = forms[k + "-" + scope]
             rows = [int(np.flatnonzero(f["keys"] == key)[0]) for key in keys]
             c = f["cols"].index("金額")
-            vv = V[k + "-" + scope][:, rows, c].sum(axis=1) * unit
+            vv = V[k + "-" + scope][:, rows, c].sum(axis=1) * nat.unit
             return vv, P[k + "-" + scope][:, rows, c].any(axis=1)
         values[scope] = indicators(line, pop)
+    t3 = time.perf_counter()
+
+    # The printed items summed by prefecture (rows of G), in the unit.
+    pref = bodies["prefecture"].to_numpy()
+    present = sorted(set(pref))
+    G = np.zeros((len(present), nb), dtype=np.int64)
+    G[[present.index(x) for x in pref], np.arange(nb)] = 1
+    sums = {}
+    for fid in nat.order:
+        f = forms[fid]
+        items = np.flatnonzero(f["kinds"] == "item")
+        s = np.zeros((len(present), len(f["keys"]), len(f["cols"])), dtype=np.int64)
+        h = np.zeros(s.shape, dtype=bool)
+        for c in f["inputs"]:
+            s[:, items, c] = G @ V[fid][:, items, c]
+            h[:, items, c] = (G @ P[fid][:, items, c].astype(np.int64)) > 0
+        sums[fid] = (s, h)
+    t4 = time.perf_counter()
+    cells = sum(int((forms[f]["kinds"] != "header").sum()) * len(forms[f]["cols"]) * nb for f in nat.order)
+    return {"at": at, "counts": counts, "bad": bad, "values": values, "present": present, "sums": sums,
+            "cells": cells, "times": (t1 - t0, t2 - t1, t3 - t2, t4 - t3)}
+
+
+def split(nat, n):
+    """The prefectures in n runs of about equal numbers of bodies."""
+    counts = nat.bodies.groupby("prefecture").size()
+    out, cur, size = [], [], 0
+    target = len(nat.bodies) / n
+    for p, c in counts.items():
+        cur.append(p)
+        size += c
+        if size >= target * (len(out) + 1) and len(out) < n - 1:
+            out.append(cur)
+            cur = []
+    out.append(cur)
+    return out
+
+
+def main():
+    args = sys.argv[1:]
+    joint = "--joint" in args
+    args = [a for a in args if a != "--joint"]
+    prefix, procs = None, 1
+    for flag in ("--out", "--procs"):
+        if flag in args:
+            i = args.index(flag)
+            if flag == "--out":
+                prefix = args[i + 1]
+            else:
+                procs = int(args[i + 1])
+            del args[i:i + 2]
+    if len(args) != 1 or procs < 1:
+        sys.exit("usage: pandas_check.py [--joint] [--procs N] [--out PREFIX] DIR")
+    d = args[0]
+    prefix = prefix or os.path.join(d, "pandas")
+    t0 = time.perf_counter()
+
+    nat = Nation(d)
+    runs = split(nat, procs)
+    if procs == 1:
+        parts = [part(nat, runs[0], joint)]
+    else:
+        # Forked workers share what Nation read; each reads and checks the
+        # bodies of its prefectures.
+        import multiprocessing
+        with multiprocessing.get_context("fork").Pool(procs) as pool:
+            parts = pool.starmap(part, [(nat, r, joint) for r in runs])
+    t1 = time.perf_counter()
+
+    bodies, forms, groups = nat.bodies, nat.forms, nat.groups
+    nb = len(bodies)
+    codes = bodies["code"].tolist()
+    counts = sum(p["counts"] for p in parts)
+    bad = [b for p in parts for b in p["bad"]][:20]
+    # The indicators' terms of every body, in the order of bodies.csv.
+    values = {}
+    for scope in SCOPES:
+        values[scope] = []
+        for x in range(len(INDICATORS)):
+            arrs = []
+            for k in range(3):
+                a = np.zeros(nb, dtype=parts[0]["values"][scope][x][k].dtype)
+                for p in parts:
+                    a[p["at"]] = p["values"][scope][x][k]
+                arrs.append(a)
+            values[scope].append(tuple(arrs))
+
+    kind = (bodies["kind"] == "prefecture").to_numpy()
+    pref = bodies["prefecture"].to_numpy()
+    ind_rows, summary = [], []
     for scope in SCOPES:
         for x, (name, u, shift, places) in enumerate(INDICATORS):
             num, den, ok = values[scope][x]
@@ -470,7 +558,6 @@ def main():
     for i in range(nb):
         head = "%s,%s,%s," % (codes[i], names[i], pref[i])
         ind_rows.extend(head + c[i] for c in cols)
-    groups = ["%02d" % g for g in range(1, 48)] + ["all"]
     for g in groups:
         sel = np.ones(nb, dtype=bool) if g == "all" else (pref == g)
         for scope in SCOPES:
@@ -493,26 +580,27 @@ def main():
         f.write("code,name,prefecture,scope,indicator,unit,value,rank\n" + "\n".join(ind_rows) + "\n")
     with open(prefix + "-indicators-prefecture.csv", "w", encoding="utf-8", newline="") as f:
         f.write("group,scope,indicator,unit,bodies,whole,q1,median,q3\n" + "\n".join(summary) + "\n")
-    stages["indicators"] = time.perf_counter()
+    t2 = time.perf_counter()
 
-    # The aggregate: the printed items summed by group; totals from the
-    # sums through the forms' identities, in dependency order.
-    gi = np.array([groups.index(p) for p in pref])
-    G = np.zeros((len(groups), nb), dtype=np.int64)
-    G[gi, np.arange(nb)] = 1
-    G[-1, :] = 1
-    members = G.sum(axis=1)
-    out = ["group,bodies,form,key,label,column," + unit_name]
+    # The aggregate: the parts' sums by prefecture, and the nation's; every
+    # total from the sums through the forms' identities, in dependency order.
+    ids = nat.ids
+    members = [int((pref == g).sum()) for g in groups[:-1]] + [nb]
+    out = ["group,bodies,form,key,label,column," + nat.unit_name]
     agg = {}
-    for fid in order:
+    for fid in nat.order:
         f = forms[fid]
         nr, nc = len(f["keys"]), len(f["cols"])
-        items = np.flatnonzero(f["kinds"] == "item")
         s = np.zeros((len(groups), nr, nc), dtype=np.int64)
         h = np.zeros((len(groups), nr, nc), dtype=bool)
-        for c in f["inputs"]:
-            s[:, items, c] = G @ (V[fid][:, items, c])
-            h[:, items, c] = (G @ P[fid][:, items, c].astype(np.int64)) > 0
+        for p in parts:
+            ps, ph = p["sums"][fid]
+            for k, g in enumerate(p["present"]):
+                s[groups.index(g)] += ps[k]
+                h[groups.index(g)] |= ph[k]
+        s[-1] = s[:-1].sum(axis=0)
+        h[-1] = h[:-1].any(axis=0)
+        items = np.flatnonzero(f["kinds"] == "item")
         mine = ids[(ids["form"] == fid) & (ids["kind"] == "row")]
         pos = {k: i for i, k in enumerate(f["keys"])}
         terms = {t: list(zip(g["term"], g["sign"])) for t, g in mine.groupby("target", sort=False)}
@@ -530,7 +618,7 @@ def main():
             h[:, :, c] = np.any([h[:, :, f["cols"].index(k)] for k in g["term"]], axis=0)
         agg[fid] = (s, h)
     for gidx, g in enumerate(groups):
-        for fid in order:
+        for fid in nat.order:
             f = forms[fid]
             s, h = agg[fid]
             for r, (key, label, kd) in enumerate(zip(f["keys"], f["labels"], f["kinds"])):
@@ -541,20 +629,18 @@ def main():
                     out.append("%s,%d,%s,%s,%s,%s,%s" % (g, members[gidx], fid, key, label, col, val))
     with open(prefix + "-aggregate.csv", "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(out) + "\n")
-    stages["aggregate"] = time.perf_counter()
+    t3 = time.perf_counter()
 
-    total = time.perf_counter() - t0
-    prev = t0
-    for name in ("read", "verify", "indicators", "aggregate"):
-        print("pandas %s: %d ms" % (name, (stages[name] - prev) * 1000))
-        prev = stages[name]
+    times = np.max([p["times"] for p in parts], axis=0)
+    for name, t in zip(("read", "verify", "indicators", "aggregate"), times):
+        print("pandas %s: %d ms%s" % (name, t * 1000, " (the slowest of %d processes)" % procs if procs > 1 else ""))
+    print("pandas: ranks, quartiles and indicators written in %d ms; aggregate written in %d ms" % ((t2 - t1) * 1000, (t3 - t2) * 1000))
     e, w, x = (int(c) for c in counts)
     print("pandas verify%s: %d identities and links: %d exact, %d within rounding, %d violations"
           % (" (joint)" if joint else "", e + w + x, e, w, x))
     for b in bad:
         print("  violation:", b)
-    cells = sum(int((forms[f]["kinds"] != "header").sum()) * len(forms[f]["cols"]) * nb for f in order)
-    print("pandas: %d bodies, %d cells, total %d ms" % (nb, cells, total * 1000))
+    print("pandas: %d bodies, %d cells, %d processes, total %d ms" % (nb, sum(p["cells"] for p in parts), procs, (time.perf_counter() - t0) * 1000))
     sys.exit(1 if x else 0)
 
 
