@@ -9,6 +9,7 @@
 # statement file and parsing its figures with strconv, nothing else.
 #
 # Usage: [RUNS=5] [PEER_ARGS=--joint] examples/nationwide/compare.sh [-bodies N] [-seed S] [-layout body|prefecture] [-unit 千円|百万円]
+#        NATION=DIR [RUNS=5] examples/nationwide/compare.sh    (a nation written before with -o DIR)
 #
 # The peer needs Debian's python3-pandas (apt-get install python3-pandas),
 # which installs it for /usr/bin/python3.
@@ -26,7 +27,12 @@ trap 'rm -rf "$dir"' EXIT
 bin="$dir/nationwide"
 go build -o "$bin" ./examples/nationwide
 
-"$bin" "$@" -o "$dir/nation" >/dev/null
+if [ -n "${NATION:-}" ]; then
+	# A nation written before: its files, its results written beside them.
+	ln -s "$(realpath "$NATION")" "$dir/nation"
+else
+	"$bin" "$@" -o "$dir/nation" >/dev/null
+fi
 peer() { "$python" examples/nationwide/peer/pandas_check.py ${PEER_ARGS:-} --procs "$1" "$dir/nation"; }
 # Warm the page cache with one run of each.
 "$bin" -in "$dir/nation" >/dev/null
@@ -63,7 +69,7 @@ for f in aggregate indicators indicators-prefecture; do
 	fi
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 g=$(median "${go_wall[@]}") p1=$(median "${py1_wall[@]}") p2=$(median "${py2_wall[@]}") w=$(median "${go_ms[@]}") f=$(median "${floor_ms[@]}")
 p=$((p1 < p2 ? p1 : p2))
 awk -v g="$g" -v p1="$p1" -v p2="$p2" -v p="$p" 'BEGIN { printf "medians of the wall time, process start included: Go %d ms, pandas %d ms, in 2 processes %d ms: best pandas / Go = %.2f×\n", g, p1, p2, p / (g > 0 ? g : 1) }'
