@@ -10,6 +10,7 @@
 #
 # Usage: [RUNS=5] [PEER_ARGS=--joint] examples/nationwide/compare.sh [-bodies N] [-seed S] [-layout body|prefecture] [-unit 千円|百万円]
 #        NATION=DIR [RUNS=5] examples/nationwide/compare.sh    (a nation written before with -o DIR)
+# LOAD=N waits for a load average below N rather than 1.
 #
 # The peer needs Debian's python3-pandas (apt-get install python3-pandas),
 # which installs it for /usr/bin/python3.
@@ -38,7 +39,7 @@ peer() { "$python" examples/nationwide/peer/pandas_check.py ${PEER_ARGS:-} --pro
 "$bin" -in "$dir/nation" >/dev/null
 peer 1 >/dev/null
 
-while [ "$(cut -d' ' -f1 /proc/loadavg | cut -d. -f1)" -ge 1 ]; do
+while [ "$(cut -d' ' -f1 /proc/loadavg | cut -d. -f1)" -ge "${LOAD:-1}" ]; do
 	echo "load $(cut -d' ' -f1 /proc/loadavg): waiting" >&2
 	sleep 30
 done
