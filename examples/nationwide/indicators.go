@@ -32,30 +32,48 @@ const indicatorsHeader = "code,name,prefecture,scope,indicator,unit,value,rank"
 const summaryHeader = "group,scope,indicator,unit,bodies,whole,q1,median,q3"
 
 // writeIndicators writes each body's indicators with its rank, and each
-// group's summary; a nil writer is skipped.
+// group's summary; a nil writer is skipped. The 27 scopes and indicators
+// are ranked and summarised on all processors.
 func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 	inds := unified.Indicators()
-	// rank[s][x][i] is body i's rank in scope s and indicator x.
-	rank := make([][][]int, len(scopes))
-	for s := range scopes {
-		rank[s] = make([][]int, len(inds))
-		for x, ind := range inds {
-			rank[s][x] = w.ranks(s, ind)
-		}
+	type column struct {
+		values, ranks []string   // by body: as printed, "" for none
+		summary       [][]string // by group: the fields of summaryHeader
 	}
+	cols := make([]column, len(scopes)*len(inds))
+	members := w.members()
+	parallel(len(cols), func(c int) error {
+		s, ind := c/len(inds), inds[c%len(inds)]
+		col := &cols[c]
+		col.values, col.ranks = make([]string, len(w.Bodies)), make([]string, len(w.Bodies))
+		rank := w.ranks(s, ind)
+		for i := range w.Bodies {
+			if v, ok := w.Analyses[i][s].Ratio(ind); ok {
+				col.values[i], col.ranks[i] = printedValue(ind, v), strconv.Itoa(rank[i])
+			}
+		}
+		for g := 0; g <= nationGroup; g++ {
+			var ids []int
+			if g == nationGroup {
+				ids = make([]int, len(w.Bodies))
+				for i := range ids {
+					ids[i] = i
+				}
+			} else {
+				ids = members[g]
+			}
+			col.summary = append(col.summary, w.summarise(groupName(g), s, ind, ids))
+		}
+		return nil
+	})
 	if bodies != nil {
 		b := bufio.NewWriterSize(bodies, 1<<16)
 		b.WriteString(indicatorsHeader + "\n")
 		for i, body := range w.Bodies {
-			for s, scope := range scopes {
-				for x, ind := range inds {
-					value, r := "", ""
-					if v, ok := w.Analyses[i][s].Ratio(ind); ok {
-						value = printedValue(ind, v)
-						r = strconv.Itoa(rank[s][x][i])
-					}
-					fmt.Fprintf(b, "%s,%s,%02d,%s,%s,%s,%s,%s\n", body.Code, quoteCSV(body.Name), body.Prefecture, scope, ind, ind.Unit(), value, r)
-				}
+			head := string(body.Code) + "," + quoteCSV(body.Name) + "," + fmt.Sprintf("%02d", body.Prefecture) + ","
+			for c := range cols {
+				s, ind := c/len(inds), inds[c%len(inds)]
+				b.WriteString(head + scopes[s] + "," + ind.String() + "," + ind.Unit() + "," + cols[c].values[i] + "," + cols[c].ranks[i] + "\n")
 			}
 		}
 		if err := b.Flush(); err != nil {
@@ -67,48 +85,43 @@ func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 	}
 	b := bufio.NewWriterSize(groups, 1<<16)
 	b.WriteString(summaryHeader + "\n")
-	members := w.members()
 	for g := 0; g <= nationGroup; g++ {
-		var ids []int
-		if g == nationGroup {
-			for i := range w.Bodies {
-				ids = append(ids, i)
+		for c := range cols {
+			for k, f := range cols[c].summary[g] {
+				if k > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString(quoteCSV(f))
 			}
-		} else {
-			ids = members[g]
-		}
-		for s, scope := range scopes {
-			for _, ind := range inds {
-				var vs []unified.Ratio
-				var num, den decimal.Decimal
-				for _, i := range ids {
-					if v, ok := w.Analyses[i][s].Ratio(ind); ok {
-						vs = append(vs, v)
-						num, den = num.Add(v.Num), den.Add(v.Den)
-					}
-				}
-				fields := []string{groupName(g), scope, ind.String(), ind.Unit(), strconv.Itoa(len(vs)), "", "", "", ""}
-				if len(vs) > 0 {
-					if ind == unified.PrimaryBalance {
-						den = decimal.NewFromInt(1) // an amount: the sum
-					}
-					fields[5] = printedValue(ind, unified.Ratio{Num: num, Den: den})
-					sortRatios(vs)
-					for q := 1; q <= 3; q++ {
-						fields[5+q] = printedValue(ind, quantile(vs, q))
-					}
-				}
-				for k, f := range fields {
-					if k > 0 {
-						b.WriteByte(',')
-					}
-					b.WriteString(quoteCSV(f))
-				}
-				b.WriteByte('\n')
-			}
+			b.WriteByte('\n')
 		}
 	}
 	return b.Flush()
+}
+
+// summarise returns the fields of summaryHeader for the bodies ids of
+// group g in scope s and indicator ind.
+func (w *Work) summarise(g string, s int, ind unified.Indicator, ids []int) []string {
+	var vs []unified.Ratio
+	var num, den decimal.Decimal
+	for _, i := range ids {
+		if v, ok := w.Analyses[i][s].Ratio(ind); ok {
+			vs = append(vs, v)
+			num, den = num.Add(v.Num), den.Add(v.Den)
+		}
+	}
+	fields := []string{g, scopes[s], ind.String(), ind.Unit(), strconv.Itoa(len(vs)), "", "", "", ""}
+	if len(vs) > 0 {
+		if ind == unified.PrimaryBalance {
+			den = decimal.NewFromInt(1) // an amount: the sum
+		}
+		fields[5] = printedValue(ind, unified.Ratio{Num: num, Den: den})
+		sortRatios(vs)
+		for q := 1; q <= 3; q++ {
+			fields[5+q] = printedValue(ind, quantile(vs, q))
+		}
+	}
+	return fields
 }
 
 // printedValue returns the indicator's value as printed, with its places.

@@ -52,6 +52,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -87,6 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	in := flags.String("in", "", "check the nation written under `DIR` before, without making one")
 	layout := flags.String("layout", "body", "the `layout` of the files: body (a file per body and statement) or prefecture (a file per prefecture and statement)")
 	unitName := flags.String("unit", "千円", "the `unit` the statements are published in: 千円 or 百万円")
+	profile := flags.String("cpuprofile", "", "write a CPU profile of the work to `FILE`")
 	floor := flags.Bool("floor", false, "first measure the floor: read every statement file and parse its figures with strconv, nothing else")
 	if err := flags.Parse(args); err != nil {
 		return 2
@@ -149,10 +151,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "floor: %d files, %d figures read and parsed with strconv in %d ms\n", f.Files, f.Figures, f.Time.Milliseconds())
 		runtime.GC()
 	}
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			fmt.Fprintf(stderr, "nationwide: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "nationwide: %v\n", err)
+			return 2
+		}
+	}
 	var agg, inds, summary bytes.Buffer
 	user0, sys0, cpuOK := cpuTime()
 	w, err := Run(k, src, Outputs{Aggregate: &agg, Indicators: &inds, Summary: &summary})
 	user1, sys1, _ := cpuTime()
+	if *profile != "" {
+		pprof.StopCPUProfile()
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "nationwide: %v\n", err)
 		return 2
