@@ -280,25 +280,30 @@ def propagate(idn, lo, hi, active, rounds=200):
     run = np.arange(len(sv)) - np.repeat(starts, np.diff(np.r_[starts, len(sv)]))
     occurrence[order] = run
     groups = [np.flatnonzero(occurrence == g) for g in range(int(occurrence.max()) + 1)]
+    # Only the bodies whose intervals narrowed in the last round are
+    # narrowed again: most settle in a few rounds.
+    live = np.arange(lo.shape[0])
     for _ in range(rounds):
-        clo = np.where(s > 0, lo[:, var], -hi[:, var])
-        chi = np.where(s > 0, hi[:, var], -lo[:, var])
+        if len(live) == 0:
+            break
+        l, h, a_ = lo[live], hi[live], act[live]
+        clo = np.where(s > 0, l[:, var], -h[:, var])
+        chi = np.where(s > 0, h[:, var], -l[:, var])
         slo, shi = idn.sum(clo), idn.sum(chi)
         # c_j within −(Σ others): [−(shi − chi_j), −(slo − clo_j)].
         nlo = -(shi[:, idn.eq] - chi)
         nhi = -(slo[:, idn.eq] - clo)
-        xlo = np.where(act, np.where(s > 0, nlo, -nhi), lo[:, var])
-        xhi = np.where(act, np.where(s > 0, nhi, -nlo), hi[:, var])
-        changed = False
+        xlo = np.where(a_, np.where(s > 0, nlo, -nhi), l[:, var])
+        xhi = np.where(a_, np.where(s > 0, nhi, -nlo), h[:, var])
+        changed = np.zeros(len(live), dtype=bool)
         for g in groups:
             v = var[g]
-            a = np.maximum(lo[:, v], xlo[:, g])
-            b = np.minimum(hi[:, v], xhi[:, g])
-            if (a != lo[:, v]).any() or (b != hi[:, v]).any():
-                changed = True
-                lo[:, v], hi[:, v] = a, b
-        if not changed:
-            break
+            a = np.maximum(l[:, v], xlo[:, g])
+            b = np.minimum(h[:, v], xhi[:, g])
+            changed |= ((a != l[:, v]) | (b != h[:, v])).any(axis=1)
+            l[:, v], h[:, v] = a, b
+        lo[live], hi[live] = l, h
+        live = live[changed]
     clo = np.where(s > 0, lo[:, var], -hi[:, var])
     chi = np.where(s > 0, hi[:, var], -lo[:, var])
     slo, shi = idn.sum(clo), idn.sum(chi)
