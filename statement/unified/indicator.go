@@ -122,6 +122,9 @@ func (i Indicator) Printed(r Ratio) decimal.Decimal {
 	if !ok || r.Den.Sign() == 0 {
 		return decimal.Decimal{}
 	}
+	if q, ok := roundWhole(r, in.shift+in.places); ok {
+		return decimal.New(q, -in.places)
+	}
 	// format.Ratio rounds part/whole·100 to places; shifting its places
 	// by the unit's power of ten rounds part/whole·10^shift.
 	v, err := format.Ratio(r.Num, r.Den, in.places+in.shift-2, format.HalfUp)
@@ -129,6 +132,59 @@ func (i Indicator) Printed(r Ratio) decimal.Decimal {
 		return decimal.Decimal{}
 	}
 	return v.Shift(in.shift - 2)
+}
+
+// roundWhole returns Num·10^e ÷ Den rounded half away from zero, in 128-bit
+// integers, when Num and Den are whole numbers of at most 18 digits, Den
+// positive, and the quotient fits an int64; it reports false otherwise.
+func roundWhole(r Ratio, e int32) (int64, bool) {
+	n, okn := whole(r.Num)
+	d, okd := whole(r.Den)
+	if !okn || !okd || d <= 0 || e < -18 || e > 18 {
+		return 0, false
+	}
+	p := uint64(1)
+	for range max(e, -e) {
+		p *= 10
+	}
+	// |n|·10^e ÷ d, or |n| ÷ (d·10^−e), as hi:lo ÷ den, doubled for the
+	// half: q = (2·num + den) ÷ (2·den).
+	hi, lo := bits.Mul64(abs(n), p)
+	den := uint64(d)
+	if e < 0 {
+		var dh uint64
+		if dh, den = bits.Mul64(uint64(d), p); dh != 0 {
+			return 0, false
+		}
+		hi, lo = 0, abs(n)
+	}
+	if den >= 1<<62 || hi >= 1<<62 {
+		return 0, false
+	}
+	hi, lo = hi<<1|lo>>63, lo<<1 // 2·num
+	var c uint64
+	lo, c = bits.Add64(lo, den, 0)
+	hi += c
+	if hi >= 2*den {
+		return 0, false // the quotient does not fit 64 bits
+	}
+	q, _ := bits.Div64(hi, lo, 2*den)
+	if q > 1<<63-1 {
+		return 0, false
+	}
+	if n < 0 {
+		return -int64(q), true
+	}
+	return int64(q), true
+}
+
+// whole returns d as an int64 when it is a whole number of at most 18
+// digits written without a fractional exponent.
+func whole(d decimal.Decimal) (int64, bool) {
+	if d.Exponent() != 0 || d.NumDigits() > 18 {
+		return 0, false
+	}
+	return d.CoefficientInt64(), true
 }
 
 // Format returns r as the indicator prints: its Printed value with its
@@ -160,10 +216,10 @@ func (r Ratio) Cmp(o Ratio) int {
 func cmpWhole(r, o Ratio) (int, bool) {
 	var v [4]int64
 	for i, d := range [4]decimal.Decimal{r.Num, r.Den, o.Num, o.Den} {
-		if d.Exponent() != 0 || d.NumDigits() > 18 {
+		var ok bool
+		if v[i], ok = whole(d); !ok {
 			return 0, false
 		}
-		v[i] = d.CoefficientInt64()
 	}
 	// r.Num·o.Den against o.Num·r.Den, the dens positive: by sign first,
 	// then by magnitude.

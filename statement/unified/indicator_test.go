@@ -3,6 +3,7 @@ package unified_test
 import (
 	"encoding/csv"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"testing"
 
@@ -244,4 +245,28 @@ func TestRatioCmp(t *testing.T) {
 
 func ratio(num, den int64) unified.Ratio {
 	return unified.Ratio{Num: decimal.NewFromInt(num), Den: decimal.NewFromInt(den)}
+}
+
+// Printed rounds as format.Ratio does, on whole numbers that take the
+// 128-bit path and on those that do not.
+func TestPrintedAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		num := r.Int64N(1e18) >> r.IntN(60)
+		if r.IntN(2) == 0 {
+			num = -num
+		}
+		den := r.Int64N(1e18)>>r.IntN(62) + 1
+		for _, ind := range unified.Indicators() {
+			got := ind.Printed(ratio(num, den))
+			shift := map[string]int32{"万円": -4, "年": 0, "%": 2, "千円": -3}[ind.Unit()]
+			want, err := format.Ratio(decimal.NewFromInt(num), decimal.NewFromInt(den), ind.Places()+shift-2, format.HalfUp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want = want.Shift(shift - 2); !got.Equal(want) {
+				t.Fatalf("%s of %d/%d = %s, want %s", ind, num, den, got, want)
+			}
+		}
+	}
 }
