@@ -1,6 +1,7 @@
 package journal_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -40,4 +41,43 @@ func ExampleNew() {
 	// 令和5年度
 	// 1 期中仕訳 資金仕訳 55000
 	// D-1 整理仕訳 非資金仕訳 1200000
+}
+
+func ExampleReadCSV() {
+	chart, _ := account.ReadCSV(strings.NewReader(`code,name,category,parent
+1110,事業用資産,asset,
+1113,建物,asset,1110
+1130,インフラ資産,asset,
+1132,建物,asset,1130
+7610,公共施設等整備費支出,outflow,
+`), "chart.csv")
+	j, err := journal.ReadCSV(strings.NewReader(`entry,date,account,debit,credit,memo
+1,令和5年10月1日,事業用資産/建物,"300,000,000",,公民館の取得
+1,,公共施設等整備費支出,,"300,000,000",
+2,2024-05-31,建物,1000,,
+2,2024-05-31,公共施設等整備費支出,,1000,
+`), "journal.csv", chart, journal.Options{})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, journal.ErrAmbiguous))
+	_ = j
+	// Output:
+	// journal: journal.csv: line 4: entry "2": column "account": ambiguous account "建物": 事業用資産/建物 (1113), インフラ資産/建物 (1132)
+	// true
+}
+
+func ExampleNames() {
+	chart, _ := account.ReadCSV(strings.NewReader(`code,name,category,parent
+7200,業務収入,inflow,
+7220,国県等補助金収入,inflow,7200
+7700,投資活動収入,inflow,
+7710,国県等補助金収入,inflow,7700
+`), "chart.csv")
+	names := journal.NewNames(chart)
+	code, _ := names.Lookup("投資活動収入/国県等補助金収入")
+	fmt.Println(code, names.Label(code))
+	_, err := names.Lookup("国県等補助金収入")
+	fmt.Println(err)
+	// Output:
+	// 7710 投資活動収入/国県等補助金収入
+	// ambiguous account "国県等補助金収入": 業務収入/国県等補助金収入 (7220), 投資活動収入/国県等補助金収入 (7710)
 }

@@ -382,7 +382,7 @@ func yen(d decimal.Decimal) string {
 func (e Entry) problem(index int, column string, err error) Problem {
 	p := Problem{Source: e.source, Entry: e.ID, Column: column, Err: err}
 	switch {
-	case e.line > 0 && index > 0 && index <= len(e.Lines) && e.Lines[index-1].line > 0:
+	case index > 0 && index <= len(e.Lines) && e.Lines[index-1].line > 0:
 		p.Line = e.Lines[index-1].line
 	case e.line > 0:
 		p.Line = e.line
