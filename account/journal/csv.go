@@ -64,7 +64,7 @@ func ReadCSV(r io.Reader, source string, chart *account.Chart, opt Options) (*Jo
 	if err != nil {
 		return nil, fail(csvProblem(source, err))
 	}
-	rd := reader{source: source, names: NewNames(chart), cols: cols, width: len(recs[0].Fields),
+	rd := reader{source: source, names: opt.names(chart), cols: cols, width: len(recs[0].Fields),
 		seen: map[string]int{}, codes: map[string]string{}}
 	entries := rd.entries(recs[1:])
 	j, err := newJournal(chart, entries, opt, source)
@@ -256,7 +256,7 @@ func (j *Journal) WriteCSV(w io.Writer) error {
 	bw.WriteString("\uFEFF")
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
-	names := NewNames(j.Chart())
+	names := j.opt.names(j.chart)
 	cw.Write([]string{"entry", "date", "stage", "account", "debit", "credit", "memo"})
 	for e := range j.All() {
 		for i, l := range e.Lines {
@@ -286,7 +286,7 @@ var balanceColumns = []string{"account", "debit", "credit"}
 const OpeningID = "開始"
 
 // ReadOpeningCSV reads last year's closing balances from CSV and returns
-// them as the 開始仕訳 of fiscal year fy: an entry with the id OpeningID,
+// them as the 開始仕訳 of the fiscal year opt.Year: an entry with the id OpeningID,
 // dated the year's first day, with one line for each account whose
 // balance is not zero. The header line names the columns account, debit
 // and credit, in any order and no others; then one account a line, named
@@ -294,15 +294,17 @@ const OpeningID = "開始"
 // credit (貸方残高), or 0 or nothing in both for a zero balance. An account
 // given twice is an error, as is a balance in both columns. Whether the
 // balances balance and name posting accounts is checked where the entry is
-// added to a journal (New, Journal.With), with the lines of the file.
-func ReadOpeningCSV(r io.Reader, source string, chart *account.Chart, fy era.FiscalYear) (Entry, error) {
+// added to a journal (New, Journal.With), with the lines of the file; so
+// is whether the journal's options take the year's 開始仕訳 as they are.
+func ReadOpeningCSV(r io.Reader, source string, chart *account.Chart, opt Options) (Entry, error) {
+	fy := opt.Year
 	e := Entry{ID: OpeningID, Date: fy.First(), Stage: Opening, Memo: "前年度末残高", source: source}
 	fail := func(p Problem) (Entry, error) { return Entry{}, &Error{Source: source, Problems: []Problem{p}} }
 	if chart == nil {
 		return fail(Problem{Source: source, Err: fmt.Errorf("%w chart", ErrMissing)})
 	}
 	if !fy.IsValid() {
-		return fail(Problem{Source: source, Err: fmt.Errorf("%w fiscal year %d", ErrRange, int(fy))})
+		return fail(Problem{Source: source, Err: fmt.Errorf("%w fiscal year %d: the options give no year", ErrRange, int(fy))})
 	}
 	recs, err := csvio.ReadAll(r, 0)
 	if err != nil {
@@ -315,7 +317,7 @@ func ReadOpeningCSV(r io.Reader, source string, chart *account.Chart, fy era.Fis
 	if err != nil {
 		return fail(csvProblem(source, err))
 	}
-	rd := reader{source: source, names: NewNames(chart), cols: cols, width: len(recs[0].Fields), codes: map[string]string{}}
+	rd := reader{source: source, names: opt.names(chart), cols: cols, width: len(recs[0].Fields), codes: map[string]string{}}
 	seen := map[string]int{}
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != rd.width {

@@ -152,7 +152,7 @@ func TestNames(t *testing.T) {
 
 func TestReadOpeningCSV(t *testing.T) {
 	c := testChart(t)
-	e, err := journal.ReadOpeningCSV(strings.NewReader("account,debit,credit\n事業用資産/建物,1000,\n建物減価償却累計額,,400\n現金預金,0,\n未払金,,600\n"), "o.csv", c, 2023)
+	e, err := journal.ReadOpeningCSV(strings.NewReader("account,debit,credit\n事業用資産/建物,1000,\n建物減価償却累計額,,400\n現金預金,0,\n未払金,,600\n"), "o.csv", c, journal.Options{Year: 2023})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestReadOpeningCSV(t *testing.T) {
 	if err != nil || j.Year() != 2023 {
 		t.Errorf("New: %v", err)
 	}
-	e, _ = journal.ReadOpeningCSV(strings.NewReader("account,debit,credit\n事業用資産/建物,1000,\n未払金,,600\n"), "o.csv", c, 2023)
+	e, _ = journal.ReadOpeningCSV(strings.NewReader("account,debit,credit\n事業用資産/建物,1000,\n未払金,,600\n"), "o.csv", c, journal.Options{Year: 2023})
 	if _, err := journal.New(c, []journal.Entry{e}, journal.Options{}); !errors.Is(err, journal.ErrUnbalanced) || !strings.Contains(err.Error(), `o.csv: entry "開始": unbalanced`) {
 		t.Errorf("unbalanced opening: %v", err)
 	}
@@ -173,8 +173,37 @@ func TestReadOpeningCSV(t *testing.T) {
 		"未払金,1,2\n":        journal.ErrSyntax,
 		"未払金,x,\n":         journal.ErrSyntax,
 	} {
-		if _, err := journal.ReadOpeningCSV(strings.NewReader("account,debit,credit\n"+body), "o.csv", c, 2023); !errors.Is(err, want) {
+		if _, err := journal.ReadOpeningCSV(strings.NewReader("account,debit,credit\n"+body), "o.csv", c, journal.Options{Year: 2023}); !errors.Is(err, want) {
 			t.Errorf("%q: %v, want %v", body, err, want)
 		}
+	}
+}
+
+func TestNamesUnder(t *testing.T) {
+	c, err := account.ReadCSV(strings.NewReader(`code,name,category,parent
+4133,その他,expense,
+6700,その他,net_assets,
+6210,税収等,revenue,
+`), "chart.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := journal.NewNamesUnder(c, func(a account.Account) string {
+		if a.Category == account.Expense {
+			return "行政コスト計算書"
+		}
+		return "純資産変動計算書"
+	})
+	if got := n.Label("6700"); got != "純資産変動計算書/その他" {
+		t.Errorf("Label(6700) = %q", got)
+	}
+	if got := n.Label("6210"); got != "税収等" {
+		t.Errorf("Label(6210) = %q", got)
+	}
+	if code, err := n.Lookup("純資産変動計算書/その他"); err != nil || code != "6700" {
+		t.Errorf("Lookup: %q, %v", code, err)
+	}
+	if got := journal.NewNames(c).Label("6700"); got != "6700" {
+		t.Errorf("without tops, Label(6700) = %q, want the code", got)
 	}
 }

@@ -44,7 +44,7 @@ func FuzzReadOpeningCSV(f *testing.F) {
 	f.Add("account,debit,credit\n事業用資産/建物,1000,\n未払金,,1000\n")
 	c := testChart(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		e, err := journal.ReadOpeningCSV(strings.NewReader(text), "o.csv", c, 2023)
+		e, err := journal.ReadOpeningCSV(strings.NewReader(text), "o.csv", c, journal.Options{Year: 2023})
 		if err != nil {
 			var je *journal.Error
 			if !errors.As(err, &je) || len(je.Problems) == 0 {

@@ -156,6 +156,17 @@ type Options struct {
 	// Defaults to every leaf. An account with children is never a posting
 	// account: its balance is its children's.
 	Posting func(a account.Account) bool
+	// Names is how the readers find accounts by name, and WriteCSV names
+	// them. Defaults to NewNames of the chart.
+	Names *Names
+}
+
+// names returns opt.Names, or the names of chart.
+func (opt Options) names(chart *account.Chart) *Names {
+	if opt.Names != nil {
+		return opt.Names
+	}
+	return NewNames(chart)
 }
 
 // flowAccount is the default of Options.Cash.

@@ -22,14 +22,30 @@ type Names struct {
 	byName map[string][]string // folded name → codes, in chart order
 	paths  map[string][]string // code → folded names, root first
 	labels map[string]string   // code → shortest unique label
+	tops   map[string]string   // code → the name above its root, if any
 }
 
 // NewNames returns the names of the accounts of chart.
-func NewNames(chart *account.Chart) *Names {
-	n := &Names{chart: chart, byName: map[string][]string{}, paths: map[string][]string{}, labels: map[string]string{}}
+func NewNames(chart *account.Chart) *Names { return NewNamesUnder(chart, nil) }
+
+// NewNamesUnder returns the names of the accounts of chart with a name
+// above each root account: top(a) for a root a, such as the title of the
+// statement it prints on, or "" for none. A name that repeats at the root
+// of a chart, such as the その他 of two statements, is told apart so:
+// 純資産変動計算書/その他. The top names count only where needed; labels
+// stay as short as they can. A nil top names nothing above the roots.
+func NewNamesUnder(chart *account.Chart, top func(root account.Account) string) *Names {
+	n := &Names{chart: chart, byName: map[string][]string{}, paths: map[string][]string{}, labels: map[string]string{},
+		tops: map[string]string{}}
 	for a := range chart.All() {
 		var path []string
-		for _, p := range chart.Path(a.Code) {
+		for i, p := range chart.Path(a.Code) {
+			if i == 0 && top != nil {
+				if t := top(p); t != "" {
+					path = append(path, fold(t))
+					n.tops[a.Code] = t
+				}
+			}
 			path = append(path, fold(p.Name))
 		}
 		n.paths[a.Code] = path
@@ -95,19 +111,23 @@ func (n *Names) matches(parts []string) []string {
 // the whole path is shared, or a name holds the separator.
 func (n *Names) label(code string) string {
 	path := n.paths[code]
-	accounts := n.chart.Path(code)
+	var names []string // as printed, not folded
+	if t, ok := n.tops[code]; ok {
+		names = append(names, t)
+	}
+	for _, a := range n.chart.Path(code) {
+		names = append(names, a.Name)
+	}
 	for k := 1; k <= len(path); k++ {
 		if len(n.matches(path[len(path)-k:])) != 1 {
 			continue
 		}
-		names := make([]string, k)
-		for i, a := range accounts[len(accounts)-k:] {
-			if strings.Contains(fold(a.Name), "/") {
+		for _, name := range names[len(names)-k:] {
+			if strings.Contains(fold(name), "/") {
 				return code
 			}
-			names[i] = a.Name
 		}
-		return strings.Join(names, "/")
+		return strings.Join(names[len(names)-k:], "/")
 	}
 	return code
 }

@@ -47,7 +47,10 @@ type Ledger struct {
 // Post posts every line of j to its account. A journal is checked when it
 // is made, so posting cannot fail.
 func Post(j *journal.Journal) *Ledger {
-	l := &Ledger{j: j, names: journal.NewNames(j.Chart()), index: map[string]int{}}
+	l := &Ledger{j: j, names: j.Options().Names, index: map[string]int{}}
+	if l.names == nil {
+		l.names = journal.NewNames(j.Chart())
+	}
 	byCode := map[string]int{} // code → slot in sums, in the order first posted
 	var sums [][3][2]total
 	for e := range j.All() {
@@ -93,8 +96,8 @@ func sideSlot(s account.Side) int {
 // Journal returns the journal posted.
 func (l *Ledger) Journal() *journal.Journal { return l.j }
 
-// Names returns the names of the chart's accounts, by which the ledger
-// labels them.
+// Names returns the names of the chart's accounts by which the ledger
+// labels them: the journal's (journal.Options.Names).
 func (l *Ledger) Names() *journal.Names { return l.names }
 
 // Accounts returns the accounts posted to, in the order of the chart.

@@ -62,7 +62,7 @@ func books() *ledger.Ledger {
 	must(err)
 	j, err := journal.ReadCSV(strings.NewReader(journalCSV), "j.csv", chart, journal.Options{})
 	must(err)
-	open, err := journal.ReadOpeningCSV(strings.NewReader(openingCSV), "o.csv", chart, j.Year())
+	open, err := journal.ReadOpeningCSV(strings.NewReader(openingCSV), "o.csv", chart, j.Options())
 	must(err)
 	j, err = j.With(open)
 	must(err)
