@@ -128,6 +128,10 @@ func NewEntry(id string, date era.Date, stage Stage, memo string, lines ...Line)
 	return Entry{ID: id, Date: date, Stage: stage, Memo: memo, Lines: lines}
 }
 
+// Source returns the file the entry was read from and the line of its
+// first line there; "" and 0 for an entry made in code.
+func (e Entry) Source() (file string, line int) { return e.source, e.line }
+
 // Total returns the sum of the entry's lines on side s.
 func (e Entry) Total(s account.Side) decimal.Decimal {
 	sum := decimal.Zero

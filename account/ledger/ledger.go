@@ -103,6 +103,13 @@ func (l *Ledger) Names() *journal.Names { return l.names }
 // Accounts returns the accounts posted to, in the order of the chart.
 func (l *Ledger) Accounts() []account.Account { return slices.Clone(l.accounts) }
 
+// Posted reports whether anything was posted to the account with the
+// given code.
+func (l *Ledger) Posted(code string) bool {
+	_, ok := l.index[code]
+	return ok
+}
+
 // Totals are the amounts posted to one account on each side.
 type Totals struct {
 	Debit, Credit decimal.Decimal // 借方合計, 貸方合計
