@@ -3,6 +3,7 @@ package journal
 import (
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"time"
 
@@ -437,19 +438,21 @@ func (e Entry) where(i int) string {
 	return fmt.Sprintf("entry %d", i+1)
 }
 
-// cloneEntries returns a copy of entries with their own lines.
+// cloneEntries returns a copy of entries with their own lines, all in one
+// slice: two copies in bulk rather than one per entry.
 func cloneEntries(entries []Entry) []Entry {
-	out := make([]Entry, len(entries))
+	out := slices.Clone(entries)
 	n := 0
 	for _, e := range entries {
 		n += len(e.Lines)
 	}
 	lines := make([]Line, 0, n)
-	for i, e := range entries {
-		start := len(lines)
+	for _, e := range entries {
 		lines = append(lines, e.Lines...)
-		e.Lines = lines[start:len(lines):len(lines)]
-		out[i] = e
+	}
+	for i := range out {
+		k := len(out[i].Lines)
+		out[i].Lines, lines = lines[:k:k], lines[k:]
 	}
 	return out
 }
