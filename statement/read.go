@@ -21,6 +21,11 @@ type ReadOptions struct {
 	// Comma separates the fields: '\t' for tab-separated files. Defaults
 	// to ','.
 	Comma rune
+	// StatedUnit takes the unit that a Grid states, in a line above the
+	// table (（単位：千円）) or in a column heading (金額（千円）), as the
+	// statement's, in place of Meta.Unit, which then serves a Grid that
+	// states none. Defaults to false: a stated unit must be Meta.Unit.
+	StatedUnit bool
 }
 
 // unitLine reports whether rec is a line that only states a unit, such as
