@@ -158,8 +158,9 @@ func (sw *sheetWriter) write() error {
 	if len(left) > 0 {
 		width = 1 + len(left[0].cells)
 	}
+	rightAt := width + 1 // a gap column between the halves
 	if right != nil {
-		width *= 2
+		width = 2*width + 1
 	}
 	width = max(width, 1)
 	sw.widths = make([]int, width)
@@ -185,7 +186,7 @@ func (sw *sheetWriter) write() error {
 			sw.line(left[k], 0)
 		}
 		if k < len(right) {
-			sw.line(right[k], width/2)
+			sw.line(right[k], rightAt)
 		}
 	}
 	for _, note := range meta.Notes {
@@ -300,7 +301,8 @@ func (sw *sheetWriter) indentStyle(n int) int {
 	if n == 0 {
 		return 0
 	}
-	return sw.style(fmt.Sprint("indent", n), excelize.Style{Alignment: &excelize.Alignment{Indent: n}})
+	// An indent takes effect only on text aligned to the left.
+	return sw.style(fmt.Sprint("indent", n), excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Indent: n}})
 }
 
 // style returns the style named key, made from st the first time.
