@@ -263,3 +263,30 @@ func TestReadGridColumns(t *testing.T) {
 		t.Errorf("a figure on another scope's line: %v", err)
 	}
 }
+
+// A printed label stands for a printed row, not for a hidden row of the
+// same label before it; a note mark in brackets, （※１）, is no part of a
+// label.
+func TestReadGridHiddenLabel(t *testing.T) {
+	tmpl, err := statement.Compile(&statement.Form{Title: "表", Columns: amount, Rows: []statement.Row{
+		{Key: "a", Kind: statement.Item, Label: "委託費"},
+		{Key: "h", Kind: statement.Item, Label: "その他の営業支出", Hidden: true},
+		{Key: "o", Kind: statement.Total, Label: "その他の営業支出", Formula: statement.Formula{{Key: "h"}}},
+		{Key: "t", Kind: statement.Total, Label: "（支出計） ", Note: "（※１）", Formula: statement.Formula{{Key: "a"}, {Key: "o"}}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "科目,金額\n委託費,1\nその他の営業支出,2\n（支出計） （※１）,3\n"
+	g, err := statement.ReadGridCSV(strings.NewReader(in), statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := tmpl.ReadGrid(g, statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Cell("o", "金額"); !got.Equal(yen(2)) {
+		t.Errorf("その他の営業支出 = %v", got)
+	}
+}

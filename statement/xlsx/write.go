@@ -22,6 +22,11 @@ type Options struct {
 	Display format.Display
 }
 
+// maxWidth is the widest a column is made, in characters: a long text,
+// such as a 備考, runs on into the cells beside it rather than making its
+// column wider than a screen.
+const maxWidth = 80
+
 // maxSheetName is the longest name a sheet may have, in characters.
 const maxSheetName = 31
 
@@ -195,7 +200,7 @@ func (sw *sheetWriter) write() error {
 	}
 	for j, w := range sw.widths {
 		col, _ := excelize.ColumnNumberToName(j + 1)
-		if err := sw.f.SetColWidth(sw.name, col, col, float64(w+2)); err != nil {
+		if err := sw.f.SetColWidth(sw.name, col, col, float64(min(w+2, maxWidth))); err != nil {
 			return err
 		}
 	}
