@@ -528,9 +528,9 @@ func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 	}
 }
 
-// parseFigure reads a figure as printed in unit u: as format.ParseCell
-// reads it, in u unless it names its unit (5千円), a dash as zero where
-// the statement prints zero so.
+// parseFigure reads a figure as printed in unit u, as ReadCSV and ReadGrid
+// read it: as format.ParseCell reads it, in u unless it names its unit
+// (5千円), a dash as zero where the statement prints zero so.
 func parseFigure(text string, u format.Unit, dashIsZero bool) (amount, error) {
 	yenPer := pow10[u.Exp()]
 	if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {

@@ -178,19 +178,26 @@ func (w *whole) configure(args []string, unit, rounding, out string) error {
 	if len(args) == 0 {
 		return fmt.Errorf("%w: no -form, and no report's files to recognise the forms of", errUsage)
 	}
+	var err error
+	w.meta, _, err = parseFlags(unit, rounding, out)
+	return err
+}
+
+// parseFlags reads the flags both checks share: the unit and rounding of
+// the figures, and the output format.
+func parseFlags(unit, rounding, out string) (meta statement.Meta, json bool, err error) {
 	if out != "text" && out != "json" {
-		return fmt.Errorf("%w: unknown format %q: text or json", errUsage, out)
+		return meta, false, fmt.Errorf("%w: unknown format %q: text or json", errUsage, out)
 	}
-	u, err := format.ParseUnit(unit)
-	if err != nil {
-		return fmt.Errorf("%w: unknown unit %q: 円, 千円 or 百万円", errUsage, unit)
+	if meta.Unit, err = format.ParseUnit(unit); err != nil {
+		return meta, false, fmt.Errorf("%w: unknown unit %q: 円, 千円 or 百万円", errUsage, unit)
 	}
 	r, ok := parseRounding(rounding)
 	if !ok {
-		return fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て or 切り上げ", errUsage, rounding)
+		return meta, false, fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て or 切り上げ", errUsage, rounding)
 	}
-	w.meta = statement.Meta{Unit: u, Rounding: r}
-	return nil
+	meta.Rounding = r
+	return meta, out == "json", nil
 }
 
 // A checker holds what the flags say.
@@ -210,23 +217,10 @@ func (c *checker) configure(args []string, form, columns, title, unit, rounding,
 		return fmt.Errorf("%w: one published file, got %d arguments", errUsage, len(args))
 	}
 	c.file = args[0]
-	switch out {
-	case "text":
-	case "json":
-		c.json = true
-	default:
-		return fmt.Errorf("%w: unknown format %q: text or json", errUsage, out)
+	var err error
+	if c.meta, c.json, err = parseFlags(unit, rounding, out); err != nil {
+		return err
 	}
-	u, err := format.ParseUnit(unit)
-	if err != nil {
-		return fmt.Errorf("%w: unknown unit %q: 円, 千円 or 百万円", errUsage, unit)
-	}
-	c.meta.Unit = u
-	r, ok := parseRounding(rounding)
-	if !ok {
-		return fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て or 切り上げ", errUsage, rounding)
-	}
-	c.meta.Rounding = r
 	if form == "" {
 		return fmt.Errorf("%w: no -form", errUsage)
 	}
@@ -398,17 +392,7 @@ func (c *checker) verify() (*report, error) {
 			r.Violations++
 		}
 		r.findings = append(r.findings, f)
-		x := finding{Row: f.Row, Label: f.Label, Column: f.Column, Rule: f.Rule, Verdict: f.Verdict.String(), Excess: f.Excess.String()}
-		if f.Want.Valid {
-			x.Printed = ptr(f.Want.Amount.String())
-		}
-		if !f.Range.NoLo {
-			x.Computed.Lo = ptr(f.Range.Lo.String())
-		}
-		if !f.Range.NoHi {
-			x.Computed.Hi = ptr(f.Range.Hi.String())
-		}
-		r.Findings = append(r.Findings, x)
+		r.Findings = append(r.Findings, findingOf(f))
 	}
 	r.Consistent = r.Violations == 0
 	return r, nil
