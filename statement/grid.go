@@ -235,13 +235,12 @@ func (t *Template) ReadGrid(g Grid, opt ReadOptions) (*Statement, error) {
 	}
 	r := gridReader{t: t, g: &g, ps: &ps, meta: opt.Meta.clone(), statedUnit: opt.StatedUnit}
 	r.headingLines(head)
-	for k, h := range halves {
+	for _, h := range halves {
 		for k, j := range h.cols {
 			if _, stated, ok := unitSuffix(g.at(head, k)); ok {
 				r.unit(head, k, t.form.Columns[j].Name, stated)
 			}
 		}
-		halves[k] = h
 	}
 	if len(ps.list) > 0 {
 		return nil, ps.err()
@@ -256,24 +255,23 @@ func (t *Template) heading(g *Grid, i int) []half {
 	cur := half{key: -1, cols: map[int]int{}}
 	inCols := false
 	named := false // whether a cell before the first column heads labels
+	key := -1      // a key column, which belongs to the first block wherever it is
 	for k := range g.Rows[i] {
 		name := g.at(i, k)
+		if name == "key" && key < 0 {
+			key = k
+			continue
+		}
 		j, isCol := t.colIndex[name]
 		if base, _, ok := unitSuffix(name); ok && !isCol {
 			j, isCol = t.colIndex[base]
 		}
-		isKey := name == "key"
 		switch {
-		case isCol || isKey:
-			if !inCols {
-				cur.first = k
-				inCols = true
-			}
-			if isKey {
-				cur.key = k
-			} else {
-				cur.cols[k] = j
-			}
+		case isCol && !inCols:
+			cur.first, inCols = k, true
+			cur.cols[k] = j
+		case isCol:
+			cur.cols[k] = j
 		case inCols:
 			// A cell that is no column after the columns: the next block's
 			// labels begin.
@@ -288,19 +286,17 @@ func (t *Template) heading(g *Grid, i int) []half {
 	if inCols {
 		halves = append(halves, cur)
 	}
-	if !named || len(halves) == 0 || len(halves[0].cols) == 0 && halves[0].key < 0 {
-		return nil
-	}
 	// A block of figure columns needs a label column before it.
 	out := halves[:0]
 	for _, h := range halves {
-		if h.first > h.label && (len(h.cols) > 0 || h.key >= 0) {
+		if h.first > h.label {
 			out = append(out, h)
 		}
 	}
-	if len(out) == 0 || len(out[0].cols) == 0 {
+	if !named || len(out) == 0 {
 		return nil
 	}
+	out[0].key = key
 	return out
 }
 
@@ -411,7 +407,7 @@ func (r *gridReader) lines(from int, h half) []gridLine {
 	for i := from; i < len(r.g.Rows); i++ {
 		var parts []string
 		for k := h.label; k < h.first; k++ {
-			if c := r.g.at(i, k); c != "" {
+			if c := r.g.at(i, k); c != "" && k != h.key {
 				parts = append(parts, c)
 			}
 		}

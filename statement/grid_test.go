@@ -290,3 +290,19 @@ func TestReadGridHiddenLabel(t *testing.T) {
 		t.Errorf("その他の営業支出 = %v", got)
 	}
 }
+
+// A key column, wherever it is, matches rows by key, and its keys are no
+// part of the labels.
+func TestReadGridKeys(t *testing.T) {
+	g, err := statement.ReadGridCSV(strings.NewReader("key,label,金額\n1000,固定資産,4\n1100,土地,5\n1200,建物減価償却累計額,-1\n1500,現金預金,2\n1900,資産合計,6\n2000,地方債,7\n3000,余剰分（不足分）,-1\n3990,負債及び純資産合計,6\n"), statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gridForm(t).ReadGrid(g, statement.ReadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	g.Rows[2][0] = "1200"
+	if _, err := gridForm(t).ReadGrid(g, statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("a key out of order: %v", err)
+	}
+}
