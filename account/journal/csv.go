@@ -64,7 +64,7 @@ func ReadCSV(r io.Reader, source string, chart *account.Chart, opt Options) (*Jo
 	if err != nil {
 		return nil, fail(csvProblem(source, err))
 	}
-	rd := reader{source: source, names: opt.names(chart), cols: cols, width: len(recs[0].Fields),
+	rd := reader{source: source, names: opt.names(chart), cols: columns(cols), width: len(recs[0].Fields),
 		seen: map[string]int{}, codes: map[string]string{}}
 	entries := rd.entries(recs[1:])
 	j, err := newJournal(chart, entries, opt, source)
@@ -83,17 +83,44 @@ func ReadCSV(r io.Reader, source string, chart *account.Chart, opt Options) (*Jo
 type reader struct {
 	source   string
 	names    *Names
-	cols     map[string]int
+	cols     [numColumns]int // field index of each column; -1 for one the file lacks
 	width    int
 	seen     map[string]int    // entry id → line of its first line
 	codes    map[string]string // account as written → code, for files that repeat names
 	problems []Problem
 }
 
-// field returns the trimmed field of rec in the named column, "" if the
-// file has no such column.
-func (rd *reader) field(rec csvio.Record, name string) string {
-	if i, ok := rd.cols[name]; ok {
+// The columns the readers know, as indexes of reader.cols.
+const (
+	colEntry = iota
+	colDate
+	colAccount
+	colDebit
+	colCredit
+	colMemo
+	colStage
+	numColumns
+)
+
+var columnNames = [numColumns]string{"entry", "date", "account", "debit", "credit", "memo", "stage"}
+
+// columns returns the field index of each known column in a header's map,
+// found once rather than for every field of every line.
+func columns(header map[string]int) [numColumns]int {
+	var cols [numColumns]int
+	for c, name := range columnNames {
+		cols[c] = -1
+		if i, ok := header[name]; ok {
+			cols[c] = i
+		}
+	}
+	return cols
+}
+
+// field returns the trimmed field of rec in column c, "" if the file has
+// no such column.
+func (rd *reader) field(rec csvio.Record, c int) string {
+	if i := rd.cols[c]; i >= 0 {
 		return strings.TrimSpace(rec.Fields[i])
 	}
 	return ""
@@ -125,7 +152,7 @@ func (rd *reader) entries(recs []csvio.Record) []Entry {
 			bad = true
 			continue
 		}
-		id := rd.field(rec, "entry")
+		id := rd.field(rec, colEntry)
 		if id == "" {
 			rd.report(rec.Line, "", "entry", fmt.Errorf("%w entry id: each line names its entry", ErrMissing))
 			bad = true
@@ -139,7 +166,7 @@ func (rd *reader) entries(recs []csvio.Record) []Entry {
 			} else {
 				rd.seen[id] = rec.Line
 			}
-			cur = &Entry{ID: id, source: rd.source, line: rec.Line, Memo: rd.field(rec, "memo")}
+			cur = &Entry{ID: id, source: rd.source, line: rec.Line, Memo: rd.field(rec, colMemo)}
 			prev = id
 			if !rd.head(rec, cur) {
 				bad = true
@@ -160,7 +187,7 @@ func (rd *reader) entries(recs []csvio.Record) []Entry {
 // head reads the date and stage of an entry's first line into e.
 func (rd *reader) head(rec csvio.Record, e *Entry) bool {
 	ok := true
-	if s := rd.field(rec, "date"); s == "" {
+	if s := rd.field(rec, colDate); s == "" {
 		rd.report(rec.Line, e.ID, "date", fmt.Errorf("%w date", ErrMissing))
 		ok = false
 	} else if d, err := era.Parse(s); err != nil {
@@ -169,7 +196,7 @@ func (rd *reader) head(rec csvio.Record, e *Entry) bool {
 	} else {
 		e.Date = d
 	}
-	st, err := ParseStage(rd.field(rec, "stage"))
+	st, err := ParseStage(rd.field(rec, colStage))
 	if err != nil {
 		rd.report(rec.Line, e.ID, "stage", err)
 		ok = false
@@ -182,7 +209,7 @@ func (rd *reader) head(rec csvio.Record, e *Entry) bool {
 // alike, if at all.
 func (rd *reader) continuation(rec csvio.Record, e *Entry) bool {
 	ok := true
-	if s := rd.field(rec, "date"); s != "" {
+	if s := rd.field(rec, colDate); s != "" {
 		d, err := era.Parse(s)
 		switch {
 		case err != nil:
@@ -193,7 +220,7 @@ func (rd *reader) continuation(rec csvio.Record, e *Entry) bool {
 			ok = false
 		}
 	}
-	if s := rd.field(rec, "stage"); s != "" {
+	if s := rd.field(rec, colStage); s != "" {
 		st, err := ParseStage(s)
 		switch {
 		case err != nil:
@@ -211,7 +238,7 @@ func (rd *reader) continuation(rec csvio.Record, e *Entry) bool {
 func (rd *reader) line(rec csvio.Record, e *Entry) (Line, bool) {
 	l := Line{line: rec.Line}
 	ok := true
-	name := rd.field(rec, "account")
+	name := rd.field(rec, colAccount)
 	if code, found := rd.codes[name]; found {
 		l.Account = code
 	} else if code, err := rd.names.Lookup(name); err != nil {
@@ -221,7 +248,7 @@ func (rd *reader) line(rec csvio.Record, e *Entry) (Line, bool) {
 		rd.codes[name] = code
 		l.Account = code
 	}
-	debit, credit := rd.field(rec, "debit"), rd.field(rec, "credit")
+	debit, credit := rd.field(rec, colDebit), rd.field(rec, colCredit)
 	switch {
 	case debit != "" && credit != "":
 		rd.report(rec.Line, e.ID, "credit", fmt.Errorf("%w: an amount in both debit and credit; a line is on one side", ErrSyntax))
@@ -240,7 +267,7 @@ func (rd *reader) line(rec csvio.Record, e *Entry) (Line, bool) {
 		return l, false
 	}
 	l.Amount = amount
-	if m := rd.field(rec, "memo"); m != e.Memo && len(e.Lines) > 0 {
+	if m := rd.field(rec, colMemo); m != e.Memo && len(e.Lines) > 0 {
 		l.Memo = m
 	}
 	return l, ok
@@ -317,14 +344,14 @@ func ReadOpeningCSV(r io.Reader, source string, chart *account.Chart, opt Option
 	if err != nil {
 		return fail(csvProblem(source, err))
 	}
-	rd := reader{source: source, names: opt.names(chart), cols: cols, width: len(recs[0].Fields), codes: map[string]string{}}
+	rd := reader{source: source, names: opt.names(chart), cols: columns(cols), width: len(recs[0].Fields), codes: map[string]string{}}
 	seen := map[string]int{}
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != rd.width {
 			rd.report(rec.Line, "", "", fmt.Errorf("%w number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), rd.width))
 			continue
 		}
-		code, err := rd.names.Lookup(rd.field(rec, "account"))
+		code, err := rd.names.Lookup(rd.field(rec, colAccount))
 		if err != nil {
 			rd.report(rec.Line, "", "account", err)
 			continue
@@ -336,14 +363,14 @@ func ReadOpeningCSV(r io.Reader, source string, chart *account.Chart, opt Option
 		seen[code] = rec.Line
 		var amounts [2]decimal.Decimal
 		ok := true
-		for i, col := range []string{"debit", "credit"} {
+		for i, col := range []int{colDebit, colCredit} {
 			s := rd.field(rec, col)
 			if s == "" {
 				continue
 			}
 			d, err := format.ParseAmount(s)
 			if err != nil {
-				rd.report(rec.Line, "", col, fmt.Errorf("%w amount: %w", ErrSyntax, err))
+				rd.report(rec.Line, "", columnNames[col], fmt.Errorf("%w amount: %w", ErrSyntax, err))
 				ok = false
 			}
 			amounts[i] = d
