@@ -1,0 +1,70 @@
+package fixedasset_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/koukaikei/koukaikei/account/fixedasset"
+	"github.com/koukaikei/koukaikei/era"
+)
+
+func ExampleReadCSV() {
+	register, err := fixedasset.ReadCSV(strings.NewReader(`番号,件名,勘定科目,耐用年数分類,取得年月日,取得価額等,行政目的
+B-1,本庁舎,事業用資産/建物,鉄筋コンクリート造・事務所用,平成10年4月1日,"820,000,000",総務
+L-1,本庁舎用地,事業用資産/土地,,昭和60年4月1日,"150,000,000",総務
+`), "register.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, a := range register.All() {
+		fmt.Println(a.ID, a.Name, a.Account, register.Life(i))
+	}
+	// Output:
+	// B-1 本庁舎 事業用資産/建物 50
+	// L-1 本庁舎用地 事業用資産/土地 0
+}
+
+func ExampleReadCSV_errors() {
+	_, err := fixedasset.ReadCSV(strings.NewReader(`番号,件名,勘定科目,耐用年数,取得年月日,取得価額等,行政目的
+L-1,用地,事業用資産/土地,30,平成31年5月1日,-100,総務
+`), "register.csv")
+	fmt.Println(err)
+	// Output:
+	// fixedasset: register.csv: line 2: asset "L-1": column "取得年月日": out of range: era: parsing "平成31年5月1日": 平成 ended on 2019-04-30; line 2: asset "L-1": column "取得価額等": out of range: "-100" is negative; line 2: asset "L-1": column "耐用年数": inconsistent: 事業用資産/土地 is not depreciated and has no 耐用年数
+}
+
+func ExampleRegister_Year() {
+	register, err := fixedasset.ReadCSV(strings.NewReader(`番号,件名,勘定科目,耐用年数,取得年月日,取得価額等,行政目的
+G-1,測量機器,物品,6,令和元年6月1日,3600,総務
+`), "")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for fy := 2019; fy <= 2026; fy++ {
+		y, err := register.Year(era.FiscalYear(fy), fixedasset.Options{})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		m := y.Account(fixedasset.Goods)
+		fmt.Println(y.FiscalYear(), m.Depreciation, m.Accumulated, m.Net())
+	}
+	// Output:
+	// 令和元年度 0 0 3600
+	// 令和2年度 601 601 2999
+	// 令和3年度 601 1202 2398
+	// 令和4年度 601 1803 1797
+	// 令和5年度 601 2404 1196
+	// 令和6年度 601 3005 595
+	// 令和7年度 594 3599 1
+	// 令和8年度 0 3599 1
+}
+
+func ExampleMovement_AgingRatio() {
+	m := fixedasset.Movement{Accumulated: 608_684_889, Depreciable: 1_309_112_238}
+	r, ok := m.AgingRatio(1)
+	fmt.Println(r, ok)
+	// Output: 46.5 true
+}
