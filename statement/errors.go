@@ -125,3 +125,10 @@ func (e *ParseError) Error() string {
 
 // Unwrap returns e.Err.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+func rowName(key, label string) string {
+	if key != "" {
+		return key
+	}
+	return label
+}

@@ -181,3 +181,11 @@ func FormatColumns(cols []Column) string {
 	}
 	return strings.Join(parts, "|")
 }
+
+func columnNames(f *Form) []string {
+	names := make([]string, len(f.Columns))
+	for j, c := range f.Columns {
+		names[j] = c.Name
+	}
+	return names
+}

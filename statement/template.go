@@ -351,46 +351,6 @@ func (t *Template) lint(ps *problems) {
 // other rows of the same label (経常費用 / その他).
 func (t *Template) label(i int) string { return t.labels[i] }
 
-// nameRows returns the labels that findings name rows by.
-func nameRows(rows []Row) []string {
-	labels := make([]string, len(rows))
-	groups := map[string][]int{}
-	for i, r := range rows {
-		labels[i] = r.Label
-		groups[r.Label] = append(groups[r.Label], i)
-	}
-	for _, g := range groups {
-		for depth := 1; len(g) > 1 && depth <= MaxIndent; depth++ {
-			seen := map[string]int{}
-			for _, i := range g {
-				labels[i] = pathOf(rows, i, depth)
-				seen[labels[i]]++
-			}
-			var still []int
-			for _, i := range g {
-				if seen[labels[i]] > 1 {
-					still = append(still, i)
-				}
-			}
-			g = still
-		}
-	}
-	return labels
-}
-
-// pathOf returns the label of row i preceded by those of depth ancestors.
-func pathOf(rows []Row, i, depth int) string {
-	l := rows[i].Label
-	for k, lvl := i-1, rows[i].Indent; depth > 0 && k >= 0; k-- {
-		if rows[k].Indent < lvl {
-			l = rows[k].Label + " / " + l
-			lvl = rows[k].Indent
-			depth--
-		}
-	}
-	return l
-}
-
 // Form returns a copy of the form t was compiled from: changing it does
 // not change t.
 func (t *Template) Form() *Form {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/internal/bounds"
+	"github.com/koukaikei/koukaikei/statement/internal/bounds"
 )
 
 func TestPrinted(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/internal/bounds"
+	"github.com/koukaikei/koukaikei/statement/internal/bounds"
 	"github.com/shopspring/decimal"
 )
 

@@ -1,0 +1,495 @@
+package statement
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/digits"
+	"github.com/koukaikei/koukaikei/internal/quote"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/japanese"
+)
+
+// rowColumns are the columns of the row CSV format, the first three
+// required.
+var rowColumns = []string{"key", "kind", "label", "account", "formula", "indent", "note", "hidden", "remark"}
+
+// ReadRowsCSV reads the rows of a form from CSV. The header line names the
+// columns key, kind and label, and optionally account, formula, indent,
+// note, hidden and remark, in any order; each following line is a row:
+//
+//	key,kind,label,account,formula,indent,note
+//	,header,流動資産,,,1,
+//	1110,item,現金及び預金,1110,,2,
+//	1100,subtotal,流動資産合計,1100,,1,
+//	net,total,差引,,1100-2100,0,
+//
+// kind is header, item, subtotal or total; a total has a formula, a
+// subtotal sums its children (see Compile). A header column the format
+// does not have is an error. Errors are an *Error of source listing every
+// problem with its line.
+func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
+	ps := problems{source: source}
+	lines, ok := readTable(&ps, r, rowColumns[:3], rowColumns[3:])
+	if !ok {
+		return nil, ps.err()
+	}
+	var rows []Row
+	for _, l := range lines {
+		row := Row{Key: l.field("key"), Label: l.field("label"), Account: l.field("account"), Note: l.field("note"), Remark: l.field("remark")}
+		var err error
+		if row.Kind, err = ParseRowKind(l.field("kind")); err != nil {
+			ps.add(l.line, row.Key, "kind", err)
+		}
+		if f := l.field("formula"); f != "" {
+			if row.Formula, err = ParseFormula(f); err != nil {
+				ps.add(l.line, row.Key, "formula", err)
+			}
+		}
+		if s := l.field("indent"); s != "" {
+			if row.Indent, err = strconv.Atoi(s); err != nil || row.Indent < 0 || row.Indent > MaxIndent {
+				ps.addf(l.line, row.Key, "indent", ErrRange, "indent %s is not a level from 0 to %d", quote.Bounded(s), MaxIndent)
+			}
+		}
+		switch h := l.field("hidden"); h {
+		case "", "false":
+		case "true":
+			row.Hidden = true
+		default:
+			ps.addf(l.line, row.Key, "hidden", ErrSyntax, "hidden %s is neither true nor false", quote.Bounded(h))
+		}
+		rows = append(rows, row)
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// ReadCSV compiles form f and reads a statement of it with
+// Template.ReadCSV.
+func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
+	t, err := Compile(f)
+	if err != nil {
+		return nil, err
+	}
+	return t.ReadCSV(r, opt)
+}
+
+// ReadCSV reads a statement of t as published, in CSV: a header line
+// naming the label column (label, or the form's Stub: 科目 by default) and
+// columns of the form, optionally a key column,
+// and one line for each printed row, in the form's order, with the figures
+// as printed.
+//
+// Rows are matched in order: by key when the file has a key column, else
+// by label, compared after folding full- and half-width forms (（ and (,
+// ＡＢ and AB) and dropping spaces and note marks (※１, (注1)), so a label
+// printed many times, such as その他, is matched by its place. Header rows
+// and hidden rows may be left out. Every label is checked against its
+// row's, which catches figures transcribed onto the wrong line.
+//
+// Amounts may be written as format.ParseCell reads them (32,200,729,071,
+// △ 2,286,666,903, -). An empty cell has no figure, and so has a dash
+// unless the Meta's Style prints zero as a dash. Figures are in the unit of
+// opt.Meta, and kept in yen; a figure that names its unit (5千円, 1億3,400万)
+// is taken as it says. The file may state its unit in a line before the
+// header, such as （単位：千円）, or in column names, such as 金額（千円）;
+// a stated unit other than opt.Meta's is an error, never converted
+// silently. Columns of the form that the header lacks are empty; hidden
+// rows are computed.
+//
+// The input may be UTF-8, with or without a byte order mark, or CP932.
+// Errors are an *Error listing every problem with its line, row and
+// column; nothing is read past a line whose row cannot be placed.
+func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
+	ps := problems{source: opt.Source}
+	recs, err := csvio.ReadAll(r, opt.Comma)
+	if err != nil {
+		return nil, readError(opt.Source, err)
+	}
+	unit := opt.Meta.Unit
+	checkUnit := func(line int, column, stated string) {
+		u, err := format.ParseUnit(stated)
+		switch {
+		case err != nil:
+			ps.addf(line, "", column, ErrSyntax, "unit %s is not 円, 千円, 百万円, 万円 or 億円", quote.Bounded(stated))
+		case u != unit:
+			ps.addf(line, "", column, ErrMismatch, "the file is in %v, the statement in %v", u, unit)
+		}
+	}
+	for len(recs) > 0 {
+		stated, ok := unitLine(recs[0])
+		if !ok {
+			break
+		}
+		checkUnit(recs[0].Line, "", stated)
+		recs = recs[1:]
+	}
+	if len(recs) == 0 {
+		ps.addf(1, "", "", ErrMissing, "no header line")
+		return nil, ps.err()
+	}
+	head := recs[0]
+	colOf := make([]int, len(head.Fields)) // CSV field → form column, -1 for none
+	keyAt, labelAt := -1, -1
+	stub := t.form.stub() // a file as printed heads its labels so
+	seen := map[string]bool{}
+	for k, field := range head.Fields {
+		colOf[k] = -1
+		name := strings.TrimSpace(field)
+		if seen[name] {
+			ps.addf(head.Line, "", name, ErrDuplicate, "column twice in the header")
+			continue
+		}
+		seen[name] = true
+		switch name {
+		case "key":
+			keyAt = k
+			continue
+		case "label", stub:
+			labelAt = k
+			continue
+		}
+		if base, stated, ok := unitSuffix(name); ok {
+			checkUnit(head.Line, name, stated)
+			name = base
+		}
+		j, ok := t.colIndex[name]
+		if !ok {
+			ps.addf(head.Line, "", name, ErrUnknown, "no such column in %s", t.form.name())
+			continue
+		}
+		colOf[k] = j
+	}
+	if labelAt < 0 {
+		ps.addf(head.Line, "", "label", ErrMissing, "the header has no such column")
+	}
+	if len(ps.list) > 0 {
+		return nil, ps.err()
+	}
+	s := newStatement(t, opt.Meta)
+	ncol := len(t.form.Columns)
+	// A statement that prints zero as a dash has no other use for one.
+	dashIsZero := opt.Meta.Style.Zero == format.ZeroDash || opt.Meta.Style.Zero == format.ZeroHyphen
+	rows := rowCursor{t: t}
+	yenPer := pow10[unit.Exp()] // yen in one of the unit
+	for _, rec := range recs[1:] {
+		if len(rec.Fields) != len(head.Fields) {
+			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(head.Fields))
+			continue
+		}
+		label := strings.TrimSpace(rec.Fields[labelAt])
+		var i int
+		if keyAt >= 0 {
+			i, err = rows.byKey(strings.TrimSpace(rec.Fields[keyAt]))
+		} else {
+			i, err = rows.byLabel(label)
+		}
+		if err != nil {
+			ps.add(rec.Line, label, "", err)
+			return nil, ps.err()
+		}
+		row := t.form.Rows[i]
+		name := rowRef(i, row)
+		if keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
+			ps.addf(rec.Line, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
+		}
+		for k, j := range colOf {
+			if j < 0 {
+				continue
+			}
+			col := t.form.Columns[j]
+			if col.Kind == Text {
+				// As written: spaces may be part of a text. A copy, so that
+				// the statement does not hold the file's text.
+				s.texts[i*ncol+j] = strings.Clone(rec.Fields[k])
+				continue
+			}
+			text := strings.TrimSpace(rec.Fields[k])
+			if text == "" {
+				continue
+			}
+			if row.Kind == Header {
+				ps.addf(rec.Line, name, col.Name, ErrMismatch, "a figure on a header row")
+				continue
+			}
+			if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
+				// What ParseCell and the unit give, without a decimal.
+				s.cells[i*ncol+j] = yenAmount(v * yenPer)
+				continue
+			}
+			c, err := format.ParseCell(text)
+			if err != nil {
+				ps.add(rec.Line, name, col.Name, err)
+				continue
+			}
+			switch {
+			case c.Valid && !strings.ContainsAny(text, "円万億"):
+				c.Amount = unit.ToYen(c.Amount)
+			case !c.Valid && dashIsZero:
+				c = format.CellOf(decimal.Zero)
+			}
+			s.cells[i*ncol+j] = amountOf(c)
+		}
+	}
+	rows.missing(&ps)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	s.computeHidden()
+	return s, nil
+}
+
+// A line is a record of a CSV table, its fields by column name.
+type line struct {
+	line   int
+	fields map[string]string
+}
+
+func (l line) field(name string) string { return l.fields[name] }
+
+// readTable reads a CSV table whose header has the required columns and
+// may have the optional ones, adding every problem to ps. Fields are
+// trimmed of spaces.
+func readTable(ps *problems, r io.Reader, required, optional []string) ([]line, bool) {
+	recs, err := csvio.ReadAll(r, 0)
+	if err != nil {
+		ps.list = append(ps.list, csvProblem(err))
+		return nil, false
+	}
+	if len(recs) == 0 {
+		ps.addf(1, "", "", ErrMissing, "no header line")
+		return nil, false
+	}
+	cols, err := csvio.Header(recs[0], required, optional)
+	if err != nil {
+		ps.list = append(ps.list, csvProblem(err))
+		return nil, false
+	}
+	out := make([]line, 0, len(recs)-1)
+	for _, rec := range recs[1:] {
+		if len(rec.Fields) != len(recs[0].Fields) {
+			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(recs[0].Fields))
+			continue
+		}
+		l := line{line: rec.Line, fields: make(map[string]string, len(cols))}
+		for name, i := range cols {
+			l.fields[name] = strings.TrimSpace(rec.Fields[i])
+		}
+		out = append(out, l)
+	}
+	return out, true
+}
+
+// plain returns the exact value of c in unit u as digits, with a leading -
+// for negatives and a decimal point only when needed; "" when c has no
+// figure. It does not depend on decimal's package settings.
+func plain(c format.Cell, u format.Unit) string {
+	if !c.Valid {
+		return ""
+	}
+	d := c.Amount.Shift(-u.Exp())
+	if d.IsZero() {
+		return "0"
+	}
+	neg := d.IsNegative()
+	digits := d.Abs().Coefficient().String()
+	exp := int(d.Exponent())
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	switch {
+	case exp >= 0:
+		b.WriteString(digits)
+		b.WriteString(strings.Repeat("0", exp))
+	default:
+		point := len(digits) + exp
+		if point <= 0 {
+			b.WriteString("0.")
+			b.WriteString(strings.Repeat("0", -point))
+			b.WriteString(strings.TrimRight(digits, "0"))
+		} else {
+			b.WriteString(digits[:point])
+			if frac := strings.TrimRight(digits[point:], "0"); frac != "" {
+				b.WriteString("." + frac)
+			}
+		}
+	}
+	return b.String()
+}
+
+// parsePlain is the inverse of plain: it reads "" as no figure, and
+// otherwise only digits with an optional leading - and an optional point
+// between digits, within format.MaxDigits digits.
+func parsePlain(s string, u format.Unit) (format.Cell, error) {
+	if s == "" {
+		return format.Cell{}, nil
+	}
+	digits := strings.TrimPrefix(s, "-")
+	intPart, frac, hasPoint := strings.Cut(digits, ".")
+	if !allDigits(intPart) || hasPoint && !allDigits(frac) {
+		return format.Cell{}, &ParseError{Input: s, Reason: "not a plain decimal number", Err: ErrSyntax}
+	}
+	if len(intPart)+len(frac) > format.MaxDigits {
+		return format.Cell{}, &ParseError{Input: s, Reason: fmt.Sprintf("more than %d digits", format.MaxDigits), Err: ErrRange}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return format.Cell{}, &ParseError{Input: s, Reason: "not a plain decimal number", Err: ErrSyntax}
+	}
+	return format.CellOf(u.ToYen(d)), nil
+}
+
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// values returns the cells of row i as plain strings, texts as they are.
+func (s *Statement) values(i int) []string {
+	return s.appendValues(make([]string, 0, len(s.t.form.Columns)), i)
+}
+
+// appendValues appends the values of row i to vals. The figures are
+// written into one string and sliced.
+func (s *Statement) appendValues(vals []string, i int) []string {
+	var buf [256]byte
+	digits := buf[:0]
+	var ends [16]int
+	end := ends[:0]
+	for j, col := range s.t.form.Columns {
+		if col.Kind != Text {
+			digits = s.at(i, j).appendPlain(digits, s.meta.Unit)
+		}
+		end = append(end, len(digits))
+	}
+	figures := string(digits)
+	from := 0
+	for j, col := range s.t.form.Columns {
+		if col.Kind == Text {
+			vals = append(vals, s.text(i, j))
+		} else {
+			vals = append(vals, figures[from:end[j]])
+		}
+		from = end[j]
+	}
+	return vals
+}
+
+// An Encoding is a character encoding for CSV output. The zero value is
+// UTF8.
+type Encoding int
+
+// Encodings.
+const (
+	UTF8  Encoding = iota // UTF-8, with a byte order mark unless CSVOptions.NoBOM
+	CP932                 // Shift_JIS as Windows extends it, for spreadsheet programs in Japan
+)
+
+// CSVOptions says how WriteCSV writes. The zero value writes UTF-8 with a
+// byte order mark and CRLF line ends, which spreadsheet programs in Japan
+// open correctly.
+type CSVOptions struct {
+	Encoding Encoding // defaults to UTF8
+	NoBOM    bool     // omit the UTF-8 byte order mark; defaults to false
+	LF       bool     // end lines with LF, not CRLF; defaults to false
+}
+
+// cp932Map holds the characters that CP932 has under another code point:
+// the Unicode minus, wave dash and the like that Japanese text carries from
+// other systems. Anything else it cannot encode is an EncodeError.
+var cp932Map = strings.NewReplacer(
+	"\u2212", "\uFF0D", // − MINUS SIGN → － FULLWIDTH HYPHEN-MINUS
+	"\u301C", "\uFF5E", // 〜 WAVE DASH → ～ FULLWIDTH TILDE
+	"\u2016", "\u2225", // ‖ DOUBLE VERTICAL LINE → ∥ PARALLEL TO
+	"\u00A2", "\uFFE0", // ¢ → ￠
+	"\u00A3", "\uFFE1", // £ → ￡
+	"\u00AC", "\uFFE2", // ¬ → ￢
+	"\u00A5", "\\", // ¥ → the byte 0x5C, which CP932 shows as ¥
+)
+
+// WriteCSV writes s as CSV: a header line key,label and the column names,
+// then one line for each row that is printed, with amounts as exact numbers
+// in the statement's unit (as JSON has them) and texts as they are.
+// ReadCSV reads it back.
+//
+// With the CP932 encoding, characters that CP932 has under another code
+// point (−, 〜, ¥, …) are mapped to it, and any other character it lacks,
+// such as 𠮷, is a problem wrapping ErrEncoding, as are text that is not
+// valid UTF-8 and a carriage return in a label or text, which CSV cannot
+// carry through CRLF line ends: the
+// *Error names every such row and column, and nothing is written.
+func (s *Statement) WriteCSV(w io.Writer, opt CSVOptions) error {
+	s = s.ready()
+	ps := problems{source: s.t.form.name()}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	cw.UseCRLF = !opt.LF
+	records := make([][]string, 1, len(s.t.form.Rows)+1)
+	records[0] = append([]string{"key", "label"}, columnNames(&s.t.form)...)
+	width := 2 + len(s.t.form.Columns)
+	fields := make([]string, 0, len(s.t.form.Rows)*width) // every record's, in one array
+	for i, row := range s.t.form.Rows {
+		if !row.Hidden {
+			start := len(fields)
+			fields = s.appendValues(append(fields, row.Key, row.Label), i)
+			records = append(records, fields[start:len(fields):len(fields)])
+		}
+	}
+	enc := japanese.ShiftJIS.NewEncoder()
+	for _, rec := range records {
+		for k, field := range rec {
+			bad := func(format string, args ...any) {
+				ps.addf(0, rowName(rec[0], rec[1]), records[0][k], ErrEncoding, format, args...)
+			}
+			if strings.ContainsRune(field, '\r') {
+				bad("a carriage return, which CSV does not keep")
+			}
+			if !utf8.ValidString(field) {
+				bad("text that is not valid UTF-8")
+				continue
+			}
+			if opt.Encoding != CP932 {
+				continue
+			}
+			rec[k] = cp932Map.Replace(field)
+			for _, r := range rec[k] {
+				if _, err := enc.String(string(r)); err != nil {
+					bad("%q (%U) cannot be written in CP932", r, r)
+				}
+			}
+		}
+	}
+	if err := ps.err(); err != nil {
+		return err
+	}
+	if opt.Encoding != CP932 && !opt.NoBOM {
+		buf.WriteString("\uFEFF")
+	}
+	if err := cw.WriteAll(records); err != nil {
+		return err
+	}
+	out := buf.Bytes()
+	if opt.Encoding == CP932 {
+		var err error
+		if out, err = japanese.ShiftJIS.NewEncoder().Bytes(out); err != nil {
+			return err // cannot happen: every field was checked
+		}
+	}
+	_, err := w.Write(out)
+	return err
+}
