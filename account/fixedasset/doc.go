@@ -49,6 +49,14 @@
 // 有形固定資産の行政目的別明細, which package statement/unified prints as
 // statements, and the 有形固定資産減価償却率 ([Movement.AgingRatio]).
 //
+// # The books
+//
+// [Year.Entries] gives the year's 非資金仕訳 as entries of package
+// account/journal, on the accounts of the 統一的な基準's chart unless
+// [EntryOptions] name others: 減価償却費 / 減価償却累計額 by account, 除売却
+// with its 資産除売却損 or 資産売却益, 無償所管換等 in and out, and the 振替 of a
+// 建設仮勘定.
+//
 // # Errors
 //
 // Every problem of a register is reported at once in an [*Error] listing

@@ -68,3 +68,36 @@ func ExampleMovement_AgingRatio() {
 	fmt.Println(r, ok)
 	// Output: 46.5 true
 }
+
+func ExampleYear_Entries() {
+	register, err := fixedasset.ReadCSV(strings.NewReader(`番号,件名,勘定科目,耐用年数,取得年月日,取得価額等,行政目的,除売却日,除売却事由,売却価額
+B-1,本庁舎,事業用資産/建物,50,平成10年4月1日,820000000,総務,,,
+G-1,公用車,物品,6,平成30年7月1日,3600000,総務,令和5年11月20日,売却,700000
+`), "")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	year, err := register.Year(2023, fixedasset.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, e := range year.Entries(fixedasset.EntryOptions{}) {
+		fmt.Println(e.Date, e.Memo)
+		for _, l := range e.Lines {
+			fmt.Println(" ", l.Side, l.Account, l.Amount)
+		}
+	}
+	// The sale's 資金仕訳 credited its 700,000 to 物品 (1140): the entry
+	// takes the rest of the cost, the 減価償却累計額 and the loss.
+
+	// Output:
+	// 令和5年11月20日 売却 G-1 公用車
+	//   借方 1141 2404800
+	//   借方 4720 495200
+	//   貸方 1140 2900000
+	// 令和6年3月31日 減価償却 事業用資産/建物
+	//   借方 4123 16400000
+	//   貸方 1114 16400000
+}
