@@ -59,7 +59,6 @@ func (y *Year) Entries(opt EntryOptions) []journal.Entry {
 		out    []journal.Entry
 		events []event
 		r      = y.reg
-		first  = y.fy.First()
 		last   = y.fy.Last()
 	)
 	prefix := cmp.Or(opt.IDPrefix, "固定資産台帳-")
@@ -75,7 +74,7 @@ func (y *Year) Entries(opt EntryOptions) []journal.Entry {
 		if held(a) || !y.fy.Contains(a.Disposed) {
 			continue
 		}
-		l := y.line(i, first, last)
+		l := y.Line(i)
 		events = append(events, event{a.Disposed, func(e *entry) { y.disposal(e, a, l, opt) }})
 	}
 	slices.SortStableFunc(events, func(a, b event) int { return a.day.Compare(b.day) })

@@ -68,20 +68,20 @@ func (m Movement) Net() int64 { return m.Closing - m.Accumulated }
 // add adds n to m and reports whether every sum fits in 64 bits. The
 // figures are never negative.
 func (m *Movement) add(n Movement) bool {
-	ok := true
-	for _, p := range [...]struct {
-		dst *int64
-		src int64
-	}{
-		{&m.Opening, n.Opening}, {&m.Increase, n.Increase}, {&m.Decrease, n.Decrease}, {&m.Closing, n.Closing},
-		{&m.OpeningAccumulated, n.OpeningAccumulated}, {&m.Depreciation, n.Depreciation},
-		{&m.DisposedAccumulated, n.DisposedAccumulated}, {&m.Accumulated, n.Accumulated}, {&m.Depreciable, n.Depreciable},
-	} {
-		s := *p.dst + p.src
-		ok = ok && s >= *p.dst
-		*p.dst = s
-	}
-	return ok
+	old := *m
+	m.Opening += n.Opening
+	m.Increase += n.Increase
+	m.Decrease += n.Decrease
+	m.Closing += n.Closing
+	m.OpeningAccumulated += n.OpeningAccumulated
+	m.Depreciation += n.Depreciation
+	m.DisposedAccumulated += n.DisposedAccumulated
+	m.Accumulated += n.Accumulated
+	m.Depreciable += n.Depreciable
+	return m.Opening >= old.Opening && m.Increase >= old.Increase && m.Decrease >= old.Decrease &&
+		m.Closing >= old.Closing && m.OpeningAccumulated >= old.OpeningAccumulated &&
+		m.Depreciation >= old.Depreciation && m.DisposedAccumulated >= old.DisposedAccumulated &&
+		m.Accumulated >= old.Accumulated && m.Depreciable >= old.Depreciable
 }
 
 // AgingRatio returns the 有形固定資産減価償却率 (資産老朽化比率) of m as a
@@ -140,13 +140,13 @@ func (r *Register) Year(fy era.FiscalYear, opt Options) (*Year, error) {
 		return nil, fmt.Errorf("fixedasset: %w method %d", ErrUnknown, opt.Method)
 	}
 	y := &Year{fy: fy, method: opt.Method, reg: r}
-	first, last := fy.First(), fy.Last()
-	for i := range r.Len() {
-		a := &r.assets[i]
-		if a.Acquired.After(last) || !held(a) && a.Disposed.Before(first) {
+	first, last := span(fy)
+	for i := range r.plans {
+		p := &r.plans[i]
+		if p.acquired > last || p.disposed < first {
 			continue
 		}
-		if !y.cells[a.Account][a.Purpose].add(y.line(i, first, last).Movement) {
+		if !y.cells[p.account][p.purpose].add(y.line(p, first, last).Movement) {
 			return nil, fmt.Errorf("fixedasset: %w", ErrOverflow)
 		}
 	}
@@ -171,6 +171,11 @@ func (r *Register) Year(fy era.FiscalYear, opt Options) (*Year, error) {
 // held reports whether a has not been disposed of.
 func held(a *Asset) bool { return a.Disposed == (era.Date{}) }
 
+// span returns the first and last days of fy as yyyymmdd.
+func span(fy era.FiscalYear) (first, last int32) {
+	return int32(fy)*10000 + 401, int32(fy+1)*10000 + 331
+}
+
 // FiscalYear returns the year's fiscal year.
 func (y *Year) FiscalYear() era.FiscalYear { return y.fy }
 
@@ -192,50 +197,46 @@ type Line struct {
 // year; an asset acquired after the year or disposed of before it has
 // none: a zero Line.
 func (y *Year) Line(i int) Line {
-	a := &y.reg.assets[i]
-	first, last := y.fy.First(), y.fy.Last()
-	if a.Acquired.After(last) || !held(a) && a.Disposed.Before(first) {
+	p := &y.reg.plans[i]
+	first, last := span(y.fy)
+	if p.acquired > last || p.disposed < first {
 		return Line{}
 	}
-	return y.line(i, first, last)
+	return y.line(p, first, last)
 }
 
-// line computes the i'th asset's figures for the year from first to last,
-// an asset present in it.
-func (y *Year) line(i int, first, last era.Date) Line {
-	a := &y.reg.assets[i]
-	p := y.reg.plans[i]
+// line computes the figures for the year from first to last of the asset
+// of plan p, present in it.
+func (y *Year) line(p *plan, first, last int32) Line {
 	var l Line
-	gone := !held(a) && !a.Disposed.After(last)
-	if a.Acquired.Before(first) {
-		l.Opening = a.Cost
+	gone := p.disposed <= last
+	if p.acquired < first {
+		l.Opening = p.cost
 	} else {
-		l.Increase = a.Cost
+		l.Increase = p.cost
 	}
 	if gone {
-		l.Decrease = a.Cost
-		l.BookValue = a.Cost
+		l.Decrease = p.cost
+		l.BookValue = p.cost
 	} else {
-		l.Closing = a.Cost
+		l.Closing = p.cost
 	}
 	if p.life == 0 {
 		return l
 	}
-	acq := a.Acquired.FiscalYear()
-	limit := a.Cost - 1 // 備忘価額
-	if !a.Account.Tangible() {
-		limit = a.Cost
+	limit := p.cost - 1 // 備忘価額
+	if !Account(p.account).Tangible() {
+		limit = p.cost
 	}
-	l.OpeningAccumulated = min(limit, y.before(a, p, acq))
-	charge := y.charge(a, p, acq, gone)
-	l.Depreciation = min(charge, limit-l.OpeningAccumulated)
+	l.OpeningAccumulated = min(limit, y.before(p))
+	l.Depreciation = min(y.charge(p, gone), limit-l.OpeningAccumulated)
 	acc := l.OpeningAccumulated + l.Depreciation
 	if gone {
 		l.DisposedAccumulated = acc
-		l.BookValue = a.Cost - acc
+		l.BookValue = p.cost - acc
 	} else {
 		l.Accumulated = acc
-		l.Depreciable = a.Cost
+		l.Depreciable = p.cost
 	}
 	return l
 }
@@ -243,34 +244,36 @@ func (y *Year) line(i int, first, last era.Date) Line {
 // before returns the depreciation of the years before y's, uncapped: the
 // sum of the full years and, by months, the year of acquisition, all of
 // which the asset was held in since it is held at the start of y's year.
-func (y *Year) before(a *Asset, p plan, acq era.FiscalYear) int64 {
-	full := int64(y.fy - acq - 1) // years strictly between
+func (y *Year) before(p *plan) int64 {
+	full := int64(int32(y.fy) - p.acqFY - 1) // years strictly between
 	if full < 0 {
 		return 0
 	}
-	sum := full * annual(a.Cost, p, 12)
+	sum := full * p.annual
 	if y.method == Monthly {
-		sum += annual(a.Cost, p, acquisitionMonths(a.Acquired))
+		sum += p.firstYear
 	}
 	return sum
 }
 
 // charge returns the year's depreciation before the cap of the 備忘価額.
-func (y *Year) charge(a *Asset, p plan, acq era.FiscalYear, gone bool) int64 {
-	if y.method == FromNextYear {
-		if acq == y.fy || gone {
-			return 0
-		}
-		return annual(a.Cost, p, 12)
+func (y *Year) charge(p *plan, gone bool) int64 {
+	acquiredNow := p.acqFY == int32(y.fy)
+	switch {
+	case y.method == FromNextYear && (acquiredNow || gone):
+		return 0
+	case y.method == FromNextYear || !gone && !acquiredNow:
+		return p.annual
+	case !gone:
+		return p.firstYear
 	}
-	months := 12
-	if acq == y.fy {
-		months = acquisitionMonths(a.Acquired)
+	// Disposed of in the year, by months: from April, or from the month
+	// of acquisition, to the month of disposal.
+	months := int(p.dispMonths)
+	if acquiredNow {
+		months -= 12 - int(p.acqMonths)
 	}
-	if gone {
-		months -= 12 - disposalMonths(a.Disposed)
-	}
-	return annual(a.Cost, p, months)
+	return p.depreciation(months)
 }
 
 // acquisitionMonths returns the months of a fiscal year from the month of
@@ -281,14 +284,14 @@ func acquisitionMonths(d era.Date) int { return (int(time.March)-int(d.Month)+12
 // month of d: 1 for April, 12 for March.
 func disposalMonths(d era.Date) int { return (int(d.Month)-int(time.April)+12)%12 + 1 }
 
-// annual returns the depreciation of cost over months of a year, cut to
-// the yen. cost ≤ MaxCost, rate ≤ 500 and months ≤ 12 keep the product
-// under 6.1e18.
-func annual(cost int64, p plan, months int) int64 {
+// depreciation returns the depreciation of p's cost over months of a
+// year, cut to the yen. cost ≤ MaxCost, rate ≤ 500 and months ≤ 12 keep
+// the product under 6.1e18.
+func (p *plan) depreciation(months int) int64 {
 	if p.rate > 0 {
-		return cost * int64(p.rate) * int64(months) / 12000
+		return p.cost * int64(p.rate) * int64(months) / 12000
 	}
-	return cost * int64(months) / (12 * int64(p.life))
+	return p.cost * int64(months) / (12 * int64(p.life))
 }
 
 // Account returns the year's figures of the assets under account a.
