@@ -24,8 +24,9 @@ type EntryOptions struct {
 	// Proceeds is the code of the account that the books' 資金仕訳 of a
 	// sale credited with its price, against 資産売却収入: the entry of the
 	// sale debits it with the price and books the rest. Defaults to the
-	// asset's own account, the 資金仕訳 having credited the price to the
-	// asset sold.
+	// Gain account, as the 資金仕訳変換表 of package statement/unified
+	// books 財産売払収入 (借方 資産売却収入 / 貸方 資産売却益), leaving the
+	// book value to move from 資産売却益 to the asset here.
 	Proceeds string
 	// IDPrefix starts the id of every entry, followed by its number.
 	// Defaults to 固定資産台帳-.
@@ -45,7 +46,9 @@ func (o EntryOptions) code(v, def string) string { return cmp.Or(v, def) }
 //     減価償却累計額 then, 貸方 its cost, and the book value to 資産除売却損
 //     (除却, and a sale below it), 資産売却益 (a sale above it) or
 //     無償所管換等 (given away); a sale also debits the price to the
-//     account that the 資金仕訳 credited it to (EntryOptions.Proceeds);
+//     account that the 資金仕訳 credited it to (EntryOptions.Proceeds,
+//     資産売却益 unless said), so that the year's 資産売却益 or 資産除売却損
+//     is the price less the book value;
 //   - for each account, on the last day of the year: 借方 減価償却費 /
 //     貸方 its 減価償却累計額 (or, for 無形固定資産, the account itself), the
 //     year's depreciation.
@@ -117,7 +120,7 @@ func (y *Year) disposal(e *entry, a *Asset, l Line, opt EntryOptions) {
 	case TransferredOut:
 		e.add(opt.code(opt.FreeTransfer, "6600"), l.BookValue)
 	case Sold:
-		e.add(cmp.Or(opt.Proceeds, a.Account.Code()), a.Proceeds)
+		e.add(cmp.Or(opt.Proceeds, opt.Gain, "4810"), a.Proceeds)
 		if a.Proceeds < l.BookValue {
 			e.add(opt.code(opt.Loss, "4720"), l.BookValue-a.Proceeds)
 		} else {

@@ -32,7 +32,7 @@ func TestWorkedEntries(t *testing.T) {
 	want := []string{
 		"固定資産台帳-1 令和5年5月15日 整理仕訳 無償所管換等 A-12 寄贈絵画「港の朝」: 借方 1140 5000000 貸方 6600 5000000",
 		"固定資産台帳-2 令和5年9月30日 整理仕訳 除却 A-07 旧第二保育所: 借方 1114 59999999 借方 4720 1 貸方 1113 60000000",
-		"固定資産台帳-3 令和5年11月20日 整理仕訳 売却 A-08 旧職員住宅用地: 借方 1111 3500000 貸方 4810 3500000",
+		"固定資産台帳-3 令和5年11月20日 整理仕訳 売却 A-08 旧職員住宅用地: 借方 4810 12000000 貸方 1111 12000000",
 		"固定資産台帳-4 令和5年12月1日 整理仕訳 振替 A-09a 小学校プール（令和4年度工事） → A-10 第一小学校プール: 借方 1115 40000000 貸方 1125 40000000",
 		"固定資産台帳-5 令和5年12月1日 整理仕訳 振替 A-09b 小学校プール（令和5年度工事） → A-10 第一小学校プール: 借方 1115 35000000 貸方 1125 35000000",
 		"固定資産台帳-6 令和6年3月31日 整理仕訳 減価償却 事業用資産/建物: 借方 4123 26399999 貸方 1114 26399999",
@@ -57,10 +57,10 @@ func TestWorkedEntries(t *testing.T) {
 		}
 	}
 
-	// The sale with its price on an account of its own (WORKED.md, the
-	// note of section 5), and ids of the caller's.
-	entries = y.Entries(fixedasset.EntryOptions{Proceeds: "1510", IDPrefix: "FA"})
-	if got := entryText(entries[2]); got != "FA3 令和5年11月20日 整理仕訳 売却 A-08 旧職員住宅用地: 借方 1510 15500000 貸方 1111 12000000 貸方 4810 3500000" {
+	// The sale with its price credited to the land (WORKED.md, the note
+	// of section 5), and ids of the caller's.
+	entries = y.Entries(fixedasset.EntryOptions{Proceeds: "1111", IDPrefix: "FA"})
+	if got := entryText(entries[2]); got != "FA3 令和5年11月20日 整理仕訳 売却 A-08 旧職員住宅用地: 借方 1111 3500000 貸方 4810 3500000" {
 		t.Errorf("%s", got)
 	}
 }
@@ -106,10 +106,10 @@ func TestEntriesDisposals(t *testing.T) {
 			"借方 1141 400 借方 6600 600 貸方 1140 1000"},
 		{"物品 sold below book value",
 			fixedasset.Asset{Account: fixedasset.Goods, Life: 5, Disposal: fixedasset.Sold, Proceeds: 250},
-			"借方 1141 400 借方 4720 350 貸方 1140 750"},
+			"借方 1141 400 借方 4810 250 借方 4720 350 貸方 1140 1000"},
 		{"物品 sold at book value",
 			fixedasset.Asset{Account: fixedasset.Goods, Life: 5, Disposal: fixedasset.Sold, Proceeds: 600},
-			"借方 1141 400 貸方 1140 400"},
+			"借方 1141 400 借方 4810 600 貸方 1140 1000"},
 	}
 	for _, c := range cases {
 		a := c.asset

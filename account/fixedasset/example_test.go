@@ -89,14 +89,16 @@ G-1,公用車,物品,6,平成30年7月1日,3600000,総務,令和5年11月20日,�
 			fmt.Println(" ", l.Side, l.Account, l.Amount)
 		}
 	}
-	// The sale's 資金仕訳 credited its 700,000 to 物品 (1140): the entry
-	// takes the rest of the cost, the 減価償却累計額 and the loss.
+	// The sale's 資金仕訳 credited its 700,000 to 資産売却益 (4810): the
+	// entry moves it to the asset with the 減価償却累計額, and books the
+	// loss of the book value 1,195,200 over the price.
 
 	// Output:
 	// 令和5年11月20日 売却 G-1 公用車
 	//   借方 1141 2404800
+	//   借方 4810 700000
 	//   借方 4720 495200
-	//   貸方 1140 2900000
+	//   貸方 1140 3600000
 	// 令和6年3月31日 減価償却 事業用資産/建物
 	//   借方 4123 16400000
 	//   貸方 1114 16400000
