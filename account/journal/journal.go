@@ -128,6 +128,19 @@ func NewEntry(id string, date era.Date, stage Stage, memo string, lines ...Line)
 	return Entry{ID: id, Date: date, Stage: stage, Memo: memo, Lines: lines}
 }
 
+// At returns a copy of e, with lines of its own, marked as read from the
+// given file and line, so that the problems New finds in it name them: for
+// entries that a reader of another format makes, such as the 資金仕訳 made
+// from one line of 歳入歳出データ.
+func (e Entry) At(file string, line int) Entry {
+	e.source, e.line = file, line
+	e.Lines = append([]Line(nil), e.Lines...)
+	for i := range e.Lines {
+		e.Lines[i].line = line
+	}
+	return e
+}
+
 // Source returns the file the entry was read from and the line of its
 // first line there; "" and 0 for an entry made in code.
 func (e Entry) Source() (file string, line int) { return e.source, e.line }

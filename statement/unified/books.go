@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/koukaikei/koukaikei/account"
+	"github.com/koukaikei/koukaikei/account/conversion"
 	"github.com/koukaikei/koukaikei/account/journal"
 	"github.com/koukaikei/koukaikei/account/ledger"
 	"github.com/koukaikei/koukaikei/internal/csvio"
@@ -193,3 +194,32 @@ func JournalOptions() journal.Options {
 // which the books hold as part of 現金預金. It returns 0 for an account
 // that is not a standard one.
 func Classify(a account.Account) ledger.Statement { return books().accounts[a.Code].statement }
+
+// ConversionCSV returns conversion.csv as it is: the sample 資金仕訳変換表 on
+// the standard accounts (see package account/conversion), for a body to
+// copy and adapt. It books 歳入 by 款 (and 項 where the 款 books several
+// accounts) and 歳出 by 節 (and 細節: 需用費/修繕料 on 維持補修費), with the
+// 分類 that a record of 工事請負費, 公有財産購入費, 備品購入費, 貸付金,
+// 積立金, 国庫支出金 and 都道府県支出金, 基金繰入金 and 貸付金元利収入 must give.
+// Each call returns a new slice.
+func ConversionCSV() []byte {
+	b, err := data.ReadFile("conversion.csv")
+	if err != nil {
+		panic(err) // the file is embedded
+	}
+	return b
+}
+
+// ConversionTable returns the sample 資金仕訳変換表 of ConversionCSV, read
+// with Names. It is immutable and shared.
+func ConversionTable() *conversion.Table {
+	t, err := loadConversion()
+	if err != nil {
+		panic(err) // the embedded data is tested
+	}
+	return t
+}
+
+var loadConversion = sync.OnceValues(func() (*conversion.Table, error) {
+	return conversion.ReadTableCSV(bytes.NewReader(ConversionCSV()), "conversion.csv", Names())
+})

@@ -14,7 +14,7 @@ import (
 	"github.com/koukaikei/koukaikei/statement"
 )
 
-//go:embed forms.csv forms/*.csv chart.csv links.csv links-yearly.csv books.csv
+//go:embed forms.csv forms/*.csv chart.csv links.csv links-yearly.csv books.csv conversion.csv
 var data embed.FS
 
 // A Scope is the set of 会計 and bodies a statement covers. The zero value
