@@ -117,7 +117,10 @@ func ScheduleLinks() []statement.Link {
 // the accounts' figures (fixedasset.Year.Account) as its leaf figures and
 // every subtotal and total computed. An account that held no asset in the
 // year has no figure (該当なし, printed –); so have the 減価償却累計額 and
-// 償却額 of the accounts that are not depreciated (土地, 立木竹, 建設仮勘定).
+// 償却額 of an account whose 減価償却累計額 neither was carried into the
+// year nor moved in it — those not depreciated (土地, 立木竹, 建設仮勘定),
+// and those whose assets have not begun — as the books, which never post
+// to it, give its line of the 貸借対照表 none.
 // meta's Unit is taken as yen whatever it says; scale the statement to
 // print it in 千円.
 func BuildTangibleAssets(y *fixedasset.Year, meta statement.Meta) (*statement.Statement, error) {
@@ -136,7 +139,7 @@ func BuildTangibleAssets(y *fixedasset.Year, meta statement.Meta) (*statement.St
 		add("前年度末残高", m.Opening)
 		add("本年度増加額", m.Increase)
 		add("本年度減少額", m.Decrease)
-		if a.Depreciated() {
+		if m.OpeningAccumulated != 0 || m.Depreciation != 0 || m.DisposedAccumulated != 0 {
 			add("本年度末減価償却累計額", m.Accumulated)
 			add("本年度償却額", m.Depreciation)
 		}
