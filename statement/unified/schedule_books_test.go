@@ -81,16 +81,7 @@ func TestScheduleFromBooks(t *testing.T) {
 			t.Errorf("NW 無償所管換等 %s", v)
 		}
 	}
-	tangible, err := unified.BuildTangibleAssets(y, statement.Meta{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	purpose, err := unified.BuildTangibleAssetsByPurpose(y, statement.Meta{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	book.Add(unified.TangibleAssets, tangible)
-	book.Add(unified.TangibleAssetsByPurpose, purpose)
+	addSchedules(t, book, y)
 	for _, f := range book.Verify(statement.VerifyOptions{Links: unified.ScheduleLinks()}).Findings {
 		if f.Kind == statement.LinkBroken {
 			t.Errorf("%v", f)

@@ -8,7 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/koukaikei/koukaikei/account/fixedasset"
-	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
 )
@@ -31,6 +30,28 @@ func workedYear(t testing.TB) *fixedasset.Year {
 		t.Fatal(err)
 	}
 	return y
+}
+
+// addSchedules builds both schedules of y and adds them to book under
+// their ids.
+func addSchedules(t *testing.T, book *statement.Book, y *fixedasset.Year) (tangible, purpose *statement.Statement) {
+	t.Helper()
+	meta := statement.Meta{Entity: "例示市", AsOf: y.FiscalYear().Last()}
+	tangible, err := unified.BuildTangibleAssets(y, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	purpose, err = unified.BuildTangibleAssetsByPurpose(y, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := book.Add(unified.TangibleAssets, tangible); err != nil {
+		t.Fatal(err)
+	}
+	if err := book.Add(unified.TangibleAssetsByPurpose, purpose); err != nil {
+		t.Fatal(err)
+	}
+	return tangible, purpose
 }
 
 // checkCells compares every cell of s with want, rows by key and cells in
@@ -61,10 +82,7 @@ func checkCells(t *testing.T, s *statement.Statement, want map[string]string) {
 // TestTangibleAssets checks the 有形固定資産の明細 of the worked year with
 // WORKED.md, section 2: 前年度末, 増加, 減少, 末, 累計額, 償却額, 差引.
 func TestTangibleAssets(t *testing.T) {
-	s, err := unified.BuildTangibleAssets(workedYear(t), statement.Meta{Entity: "例示市", AsOf: era.FiscalYear(2023).Last()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, _ := addSchedules(t, &statement.Book{}, workedYear(t))
 	checkCells(t, s, map[string]string{
 		"1110": "1415333333 113000000 147000000 1381333333 559999985 26399999 821333348",
 		"1111": "162000000 0 12000000 150000000 - - 150000000",
@@ -83,10 +101,7 @@ func TestTangibleAssets(t *testing.T) {
 // section 3, columns 生活インフラ・国土保全, 教育, 福祉, 環境衛生, 産業振興,
 // 消防, 総務, 合計.
 func TestTangibleAssetsByPurpose(t *testing.T) {
-	s, err := unified.BuildTangibleAssetsByPurpose(workedYear(t), statement.Meta{AsOf: era.FiscalYear(2023).Last()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, s := addSchedules(t, &statement.Book{}, workedYear(t))
 	checkCells(t, s, map[string]string{
 		"1110": "- 261333348 0 - - - 560000000 821333348",
 		"1111": "- - - - - - 150000000 150000000",
@@ -117,19 +132,10 @@ func TestScheduleLinks(t *testing.T) {
 		t.Fatalf("有形固定資産 %s", v)
 	}
 	var book statement.Book
-	tangible, err := unified.BuildTangibleAssets(y, statement.Meta{})
-	if err != nil {
+	if err := book.Add("bs-general", bs); err != nil {
 		t.Fatal(err)
 	}
-	purpose, err := unified.BuildTangibleAssetsByPurpose(y, statement.Meta{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for id, s := range map[string]*statement.Statement{"bs-general": bs, unified.TangibleAssets: tangible, unified.TangibleAssetsByPurpose: purpose} {
-		if err := book.Add(id, s); err != nil {
-			t.Fatal(err)
-		}
-	}
+	tangible, _ := addSchedules(t, &book, y)
 	links := unified.ScheduleLinks()
 	if len(links) != 42 {
 		t.Errorf("%d links", len(links))
