@@ -103,3 +103,46 @@ G-1,公用車,物品,6,平成30年7月1日,3600000,総務,令和5年11月20日,�
 	//   借方 4123 16400000
 	//   貸方 1114 16400000
 }
+
+func ExampleNewRegister() {
+	acquired, _ := era.Parse("令和5年7月10日")
+	register, err := fixedasset.NewRegister([]fixedasset.Asset{{
+		ID: "G-6", Name: "消防ポンプ自動車", Account: fixedasset.Goods, Class: "消防車・救急車等",
+		Acquired: acquired, Cost: 28_500_000, Purpose: fixedasset.FireService,
+		Funding: fixedasset.Funding{Bonds: 20_000_000, General: 8_500_000},
+	}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	year, _ := register.Year(2023, fixedasset.Options{Method: fixedasset.Monthly})
+	fmt.Println(register.Life(0), year.Line(0).Depreciation)
+	// Output: 5 4275000
+}
+
+func ExampleWriteCSV() {
+	register, err := fixedasset.ReadCSV(strings.NewReader(`番号,件名,勘定科目,取得年月日,取得価額等,行政目的
+L-1,本庁舎用地,事業用資産/土地,S60.04.01,"150,000,000",総務
+`), "")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var b strings.Builder
+	if err := fixedasset.WriteCSV(&b, register); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%q\n", strings.SplitAfter(b.String(), "\r\n")[1])
+	// Output: "L-1,本庁舎用地,事業用資産/土地,昭和60年4月1日,150000000,総務,,,,,,,,,,,,,,,,,\r\n"
+}
+
+func ExampleLookupClass() {
+	c, ok := fixedasset.LookupClass("鉄筋コンクリート造・学校用等")
+	rate, _ := fixedasset.Rate(c.Life)
+	fmt.Println(ok, c.Life, rate)
+	fmt.Println(c.Path())
+	// Output:
+	// true 47 0.022
+	// 建物/鉄骨鉄筋コンクリート造又は鉄筋コンクリート造のもの/住宅用、寄宿舎用、宿泊所用、学校用又は体育館用のもの
+}
