@@ -97,6 +97,10 @@ type Line struct {
 	line int // the line of the file it was read from; 0 when made in code
 }
 
+// SourceLine returns the line of the file the line was read from; 0 for a
+// line made in code.
+func (l Line) SourceLine() int { return l.line }
+
 // Debit returns a 借方 line of amount on the account with the given code.
 func Debit(code string, amount decimal.Decimal) Line {
 	return Line{Account: code, Side: account.Debit, Amount: amount}

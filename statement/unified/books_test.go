@@ -211,9 +211,9 @@ func TestFromBooks(t *testing.T) {
 func TestFromBooksProblems(t *testing.T) {
 	for _, tt := range []struct{ name, entries, text string }{
 		{"固定資産等形成分 in the year", "20,2023-06-01,固定資産等形成分,10,,,\n20,,余剰分（不足分）,,10,,\n",
-			`entry "20": j.csv, line 22: not derivable from the books: 固定資産等形成分 is posted by the 開始仕訳 alone`},
+			`entry "20": j.csv: line 22: not derivable from the books: 固定資産等形成分 is posted by the 開始仕訳 alone`},
 		{"cash on both sides", "20,2023-06-01,現金預金,10,,,\n20,,現金預金,,10,,\n",
-			`entry "20": j.csv, line 22: not derivable from the books: 現金預金 on both sides`},
+			`entry "20": j.csv: line 22: not derivable from the books: 現金預金 on both sides`},
 		{"cash against a CF account", "20,2023-06-01,現金預金,10,,,\n20,,税収等収入,,10,,\n",
 			`both 現金預金 and 税収等収入, an account of the 資金収支計算書`},
 		{"cash against an account without a line", "20,2023-06-01,未払金,10,,,\n20,,現金預金,,10,,\n",

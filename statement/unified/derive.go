@@ -128,9 +128,19 @@ func newDerivation(l *ledger.Ledger) *derivation {
 // problem records a problem of an entry, with the file and line it was
 // read from, if any.
 func (d *derivation) problem(e journal.Entry, format string, args ...any) {
+	_, line := e.Source()
+	d.problemAt(e, line, format, args...)
+}
+
+// problemAt records a problem of an entry at a line of the file it was
+// read from (0 for none).
+func (d *derivation) problemAt(e journal.Entry, line int, format string, args ...any) {
 	err := fmt.Errorf("%w: "+format, append([]any{ErrBooks}, args...)...)
-	if file, line := e.Source(); file != "" {
-		err = fmt.Errorf("%s, line %d: %w", file, line, err)
+	switch file, _ := e.Source(); {
+	case file != "" && line > 0:
+		err = fmt.Errorf("%s: line %d: %w", file, line, err)
+	case file != "":
+		err = fmt.Errorf("%s: %w", file, err)
 	}
 	d.problems = append(d.problems, Problem{Entry: e.ID, Err: err})
 }
@@ -145,7 +155,7 @@ func (d *derivation) scan() {
 		if e.Stage == journal.Opening {
 			for _, line := range e.Lines {
 				if d.b.accounts[line.Account].statement != ledger.BalanceSheet {
-					d.problem(e, "a 開始仕訳 on %s, which carries no balance forward: last year's balances are those of the 貸借対照表", d.label(line.Account))
+					d.problemAt(e, line.SourceLine(), "a 開始仕訳 on %s, which carries no balance forward: last year's balances are those of the 貸借対照表", d.label(line.Account))
 				}
 			}
 			continue
@@ -159,7 +169,7 @@ func (d *derivation) scan() {
 		for _, line := range e.Lines {
 			info := d.b.accounts[line.Account]
 			if info.use == opening {
-				d.problem(e, "%s is posted by the 開始仕訳 alone; its movements are derived", d.label(line.Account))
+				d.problemAt(e, line.SourceLine(), "%s is posted by the 開始仕訳 alone; its movements are derived", d.label(line.Account))
 			}
 			if info.fixed != notFixed {
 				member[info.fixed] = member[info.fixed].Add(signed(line))
