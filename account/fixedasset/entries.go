@@ -33,8 +33,6 @@ type EntryOptions struct {
 	IDPrefix string
 }
 
-func (o EntryOptions) code(v, def string) string { return cmp.Or(v, def) }
-
 // Entries returns the year's 非資金仕訳 that the register gives the books, as
 // entries of the journal (整理仕訳), balanced and in whole yen:
 //
@@ -71,7 +69,7 @@ func (y *Year) Entries(opt EntryOptions) []journal.Entry {
 			events = append(events, event{a.Acquired, func(e *entry) {
 				e.memo = "無償所管換等 " + a.ID + " " + a.Name
 				e.add(a.Account.Code(), a.Cost)
-				e.add(opt.code(opt.FreeTransfer, "6600"), -a.Cost)
+				e.add(cmp.Or(opt.FreeTransfer, "6600"), -a.Cost)
 			}})
 		}
 		if held(a) || !y.fy.Contains(a.Disposed) {
@@ -92,7 +90,7 @@ func (y *Year) Entries(opt EntryOptions) []journal.Entry {
 			continue
 		}
 		e := entry{memo: "減価償却 " + a.String()}
-		e.add(opt.code(opt.Depreciation, "4123"), dep)
+		e.add(cmp.Or(opt.Depreciation, "4123"), dep)
 		e.add(cmp.Or(a.AccumulatedCode(), a.Code()), -dep)
 		out = e.append(out, prefix, last)
 	}
@@ -116,15 +114,15 @@ func (y *Year) disposal(e *entry, a *Asset, l Line, opt EntryOptions) {
 	e.add(a.Account.Code(), -a.Cost)
 	switch a.Disposal {
 	case Retired:
-		e.add(opt.code(opt.Loss, "4720"), l.BookValue)
+		e.add(cmp.Or(opt.Loss, "4720"), l.BookValue)
 	case TransferredOut:
-		e.add(opt.code(opt.FreeTransfer, "6600"), l.BookValue)
+		e.add(cmp.Or(opt.FreeTransfer, "6600"), l.BookValue)
 	case Sold:
 		e.add(cmp.Or(opt.Proceeds, opt.Gain, "4810"), a.Proceeds)
 		if a.Proceeds < l.BookValue {
-			e.add(opt.code(opt.Loss, "4720"), l.BookValue-a.Proceeds)
+			e.add(cmp.Or(opt.Loss, "4720"), l.BookValue-a.Proceeds)
 		} else {
-			e.add(opt.code(opt.Gain, "4810"), l.BookValue-a.Proceeds)
+			e.add(cmp.Or(opt.Gain, "4810"), l.BookValue-a.Proceeds)
 		}
 	}
 }

@@ -255,8 +255,8 @@ func checkLife(a *Asset, report func(column string, err error)) int {
 }
 
 // transfers reports 建設仮勘定 whose 振替 does not name a completed asset
-// of the register, on its day, at a cost it covers; and records on each
-// completed asset the first 建設仮勘定 transferred to it.
+// of the register, on its day, at a cost it covers; and marks each one
+// transferred with the Disposal Transferred.
 func (r *Register) transfers(line func(int) int) []Problem {
 	var problems []Problem
 	into := map[int]int64{} // completed asset → cost transferred to it
@@ -293,7 +293,7 @@ func (r *Register) transfers(line func(int) int) []Problem {
 		case t.Account.Construction() || !t.Account.Valid():
 			report(colTransferTo, fmt.Errorf("%w: 振替先 %s is no completed asset", ErrInconsistent, quote.Bounded(t.ID)))
 			continue
-		case a.Disposed != t.Acquired:
+		case a.Disposed.Compare(t.Acquired) != 0:
 			report(colDisposed, fmt.Errorf("%w: 振替 on %s, where 振替先 %s was acquired on %s", ErrInconsistent, a.Disposed, quote.Bounded(t.ID), t.Acquired))
 			continue
 		}
