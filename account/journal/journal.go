@@ -12,6 +12,7 @@ import (
 	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/quote"
+	"github.com/koukaikei/koukaikei/internal/yen"
 )
 
 // A Stage says when in the year's books an entry is made. The zero value
@@ -220,7 +221,7 @@ func newJournal(chart *account.Chart, entries []Entry, opt Options, source strin
 	if chart == nil {
 		return nil, &Error{Source: source, Problems: []Problem{{Source: source, Err: fmt.Errorf("%w chart", ErrMissing)}}}
 	}
-	c := checker{chart: chart, opt: opt, leaf: map[string]bool{}}
+	c := checker{chart: chart, opt: opt, verdicts: map[string]verdict{}}
 	if c.opt.Cash == nil {
 		c.opt.Cash = flowAccount
 	}
@@ -297,9 +298,16 @@ func InSettlement(fy era.FiscalYear, d era.Date) bool {
 
 // A checker checks entries against a chart.
 type checker struct {
-	chart *account.Chart
-	opt   Options
-	leaf  map[string]bool // code → has no children, as found
+	chart    *account.Chart
+	opt      Options
+	verdicts map[string]verdict // by code, as found
+}
+
+// A verdict is what the checker found of an account, once for all the
+// lines that post to it.
+type verdict struct {
+	err  error // why entries may not post to it; nil if they may
+	cash bool  // whether it is a 資金 account
 }
 
 // entry appends the problems of e to problems, and reports whether e is a
@@ -323,65 +331,61 @@ func (c *checker) entry(problems []Problem, e Entry, year era.FiscalYear) ([]Pro
 		return append(problems, e.problem(0, "", fmt.Errorf("%w lines: an entry has at least one 借方 and one 貸方", ErrMissing))), false
 	}
 	cash := false
-	debit, credit := decimal.Zero, decimal.Zero
+	var debit, credit yen.Sum
 	sound := true // every amount read, so that the totals mean something
 	for i, l := range e.Lines {
-		at := func(column string, err error) {
-			problems = append(problems, e.problem(i+1, column, err))
+		v := c.account(l.Account)
+		if v.err != nil {
+			problems = append(problems, e.problem(i+1, "account", v.err))
 		}
-		if a, ok := c.account(l.Account, at); ok && c.opt.Cash(a) {
-			cash = true
-		}
+		cash = cash || v.cash
 		switch {
 		case l.Amount.Sign() <= 0:
-			at(sideColumn(l.Side), fmt.Errorf("%w amount %s: not positive", ErrRange, l.Amount))
+			problems = append(problems, e.problem(i+1, sideColumn(l.Side), fmt.Errorf("%w amount %s: not positive", ErrRange, l.Amount)))
 			sound = false
 		case !l.Amount.IsInteger():
-			at(sideColumn(l.Side), fmt.Errorf("%w amount %s: not whole yen", ErrSyntax, l.Amount))
+			problems = append(problems, e.problem(i+1, sideColumn(l.Side), fmt.Errorf("%w amount %s: not whole yen", ErrSyntax, l.Amount)))
 			sound = false
 		}
 		switch l.Side {
 		case account.Debit:
-			debit = debit.Add(l.Amount)
+			debit.Add(l.Amount)
 		case account.Credit:
-			credit = credit.Add(l.Amount)
+			credit.Add(l.Amount)
 		default:
-			at("side", fmt.Errorf("%w side %d: neither 借方 nor 貸方", ErrSyntax, int(l.Side)))
+			problems = append(problems, e.problem(i+1, "side", fmt.Errorf("%w side %d: neither 借方 nor 貸方", ErrSyntax, int(l.Side))))
 			sound = false
 		}
 	}
 	if sound && !debit.Equal(credit) {
-		problems = append(problems, e.problem(0, "", fmt.Errorf("%w: 借方 %s, 貸方 %s", ErrUnbalanced, yen(debit), yen(credit))))
+		problems = append(problems, e.problem(0, "", fmt.Errorf("%w: 借方 %s, 貸方 %s", ErrUnbalanced, formatYen(debit.Value()), formatYen(credit.Value()))))
 	}
 	return problems, cash
 }
 
-// account returns the account with the given code if entries may post to
-// it, and reports at column account why not otherwise.
-func (c *checker) account(code string, at func(string, error)) (account.Account, bool) {
-	if strings.TrimSpace(code) == "" {
-		at("account", fmt.Errorf("%w account", ErrMissing))
-		return account.Account{}, false
+// account returns the verdict on the account with the given code: why
+// entries may not post to it, if they may not, and whether it is a 資金
+// account.
+func (c *checker) account(code string) verdict {
+	if v, ok := c.verdicts[code]; ok {
+		return v
 	}
+	var v verdict
 	a, ok := c.chart.Lookup(code)
-	if !ok {
-		at("account", fmt.Errorf("%w account %s", ErrUnknown, quote.Bounded(code)))
-		return a, false
-	}
-	leaf, seen := c.leaf[code]
-	if !seen {
-		leaf = len(c.chart.Children(code)) == 0
-		c.leaf[code] = leaf
-	}
 	switch {
-	case !leaf:
-		at("account", fmt.Errorf("%w: %s %s has accounts under it", ErrNotPosting, a.Code, a.Name))
-		return a, false
+	case strings.TrimSpace(code) == "":
+		v.err = fmt.Errorf("%w account", ErrMissing)
+	case !ok:
+		v.err = fmt.Errorf("%w account %s", ErrUnknown, quote.Bounded(code))
+	case len(c.chart.Children(code)) > 0:
+		v.err = fmt.Errorf("%w: %s %s has accounts under it", ErrNotPosting, a.Code, a.Name)
 	case c.opt.Posting != nil && !c.opt.Posting(a):
-		at("account", fmt.Errorf("%w: %s %s", ErrNotPosting, a.Code, a.Name))
-		return a, false
+		v.err = fmt.Errorf("%w: %s %s", ErrNotPosting, a.Code, a.Name)
+	default:
+		v.cash = c.opt.Cash(a)
 	}
-	return a, true
+	c.verdicts[code] = v
+	return v
 }
 
 // sideColumn names the CSV column of an amount on side s.
@@ -404,8 +408,8 @@ func isoDate(d era.Date) string {
 	return fmt.Sprintf("%04d-%02d-%02d", y, int(m), day)
 }
 
-// yen returns an amount as 1,234,567.
-func yen(d decimal.Decimal) string {
+// formatYen returns an amount as 1,234,567.
+func formatYen(d decimal.Decimal) string {
 	return format.Formatter{}.Format(d)
 }
 

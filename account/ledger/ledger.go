@@ -24,7 +24,6 @@ package ledger
 
 import (
 	"io"
-	"math"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -32,6 +31,7 @@ import (
 	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/account/journal"
 	"github.com/koukaikei/koukaikei/era"
+	"github.com/koukaikei/koukaikei/internal/yen"
 )
 
 // A Ledger is the 総勘定元帳 of a journal: what was posted to each account.
@@ -41,7 +41,7 @@ type Ledger struct {
 	names    *journal.Names
 	accounts []account.Account // posted to, in the chart's order
 	index    map[string]int    // code → position in accounts
-	totals   [][3][2]total     // by account, stage and side (0 借方, 1 貸方)
+	totals   [][3][2]yen.Sum   // by account, stage and side (0 借方, 1 貸方)
 }
 
 // Post posts every line of j to its account. A journal is checked when it
@@ -52,7 +52,7 @@ func Post(j *journal.Journal) *Ledger {
 		l.names = journal.NewNames(j.Chart())
 	}
 	byCode := map[string]int{} // code → slot in sums, in the order first posted
-	var sums [][3][2]total
+	var sums [][3][2]yen.Sum
 	for e := range j.All() {
 		st := stageSlot(e.Stage)
 		for _, line := range e.Lines {
@@ -60,9 +60,9 @@ func Post(j *journal.Journal) *Ledger {
 			if !ok {
 				i = len(sums)
 				byCode[line.Account] = i
-				sums = append(sums, [3][2]total{})
+				sums = append(sums, [3][2]yen.Sum{})
 			}
-			sums[i][st][sideSlot(line.Side)].add(line.Amount)
+			sums[i][st][sideSlot(line.Side)].Add(line.Amount)
 		}
 	}
 	// The accounts in the chart's order, as the trial balance prints them.
@@ -143,8 +143,8 @@ func (l *Ledger) Totals(code string, stages ...journal.Stage) Totals {
 			continue
 		}
 		seen[slot] = true
-		t.Debit = t.Debit.Add(l.totals[i][slot][0].value())
-		t.Credit = t.Credit.Add(l.totals[i][slot][1].value())
+		t.Debit = t.Debit.Add(l.totals[i][slot][0].Value())
+		t.Credit = t.Credit.Add(l.totals[i][slot][1].Value())
 	}
 	return t
 }
@@ -232,36 +232,6 @@ func (l *Ledger) counter(e journal.Entry, k int) string {
 	return l.names.Label(other)
 }
 
-// A total is a sum of whole yen: an int64 while it fits, exact beyond.
-// Adding a Decimal that is whole yen of at most 18 digits to a total that
-// fits allocates nothing.
-type total struct {
-	n     int64
-	big   decimal.Decimal
-	isBig bool
-}
-
-func (t *total) add(d decimal.Decimal) {
-	if !t.isBig && d.Exponent() == 0 && d.NumDigits() <= 18 {
-		v := d.CoefficientInt64()
-		if v >= 0 && t.n <= math.MaxInt64-v || v < 0 && t.n >= math.MinInt64-v {
-			t.n += v
-			return
-		}
-	}
-	if !t.isBig {
-		t.big, t.isBig = decimal.NewFromInt(t.n), true
-	}
-	t.big = t.big.Add(d)
-}
-
-func (t total) value() decimal.Decimal {
-	if t.isBig {
-		return t.big
-	}
-	return decimal.NewFromInt(t.n)
-}
-
 // WriteText prints the page as the 総勘定元帳 lays it out: the account's
 // label as the title, the year's date line, the entity and the unit, then
 // one line for the opening balance (前期繰越) and one for each posting: its
@@ -273,9 +243,9 @@ func (p *Page) WriteText(w io.Writer, fy era.FiscalYear, opt PrintOptions) error
 	side := func(b decimal.Decimal) (string, string) {
 		switch b.Sign() {
 		case 1:
-			return "借", yen(b)
+			return "借", formatYen(b)
 		case -1:
-			return "貸", yen(b.Neg())
+			return "貸", formatYen(b.Neg())
 		}
 		return "", "0"
 	}
@@ -284,9 +254,9 @@ func (p *Page) WriteText(w io.Writer, fy era.FiscalYear, opt PrintOptions) error
 	for _, x := range p.Postings {
 		rec := []string{x.Date.String(), x.Entry, x.Counter, x.Memo, "", "", "", ""}
 		if x.Side == account.Debit {
-			rec[4] = yen(x.Amount)
+			rec[4] = formatYen(x.Amount)
 		} else {
-			rec[5] = yen(x.Amount)
+			rec[5] = formatYen(x.Amount)
 		}
 		rec[6], rec[7] = side(x.Balance)
 		table = append(table, rec)

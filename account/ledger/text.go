@@ -22,8 +22,8 @@ type PrintOptions struct {
 	Display format.Display
 }
 
-// yen prints an amount as statements print it: 1,234,567, △ for negatives.
-func yen(d decimal.Decimal) string { return format.Formatter{}.Format(d) }
+// formatYen prints an amount as statements print it: 1,234,567, △ for negatives.
+func formatYen(d decimal.Decimal) string { return format.Formatter{}.Format(d) }
 
 // blankZero prints an amount, or nothing for zero, as the columns of a
 // trial balance leave the side without a balance blank.
@@ -31,7 +31,7 @@ func blankZero(d decimal.Decimal) string {
 	if d.IsZero() {
 		return ""
 	}
-	return yen(d)
+	return formatYen(d)
 }
 
 // writeTable writes a heading (title, date line, entity, unit) and the

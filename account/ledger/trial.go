@@ -78,11 +78,11 @@ func (tb *TrialBalance) Check() error {
 	t := tb.total
 	if !t.DebitTotal.Equal(t.CreditTotal) {
 		ps = append(ps, Problem{Table: "合計残高試算表", Column: "合計",
-			Err: fmt.Errorf("%w: 借方合計 %s, 貸方合計 %s", ErrUnbalanced, yen(t.DebitTotal), yen(t.CreditTotal))})
+			Err: fmt.Errorf("%w: 借方合計 %s, 貸方合計 %s", ErrUnbalanced, formatYen(t.DebitTotal), formatYen(t.CreditTotal))})
 	}
 	if !t.DebitBalance.Equal(t.CreditBalance) {
 		ps = append(ps, Problem{Table: "合計残高試算表", Column: "残高",
-			Err: fmt.Errorf("%w: 借方残高 %s, 貸方残高 %s", ErrUnbalanced, yen(t.DebitBalance), yen(t.CreditBalance))})
+			Err: fmt.Errorf("%w: 借方残高 %s, 貸方残高 %s", ErrUnbalanced, formatYen(t.DebitBalance), formatYen(t.CreditBalance))})
 	}
 	if len(ps) > 0 {
 		return &Error{Problems: ps}
@@ -102,7 +102,7 @@ var trialHeading = []string{"借方残高", "借方合計", "勘定科目", "貸
 func (tb *TrialBalance) WriteText(w io.Writer, opt PrintOptions) error {
 	table := [][]string{trialHeading}
 	for _, r := range append(tb.Rows(), tb.total) {
-		table = append(table, []string{blankZero(r.DebitBalance), yen(r.DebitTotal), r.Label, yen(r.CreditTotal), blankZero(r.CreditBalance)})
+		table = append(table, []string{blankZero(r.DebitBalance), formatYen(r.DebitTotal), r.Label, formatYen(r.CreditTotal), blankZero(r.CreditBalance)})
 	}
 	return writeTable(w, "合計残高試算表", asOf(tb.year), opt, table, []bool{false, false, true, false, false})
 }

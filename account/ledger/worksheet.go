@@ -166,7 +166,7 @@ func (ws *Worksheet) Check() error {
 	check := func(column string, t Totals) {
 		if !t.Debit.Equal(t.Credit) {
 			ps = append(ps, Problem{Table: "精算表", Column: column,
-				Err: fmt.Errorf("%w: 借方 %s, 貸方 %s", ErrUnbalanced, yen(t.Debit), yen(t.Credit))})
+				Err: fmt.Errorf("%w: 借方 %s, 貸方 %s", ErrUnbalanced, formatYen(t.Debit), formatYen(t.Credit))})
 		}
 	}
 	t := ws.total

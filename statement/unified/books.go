@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -63,6 +64,9 @@ type bookAccount struct {
 	receipt   string // the CF account of a receipt of cash against it, if any
 	payment   string // the CF account of a payment of cash against it, if any
 	fixed     fixedClass
+	// valuation marks 資産評価差額, 無償所管換等 and その他 of the
+	// 純資産変動計算書, which move 固定資産等形成分 through rows of their own.
+	valuation bool
 }
 
 // booksData is books.csv, read once.
@@ -121,6 +125,7 @@ var loadBooks = sync.OnceValues(func() (*booksData, error) {
 				}
 			}
 		}
+		a.valuation = slices.Contains(valuationRows, code)
 		b.accounts[code] = a
 	}
 	return b, nil

@@ -11,6 +11,7 @@ import (
 	"github.com/koukaikei/koukaikei/account/journal"
 	"github.com/koukaikei/koukaikei/account/ledger"
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/yen"
 	"github.com/koukaikei/koukaikei/statement"
 )
 
@@ -103,13 +104,13 @@ type derivation struct {
 	chart *account.Chart
 	// flows are the amounts of cash booked on 現金預金, by the CF account
 	// they fall on, signed as that account's figure counts them.
-	flows map[string]decimal.Decimal
+	flows map[string]*yen.Sum
 	// inc and dec are the 内部変動: increases and decreases of the
 	// accounts of 固定資産等形成分, by class.
-	inc, dec [3]decimal.Decimal
+	inc, dec [3]yen.Sum
 	// part is, for 資産評価差額, 無償所管換等 and その他, the movement of the
 	// accounts of 固定資産等形成分 in the entries that post to them.
-	part     map[string]decimal.Decimal
+	part     map[string]*yen.Sum
 	problems []Problem
 }
 
@@ -118,11 +119,7 @@ type derivation struct {
 var valuationRows = []string{"6500", "6600", "6700"}
 
 func newDerivation(l *ledger.Ledger) *derivation {
-	d := &derivation{l: l, b: books(), chart: Chart(), flows: map[string]decimal.Decimal{}, part: map[string]decimal.Decimal{}}
-	for i := range d.inc {
-		d.inc[i], d.dec[i] = decimal.Zero, decimal.Zero
-	}
-	return d
+	return &derivation{l: l, b: books(), chart: Chart(), flows: map[string]*yen.Sum{}, part: map[string]*yen.Sum{}}
 }
 
 // problem records a problem of an entry, with the file and line it was
@@ -160,10 +157,7 @@ func (d *derivation) scan() {
 			}
 			continue
 		}
-		var member [3]decimal.Decimal
-		for i := range member {
-			member[i] = decimal.Zero
-		}
+		var member [3]yen.Sum
 		var valuation []string
 		cash := false
 		for _, line := range e.Lines {
@@ -172,9 +166,14 @@ func (d *derivation) scan() {
 				d.problemAt(e, line.SourceLine(), "%s is posted by the 開始仕訳 alone; its movements are derived", d.label(line.Account))
 			}
 			if info.fixed != notFixed {
-				member[info.fixed] = member[info.fixed].Add(signed(line))
+				// An asset: a 借方 increases it.
+				if line.Side == account.Credit {
+					member[info.fixed].Sub(line.Amount)
+				} else {
+					member[info.fixed].Add(line.Amount)
+				}
 			}
-			if slices.Contains(valuationRows, line.Account) && !slices.Contains(valuation, line.Account) {
+			if info.valuation && !slices.Contains(valuation, line.Account) {
 				valuation = append(valuation, line.Account)
 			}
 			cash = cash || line.Account == cashCode
@@ -183,13 +182,15 @@ func (d *derivation) scan() {
 		case len(valuation) > 1:
 			d.problem(e, "posts to both %s and %s: which moved 固定資産等形成分 cannot be told", d.label(valuation[0]), d.label(valuation[1]))
 		case len(valuation) == 1:
-			d.part[valuation[0]] = d.part[valuation[0]].Add(member[tangible]).Add(member[financial])
+			d.sum(d.part, valuation[0]).AddSum(member[tangible])
+			d.sum(d.part, valuation[0]).AddSum(member[financial])
 		default:
 			for _, c := range []fixedClass{tangible, financial} {
-				if m := member[c]; m.IsPositive() {
-					d.inc[c] = d.inc[c].Add(m)
-				} else if m.IsNegative() {
-					d.dec[c] = d.dec[c].Sub(m)
+				switch member[c].Sign() {
+				case 1:
+					d.inc[c].AddSum(member[c])
+				case -1:
+					d.dec[c].Sub(member[c].Value())
 				}
 			}
 		}
@@ -199,13 +200,14 @@ func (d *derivation) scan() {
 	}
 }
 
-// signed returns the amount of a line as it moves an asset: positive on
-// the 借方.
-func signed(l journal.Line) decimal.Decimal {
-	if l.Side == account.Credit {
-		return l.Amount.Neg()
+// sum returns the sum of m under code, made if need be.
+func (d *derivation) sum(m map[string]*yen.Sum, code string) *yen.Sum {
+	s, ok := m[code]
+	if !ok {
+		s = new(yen.Sum)
+		m[code] = s
 	}
-	return l.Amount
+	return s
 }
 
 // attribute finds the 資金収支計算書 line of the cash that e books on
@@ -246,11 +248,11 @@ func (d *derivation) attribute(e journal.Entry) {
 			continue
 		}
 		a, _ := d.chart.Lookup(cf)
-		amount := line.Amount
 		if (a.Category == account.Inflow) != receipt {
-			amount = amount.Neg()
+			d.sum(d.flows, cf).Sub(line.Amount)
+		} else {
+			d.sum(d.flows, cf).Add(line.Amount)
 		}
-		d.flows[cf] = d.flows[cf].Add(amount)
 	}
 }
 
@@ -327,14 +329,14 @@ func (d *derivation) netAssets(cost decimal.Decimal) []statement.Figure {
 	for _, m := range []struct {
 		row    string
 		amount decimal.Decimal
-	}{{"6410", d.inc[tangible]}, {"6420", d.dec[tangible].Neg()}, {"6430", d.inc[financial]}, {"6440", d.dec[financial].Neg()}} {
+	}{{"6410", d.inc[tangible].Value()}, {"6420", d.dec[tangible].Value().Neg()}, {"6430", d.inc[financial].Value()}, {"6440", d.dec[financial].Value().Neg()}} {
 		if !m.amount.IsZero() {
 			figs = append(figs, figure(m.row, fixedColumn, m.amount), figure(m.row, surplusColumn, m.amount.Neg()))
 		}
 	}
 	for _, code := range valuationRows {
 		if d.l.Posted(code) {
-			part := d.part[code]
+			part := d.sum(d.part, code).Value()
 			figs = append(figs, figure(code, fixedColumn, part), figure(code, surplusColumn, d.balance(code).Sub(part)))
 		}
 	}
@@ -407,7 +409,10 @@ func (d *derivation) balanceSheet(surplus decimal.Decimal) []statement.Figure {
 func (d *derivation) cashFlow() []statement.Figure {
 	var figs []statement.Figure
 	for _, r := range items(CashFlow) {
-		flow, attributed := d.flows[r.Account]
+		flow, attributed := decimal.Zero, false
+		if s, ok := d.flows[r.Account]; ok {
+			flow, attributed = s.Value(), true
+		}
 		switch r.Account {
 		case openingFunds:
 			figs = append(figs, figure(r.Key, amountColumn, d.l.Totals(cashCode, journal.Opening).Net()))
@@ -453,9 +458,9 @@ func VerifyBooks(l *ledger.Ledger, book *statement.Book) ([]Tie, error) {
 	d := newDerivation(l)
 	var ties []Tie
 	tie := func(name string, left, right decimal.Decimal, accounts func() []string) {
-		t := Tie{Name: name, Holds: left.Equal(right), Detail: yen(left) + " = " + yen(right)}
+		t := Tie{Name: name, Holds: left.Equal(right), Detail: formatYen(left) + " = " + formatYen(right)}
 		if !t.Holds {
-			t.Detail = yen(left) + " ≠ " + yen(right) + ", a difference of " + yen(left.Sub(right))
+			t.Detail = formatYen(left) + " ≠ " + formatYen(right) + ", a difference of " + formatYen(left.Sub(right))
 			if accounts != nil {
 				t.Accounts = accounts()
 			}
@@ -514,5 +519,5 @@ func VerifyBooks(l *ledger.Ledger, book *statement.Book) ([]Tie, error) {
 	return ties, nil
 }
 
-// yen prints an amount as the statements do.
-func yen(d decimal.Decimal) string { return format.Formatter{}.Format(d) }
+// formatYen prints an amount as the statements do.
+func formatYen(d decimal.Decimal) string { return format.Formatter{}.Format(d) }
