@@ -245,7 +245,7 @@ func (y *Year) line(p *plan, first, last int32) Line {
 // sum of the full years and, by months, the year of acquisition, all of
 // which the asset was held in since it is held at the start of y's year.
 func (y *Year) before(p *plan) int64 {
-	full := int64(int32(y.fy) - p.acqFY - 1) // years strictly between
+	full := int64(int32(y.fy) - p.acquiredFY() - 1) // years strictly between
 	if full < 0 {
 		return 0
 	}
@@ -258,7 +258,7 @@ func (y *Year) before(p *plan) int64 {
 
 // charge returns the year's depreciation before the cap of the 備忘価額.
 func (y *Year) charge(p *plan, gone bool) int64 {
-	acquiredNow := p.acqFY == int32(y.fy)
+	acquiredNow := p.acquiredFY() == int32(y.fy)
 	switch {
 	case y.method == FromNextYear && (acquiredNow || gone):
 		return 0
