@@ -2,6 +2,7 @@ package fixedasset
 
 import (
 	"bufio"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -251,27 +252,19 @@ func (rd *fieldReader) yen(col string) int64 {
 func WriteCSV(w io.Writer, r *Register) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("\uFEFF")
+	cw := csv.NewWriter(bw)
+	cw.UseCRLF = true
+	cw.Write(columns)
 	record := make([]string, len(columns))
-	write := func() {
-		for i, f := range record {
-			if i > 0 {
-				bw.WriteByte(',')
-			}
-			if strings.ContainsAny(f, ",\"\r\n") || strings.HasPrefix(f, " ") || strings.HasSuffix(f, " ") {
-				f = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
-			}
-			bw.WriteString(f)
-		}
-		bw.WriteString("\r\n")
-	}
-	copy(record, columns)
-	write()
 	for _, a := range r.All() {
-		record = record[:0]
-		for _, col := range columns {
-			record = append(record, a.field(col))
+		for i, col := range columns {
+			record[i] = a.field(col)
 		}
-		write()
+		cw.Write(record)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
 	}
 	return bw.Flush()
 }

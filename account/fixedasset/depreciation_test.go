@@ -39,10 +39,10 @@ func TestClasses(t *testing.T) {
 		}
 	}
 	c, _ := fixedasset.LookupClass("鉄筋コンクリート造・事務所用")
-	if c.Life != 50 || c.Path() != "建物/鉄骨鉄筋コンクリート造又は鉄筋コンクリート造のもの/事務所用又は美術館用のもの及び左記以外のもの" {
+	if c.Life != 50 || c.Checked != "V" || c.Path() != "建物/鉄骨鉄筋コンクリート造又は鉄筋コンクリート造のもの/事務所用又は美術館用のもの及び左記以外のもの" {
 		t.Errorf("%+v", c)
 	}
-	if c, _ := fixedasset.LookupClass("美術品"); c.Life != 0 {
+	if c, _ := fixedasset.LookupClass("美術品"); c.Life != 0 || c.Checked != "" {
 		t.Errorf("美術品 %+v", c)
 	}
 	if _, ok := fixedasset.LookupClass("建物"); ok {
