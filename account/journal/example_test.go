@@ -81,3 +81,27 @@ func ExampleNames() {
 	// 7710 投資活動収入/国県等補助金収入
 	// ambiguous account "国県等補助金収入": 業務収入/国県等補助金収入 (7220), 投資活動収入/国県等補助金収入 (7710)
 }
+
+func ExampleReadOpeningCSV() {
+	chart, _ := account.ReadCSV(strings.NewReader(`code,name,category,parent,contra
+1113,建物,asset,,
+1114,建物減価償却累計額,asset,,true
+1510,現金預金,asset,,
+3010,固定資産等形成分,net_assets,,
+3020,余剰分（不足分）,net_assets,,
+`), "chart.csv")
+	open, err := journal.ReadOpeningCSV(strings.NewReader(`account,debit,credit
+建物,"600,000,000",
+建物減価償却累計額,,"240,000,000"
+現金預金,"60,000,000",
+固定資産等形成分,,"360,000,000"
+余剰分（不足分）,,"60,000,000"
+`), "opening.csv", chart, journal.Options{Year: 2023})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(open.ID, open.Date, open.Stage, len(open.Lines), open.Total(account.Debit), open.Total(account.Credit))
+	// Output:
+	// 開始 令和5年4月1日 開始仕訳 5 660000000 660000000
+}

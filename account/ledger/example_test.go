@@ -49,17 +49,7 @@ func ExampleLedger_TrialBalance() {
 
 func ExampleLedger_Worksheet() {
 	l := books()
-	ws, err := l.Worksheet(func(a account.Account) ledger.Statement {
-		switch {
-		case a.Code == "6210":
-			return ledger.NetAssets
-		case a.Category == account.Expense:
-			return ledger.Cost
-		case a.Category == account.Inflow || a.Category == account.Outflow:
-			return ledger.CashFlow
-		}
-		return ledger.BalanceSheet
-	})
+	ws, err := l.Worksheet(classify)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -50,6 +50,21 @@ const journalCSV = `entry,date,account,debit,credit,memo,stage
 4,,建物減価償却累計額,,20,,
 `
 
+// classify carries the accounts of the tests' books to their statements:
+// 税収等 to the 純資産変動計算書, costs to the 行政コスト計算書, receipts and
+// payments to the 資金収支計算書, the rest to the 貸借対照表.
+func classify(a account.Account) ledger.Statement {
+	switch {
+	case a.Code == "6210":
+		return ledger.NetAssets
+	case a.Category == account.Expense:
+		return ledger.Cost
+	case a.Category == account.Inflow || a.Category == account.Outflow:
+		return ledger.CashFlow
+	}
+	return ledger.BalanceSheet
+}
+
 // books returns the ledger of the tests' books; it panics on an error,
 // so that examples may call it too.
 func books() *ledger.Ledger {
@@ -176,17 +191,6 @@ func TestPage(t *testing.T) {
 // 貸方 220 + 800 + 300 + 330 = 1,650.
 func TestWorksheet(t *testing.T) {
 	l := books()
-	classify := func(a account.Account) ledger.Statement {
-		switch {
-		case a.Code == "6210":
-			return ledger.NetAssets
-		case a.Category == account.Expense:
-			return ledger.Cost
-		case a.Category == account.Inflow || a.Category == account.Outflow:
-			return ledger.CashFlow
-		}
-		return ledger.BalanceSheet
-	}
 	ws, err := l.Worksheet(classify)
 	if err != nil {
 		t.Fatal(err)

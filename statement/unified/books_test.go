@@ -5,9 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/koukaikei/koukaikei/account/conversion"
 	"github.com/koukaikei/koukaikei/account/journal"
 	"github.com/koukaikei/koukaikei/account/ledger"
+	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
 )
@@ -220,11 +223,26 @@ func TestFromBooksProblems(t *testing.T) {
 			`a payment of cash against 未払金, which has no line of the 資金収支計算書 for it`},
 		{"two valuation accounts", "20,2023-06-01,事業用資産/土地,10,,,\n20,,無償所管換等,,5,,\n20,,資産評価差額,,5,,\n",
 			`posts to both 無償所管換等 and 資産評価差額`},
+		{"a derived row, under options of its own", "",
+			`有形固定資産等の増加 is derived by the statements of 一般会計等 or not on them`},
 		{"an opening entry on a cost", "20,2023-04-01,物件費,10,,,開始仕訳\n20,,余剰分（不足分）,,10,,開始仕訳\n",
 			`a 開始仕訳 on 物件費, which carries no balance forward`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			l := smallLedger(t, smallJournal+tt.entries)
+			var l *ledger.Ledger
+			if tt.entries == "" {
+				// Checked under the journal package's defaults, which let
+				// entries post to every leaf.
+				d, _ := era.Parse("2023-06-01")
+				j, err := journal.New(unified.Chart(), []journal.Entry{journal.NewEntry("20", d, journal.Regular, "",
+					journal.Debit("6410", decimal.NewFromInt(10)), journal.Credit("7610", decimal.NewFromInt(10)))}, journal.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				l = ledger.Post(j)
+			} else {
+				l = smallLedger(t, smallJournal+tt.entries)
+			}
 			_, err := unified.FromBooks(l, unified.BooksOptions{})
 			if !errors.Is(err, unified.ErrBooks) || !strings.Contains(err.Error(), tt.text) {
 				t.Errorf("got %v\nwant %q", err, tt.text)

@@ -162,8 +162,12 @@ func (d *derivation) scan() {
 		cash := false
 		for _, line := range e.Lines {
 			info := d.b.accounts[line.Account]
-			if info.use == opening {
+			switch info.use {
+			case opening:
 				d.problemAt(e, line.SourceLine(), "%s is posted by the 開始仕訳 alone; its movements are derived", d.label(line.Account))
+			case derived, unused:
+				// Books checked under options other than JournalOptions.
+				d.problemAt(e, line.SourceLine(), "%s is derived by the statements of 一般会計等 or not on them; nothing posts to it", d.label(line.Account))
 			}
 			if info.fixed != notFixed {
 				// An asset: a 借方 increases it.
