@@ -60,6 +60,14 @@
 // for the account on the other side. testdata/NOTES.md says what each rule
 // rests on.
 //
+// # Schedules of fixed assets
+//
+// [BuildTangibleAssets] and [BuildTangibleAssetsByPurpose] print a year of a
+// 固定資産台帳 (package account/fixedasset) as two of the 附属明細書: the
+// 有形固定資産の明細 and the 有形固定資産の行政目的別明細. [ScheduleLinks] ties
+// them to the 貸借対照表 and to each other; their rows are marked [K] in
+// schedules/*.csv, from knowledge of the 様式, not yet seen in print.
+//
 // The package does not convert a body's own accounts (a 公営企業's or a
 // 第三セクター's statements under their own standards) into the forms of the
 // standard: its input is statements on these forms.
