@@ -29,10 +29,12 @@ const (
 	AssetsToRevenue
 	// 有形固定資産減価償却率 (資産形成度; 資産老朽化比率) = 減価償却累計額 ÷
 	// (有形固定資産合計 − 土地等の非償却資産 + 減価償却累計額): the
-	// accumulated depreciation of the 償却資産 over their 取得価額等. From
-	// BS 有形固定資産, its 減価償却累計額 lines (printed negative, △) and its
-	// non-depreciable lines 土地, 立木竹 and 建設仮勘定. Printed in %.
-	DepreciationRatio
+	// accumulated depreciation of the 償却資産 over their 取得価額等, the
+	// definition package account/fixedasset's Movement.AgingRatio computes
+	// from a 固定資産台帳. Here from BS 有形固定資産, its 減価償却累計額 lines
+	// (printed negative, △) and its non-depreciable lines 土地, 立木竹 and
+	// 建設仮勘定. Printed in %.
+	AgingRatio
 	// 純資産比率 (世代間公平性) = 純資産合計 ÷ 資産合計. Printed in %.
 	NetAssetsRatio
 	// 将来世代負担比率 (世代間公平性) = 地方債残高（特例地方債の残高を除く）
@@ -55,7 +57,7 @@ const (
 )
 
 // indicators lists every Indicator, in order.
-var indicators = []Indicator{AssetsPerCapita, AssetsToRevenue, DepreciationRatio, NetAssetsRatio,
+var indicators = []Indicator{AssetsPerCapita, AssetsToRevenue, AgingRatio, NetAssetsRatio,
 	FutureBurdenRatio, LiabilitiesPerCapita, PrimaryBalance, CostPerCapita, BeneficiaryRatio}
 
 // Indicators returns every Indicator, in the order of the 手引き.
@@ -74,7 +76,7 @@ type indicatorInfo struct {
 var indicatorInfos = [...]indicatorInfo{
 	AssetsPerCapita:      {"住民一人当たり資産額", "万円", -4, 1},
 	AssetsToRevenue:      {"歳入額対資産比率", "年", 0, 2},
-	DepreciationRatio:    {"有形固定資産減価償却率", "%", 2, 1},
+	AgingRatio:           {"有形固定資産減価償却率", "%", 2, 1},
 	NetAssetsRatio:       {"純資産比率", "%", 2, 1},
 	FutureBurdenRatio:    {"将来世代負担比率", "%", 2, 1},
 	LiabilitiesPerCapita: {"住民一人当たり負債額", "万円", -4, 1},
@@ -298,7 +300,6 @@ var (
 	// 業務活動収支 + 支払利息支出 + 投資活動収支 + 基金積立金支出 − 基金取崩収入
 	cfPrimary      = []string{"7500", "7113", "7800", "7620"}
 	cfFundsDrawn   = "7720"
-	amountColumn   = "金額"
 	indicatorKinds = []Kind{BalanceSheet, Cost, CashFlow}
 )
 
@@ -354,7 +355,7 @@ func Analyze(book *statement.Book, s Scope, in AnalysisInput) (*Analysis, error)
 	dep = dep.Neg()
 	tangible, hasTangible := r.cell(BalanceSheet, bsTangible)
 	nonDep, _ := r.sum(BalanceSheet, bsNonDepreciable)
-	set(DepreciationRatio, dep, tangible.Sub(nonDep).Add(dep), hasTangible)
+	set(AgingRatio, dep, tangible.Sub(nonDep).Add(dep), hasTangible)
 
 	set(NetAssetsRatio, netAssets, assets, hasAssets)
 	bonds, _ := r.sum(BalanceSheet, bsBonds)

@@ -78,7 +78,7 @@ func TestAnalyzeWorked(t *testing.T) {
 	}{
 		{unified.AssetsPerCapita, "1450000000", "12345", "11.7万円"},
 		{unified.AssetsToRevenue, "1450000000", "406000000", "3.57年"},
-		{unified.DepreciationRatio, "640000000", "1340000000", "47.8%"},
+		{unified.AgingRatio, "640000000", "1340000000", "47.8%"},
 		{unified.NetAssetsRatio, "995000000", "1450000000", "68.6%"},
 		{unified.FutureBurdenRatio, "280000000", "1415000000", "19.8%"},
 		{unified.LiabilitiesPerCapita, "455000000", "12345", "3.7万円"},
