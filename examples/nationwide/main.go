@@ -10,8 +10,12 @@
 //
 // Usage:
 //
-//	go run ./examples/nationwide [-bodies N] [-seed S] [-layout body|prefecture] [-unit 千円|百万円] [-o DIR]
-//	go run ./examples/nationwide -in DIR
+//	go run ./examples/nationwide [-bodies N] [-seed S] [-layout body|prefecture] [-unit 千円|百万円] [-o DIR] [-floor] [-cpuprofile FILE]
+//	go run ./examples/nationwide -in DIR [-floor] [-cpuprofile FILE]
+//
+// -floor first measures what reading every statement file and parsing its
+// figures with strconv takes, and nothing else; -cpuprofile writes a CPU
+// profile of the work.
 //
 // The nation is deterministic from the seed: N bodies (default 1,788: the
 // 47 prefectures and 1,741 municipalities, spread over the prefectures as

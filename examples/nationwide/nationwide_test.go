@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -426,4 +427,45 @@ func exactYen(d decimal.Decimal) (int64, bool) {
 		return 0, false
 	}
 	return d.IntPart(), true
+}
+
+// TestCommand runs the program as a user does: a nation written per
+// prefecture in 百万円, read back, then its files checked again with -in;
+// and bad flags.
+func TestCommand(t *testing.T) {
+	dir := t.TempDir()
+	var out, errs bytes.Buffer
+	if code := run([]string{"-bodies", "60", "-layout", "prefecture", "-unit", "百万円", "-o", dir, "-floor"}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out.String(), errs.String())
+	}
+	first := out.String()
+	for _, name := range []string{"nation.csv", "bodies.csv", "prefectures/13/bs-general.csv", "aggregate.csv", "indicators.csv", "indicators-prefecture.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Error(err)
+		}
+	}
+	out.Reset()
+	if code := run([]string{"-in", dir}, &out, &errs); code != 0 {
+		t.Fatalf("-in: exit %d: %s%s", code, out.String(), errs.String())
+	}
+	// The verify line without its time.
+	verdicts := func(s string) string {
+		for _, l := range strings.Split(s, "\n") {
+			if strings.HasPrefix(l, "verify: ") {
+				return l[:strings.LastIndex(l, " in ")]
+			}
+		}
+		return ""
+	}
+	if verdicts(first) != verdicts(out.String()) || !strings.Contains(first, "floor: ") || !strings.Contains(out.String(), "in 百万円, layout prefecture") {
+		t.Errorf("first run:\n%s\nagain with -in:\n%s", first, out.String())
+	}
+	for _, args := range [][]string{{"-unit", "円"}, {"-layout", "wide"}, {"-in", dir, "-o", dir}, {"extra"}} {
+		if code := run(args, &out, &errs); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+	if code := run([]string{"-in", filepath.Join(dir, "none")}, &out, &errs); code != 2 {
+		t.Errorf("-in a directory without a nation: exit %d, want 2", code)
+	}
 }
