@@ -469,3 +469,32 @@ func TestCommand(t *testing.T) {
 		t.Errorf("-in a directory without a nation: exit %d, want 2", code)
 	}
 }
+
+// A file per prefecture that does not say what bodies.csv and the form
+// say, or whose lines are not plain CSV, is an error naming the file and
+// the line.
+func TestPrefectureFileErrors(t *testing.T) {
+	k, nat, files := nationIn(t, small, ByPrefecture, format.Thousand)
+	name := prefectureFile(nat.Bodies[0].Prefecture, "pl-general")
+	good := string(files[name].Data)
+	for _, c := range []struct {
+		name, from, to, want string
+	}{
+		{"unit", "（単位：千円）", "（単位：百万円）", "line 1"},
+		{"code", string(nat.Bodies[0].Code), "019999", "line 2"},
+		{"name", "北海道第", "北海道の", "line 3"},
+		{"column", "科目,金額", "科目,合計", "line 4"},
+		{"quote", "職員給与費,", "職員\"給与費,", "line 8: field 1: a quote inside a field"},
+		{"fields", "職員給与費,", "職員給与費,1,", "line 8"},
+		{"label", "職員給与費,", "職員給与,", "line 8"},
+	} {
+		if !strings.Contains(good, c.from) {
+			t.Fatalf("%s: no %q in the file", c.name, c.from)
+		}
+		files[name].Data = []byte(strings.Replace(good, c.from, c.to, 1))
+		_, err := Run(k, files, Outputs{})
+		if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error naming %s and %s", c.name, err, name, c.want)
+		}
+	}
+}

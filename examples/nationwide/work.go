@@ -398,9 +398,10 @@ func (w *Work) read(fsys fs.FS) error {
 // readPrefecture reads the file of one prefecture and form in the
 // ByPrefecture layout: its heading lines name the bodies ids, each
 // repeated for every column of the form, in order. Each body's columns
-// are read as one statement with Template.ReadCSV, on a copy of the
-// file's lines that keeps their numbers, so that an error names the
-// file's line.
+// are read as one statement with Template.ReadCSV, on a copy of its fields
+// of the file's lines, as they are written, that keeps their line
+// numbers, so that an error names the file's line. Fields may be quoted
+// but not hold a quote or a line end: labels and figures do not.
 func (w *Work) readPrefecture(fsys fs.FS, prefecture, form int, ids []int, meta func(Body) statement.Meta) ([]*statement.Statement, error) {
 	k := w.Kit
 	name := prefectureFile(prefecture, k.Forms[form].ID)
@@ -408,22 +409,25 @@ func (w *Work) readPrefecture(fsys fs.FS, prefecture, form int, ids []int, meta 
 	if err != nil {
 		return nil, err
 	}
+	// The four heading lines with encoding/csv, the rest by fields.
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
-	recs, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	var head [4][]string
+	for l := range head {
+		if head[l], err = r.Read(); err != nil {
+			return nil, fmt.Errorf("%s: line %d: want 4 heading lines: %w", name, l+1, err)
+		}
 	}
 	cols := columnNames(k.Forms[form].Form)
 	width := 1 + len(ids)*len(cols)
 	unitLine := "（単位：" + w.Unit.String() + "）"
-	if len(recs) < 4 || len(recs[0]) != 1 || recs[0][0] != unitLine {
+	if len(head[0]) != 1 || head[0][0] != unitLine {
 		return nil, fmt.Errorf("%s: line 1: want %s", name, unitLine)
 	}
-	for l, head := range []string{"団体コード", "団体名", "科目"} {
-		rec := recs[1+l]
-		if len(rec) != width || rec[0] != head {
-			return nil, fmt.Errorf("%s: line %d: want %s and %d columns (%d bodies × %d), have %d fields", name, 2+l, head, width-1, len(ids), len(cols), len(rec))
+	for l, want := range []string{"団体コード", "団体名", "科目"} {
+		rec := head[1+l]
+		if len(rec) != width || rec[0] != want {
+			return nil, fmt.Errorf("%s: line %d: want %s and %d columns (%d bodies × %d), have %d fields", name, 2+l, want, width-1, len(ids), len(cols), len(rec))
 		}
 		for j, i := range ids {
 			for c := range cols {
@@ -434,23 +438,39 @@ func (w *Work) readPrefecture(fsys fs.FS, prefecture, form int, ids []int, meta 
 			}
 		}
 	}
-	for l, rec := range recs[4:] {
-		if len(rec) != width {
-			return nil, fmt.Errorf("%s: line %d: %d fields, where the heading has %d", name, 5+l, len(rec), width)
+	var lines [][]byte    // the lines after the heading, without their ends
+	var fields [][2]int32 // of each line, width fields: where each starts and ends
+	for l, line := 0, data[r.InputOffset():]; len(line) > 0; l++ {
+		var text []byte
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			text, line = line[:i], line[i+1:]
+		} else {
+			text, line = line, nil
 		}
+		text = bytes.TrimSuffix(text, []byte("\r"))
+		at := len(fields)
+		if fields, err = splitFields(fields, text); err != nil || len(fields)-at != width {
+			if err == nil {
+				err = fmt.Errorf("%d fields, where the heading has %d", len(fields)-at, width)
+			}
+			return nil, fmt.Errorf("%s: line %d: %w", name, 5+l, err)
+		}
+		lines = append(lines, text)
 	}
 	out := make([]*statement.Statement, len(ids))
 	var b []byte
-	field := make([]string, 1+len(cols))
 	for j, i := range ids {
-		// The unit line, two blank lines for the names, the header, then
-		// the body's columns of every line.
+		// The unit line, two blank lines for the codes and names, the
+		// header, then the body's fields of every line as written.
 		b = append(b[:0], unitLine+"\r\n\r\n\r\n"...)
-		b = appendRecord(b, append(append(field[:0], "label"), cols...))
-		for _, rec := range recs[4:] {
-			field = append(field[:0], rec[0])
-			field = append(field, rec[1+j*len(cols):1+(j+1)*len(cols)]...)
-			b = appendRecord(b, field)
+		b = appendRecord(b, append([]string{"label"}, cols...))
+		for l, text := range lines {
+			f := fields[l*width:]
+			b = append(b, text[f[0][0]:f[0][1]]...)
+			from, to := 1+j*len(cols), (j+1)*len(cols)
+			b = append(b, ',')
+			b = append(b, text[f[from][0]:f[to][1]]...)
+			b = append(b, "\r\n"...)
 		}
 		s, err := k.Templates[form].ReadCSV(bytes.NewReader(b), statement.ReadOptions{
 			Source: name + " (" + string(w.Bodies[i].Code) + ")", Meta: meta(w.Bodies[i])})
@@ -460,6 +480,37 @@ func (w *Work) readPrefecture(fsys fs.FS, prefecture, form int, ids []int, meta 
 		out[j] = s
 	}
 	return out, nil
+}
+
+// splitFields appends where each field of a CSV line starts and ends,
+// quotes included, to fields. A quoted field must end at its next quote.
+func splitFields(fields [][2]int32, line []byte) ([][2]int32, error) {
+	first := len(fields)
+	for i := 0; ; {
+		j := i
+		if j < len(line) && line[j] == '"' {
+			k := bytes.IndexByte(line[j+1:], '"')
+			if k < 0 {
+				return fields, fmt.Errorf("field %d: a quote without its end", len(fields)-first+1)
+			}
+			j += k + 2
+			if j < len(line) && line[j] != ',' {
+				return fields, fmt.Errorf("field %d: a quote inside a field", len(fields)-first+1)
+			}
+		} else if k := bytes.IndexByte(line[j:], ','); k >= 0 {
+			j += k
+		} else {
+			j = len(line)
+		}
+		if bytes.IndexByte(line[i:j], '"') > 0 {
+			return fields, fmt.Errorf("field %d: a quote inside a field", len(fields)-first+1)
+		}
+		fields = append(fields, [2]int32{int32(i), int32(j)})
+		if j >= len(line) {
+			return fields, nil
+		}
+		i = j + 1
+	}
 }
 
 // printedCells counts the amount cells of the printed rows of f.
