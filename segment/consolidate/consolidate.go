@@ -19,6 +19,7 @@ package consolidate
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -216,7 +217,7 @@ func (e effects) add(k unified.Kind, col, row string, v decimal.Decimal) {
 //   - a method that is not Full or Proportional, or a Ratio that is not
 //     the method's (ErrRange);
 //   - a member's statement on another form than the scope's (ErrForm), or
-//     with a positive figure on a contra row (ErrContra);
+//     with a positive figure on a contra row (unified.ErrContra);
 //   - a member whose own statements break a link of the scope (ErrLink);
 //   - an elimination line with an amount that is not positive (ErrRange),
 //     an account bound to no item row of the scope's forms, or a column
@@ -418,11 +419,9 @@ func (c *Consolidation) checkMembers() []Problem {
 				complete = false
 				continue
 			}
-			if err := unified.CheckContra(s); err != nil {
-				for _, p := range err.(*Error).Problems {
-					p.Statement = id
-					fail(p)
-				}
+			for _, p := range unifiedProblems(unified.CheckContra(s)) {
+				p.Statement = id
+				fail(p)
 			}
 		}
 		if complete {
@@ -430,6 +429,24 @@ func (c *Consolidation) checkMembers() []Problem {
 				fail(p)
 			}
 		}
+	}
+	return ps
+}
+
+// unifiedProblems returns the problems of an error of package unified as
+// the package's own, each keeping its sentinel (unified.ErrContra, say) for
+// errors.Is; any other error is one problem as it is.
+func unifiedProblems(err error) []Problem {
+	var ue *unified.Error
+	switch {
+	case err == nil:
+		return nil
+	case !errors.As(err, &ue):
+		return []Problem{{Err: err}}
+	}
+	ps := make([]Problem, len(ue.Problems))
+	for i, p := range ue.Problems {
+		ps[i] = Problem{Statement: p.Statement, Row: p.Row, Column: p.Column, Err: p.Err}
 	}
 	return ps
 }

@@ -107,6 +107,32 @@ func TestConsolidateErrors(t *testing.T) {
 			}
 			c.Members[1].Book = nb
 		}, consolidate.ErrLink, []string{"組合", "連結 BS資産合計=負債及び純資産合計"}},
+		{"a positive contra figure", func(c *consolidate.Consolidation) {
+			// A statement built without unified.Build's check, as one read
+			// from a file is: 建物減価償却累計額 +5 is a lost sign.
+			b := cash(t, unified.Consolidated, 40, 40)
+			bs, _ := b.Statement("bs-consolidated")
+			figs := bs.Figures()
+			for i := range figs {
+				if figs[i].Row == "1114" {
+					figs[i].Value = format.CellOf(yen(5))
+				}
+			}
+			tm, _ := unified.Template("bs-consolidated")
+			bad, err := tm.Build(statement.Meta{}, figs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			nb := &statement.Book{}
+			for _, id := range b.IDs() {
+				s, _ := b.Statement(id)
+				if id == "bs-consolidated" {
+					s = bad
+				}
+				nb.Add(id, s)
+			}
+			c.Members[1].Book = nb
+		}, unified.ErrContra, []string{"組合", "bs-consolidated", "1114", "建物減価償却累計額"}},
 		{"unbalanced", func(c *consolidate.Consolidation) {
 			c.Eliminations = []consolidate.Elimination{{Name: "出資", Lines: []consolidate.Line{line(kacc.Debit, "3020", "", 70), line(kacc.Credit, "1312", "", 60)}}}
 		}, consolidate.ErrUnbalanced, []string{"出資", "BS資産合計"}},
