@@ -171,7 +171,7 @@ func TestBookVerify(t *testing.T) {
 	}
 	want := []string{
 		"pl: 1 金額: link unknown: no such statement",
-		"note: x 金額: link unknown: no such row \"x\"; the nearest labels: 現金及び預金",
+		"note: x 金額: link unknown: no such row",
 		"note: cash 備考: link unknown: no such amount column",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") || r.OK() {

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/koukaikei/koukaikei/internal/problem"
-	"github.com/koukaikei/koukaikei/internal/quote"
 	"golang.org/x/text/width"
 )
 
@@ -159,13 +158,13 @@ func (t *Template) row(ref string) (int, error) {
 func (t *Template) noRow(ref string) string {
 	rows := t.labelled(ref)
 	if len(rows) == 0 {
-		return "no such row " + quote.Bounded(ref) + t.nearest(ref)
+		return "no such row" + t.nearest(ref)
 	}
 	paths := make([]string, len(rows))
 	for k, i := range rows {
 		paths[k] = t.path(i)
 	}
-	return fmt.Sprintf("no such row: %s names %d rows: %s; give more of its path", quote.Bounded(ref), len(rows), strings.Join(paths, ", "))
+	return fmt.Sprintf("no such row: the label names %d rows: %s; give more of its path", len(rows), strings.Join(paths, ", "))
 }
 
 // keyed returns opt with the rows of its links and pins named by key, for
@@ -212,7 +211,7 @@ func (t *Template) unknownRow(ref string, n *int) error {
 		_, err := t.row(ref)
 		return err
 	}
-	return fmt.Errorf("%w: no such row %s", ErrUnknown, quote.Bounded(ref))
+	return fmt.Errorf("%w: no such row", ErrUnknown)
 }
 
 // labelled returns the rows with a key whose label, or label path, is ref.
@@ -286,8 +285,8 @@ const maxNearest = 5
 
 // nearest returns, for a label no row has, the paths of the rows whose
 // labels are nearest its last part by edit distance, at most twice as far
-// as the nearest, as "; the nearest labels: …", or "" for a form without
-// keyed rows.
+// as the nearest, as "; the nearest labels: …"; or "" where none is within
+// half the label's length.
 func (t *Template) nearest(ref string) string {
 	last := ref
 	if segs := strings.FieldsFunc(ref, isSlash); len(segs) > 0 {
@@ -301,10 +300,12 @@ func (t *Template) nearest(ref string) string {
 			all = append(all, near{i, editDistance(want, []rune(t.normals[i]))})
 		}
 	}
-	if len(all) == 0 {
+	slices.SortStableFunc(all, func(a, b near) int { return a.dist - b.dist })
+	// Labels farther than half the label's length from it are no
+	// misspelling of it: a key, say, is near none.
+	if len(all) == 0 || all[0].dist > len(want)/2 {
 		return ""
 	}
-	slices.SortStableFunc(all, func(a, b near) int { return a.dist - b.dist })
 	var paths []string
 	for _, n := range all[:min(maxNearest, len(all))] {
 		if n.dist > max(1, 2*all[0].dist) {

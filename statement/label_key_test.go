@@ -55,7 +55,8 @@ func TestRowKey(t *testing.T) {
 		{ref: "土地", names: []string{"2 rows", "固定資産/有形固定資産/事業用資産/土地", "固定資産/有形固定資産/インフラ資産/土地"}},
 		{ref: "固定資産/土地", names: []string{"2 rows", "give more of its path"}},
 		{ref: "その他", names: []string{"固定資産/投資その他の資産/その他", "流動資産/その他"}},
-		{ref: "土池", names: []string{`no such row "土池"`, "nearest labels", "事業用資産/土地"}},
+		{ref: "土池", names: []string{"no such row; the nearest labels", "事業用資産/土地"}},
+		{ref: "9999", names: []string{"no such row"}},
 		{ref: "流動資産/土地", names: []string{"no such row", "nearest labels"}},
 		{ref: "", names: []string{"no such row"}},
 		{ref: "/", names: []string{"no such row"}},
@@ -158,7 +159,7 @@ func TestLinksAndPinsByLabel(t *testing.T) {
 	for _, f := range v.Unexpected() {
 		got = append(got, f.Rule+": "+f.GotText)
 	}
-	if len(got) != 1 || !strings.HasPrefix(got[0], `不明: no such row "土池"; the nearest labels: `) {
+	if len(got) != 1 || !strings.HasPrefix(got[0], `不明: no such row; the nearest labels: `) {
 		t.Errorf("unexpected findings %q, want only the unknown label of 不明", got)
 	}
 	if p := v.Pinned(); len(p) != 1 || p[0].Row != "1111" || p[0].Reason != "a made-up discrepancy" {
