@@ -24,7 +24,7 @@
 //     holds the 統一的な基準: the four statements every local body publishes,
 //     for 一般会計等, 全体 and 連結.
 //   - [github.com/koukaikei/koukaikei/segment] consolidates segment
-//     statements (事業別財務情報) through balanced elimination entries; its
+//     statements (事業別財務情報) through balanced eliminations; its
 //     consolidate package makes a body's 全体 and 連結, apportion divides
 //     totals (按分) by named methods, and localcode reads the
 //     全国地方公共団体コード.

@@ -7,6 +7,7 @@ import (
 
 	kacc "github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment"
 	"github.com/koukaikei/koukaikei/segment/consolidate"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
@@ -15,15 +16,15 @@ import (
 
 func yen(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
 
-func line(side kacc.Side, code, column string, n int64) consolidate.Line {
-	return consolidate.Line{Side: side, Account: code, Column: column, Amount: yen(n)}
+func line(side kacc.Side, row, column string, n int64) segment.Line {
+	return segment.Line{Side: side, Row: row, Column: column, Amount: yen(n)}
 }
 
 // two returns a consolidation of two bodies that hold only cash.
 func two(t *testing.T) *consolidate.Consolidation {
 	return &consolidate.Consolidation{Scope: unified.Consolidated, Members: []consolidate.Member{
-		{Name: "一般会計等", Type: consolidate.GeneralAccounts, Method: consolidate.Full, Book: cash(t, unified.Consolidated, 100, 80)},
-		{Name: "組合", Type: consolidate.Association, Method: consolidate.Proportional, Ratio: decimal.RequireFromString("0.25"), Book: cash(t, unified.Consolidated, 40, 40)},
+		{Name: "一般会計等", Type: consolidate.GeneralAccounts, Book: cash(t, unified.Consolidated, 100, 80)},
+		{Name: "組合", Type: consolidate.Association, Ratio: decimal.RequireFromString("0.25"), Book: cash(t, unified.Consolidated, 40, 40)},
 	}}
 }
 
@@ -45,11 +46,15 @@ func TestConsolidate(t *testing.T) {
 	for _, c := range ws.Form().Columns {
 		names = append(names, c.Name)
 	}
-	if got := strings.Join(names, "|"); got != "一般会計等|組合|単純合算|相殺消去|連結" {
+	if got := strings.Join(names, "|"); got != "一般会計等|組合|組合（25%）|単純合算|連結" {
 		t.Errorf("worksheet columns %s", got)
 	}
-	if c, _ := ws.Cell("1510", "相殺消去"); c.Valid {
-		t.Errorf("相殺消去 of a row no elimination moves: %v", c)
+	// 組合 at 100 % and at its 25 %.
+	if c, _ := ws.Cell("1510", "組合"); c.Amount.IntPart() != 40 {
+		t.Errorf("組合 at 100 %%: %v", c)
+	}
+	if c, _ := ws.Cell("1510", "組合（25%）"); c.Amount.IntPart() != 10 {
+		t.Errorf("組合 at 25 %%: %v", c)
 	}
 }
 
@@ -69,11 +74,15 @@ func TestConsolidateErrors(t *testing.T) {
 		}, consolidate.ErrScope, []string{"組合"}},
 		{"ratio 1.5", func(c *consolidate.Consolidation) { c.Members[1].Ratio = decimal.RequireFromString("1.5") }, consolidate.ErrRange, []string{"組合"}},
 		{"全部連結 at 30 %", func(c *consolidate.Consolidation) { c.Members[0].Ratio = decimal.RequireFromString("0.3") }, consolidate.ErrRange, []string{"一般会計等"}},
-		{"no method", func(c *consolidate.Consolidation) { c.Members[0].Method = 0 }, consolidate.ErrRange, []string{"一般会計等"}},
+		{"no method", func(c *consolidate.Consolidation) { c.Members[0].Method = 3 }, consolidate.ErrRange, []string{"一般会計等"}},
 		{"same name", func(c *consolidate.Consolidation) { c.Members[1].Name = "一般会計等" }, consolidate.ErrDuplicate, []string{"一般会計等"}},
-		{"named as a column", func(c *consolidate.Consolidation) { c.Members[1].Name = "相殺消去" }, consolidate.ErrDuplicate, []string{"相殺消去"}},
+		{"named as a column", func(c *consolidate.Consolidation) { c.Members[1].Name = "内部取引" }, consolidate.ErrDuplicate, []string{"内部取引"}},
 		{"no book", func(c *consolidate.Consolidation) { c.Members[1].Book = nil }, consolidate.ErrMissing, []string{"組合"}},
-		{"another form", func(c *consolidate.Consolidation) { c.Members[1].Book = cash(t, unified.General, 40, 40) }, consolidate.ErrMissing, []string{"組合", "bs-consolidated"}},
+		{"a wider form", func(c *consolidate.Consolidation) {
+			c.Scope = unified.Whole
+			c.Members = c.Members[:1]
+			c.Members[0].Book = cash(t, unified.Consolidated, 40, 40)
+		}, consolidate.ErrMissing, []string{"一般会計等", "bs-whole"}},
 		{"a statement on another form", func(c *consolidate.Consolidation) {
 			b := &statement.Book{}
 			g := cash(t, unified.General, 40, 40)
@@ -134,19 +143,19 @@ func TestConsolidateErrors(t *testing.T) {
 			c.Members[1].Book = nb
 		}, unified.ErrContra, []string{"組合", "bs-consolidated", "1114", "建物減価償却累計額"}},
 		{"unbalanced", func(c *consolidate.Consolidation) {
-			c.Eliminations = []consolidate.Elimination{{Name: "出資", Lines: []consolidate.Line{line(kacc.Debit, "3020", "", 70), line(kacc.Credit, "1312", "", 60)}}}
+			c.Eliminations = []segment.Elimination{{Name: "出資", Lines: []segment.Line{line(kacc.Debit, "3020", "", 70), line(kacc.Credit, "1312", "", 60)}}}
 		}, consolidate.ErrUnbalanced, []string{"出資", "BS資産合計"}},
 		{"NW not carried", func(c *consolidate.Consolidation) {
-			c.Eliminations = []consolidate.Elimination{{Lines: []consolidate.Line{line(kacc.Debit, "3020", "", 60), line(kacc.Credit, "1312", "", 60)}}}
+			c.Eliminations = []segment.Elimination{{Lines: []segment.Line{line(kacc.Debit, "3020", "", 60), line(kacc.Credit, "1312", "", 60)}}}
 		}, consolidate.ErrUnbalanced, []string{`elimination "1"`, "BS余剰分（不足分）=NW本年度末"}},
 		{"NW line without a column", func(c *consolidate.Consolidation) {
-			c.Eliminations = []consolidate.Elimination{{Name: "x", Lines: []consolidate.Line{line(kacc.Debit, "6000", "", 60)}}}
+			c.Eliminations = []segment.Elimination{{Name: "x", Lines: []segment.Line{line(kacc.Debit, "6000", "", 60)}}}
 		}, consolidate.ErrMissing, []string{"x", "6000"}},
 		{"unknown account", func(c *consolidate.Consolidation) {
-			c.Eliminations = []consolidate.Elimination{{Name: "x", Lines: []consolidate.Line{line(kacc.Debit, "9999", "", 60), line(kacc.Credit, "1000", "", 60)}}}
+			c.Eliminations = []segment.Elimination{{Name: "x", Lines: []segment.Line{line(kacc.Debit, "9999", "", 60), line(kacc.Credit, "1000", "", 60)}}}
 		}, consolidate.ErrUnknown, []string{"9999", "1000"}},
 		{"negative amount", func(c *consolidate.Consolidation) {
-			c.Eliminations = []consolidate.Elimination{{Name: "x", Lines: []consolidate.Line{line(kacc.Debit, "4520", "", -6), line(kacc.Credit, "4230", "", -6)}}}
+			c.Eliminations = []segment.Elimination{{Name: "x", Lines: []segment.Line{line(kacc.Debit, "4520", "", -6), line(kacc.Credit, "4230", "", -6)}}}
 		}, consolidate.ErrRange, []string{"x"}},
 		{"a rounding that breaks a link", func(c *consolidate.Consolidation) {
 			// 1,005 × 0.3 = 301.5 → 302 and 995 × 0.3 = 298.5 → 299:
@@ -190,7 +199,7 @@ func TestConsolidateErrors(t *testing.T) {
 // follow.
 func TestEliminationAcrossStatements(t *testing.T) {
 	c := two(t)
-	c.Eliminations = []consolidate.Elimination{{Name: "繰出金", Lines: []consolidate.Line{
+	c.Eliminations = []segment.Elimination{{Name: "繰出金", Lines: []segment.Line{
 		line(kacc.Credit, "4230", "", 10),
 		line(kacc.Debit, "6210", "余剰分（不足分）", 10),
 		line(kacc.Credit, "6100", "余剰分（不足分）", 10),

@@ -6,6 +6,7 @@ import (
 
 	kacc "github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/segment"
 	"github.com/koukaikei/koukaikei/segment/consolidate"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
@@ -50,8 +51,8 @@ func book(cash, building int64) *statement.Book {
 // (比例連結): each of the 組合's figures is taken at 30 %, rounded to 円.
 func ExampleConsolidation_Build() {
 	c := &consolidate.Consolidation{Scope: unified.Consolidated, Members: []consolidate.Member{
-		{Name: "一般会計等", Type: consolidate.GeneralAccounts, Method: consolidate.Full, Book: book(500, 2000)},
-		{Name: "組合", Type: consolidate.Association, Method: consolidate.Proportional, Ratio: decimal.RequireFromString("0.3"), Book: book(101, 1000)},
+		{Name: "一般会計等", Type: consolidate.GeneralAccounts, Book: book(500, 2000)},
+		{Name: "組合", Type: consolidate.Association, Ratio: decimal.RequireFromString("0.3"), Book: book(101, 1000)},
 	}}
 	r, err := c.Build()
 	if err != nil {
@@ -63,15 +64,18 @@ func ExampleConsolidation_Build() {
 		v, _ := bs.Cell(row, "金額")
 		fmt.Println(row, v)
 	}
-	// 組合's 現金預金 101 × 0.3 = 30.3, rounded to 30.
+	// 組合's 現金預金 101 × 0.3 = 30.3, rounded to 30: the 精算表 shows it
+	// at 100 % and at its ratio.
 	ws := r.Worksheets[0].Statement
-	v, _ := ws.Cell("1510", "組合")
-	fmt.Println("組合 1510", v)
+	for _, col := range []string{"組合", "組合（30%）"} {
+		v, _ := ws.Cell("現金預金", col)
+		fmt.Println(col, v)
+	}
 
 	// An elimination that does not balance is an error naming it.
-	c.Eliminations = []consolidate.Elimination{{Name: "E1", Lines: []consolidate.Line{
-		{Side: kacc.Debit, Account: "3020", Amount: decimal.NewFromInt(70)},
-		{Side: kacc.Credit, Account: "1312", Amount: decimal.NewFromInt(60)},
+	c.Eliminations = []segment.Elimination{{Name: "E1", Lines: []segment.Line{
+		{Side: kacc.Debit, Row: "余剰分（不足分）", Amount: decimal.NewFromInt(70)},
+		{Side: kacc.Credit, Row: "出資金", Amount: decimal.NewFromInt(60)},
 	}}}
 	_, err = c.Build()
 	fmt.Println(err != nil, errors.Is(err, consolidate.ErrUnbalanced))
@@ -80,6 +84,7 @@ func ExampleConsolidation_Build() {
 	// 1510 530
 	// 1900 2,830
 	// 3990 2,830
-	// 組合 1510 30
+	// 組合 101
+	// 組合（30%） 30
 	// true true
 }
