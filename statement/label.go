@@ -120,7 +120,7 @@ func pathOf(rows []Row, i, depth int) string {
 //
 // A label that no row has is an *Error wrapping ErrUnknown that lists the
 // nearest labels of the form; one that names several rows, an *Error
-// wrapping ErrUnknown that lists their paths.
+// wrapping ErrDuplicate that lists their paths.
 func (t *Template) RowKey(ref string) (string, error) {
 	i, err := t.row(ref)
 	if err != nil {
@@ -144,17 +144,21 @@ func (t *Template) lookup(ref string) (int, bool) {
 	return rows[0], true
 }
 
-// row returns the index of the row that ref names, or an error wrapping
-// ErrUnknown that says why there is none.
+// row returns the index of the row that ref names, or an error that says
+// why there is none: wrapping ErrUnknown where no row has it, ErrDuplicate
+// where it names several.
 func (t *Template) row(ref string) (int, error) {
 	if i, ok := t.lookup(ref); ok {
 		return i, nil
 	}
+	if len(t.labelled(ref)) > 1 {
+		return 0, fmt.Errorf("%w: %s", ErrDuplicate, t.noRow(ref))
+	}
 	return 0, fmt.Errorf("%w: %s", ErrUnknown, t.noRow(ref))
 }
 
-// noRow says why ref names no row of t: no row has it, with the nearest
-// labels, or it names several, with their paths.
+// noRow says why ref names no one row of t: no row has it, with the
+// nearest labels, or it names several, with their paths.
 func (t *Template) noRow(ref string) string {
 	rows := t.labelled(ref)
 	if len(rows) == 0 {
@@ -164,7 +168,7 @@ func (t *Template) noRow(ref string) string {
 	for k, i := range rows {
 		paths[k] = t.path(i)
 	}
-	return fmt.Sprintf("no such row: the label names %d rows: %s; give more of its path", len(rows), strings.Join(paths, ", "))
+	return fmt.Sprintf("the label names %d rows: %s; give more of its path", len(rows), strings.Join(paths, ", "))
 }
 
 // keyed returns opt with the rows of its links and pins named by key, for
