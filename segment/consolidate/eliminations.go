@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -190,26 +191,24 @@ func (c *Consolidation) target(l segment.Line) (target, error) {
 		kinds = []unified.Kind{k}
 	}
 	var found []target
-	var reasons []string
+	var reasons, where []string
 	for _, k := range kinds {
 		t, _ := unified.Template(unified.ID(k, c.Scope))
 		key, err := t.RowKey(l.Row)
 		if err != nil {
 			reasons = append(reasons, err.Error())
-			continue
 		}
-		found = append(found, target{kind: k, row: key})
+		// A row named more than once on a form is there, if not one.
+		if err == nil || errors.Is(err, statement.ErrDuplicate) {
+			found = append(found, target{kind: k, row: key})
+			where = append(where, unified.ID(k, c.Scope))
+		}
 	}
-	switch len(found) {
-	case 0:
-		return target{}, fmt.Errorf("%w: row %s is on none of the forms of %s: %s", ErrUnknown, quote.Bounded(l.Row), c.Scope, strings.Join(reasons, "; "))
-	case 1:
-	default:
-		var where []string
-		for _, t := range found {
-			where = append(where, unified.ID(t.kind, c.Scope))
-		}
+	switch {
+	case len(found) > 1:
 		return target{}, fmt.Errorf("%w: row %s is on the forms of %s: name its statement", ErrUnknown, quote.Bounded(l.Row), strings.Join(where, ", "))
+	case len(found) == 0 || found[0].row == "":
+		return target{}, fmt.Errorf("%w: row %s: %s", ErrUnknown, quote.Bounded(l.Row), strings.Join(reasons, "; "))
 	}
 	t := found[0]
 	id := unified.ID(t.kind, c.Scope)
