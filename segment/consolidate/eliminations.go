@@ -47,15 +47,29 @@ type target struct {
 	category account.Category
 }
 
-// rows maps each form id of the standard to its rows by key: data read
-// once, as the forms are.
-var rows = sync.OnceValue(func() map[string]map[string]statement.Row {
-	out := map[string]map[string]statement.Row{}
+// A standardForm is a form of the standard as the package reads it, its
+// rows by key and its input columns.
+type standardForm struct {
+	*statement.Form // read only
+	rows            map[string]statement.Row
+	inputs          []string
+}
+
+// forms holds the forms of the standard by id: data read once, as
+// package unified reads them, rather than copied at every use.
+var forms = sync.OnceValue(func() map[string]standardForm {
+	out := map[string]standardForm{}
 	for _, f := range unified.Forms() {
-		out[f.ID] = map[string]statement.Row{}
+		sf := standardForm{Form: f.Form, rows: map[string]statement.Row{}}
 		for _, r := range f.Form.Rows {
-			out[f.ID][r.Key] = r
+			sf.rows[r.Key] = r
 		}
+		for _, c := range f.Form.Columns {
+			if c.Kind == statement.Input {
+				sf.inputs = append(sf.inputs, c.Name)
+			}
+		}
+		out[f.ID] = sf
 	}
 	return out
 })
@@ -212,7 +226,7 @@ func (c *Consolidation) target(l segment.Line) (target, error) {
 	}
 	t := found[0]
 	id := unified.ID(t.kind, c.Scope)
-	r := rows()[id][t.row]
+	r := forms()[id].rows[t.row]
 	a, ok := unified.Chart().Lookup(r.Account)
 	if r.Kind != statement.Item || !ok {
 		return target{}, fmt.Errorf("%w: row %s of %s is not an item row, which an elimination moves", ErrUnknown, quote.Bounded(l.Row), id)
@@ -233,8 +247,7 @@ func (c *Consolidation) kindOf(s string) (unified.Kind, bool) {
 	for _, k := range unified.Kinds() {
 		id := unified.ID(k, c.Scope)
 		short, _, _ := strings.Cut(id, "-")
-		f, _ := unified.Form(id)
-		if s == id || s == short || s == k.String() || s == f.Title {
+		if s == id || s == short || s == k.String() || s == forms()[id].Title {
 			return k, true
 		}
 	}
@@ -243,13 +256,7 @@ func (c *Consolidation) kindOf(s string) (unified.Kind, bool) {
 
 // lineColumn returns the column of statement id that a line names.
 func lineColumn(id, col string) (string, error) {
-	t, _ := unified.Template(id)
-	var inputs []string
-	for _, c := range t.Form().Columns {
-		if c.Kind == statement.Input {
-			inputs = append(inputs, c.Name)
-		}
-	}
+	inputs := forms()[id].inputs
 	switch {
 	case col == "" && len(inputs) == 1:
 		return inputs[0], nil
@@ -268,7 +275,7 @@ func (c *Consolidation) alone(e effects) (*statement.Book, error) {
 	for _, k := range unified.Kinds() {
 		id := unified.ID(k, c.Scope)
 		t, _ := unified.Template(id)
-		f := t.Form()
+		f := forms()[id]
 		var figs []statement.Figure
 		for _, r := range f.Rows {
 			for _, col := range f.Columns {
@@ -294,7 +301,7 @@ func lineFor(id, row, col string, effect decimal.Decimal) (segment.Line, bool) {
 	if effect.IsZero() {
 		return segment.Line{}, false
 	}
-	a, _ := unified.Chart().Lookup(rows()[id][row].Account)
+	a, _ := unified.Chart().Lookup(forms()[id].rows[row].Account)
 	side := account.Credit
 	if account.Debit.Sign(a.Category) == effect.Sign() {
 		side = account.Debit

@@ -233,8 +233,7 @@ func (c *Consolidation) statements(m *member) []Problem {
 			ps = append(ps, Problem{Statement: id, Err: fmt.Errorf("%w: no statement under %s, or the id of a narrower scope", ErrMissing, id)})
 			continue
 		}
-		t, _ := unified.Template(from)
-		if col, err := sameForm(t.Form(), s.Form()); err != nil {
+		if col, err := sameForm(from, s.Template()); err != nil {
 			ps = append(ps, Problem{Statement: from, Column: col, Err: err})
 			continue
 		}
@@ -268,9 +267,14 @@ func (c *Consolidation) statements(m *member) []Problem {
 	return ps
 }
 
-// sameForm returns nil if g has the rows and columns of f, and otherwise
-// an error wrapping ErrForm and the column they differ in, if any.
-func sameForm(f, g *statement.Form) (string, error) {
+// sameForm returns nil if the statements of t have the rows and columns
+// of the standard's form id, and otherwise an error wrapping ErrForm and
+// the column they differ in, if any.
+func sameForm(id string, t *statement.Template) (string, error) {
+	if st, _ := unified.Template(id); st == t {
+		return "", nil // built on the standard's own template
+	}
+	f, g := forms()[id].Form, t.Form()
 	if !slices.EqualFunc(f.Rows, g.Rows, func(a, b statement.Row) bool {
 		return a.Key == b.Key && a.Kind == b.Kind && a.Account == b.Account && a.Formula.String() == b.Formula.String()
 	}) {

@@ -61,7 +61,7 @@ func (c *Consolidation) result(ms []*member, es []applied) (*Result, error) {
 	for _, k := range unified.Kinds() {
 		id := unified.ID(k, c.Scope)
 		t, _ := unified.Template(id)
-		form := t.Form()
+		form := forms()[id].Form
 		meta := c.meta(ms, k)
 		var figs []statement.Figure
 		for _, col := range form.Columns {
@@ -276,9 +276,8 @@ func (r *Result) refs(ids map[string]string, ref statement.Ref, col string) []st
 	if id, ok := ids[ref.Statement+":"+ref.Column]; ok {
 		return []statement.Ref{{Statement: id, Row: ref.Row, Column: col, Negative: ref.Negative}}
 	}
-	t, _ := unified.Template(ref.Statement)
 	var out []statement.Ref
-	for _, c := range t.Form().Columns {
+	for _, c := range forms()[ref.Statement].Columns {
 		if c.Name != ref.Column || c.Kind != statement.Computed {
 			continue
 		}

@@ -65,7 +65,7 @@ func (c *Consolidation) scale(m *member) []Problem {
 	change := m.ratio.Sub(m.prior)
 	for _, k := range unified.Kinds() {
 		s := m.own[k]
-		f := s.Form()
+		f := forms()[unified.ID(k, c.Scope)]
 		for _, r := range f.Rows {
 			for _, col := range f.Columns {
 				v, _ := s.Cell(r.Key, col.Name)
@@ -138,7 +138,7 @@ func (c *Consolidation) mend(m *member, leaves []*leaf, at map[[3]string]*leaf) 
 	formulas := map[[2]string]statement.Formula{} // the formulas of the computed columns
 	for _, k := range unified.Kinds() {
 		id := unified.ID(k, c.Scope)
-		for _, col := range m.own[k].Form().Columns {
+		for _, col := range forms()[id].Columns {
 			if col.Kind == statement.Computed {
 				formulas[[2]string{id, col.Name}] = col.Formula
 			}
