@@ -63,3 +63,21 @@ func ExampleReadEliminationsCSV() {
 	// 1 事業間の未収金と未払金 内部取引 2 <nil>
 	// segment: eliminations.csv: line 2: "1": column "side": invalid syntax: "左" is none of 借方, 貸方 and 差額; line 3: invalid syntax: 2 fields, the header has 4
 }
+
+// An elimination against a segment at 30 % is entered at 100 % and
+// applied at the ratio: 5 × 0.3 = 1.5 rounds to 2 twice, 4 against the
+// credit's 10 × 0.3 = 3, so one debit gives a yen back.
+func ExampleElimination_Settle() {
+	e := segment.Elimination{Lines: []segment.Line{
+		{Side: account.Debit, Row: "負担金収入", Amount: decimal.NewFromInt(5)},
+		{Side: account.Debit, Row: "事業収入", Amount: decimal.NewFromInt(5)},
+		{Side: account.Credit, Row: "事業費", Amount: decimal.NewFromInt(10)},
+	}}
+	for _, l := range e.Settle(decimal.RequireFromString("0.3"), format.HalfUp) {
+		fmt.Println(l.Side, l.Row, l.Amount)
+	}
+	// Output:
+	// 借方 負担金収入 1
+	// 借方 事業収入 2
+	// 貸方 事業費 3
+}
