@@ -117,7 +117,9 @@ func TestBroken(t *testing.T) {
 		{"ratio −0.237", 1, func(m *consolidate.Member) { m.Ratio = ratio("-0.237") }},
 		{"prior ratio −0.25", 1, func(m *consolidate.Member) { m.PriorRatio = ratio("-0.25") }},
 		{"prior ratio 2", 1, func(m *consolidate.Member) { m.PriorRatio = ratio("2") }},
-		{"組合 at 全部連結", 1, func(m *consolidate.Member) { m.Method, m.Ratio, m.PriorRatio = consolidate.Full, decimal.Zero, decimal.Zero }},
+		{"組合 at 全部連結", 1, func(m *consolidate.Member) {
+			m.Method, m.Ratio, m.PriorRatio = consolidate.Full, decimal.Zero, decimal.Zero
+		}},
 		{"method 3", 1, func(m *consolidate.Member) { m.Method = 3 }},
 		{"share 1.5", 2, func(m *consolidate.Member) { m.Share = ratio("1.5") }},
 		{"share −0.51", 2, func(m *consolidate.Member) { m.Share = ratio("-0.51") }},

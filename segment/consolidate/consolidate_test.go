@@ -97,50 +97,16 @@ func TestConsolidateErrors(t *testing.T) {
 			c.Members[1].Book = b
 		}, consolidate.ErrForm, []string{"組合", "nw-consolidated"}},
 		{"member breaks a link", func(c *consolidate.Consolidation) {
-			b := cash(t, unified.Consolidated, 40, 40)
-			bs, _ := b.Statement("bs-consolidated")
-			figs := bs.Figures()
-			for i := range figs {
-				if figs[i].Row == "1510" {
-					figs[i].Value = format.CellOf(yen(41))
-				}
-			}
-			bad, _ := unified.Build("bs-consolidated", statement.Meta{}, figs)
-			nb := &statement.Book{}
-			for _, id := range b.IDs() {
-				s, _ := b.Statement(id)
-				if id == "bs-consolidated" {
-					s = bad
-				}
-				nb.Add(id, s)
-			}
-			c.Members[1].Book = nb
+			c.Members[1].Book = perturbed(t, cash(t, unified.Consolidated, 40, 40), "bs-consolidated", func(figs []statement.Figure) {
+				set(figs, "1510", 41)
+			})
 		}, consolidate.ErrLink, []string{"組合", "連結 BS資産合計=負債及び純資産合計"}},
 		{"a positive contra figure", func(c *consolidate.Consolidation) {
 			// A statement built without unified.Build's check, as one read
 			// from a file is: 建物減価償却累計額 +5 is a lost sign.
-			b := cash(t, unified.Consolidated, 40, 40)
-			bs, _ := b.Statement("bs-consolidated")
-			figs := bs.Figures()
-			for i := range figs {
-				if figs[i].Row == "1114" {
-					figs[i].Value = format.CellOf(yen(5))
-				}
-			}
-			tm, _ := unified.Template("bs-consolidated")
-			bad, err := tm.Build(statement.Meta{}, figs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			nb := &statement.Book{}
-			for _, id := range b.IDs() {
-				s, _ := b.Statement(id)
-				if id == "bs-consolidated" {
-					s = bad
-				}
-				nb.Add(id, s)
-			}
-			c.Members[1].Book = nb
+			c.Members[1].Book = perturbed(t, cash(t, unified.Consolidated, 40, 40), "bs-consolidated", func(figs []statement.Figure) {
+				set(figs, "1114", 5)
+			})
 		}, unified.ErrContra, []string{"組合", "bs-consolidated", "1114", "建物減価償却累計額"}},
 		{"unbalanced", func(c *consolidate.Consolidation) {
 			c.Eliminations = []segment.Elimination{{Name: "出資", Lines: []segment.Line{line(kacc.Debit, "3020", "", 70), line(kacc.Credit, "1312", "", 60)}}}
@@ -258,5 +224,11 @@ func cash(t *testing.T, s unified.Scope, n, prev int64) *statement.Book {
 	return b
 }
 
-// formatCell returns a cell of n yen.
-func formatCell(n int64) format.Cell { return format.CellOf(decimal.NewFromInt(n)) }
+// set sets the figure of the row with the given key to n yen.
+func set(figs []statement.Figure, key string, n int64) {
+	for i := range figs {
+		if figs[i].Row == key {
+			figs[i].Value = format.CellOf(yen(n))
+		}
+	}
+}

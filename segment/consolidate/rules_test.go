@@ -109,23 +109,12 @@ func TestMethods(t *testing.T) {
 // 物品 995 × 0.3 = 298.5 → 299: 601 against 固定資産等形成分 2,000 × 0.3 =
 // 600. Both went 0.5 up; of equals the larger, 土地, gives the yen back.
 func TestMend(t *testing.T) {
-	b := &statement.Book{}
-	for _, k := range unified.Kinds() {
-		id := unified.ID(k, unified.Consolidated)
-		figs := map[unified.Kind]map[string]int64{
-			unified.BalanceSheet: {"1111": 1005, "1140": 995, "3010": 2000},
-			unified.Cost:         {},
-			unified.NetAssets:    {"6000:固定資産等形成分": 2000},
-			unified.CashFlow:     {},
-		}[k]
-		s, err := unified.BuildSparse(id, statement.Meta{}, sparse(figs))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Add(id, s)
-	}
 	c := two(t)
-	c.Members[1].Book, c.Members[1].Ratio = b, ratio("0.3")
+	c.Members[1].Ratio = ratio("0.3")
+	c.Members[1].Book = sparseBook(t, map[unified.Kind]map[string]int64{
+		unified.BalanceSheet: {"1111": 1005, "1140": 995, "3010": 2000},
+		unified.NetAssets:    {"6000:固定資産等形成分": 2000},
+	})
 	r, err := c.Build()
 	if err != nil {
 		t.Fatal(err)
@@ -144,18 +133,29 @@ func TestMend(t *testing.T) {
 	}
 }
 
-// sparse returns figures given by key, or key:column for the
-// 純資産変動計算書.
-func sparse(figs map[string]int64) []statement.Figure {
-	var out []statement.Figure
-	for key, v := range figs {
-		row, col, ok := strings.Cut(key, ":")
-		if !ok {
-			col = "金額"
+// sparseBook returns the book of the four statements on the forms of
+// 連結 with the figures given by kind and key (key:column for the
+// 純資産変動計算書), and no other.
+func sparseBook(t *testing.T, figs map[unified.Kind]map[string]int64) *statement.Book {
+	t.Helper()
+	b := &statement.Book{}
+	for _, k := range unified.Kinds() {
+		var out []statement.Figure
+		for key, v := range figs[k] {
+			row, col, ok := strings.Cut(key, ":")
+			if !ok {
+				col = "金額"
+			}
+			out = append(out, statement.Figure{Row: row, Column: col, Value: format.CellOf(yen(v))})
 		}
-		out = append(out, statement.Figure{Row: row, Column: col, Value: formatCell(v)})
+		id := unified.ID(k, unified.Consolidated)
+		s, err := unified.BuildSparse(id, statement.Meta{}, out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Add(id, s)
 	}
-	return out
+	return b
 }
 
 // The lines of an elimination name their rows by label, their statements
@@ -209,38 +209,16 @@ func TestEliminationLines(t *testing.T) {
 // up, 未収金, to 2.
 func TestReconcile(t *testing.T) {
 	c := two(t)
-	b := &statement.Book{}
-	for _, k := range unified.Kinds() {
-		id := unified.ID(k, unified.Consolidated)
-		figs := map[unified.Kind]map[string]int64{
-			unified.BalanceSheet: {"1510": 100, "2120": 12, "3020": 88},
-			unified.Cost:         {"4510": 0},
-			unified.NetAssets:    {"6000:余剰分（不足分）": 80, "6100:余剰分（不足分）": 0, "6700:余剰分（不足分）": 8},
-			unified.CashFlow:     {"9100": 80, "7240": 20},
-		}[k]
-		s, err := unified.BuildSparse(id, statement.Meta{}, sparse(figs))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Add(id, s)
-	}
-	c.Members[0].Book = b
-	ub := &statement.Book{}
-	for _, k := range unified.Kinds() {
-		id := unified.ID(k, unified.Consolidated)
-		figs := map[unified.Kind]map[string]int64{
-			unified.BalanceSheet: {"1510": 30, "1520": 10, "3020": 40},
-			unified.Cost:         {"4510": 0},
-			unified.NetAssets:    {"6000:余剰分（不足分）": 40, "6100:余剰分（不足分）": 0},
-			unified.CashFlow:     {"9100": 30},
-		}[k]
-		s, err := unified.BuildSparse(id, statement.Meta{}, sparse(figs))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ub.Add(id, s)
-	}
-	c.Members[1].Book = ub
+	c.Members[0].Book = sparseBook(t, map[unified.Kind]map[string]int64{
+		unified.BalanceSheet: {"1510": 100, "2120": 12, "3020": 88},
+		unified.NetAssets:    {"6000:余剰分（不足分）": 80, "6700:余剰分（不足分）": 8},
+		unified.CashFlow:     {"9100": 80, "7240": 20},
+	})
+	c.Members[1].Book = sparseBook(t, map[unified.Kind]map[string]int64{
+		unified.BalanceSheet: {"1510": 30, "1520": 10, "3020": 40},
+		unified.NetAssets:    {"6000:余剰分（不足分）": 40},
+		unified.CashFlow:     {"9100": 30},
+	})
 	c.Eliminations = []segment.Elimination{{Name: "E4", Kind: segment.Adjustment, Lines: []segment.Line{
 		{Side: kacc.Debit, Row: "未払金", Member: "一般会計等", Amount: yen(12)},
 		{Side: kacc.Credit, Row: "未収金", Member: "組合", Amount: yen(10)},
