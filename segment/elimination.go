@@ -40,9 +40,17 @@ type Line struct {
 	Amount decimal.Decimal // positive
 }
 
-// zero reports whether l is the zero Line, as a Reconcile left unset is.
-func (l Line) zero() bool {
+// IsZero reports whether l is the zero Line, as a Reconcile left unset
+// is.
+func (l Line) IsZero() bool {
 	return l.Side == 0 && l.Row == "" && l.Statement == "" && l.Column == "" && l.Member == "" && l.Amount.IsZero()
+}
+
+// Effect returns how l moves the figure of a row whose account is of
+// category c: its Amount, positive where its Side is the category's
+// normal side, negative where it is the other.
+func (l Line) Effect(c account.Category) decimal.Decimal {
+	return l.Amount.Mul(decimal.NewFromInt(int64(l.Side.Sign(c))))
 }
 
 // An EliminationKind says what an elimination eliminates; a 連結精算表

@@ -139,7 +139,7 @@ func ReadEliminationsCSV(r io.Reader, source string) ([]Elimination, error) {
 		e.Memo = cmp.Or(e.Memo, field("memo"))
 		e.Kind = kinds[name]
 		switch {
-		case difference && !e.Reconcile.zero():
+		case difference && !e.Reconcile.IsZero():
 			fail("side", fmt.Errorf("%w: a second 差額 line", ErrDuplicate))
 		case difference:
 			e.Reconcile = l

@@ -258,7 +258,7 @@ func (c *Table) eliminations(t *statement.Template, col string) (map[string]deci
 			}
 			c.checkLine(t, col, l, fail)
 		}
-		if r := e.Reconcile; !r.zero() {
+		if r := e.Reconcile; !r.IsZero() {
 			if r.Side != 0 || !r.Amount.IsZero() {
 				fail(fmt.Errorf("%w: the Reconcile line's side and amount are derived: leave them zero", ErrRange))
 			}
@@ -274,7 +274,7 @@ func (c *Table) eliminations(t *statement.Template, col string) (map[string]deci
 		}
 		for _, l := range lines {
 			b, _ := c.rowOf(t, l.Row)
-			adjust[b.row] = adjust[b.row].Add(l.Amount.Mul(decimal.NewFromInt(int64(l.Side.Sign(b.account.Category)))))
+			adjust[b.row] = adjust[b.row].Add(l.Effect(b.account.Category))
 		}
 	}
 	return adjust, problems

@@ -45,6 +45,24 @@
 // 純資産 at 前年度末 against the 出資金, the other investors' share, and what
 // the body's share exceeds the 出資金 by in 余剰分（不足分）.
 //
+// # Eliminations
+//
+// Each line of an elimination moves its row through the category of the
+// row's standard account, as a journal entry does: a 借方 on a revenue or
+// a liability reduces it, a 貸方 on an expense or an asset reduces it, a
+// 貸方 on a contra asset makes its figure more negative. An elimination
+// balances when, applied alone, it keeps every link of the scope: its
+// 貸借対照表 lines' debits equal their credits; a change of 純行政コスト is
+// carried into the 純資産変動計算書's 純行政コスト（△）; a change of a class
+// of 純資産 is the change of its column of the 純資産変動計算書; a change of
+// 現金預金 is that of the 資金収支計算書. 他会計への繰出金 against the
+// receiving 会計's 経常収益 is so two pairs of lines, one on the
+// 行政コスト計算書 (借方 経常収益/その他 / 貸方 他会計への繰出金) and one on the
+// 資金収支計算書 (借方 業務収入/その他の収入 / 貸方 他会計への繰出支出).
+// Against a 財源 instead (税収等 of the receiving 会計's 純資産変動計算書),
+// the lines are 貸方 他会計への繰出金, 借方 税収等 and 貸方 純行政コスト（△）,
+// both in 余剰分（不足分）.
+//
 // # The 連結精算表
 //
 // Each [Worksheet] is one statement (and, for the 純資産変動計算書, one

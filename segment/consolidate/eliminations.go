@@ -121,7 +121,7 @@ func (c *Consolidation) check(e segment.Elimination, ms []*member, fail func(Pro
 		fail(Problem{Err: fmt.Errorf("%w: kind %v", ErrUnknown, e.Kind)})
 	}
 	lines := e.Lines
-	if r := e.Reconcile; r.Row != "" || r.Statement != "" || r.Column != "" || r.Member != "" || r.Side != 0 || !r.Amount.IsZero() {
+	if r := e.Reconcile; !r.IsZero() {
 		if r.Side != 0 || !r.Amount.IsZero() {
 			fail(Problem{Row: r.Row, Err: fmt.Errorf("%w: the Reconcile line's side and amount are derived: leave them zero", ErrRange)})
 		}
@@ -177,7 +177,7 @@ func (c *Consolidation) check(e segment.Elimination, ms []*member, fail func(Pro
 		m := ms[slices.IndexFunc(ms, func(m *member) bool { return m.Name == l.Member })]
 		t, _ := c.target(l)
 		v, _ := m.own[t.kind].Cell(t.row, t.col)
-		effect := l.Amount.Mul(decimal.NewFromInt(int64(l.Side.Sign(t.category))))
+		effect := l.Effect(t.category)
 		if !v.Valid || effect.Sign() != v.Amount.Sign() && effect.Abs().GreaterThan(v.Amount.Abs()) {
 			fail(Problem{Member: m.Name, Statement: unified.ID(t.kind, c.Scope), Row: t.row, Column: t.col,
 				Err: fmt.Errorf("%w: %s %s takes %s from the member's figure %s (at 100 %%)", ErrRange, l.Side, format.Amount(l.Amount), format.Amount(effect.Abs()), v)})
@@ -186,7 +186,7 @@ func (c *Consolidation) check(e segment.Elimination, ms []*member, fail func(Pro
 	a := applied{effects: effects{}}
 	for _, l := range e.Settle(ratio, c.Rounding) {
 		t, _ := c.target(l)
-		a.effects.add(t.kind, t.col, t.row, l.Amount.Mul(decimal.NewFromInt(int64(l.Side.Sign(t.category)))))
+		a.effects.add(t.kind, t.col, t.row, l.Effect(t.category))
 	}
 	return a, ratio
 }
