@@ -8,6 +8,7 @@ import (
 
 	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/shopspring/decimal"
 )
 
@@ -77,6 +78,7 @@ func (k EliminationKind) String() string {
 
 // ParseEliminationKind returns the kind named s: 内部取引 (or empty),
 // 投資と資本の相殺消去 or 連結修正等, or internal, investment or adjustment.
+// Any other name is an error wrapping ErrSyntax.
 func ParseEliminationKind(s string) (EliminationKind, error) {
 	switch s {
 	case "", "内部取引", "internal":
@@ -86,7 +88,7 @@ func ParseEliminationKind(s string) (EliminationKind, error) {
 	case "連結修正等", "adjustment":
 		return Adjustment, nil
 	}
-	return 0, fmt.Errorf("%w: kind %q is none of 内部取引, 投資と資本の相殺消去 and 連結修正等", ErrSyntax, s)
+	return 0, fmt.Errorf("%w: kind %s is none of 内部取引, 投資と資本の相殺消去 and 連結修正等", ErrSyntax, quote.Bounded(s))
 }
 
 // An Elimination (相殺消去) is a journal entry whose debits equal its
