@@ -187,6 +187,30 @@ func (b *Book) keyed(opt VerifyOptions) VerifyOptions {
 		}
 		return row
 	}
+	// Most links and pins name keys: then they are used as they are,
+	// without a copy.
+	isKey := func(statement, row string) bool {
+		s, ok := b.byID[statement]
+		if !ok {
+			return true // left for the check to report
+		}
+		_, found := s.ready().t.rowIndex[row]
+		return found
+	}
+	keys := true
+	for _, l := range opt.Links {
+		for _, side := range [2][]Ref{l.Left, l.Right} {
+			for _, r := range side {
+				keys = keys && isKey(r.Statement, r.Row)
+			}
+		}
+	}
+	for _, p := range opt.Pins {
+		keys = keys && isKey(p.Statement, p.Row)
+	}
+	if keys {
+		return opt
+	}
 	refs := func(rs []Ref) []Ref {
 		out := slices.Clone(rs)
 		for i, r := range out {
