@@ -3,11 +3,10 @@ package unified_test
 import (
 	"fmt"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
+	"github.com/shopspring/decimal"
 )
 
 // The form of a kind and scope, and how sure the data is of its lines.
@@ -50,35 +49,66 @@ func ExampleLinks() {
 	// 一般会計等 CF前年度末資金残高 cur:cf-general:9100:金額=prev:cf-general:9200:金額
 }
 
+// A statement from the figures one has, its rows named as printed; every
+// other line is 該当なし, and a contra account's figure must be negative.
+func ExampleBuildSparse() {
+	bs, err := unified.BuildSparse("bs-general", statement.Meta{}, []statement.Figure{
+		{Row: "事業用資産/建物", Column: "金額", Value: format.CellOf(decimal.NewFromInt(8000))},
+		{Row: "事業用資産/建物減価償却累計額", Column: "金額", Value: format.CellOf(decimal.NewFromInt(-3000))},
+		{Row: "現金預金", Column: "金額", Value: format.CellOf(decimal.NewFromInt(700))},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, row := range []string{"事業用資産", "固定資産/有形固定資産", "資産合計", "土地"} {
+		v, ok := bs.Cell(row, "金額")
+		fmt.Println(row, v, ok)
+	}
+	_, err = unified.BuildSparse("bs-general", statement.Meta{}, []statement.Figure{
+		{Row: "インフラ資産/工作物減価償却累計額", Column: "金額", Value: format.CellOf(decimal.NewFromInt(2500))},
+	})
+	fmt.Println(err)
+	// Output:
+	// 事業用資産 5,000 true
+	// 固定資産/有形固定資産 5,000 true
+	// 資産合計 5,700 true
+	// 土地 - false
+	// unified: statement "貸借対照表": row "1135": column "金額": contra account with a positive figure: 工作物減価償却累計額 2,500 is positive; a contra account's figure is negative (△)
+}
+
 // The 財務指標 of a body's 一般会計等, from its statements and its
 // population: 資産合計 655,000,000 円 over 8,000 residents is 81,875 円,
 // 8.2万円; each prints in its unit, rounded half away from zero.
 func ExampleAnalyze() {
+	yen := func(n int64) format.Cell { return format.CellOf(decimal.NewFromInt(n)) }
 	var book statement.Book
-	for _, s := range []struct {
-		id   string
-		figs map[string]int64
-	}{
-		{"bs-general", map[string]int64{"1111": 400e6, "1113": 600e6, "1114": -360e6, "1510": 15e6,
-			"2010": 300e6, "3010": 640e6, "3020": -285e6}},
-		{"pl-general", map[string]int64{"4111": 100e6, "4510": 5e6}},
-		{"cf-general", map[string]int64{"7111": 100e6, "7210": 115e6, "9100": 0, "7610": 15e6}},
+	for id, figs := range map[string][]statement.Figure{
+		"bs-general": {
+			{Row: "事業用資産/土地", Column: "金額", Value: yen(400e6)},
+			{Row: "事業用資産/建物", Column: "金額", Value: yen(600e6)},
+			{Row: "事業用資産/建物減価償却累計額", Column: "金額", Value: yen(-360e6)},
+			{Row: "現金預金", Column: "金額", Value: yen(15e6)},
+			{Row: "固定負債/地方債", Column: "金額", Value: yen(300e6)},
+			{Row: "固定資産等形成分", Column: "金額", Value: yen(640e6)},
+			{Row: "余剰分（不足分）", Column: "金額", Value: yen(-285e6)},
+		},
+		"pl-general": {
+			{Row: "職員給与費", Column: "金額", Value: yen(100e6)},
+			{Row: "使用料及び手数料", Column: "金額", Value: yen(5e6)},
+		},
+		"cf-general": {
+			{Row: "人件費支出", Column: "金額", Value: yen(100e6)},
+			{Row: "税収等収入", Column: "金額", Value: yen(115e6)},
+			{Row: "公共施設等整備費支出", Column: "金額", Value: yen(15e6)},
+		},
 	} {
-		info, _ := unified.Form(s.id)
-		var figs []statement.Figure
-		for _, r := range info.Form.Rows {
-			if v, ok := s.figs[r.Key]; ok && r.Kind == statement.Item {
-				figs = append(figs, statement.Figure{Row: r.Key, Column: "金額", Value: format.CellOf(decimal.NewFromInt(v))})
-			} else if r.Kind == statement.Item {
-				figs = append(figs, statement.Figure{Row: r.Key, Column: "金額"}) // 該当なし
-			}
-		}
-		st, err := unified.Build(s.id, statement.Meta{}, figs)
+		s, err := unified.BuildSparse(id, statement.Meta{}, figs)
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		book.Add(s.id, st)
+		book.Add(id, s)
 	}
 	a, err := unified.Analyze(&book, unified.General, unified.AnalysisInput{Population: 8000})
 	if err != nil {
