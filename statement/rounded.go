@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/statement/internal/bounds"
 	"github.com/koukaikei/koukaikei/internal/quote"
+	"github.com/koukaikei/koukaikei/statement/internal/bounds"
 	"github.com/shopspring/decimal"
 )
 
