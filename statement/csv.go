@@ -11,7 +11,6 @@ import (
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
-	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/japanese"
@@ -115,35 +114,61 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}
-	unit := opt.Meta.Unit
-	checkUnit := func(line int, column, stated string) {
-		u, err := format.ParseUnit(stated)
-		switch {
-		case err != nil:
-			ps.addf(line, "", column, ErrSyntax, "unit %s is not 円, 千円, 百万円, 万円 or 億円", quote.Bounded(stated))
-		case u != unit:
-			ps.addf(line, "", column, ErrMismatch, "the file is in %v, the statement in %v", u, unit)
-		}
-	}
 	for len(recs) > 0 {
 		stated, ok := unitLine(recs[0])
 		if !ok {
 			break
 		}
-		checkUnit(recs[0].Line, "", stated)
+		checkUnit(&ps, recs[0].Line, "", stated, opt.Meta.Unit)
 		recs = recs[1:]
 	}
 	if len(recs) == 0 {
 		ps.addf(1, "", "", ErrMissing, "no header line")
 		return nil, ps.err()
 	}
-	head := recs[0]
-	colOf := make([]int, len(head.Fields)) // CSV field → form column, -1 for none
-	keyAt, labelAt := -1, -1
+	h := t.readHeader(&ps, recs[0], opt.Meta.Unit)
+	if len(ps.list) > 0 {
+		return nil, ps.err()
+	}
+	s := newStatement(t, opt.Meta)
+	if !h.readRows(s, &ps, recs[1:]) {
+		return nil, ps.err()
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	s.computeHidden()
+	return s, nil
+}
+
+// checkUnit adds a problem to ps unless stated, a unit that a file states
+// on line (in column, if any), is unit.
+func checkUnit(ps *problems, line int, column, stated string, unit format.Unit) {
+	u, err := format.ParseUnit(stated)
+	switch {
+	case err != nil:
+		ps.addf(line, "", column, ErrSyntax, "unit %s is not 円, 千円, 百万円, 万円 or 億円", quote.Bounded(stated))
+	case u != unit:
+		ps.addf(line, "", column, ErrMismatch, "the file is in %v, the statement in %v", u, unit)
+	}
+}
+
+// A csvHeader is where the fields of a published CSV file go.
+type csvHeader struct {
+	fields  int   // the number of fields of every line
+	colOf   []int // per field: the form's column, -1 for none
+	keyAt   int   // the field of the key column, -1 for none
+	labelAt int   // the field of the label column
+}
+
+// readHeader reads the header line of a published CSV file of t, whose
+// figures are in unit, adding every problem to ps.
+func (t *Template) readHeader(ps *problems, head csvio.Record, unit format.Unit) csvHeader {
+	h := csvHeader{fields: len(head.Fields), colOf: make([]int, len(head.Fields)), keyAt: -1, labelAt: -1}
 	stub := t.form.stub() // a file as printed heads its labels so
 	seen := map[string]bool{}
 	for k, field := range head.Fields {
-		colOf[k] = -1
+		h.colOf[k] = -1
 		name := strings.TrimSpace(field)
 		if seen[name] {
 			ps.addf(head.Line, "", name, ErrDuplicate, "column twice in the header")
@@ -152,14 +177,14 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 		seen[name] = true
 		switch name {
 		case "key":
-			keyAt = k
+			h.keyAt = k
 			continue
 		case "label", stub:
-			labelAt = k
+			h.labelAt = k
 			continue
 		}
 		if base, stated, ok := unitSuffix(name); ok {
-			checkUnit(head.Line, name, stated)
+			checkUnit(ps, head.Line, name, stated, unit)
 			name = base
 		}
 		j, ok := t.colIndex[name]
@@ -167,85 +192,49 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 			ps.addf(head.Line, "", name, ErrUnknown, "no such column in %s", t.form.name())
 			continue
 		}
-		colOf[k] = j
+		h.colOf[k] = j
 	}
-	if labelAt < 0 {
+	if h.labelAt < 0 {
 		ps.addf(head.Line, "", "label", ErrMissing, "the header has no such column")
 	}
-	if len(ps.list) > 0 {
-		return nil, ps.err()
-	}
-	s := newStatement(t, opt.Meta)
-	ncol := len(t.form.Columns)
-	// A statement that prints zero as a dash has no other use for one.
-	dashIsZero := opt.Meta.Style.Zero == format.ZeroDash || opt.Meta.Style.Zero == format.ZeroHyphen
+	return h
+}
+
+// readRows reads the lines after the header into s, placing each on its
+// row of the form, and adds every problem to ps. It reports false when it
+// stopped at a line whose row it cannot place.
+func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) bool {
+	t := s.t
+	cells := newCellReader(s, ps)
 	rows := rowCursor{t: t}
-	yenPer := pow10[unit.Exp()] // yen in one of the unit
-	for _, rec := range recs[1:] {
-		if len(rec.Fields) != len(head.Fields) {
-			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(head.Fields))
+	for _, rec := range recs {
+		if len(rec.Fields) != h.fields {
+			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), h.fields)
 			continue
 		}
-		label := strings.TrimSpace(rec.Fields[labelAt])
+		label := strings.TrimSpace(rec.Fields[h.labelAt])
 		var i int
-		if keyAt >= 0 {
-			i, err = rows.byKey(strings.TrimSpace(rec.Fields[keyAt]))
+		var err error
+		if h.keyAt >= 0 {
+			i, err = rows.byKey(strings.TrimSpace(rec.Fields[h.keyAt]))
 		} else {
 			i, err = rows.byLabel(label)
 		}
 		if err != nil {
 			ps.add(rec.Line, label, "", err)
-			return nil, ps.err()
+			return false
 		}
-		row := t.form.Rows[i]
-		name := rowRef(i, row)
-		if keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
-			ps.addf(rec.Line, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
+		if row := t.form.Rows[i]; h.keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
+			ps.addf(rec.Line, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
 		}
-		for k, j := range colOf {
-			if j < 0 {
-				continue
+		for k, j := range h.colOf {
+			if j >= 0 {
+				cells.put(rec.Line, i, j, rec.Fields[k])
 			}
-			col := t.form.Columns[j]
-			if col.Kind == Text {
-				// As written: spaces may be part of a text. A copy, so that
-				// the statement does not hold the file's text.
-				s.texts[i*ncol+j] = strings.Clone(rec.Fields[k])
-				continue
-			}
-			text := strings.TrimSpace(rec.Fields[k])
-			if text == "" {
-				continue
-			}
-			if row.Kind == Header {
-				ps.addf(rec.Line, name, col.Name, ErrMismatch, "a figure on a header row")
-				continue
-			}
-			if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
-				// What ParseCell and the unit give, without a decimal.
-				s.cells[i*ncol+j] = yenAmount(v * yenPer)
-				continue
-			}
-			c, err := format.ParseCell(text)
-			if err != nil {
-				ps.add(rec.Line, name, col.Name, err)
-				continue
-			}
-			switch {
-			case c.Valid && !strings.ContainsAny(text, "円万億"):
-				c.Amount = unit.ToYen(c.Amount)
-			case !c.Valid && dashIsZero:
-				c = format.CellOf(decimal.Zero)
-			}
-			s.cells[i*ncol+j] = amountOf(c)
 		}
 	}
-	rows.missing(&ps)
-	if err := ps.err(); err != nil {
-		return nil, err
-	}
-	s.computeHidden()
-	return s, nil
+	rows.missing(ps)
+	return true
 }
 
 // A line is a record of a CSV table, its fields by column name.

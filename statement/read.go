@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 )
 
@@ -57,6 +60,67 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 	// The base is cut from the name as given, before its bracket.
 	cut := strings.LastIndexAny(name, "(（")
 	return strings.TrimSpace(name[:cut]), strings.TrimSpace(unit), true
+}
+
+// A cellReader puts the cells that a reader of a published statement
+// meets into the statement, adding a problem for each it cannot read.
+type cellReader struct {
+	s      *Statement
+	ps     *problems
+	unit   format.Unit
+	yenPer int64 // yen in one of unit
+	// dashIsZero reads a dash as 0: a statement that prints zero as a
+	// dash has no other use for one.
+	dashIsZero bool
+}
+
+// newCellReader returns the cellReader of s, adding problems to ps.
+func newCellReader(s *Statement, ps *problems) cellReader {
+	z := s.meta.Style.Zero
+	return cellReader{s: s, ps: ps, unit: s.meta.Unit, yenPer: pow10[s.meta.Unit.Exp()],
+		dashIsZero: z == format.ZeroDash || z == format.ZeroHyphen}
+}
+
+// put puts text, printed on the given line in row i and column j, into
+// the statement. A text column takes it as it is written, since spaces may
+// be part of a text. A figure is read as format.ParseCell reads it, in the
+// statement's unit unless it names its own (5千円, 1億3,400万); a cell
+// that is empty once trimmed has none.
+func (r cellReader) put(line, i, j int, text string) {
+	s := r.s
+	at := i*len(s.t.form.Columns) + j
+	col := s.t.form.Columns[j]
+	if col.Kind == Text {
+		// A copy, so that the statement does not hold the source's text.
+		s.texts[at] = strings.Clone(text)
+		return
+	}
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	row := s.t.form.Rows[i]
+	if row.Kind == Header {
+		r.ps.addf(line, rowRef(i, row), col.Name, ErrMismatch, "a figure on a header row")
+		return
+	}
+	if v, ok := digits.Int(text); ok && v <= maxInt64/r.yenPer && v >= -maxInt64/r.yenPer {
+		// What ParseCell and the unit give, without a decimal.
+		s.cells[at] = yenAmount(v * r.yenPer)
+		return
+	}
+	c, err := format.ParseCell(text)
+	if err != nil {
+		r.ps.add(line, rowRef(i, row), col.Name, err)
+		return
+	}
+	switch {
+	case c.Valid && !strings.ContainsAny(text, "円万億"):
+		c.Amount = r.unit.ToYen(c.Amount)
+	case !c.Valid && r.dashIsZero:
+		c = format.CellOf(decimal.Zero)
+	}
+	s.cells[at] = amountOf(c)
 }
 
 // A rowCursor matches the rows a reader meets, in order, to the rows of a
