@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -83,10 +84,11 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 }
 
 // ReadCSV reads a statement of t as published, in CSV: a header line
-// naming the label column (label, or the form's Stub: 科目 by default) and
-// columns of the form, optionally a key column,
-// and one line for each printed row, in the form's order, with the figures
-// as printed.
+// naming the label column (label, or the form's Stub: 科目 by default; any
+// heading with opt.AnyStub) and columns of the form, optionally a key
+// column, and one line for each printed row, in the form's order, with the
+// figures as printed. Fields are separated by commas, or by tabs (see
+// ReadOptions.Comma).
 //
 // Rows are matched in order: by key when the file has a key column, else
 // by label, compared after folding full- and half-width forms (（ and (,
@@ -110,7 +112,11 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // column; nothing is read past a line whose row cannot be placed.
 func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	ps := problems{source: opt.Source}
-	recs, err := csvio.ReadAll(r, opt.Comma)
+	comma := opt.Comma
+	if comma == 0 {
+		comma = csvio.Sniff
+	}
+	recs, err := csvio.ReadAll(r, comma)
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}
@@ -126,7 +132,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 		ps.addf(1, "", "", ErrMissing, "no header line")
 		return nil, ps.err()
 	}
-	h := t.readHeader(&ps, recs[0], opt.Meta.Unit)
+	h := t.readHeader(&ps, recs[0], opt)
 	if len(ps.list) > 0 {
 		return nil, ps.err()
 	}
@@ -161,30 +167,52 @@ type csvHeader struct {
 	labelAt int   // the field of the label column
 }
 
-// readHeader reads the header line of a published CSV file of t, whose
-// figures are in unit, adding every problem to ps.
-func (t *Template) readHeader(ps *problems, head csvio.Record, unit format.Unit) csvHeader {
+// readHeader reads the header line of a published CSV file of t, adding
+// every problem to ps.
+func (t *Template) readHeader(ps *problems, head csvio.Record, opt ReadOptions) csvHeader {
 	h := csvHeader{fields: len(head.Fields), colOf: make([]int, len(head.Fields)), keyAt: -1, labelAt: -1}
-	stub := t.form.stub() // a file as printed heads its labels so
-	seen := map[string]bool{}
+	names := make([]string, len(head.Fields))
 	for k, field := range head.Fields {
+		names[k] = strings.TrimSpace(field)
+	}
+	stub := t.form.stub() // a file as printed heads its labels so
+	h.labelAt = slices.IndexFunc(names, func(name string) bool { return name == "label" || name == stub })
+	if h.labelAt < 0 && opt.AnyStub {
+		first := 0
+		if len(names) > 1 && names[0] == "key" {
+			first = 1
+		}
+		name, stated, hasUnit := unitSuffix(names[first])
+		if !hasUnit {
+			name = names[first]
+		}
+		if _, isColumn := t.colIndex[name]; !isColumn && name != "key" {
+			h.labelAt = first
+			if hasUnit {
+				checkUnit(ps, head.Line, names[first], stated, opt.Meta.Unit)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for k, name := range names {
 		h.colOf[k] = -1
-		name := strings.TrimSpace(field)
 		if seen[name] {
 			ps.addf(head.Line, "", name, ErrDuplicate, "column twice in the header")
 			continue
 		}
 		seen[name] = true
-		switch name {
-		case "key":
+		switch {
+		case k == h.labelAt:
+			continue
+		case name == "key":
 			h.keyAt = k
 			continue
-		case "label", stub:
-			h.labelAt = k
+		case name == "label" || name == stub:
+			ps.addf(head.Line, "", name, ErrDuplicate, "a second label column")
 			continue
 		}
 		if base, stated, ok := unitSuffix(name); ok {
-			checkUnit(ps, head.Line, name, stated, unit)
+			checkUnit(ps, head.Line, name, stated, opt.Meta.Unit)
 			name = base
 		}
 		j, ok := t.colIndex[name]

@@ -21,9 +21,16 @@ type ReadOptions struct {
 	// file that states its unit must state this one. Its Rounding and
 	// Exact say what the printed figures stand for (see VerifyRounded).
 	Meta Meta
-	// Comma separates the fields: '\t' for tab-separated files. Defaults
-	// to ','.
+	// Comma separates the fields of a CSV file: ',' or '\t'. Defaults to
+	// a tab when the first line that has a comma or a tab has a tab (a
+	// table copied out of a spreadsheet), and to ',' otherwise.
 	Comma rune
+	// AnyStub takes the first column of a CSV file, or its second after
+	// a key column, as the labels whatever its heading (科目名, 区分, …),
+	// when the header names neither label nor the form's Stub and that
+	// column is not one of the form's. Defaults to false: the header must
+	// name label or the Stub.
+	AnyStub bool
 }
 
 // unitLine reports whether rec is a line that only states a unit, such as

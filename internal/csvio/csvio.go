@@ -124,10 +124,15 @@ type Record struct {
 	Fields []string
 }
 
+// Sniff, as the comma of ReadAll, separates fields by tabs when the first
+// line that has a comma or a tab has a tab, and by commas otherwise: a
+// table copied out of a spreadsheet is tab-separated.
+const Sniff rune = -1
+
 // ReadAll reads every record of r, decoded as Decode does, with fields
-// separated by comma (',' when comma is 0). Records may have any number of
-// fields: callers report wrong counts with the line. Errors of the input
-// are *Error values; those of r are returned as they are.
+// separated by comma (',' when comma is 0; see Sniff). Records may have
+// any number of fields: callers report wrong counts with the line. Errors
+// of the input are *Error values; those of r are returned as they are.
 func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	data, err := readAll(r)
 	if err != nil {
@@ -137,10 +142,32 @@ func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	if comma == Sniff {
+		comma = sniff(text)
+	}
 	if (comma == 0 || comma == ',' || comma == '\t') && bytes.IndexByte(text, '"') < 0 {
 		return splitAll(text, comma), nil
 	}
 	return readCSV(text, comma)
+}
+
+// sniff returns the separator that Sniff stands for in text.
+func sniff(text []byte) rune {
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		switch {
+		case bytes.IndexByte(line, '\t') >= 0:
+			return '\t'
+		case bytes.IndexByte(line, ',') >= 0:
+			return ','
+		}
+	}
+	return ','
 }
 
 // readAll is io.ReadAll, reading a reader that knows its length (such as

@@ -44,6 +44,9 @@ func TestReadAll(t *testing.T) {
 	}{
 		{"comma", "\uFEFFa,b\r\n\"x\ny\",2\n3\n", 0},
 		{"tab", "\uFEFFa\tb\r\n\"x\ny\"\t2\n3\n", '\t'},
+		{"sniffed comma", "\uFEFFa,b\r\n\"x\ny\",2\n3\n", Sniff},
+		{"sniffed tab", "a\tb\r\n\"x\ny\"\t2\n3\n", Sniff},
+		{"sniffed tab before a comma", "a\tb,c\r\n\"x\ny\"\t2\n3\n", Sniff},
 	}
 	for _, tt := range tests {
 		recs, err := ReadAll(strings.NewReader(tt.in), tt.comma)
@@ -58,6 +61,24 @@ func TestReadAll(t *testing.T) {
 	var e *Error
 	if _, err := ReadAll(strings.NewReader("a\nb,\"c\n"), 0); !errors.As(err, &pe) || !errors.As(err, &e) || e.Line != 2 {
 		t.Errorf("unterminated quote: error %v, want an *Error at line 2 wrapping a *csv.ParseError", err)
+	}
+}
+
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		in   string
+		want rune
+	}{
+		{"", ','},
+		{"貸借対照表\n（単位：円）\n", ','},
+		{"貸借対照表\n科目\t金額\n現金,預金\t1\n", '\t'},
+		{"貸借対照表\r\n科目,金額\r\n現金\t1\r\n", ','},
+		{"科目\t\"金額,千円\"", '\t'},
+	}
+	for _, tt := range tests {
+		if got := sniff([]byte(tt.in)); got != tt.want {
+			t.Errorf("sniff(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
