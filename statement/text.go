@@ -152,7 +152,7 @@ func (s *Statement) label(i, depth int) string {
 
 // table returns the rows of the usual layout, with the column heading first.
 func (s *Statement) table() ([][]string, []bool) {
-	f := s.meta.formatter()
+	f := s.meta.Formatter()
 	head := append([]string{s.t.form.stub()}, columnNames(&s.t.form)...)
 	right := make([]bool, len(head))
 	for j, col := range s.t.form.Columns {
@@ -195,7 +195,7 @@ func (s *Statement) table() ([][]string, []bool) {
 // verticalTable returns the rows of the vertical layout: for each amount
 // column, its name and then its rows.
 func (s *Statement) verticalTable() ([][]string, []bool) {
-	f := s.meta.formatter()
+	f := s.meta.Formatter()
 	table := [][]string{{s.t.form.stub(), "金額"}}
 	for j, col := range s.t.form.Columns {
 		if col.Kind == Text {
