@@ -263,7 +263,7 @@ func TestReadEntriesCSVErrors(t *testing.T) {
 			{Line: 3, Column: "entry", Err: segment.ErrMissing},
 			{Line: 4, Column: "entry", Err: segment.ErrMissing},
 		}},
-		{"encoding", "entry,side,account,amount\n1,\xff,2110,1\n", []segment.Problem{{Err: segment.ErrEncoding}}},
+		{"encoding", "entry,side,account,amount\n1,\xff,2110,1\n", []segment.Problem{{Line: 2, Err: segment.ErrEncoding}}},
 	}
 	for _, tt := range tests {
 		_, err := segment.ReadEntriesCSV(strings.NewReader(tt.in), "entries.csv")

@@ -1,42 +1,43 @@
 package segment
 
 import (
-	"errors"
-
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 )
 
 // Errors that a Problem wraps, for errors.Is. The message of each Problem
-// gives the detail.
+// gives the detail. They are the module's own: every package's sentinel
+// of the same name is the same value, so that errors.Is finds them in an
+// error that another package passes on.
 var (
 	// ErrSyntax means text that cannot be read: CSV that is not well
 	// formed, a line with the wrong number of fields, a side that is
 	// neither 借方 nor 貸方, or an amount.
-	ErrSyntax = errors.New("invalid syntax")
+	ErrSyntax = errs.Syntax
 	// ErrRange means an amount that is not positive, or a segment's Ratio
 	// that is not above 0 and at most 1.
-	ErrRange = errors.New("out of range")
+	ErrRange = errs.Range
 	// ErrUnknown means a name that is not known: a header column, the
 	// consolidated Column, an account not bound to exactly one item row of
 	// the form, an inter-segment row the form lacks, the row of an
 	// Adjustment that is not an item row, or a side.
-	ErrUnknown = errors.New("unknown")
+	ErrUnknown = errs.Unknown
 	// ErrDuplicate means a name given twice: a segment or a header column.
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = errs.Duplicate
 	// ErrMissing means something required that is not there: the form,
 	// the segments, the chart, a segment's name or statement, a header or
 	// one of its columns, an entry's name, or a segment's cell.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.Missing
 	// ErrEncoding means input that is neither UTF-8 nor CP932.
-	ErrEncoding = errors.New("neither UTF-8 nor CP932")
+	ErrEncoding = errs.Encoding
 	// ErrUnbalanced means an entry whose debits and credits differ, or an
 	// inter-segment row (他事業勘定) that does not net to zero across the
 	// segments.
-	ErrUnbalanced = errors.New("unbalanced")
+	ErrUnbalanced = errs.Unbalanced
 	// ErrForm means a form that cannot be consolidated: the
 	// consolidation's own form is invalid, or a segment's statement is not
 	// built on it.
-	ErrForm = errors.New("not the consolidation's form")
+	ErrForm = errs.Form
 )
 
 // An Error lists every problem found in one source.

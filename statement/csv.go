@@ -286,9 +286,11 @@ func readTable(ps *problems, r io.Reader, required, optional []string) ([]line, 
 		ps.addf(1, "", "", ErrMissing, "no header line")
 		return nil, false
 	}
-	cols, err := csvio.Header(recs[0], required, optional)
-	if err != nil {
-		ps.list = append(ps.list, csvProblem(err))
+	cols, bad := csvio.Header(recs[0], required, optional)
+	for _, e := range bad {
+		ps.list = append(ps.list, csvProblem(e))
+	}
+	if len(bad) > 0 {
 		return nil, false
 	}
 	out := make([]line, 0, len(recs)-1)

@@ -176,7 +176,7 @@ func ExampleBook() {
 	s, _ := book.Statement("cf")
 	fmt.Println(book.IDs(), s.Form().Title)
 	// Output:
-	// statement: book: given twice: statement id "bs"
+	// statement: book: duplicate: statement id "bs"
 	// [bs cf] キャッシュ・フロー計算書
 }
 

@@ -5,34 +5,40 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
-// Errors that a Problem wraps, for errors.Is.
+// Errors that a Problem wraps, for errors.Is. ErrUnbalanced and ErrLink
+// are for a program to act on: the figures, not the input, are wrong; the
+// others classify a problem whose message says what is wrong. All but
+// ErrScope and ErrLink are the module's own: every package's sentinel of
+// the same name is the same value, so that errors.Is finds them in an
+// error that another package passes on.
 var (
 	// ErrUnknown means an account of an elimination that is bound to no
 	// item row of the scope's forms, a column, or a side.
-	ErrUnknown = errors.New("unknown")
+	ErrUnknown = errs.Unknown
 	// ErrMissing means something required that is not there: the
 	// consolidation, its members, a member's name, book or statement, an
 	// elimination's lines.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.Missing
 	// ErrDuplicate means a member named twice.
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = errs.Duplicate
 	// ErrRange means an amount that is not positive, or a ratio or method
 	// that is not one of the consolidation's.
-	ErrRange = errors.New("out of range")
+	ErrRange = errs.Range
 	// ErrScope means a consolidation of a scope that consolidates
 	// nothing, or a member that its scope does not take.
 	ErrScope = errors.New("not of the scope")
 	// ErrForm means a member's statement that is not on its scope's form.
-	ErrForm = errors.New("not the form")
+	ErrForm = errs.Form
 	// ErrUnbalanced means an elimination that, applied alone, breaks a
 	// link of its scope: on the 貸借対照表, debits that differ from
 	// credits; elsewhere, a change that the statements it flows into do
 	// not follow.
-	ErrUnbalanced = errors.New("unbalanced")
+	ErrUnbalanced = errs.Unbalanced
 	// ErrLink means statements that break a link of their scope: a
 	// member's own, or the consolidated ones, as the rounding of a
 	// 比例連結 member can.
