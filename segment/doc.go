@@ -11,6 +11,16 @@
 // each figure rounded to 円 by a stated rounding; a 単純合算 column may sum
 // the segments before the eliminations, as a 連結精算表 prints them.
 //
+// # Errors
+//
+// Problems are reported in an [*Error] listing every [Problem], each at
+// its line, row and column and wrapping one of the package's sentinels.
+// [ErrUnbalanced] is the one for a program to act on: the entries or the
+// segments' figures, not the input, are wrong. The others classify a
+// problem in the input, whose message says what is wrong; they are the
+// module's own, the same values as statement's and the others' sentinels
+// of the same name.
+//
 // The package does not post entries to ledgers; an Entry only says how the
 // 相殺等 column moves. Apportionment (按分) of totals over weights is in
 // package [github.com/koukaikei/koukaikei/segment/apportion], and the
