@@ -17,13 +17,13 @@ import (
 // the same value, so that errors.Is finds them in an error that another
 // package passes on.
 var (
-	ErrSyntax    = errs.Syntax    // a malformed code, field or file
-	ErrRange     = errs.Range     // a category other than its parent's
-	ErrUnknown   = errs.Unknown   // a category, parent, column or member
-	ErrDuplicate = errs.Duplicate // a code, column or member given twice
-	ErrCycle     = errs.Cycle     // accounts that are their own ancestors
-	ErrMissing   = errs.Missing   // an empty code or name, a required column
-	ErrEncoding  = errs.Encoding  // text that is not UTF-8 (nor CP932, for CSV)
+	ErrSyntax    = errs.ErrSyntax    // a malformed code, field or file
+	ErrRange     = errs.ErrRange     // a category other than its parent's
+	ErrUnknown   = errs.ErrUnknown   // a category, parent, column or member
+	ErrDuplicate = errs.ErrDuplicate // a code, column or member given twice
+	ErrCycle     = errs.ErrCycle     // accounts that are their own ancestors
+	ErrMissing   = errs.ErrMissing   // an empty code or name, a required column
+	ErrEncoding  = errs.ErrEncoding  // text that is not UTF-8 (nor CP932, for CSV)
 )
 
 // An Error lists every problem found in one source.

@@ -22,12 +22,12 @@ import (
 var (
 	// ErrSyntax reports text that is not a date, fiscal year or period in
 	// any form the package reads: an unknown era, trailing text, invalid UTF-8.
-	ErrSyntax = errs.Syntax
+	ErrSyntax = errs.ErrSyntax
 
 	// ErrRange reports a number too large for its field, a day that does not
 	// exist (2月30日), year 0, a day before 1873-01-01 or after 9999-12-31, or a
 	// period that ends before it starts.
-	ErrRange = errs.Range
+	ErrRange = errs.ErrRange
 
 	// ErrOutsideEra reports a day, month, year or fiscal year that strict
 	// parsing rejects because its era was not in force then (平成31年5月1日,

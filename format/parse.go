@@ -20,10 +20,10 @@ import (
 // another package passes on.
 var (
 	// ErrSyntax means the text is not an amount (or not a unit).
-	ErrSyntax = errs.Syntax
+	ErrSyntax = errs.ErrSyntax
 	// ErrRange means the text is an amount of more than MaxDigits digits,
 	// or a ratio has a whole of zero.
-	ErrRange = errs.Range
+	ErrRange = errs.ErrRange
 	// ErrNoFigure means the text is a dash that stands for no figure
 	// (該当なし): not an amount, but not a mistake either. ParseCell reads it
 	// as a Cell without a figure.

@@ -13,31 +13,31 @@ var (
 	// ErrSyntax means text that cannot be read: CSV that is not well
 	// formed, a line with the wrong number of fields, a side that is
 	// neither 借方 nor 貸方, or an amount.
-	ErrSyntax = errs.Syntax
+	ErrSyntax = errs.ErrSyntax
 	// ErrRange means an amount that is not positive, or a segment's Ratio
 	// that is not above 0 and at most 1.
-	ErrRange = errs.Range
+	ErrRange = errs.ErrRange
 	// ErrUnknown means a name that is not known: a header column, the
 	// consolidated Column, an account not bound to exactly one item row of
 	// the form, an inter-segment row the form lacks, the row of an
 	// Adjustment that is not an item row, or a side.
-	ErrUnknown = errs.Unknown
+	ErrUnknown = errs.ErrUnknown
 	// ErrDuplicate means a name given twice: a segment or a header column.
-	ErrDuplicate = errs.Duplicate
+	ErrDuplicate = errs.ErrDuplicate
 	// ErrMissing means something required that is not there: the form,
 	// the segments, the chart, a segment's name or statement, a header or
 	// one of its columns, an entry's name, or a segment's cell.
-	ErrMissing = errs.Missing
+	ErrMissing = errs.ErrMissing
 	// ErrEncoding means input that is neither UTF-8 nor CP932.
-	ErrEncoding = errs.Encoding
+	ErrEncoding = errs.ErrEncoding
 	// ErrUnbalanced means an entry whose debits and credits differ, or an
 	// inter-segment row (他事業勘定) that does not net to zero across the
 	// segments.
-	ErrUnbalanced = errs.Unbalanced
+	ErrUnbalanced = errs.ErrUnbalanced
 	// ErrForm means a form that cannot be consolidated: the
 	// consolidation's own form is invalid, or a segment's statement is not
 	// built on it.
-	ErrForm = errs.Form
+	ErrForm = errs.ErrForm
 )
 
 // An Error lists every problem found in one source.

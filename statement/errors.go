@@ -19,20 +19,20 @@ import (
 var (
 	// ErrSyntax reports text that is not what it should be: a formula, a
 	// row kind, a column spec, a number.
-	ErrSyntax = errs.Syntax
+	ErrSyntax = errs.ErrSyntax
 	// ErrRange reports a value out of its range, such as a negative indent.
-	ErrRange = errs.Range
+	ErrRange = errs.ErrRange
 	// ErrUnknown reports a name the form or the input does not have: a
 	// row, a column, a key in a formula, an account code, a CSV column.
-	ErrUnknown = errs.Unknown
+	ErrUnknown = errs.ErrUnknown
 	// ErrDuplicate reports something given twice: a key, a column, a
 	// figure, a term of a formula.
-	ErrDuplicate = errs.Duplicate
+	ErrDuplicate = errs.ErrDuplicate
 	// ErrCycle reports a row or column that depends on itself.
-	ErrCycle = errs.Cycle
+	ErrCycle = errs.ErrCycle
 	// ErrMissing reports something required that is absent: a figure, a
 	// row, a formula, a header line.
-	ErrMissing = errs.Missing
+	ErrMissing = errs.ErrMissing
 	// ErrMismatch reports input that contradicts the form: a label on the
 	// wrong line, a figure on a header row or a computed cell, a file of
 	// another form or unit.
@@ -44,7 +44,7 @@ var (
 	ErrOutline = errors.New("does not follow the outline")
 	// ErrEncoding reports input that is neither UTF-8 nor CP932, or text
 	// that an output encoding cannot represent.
-	ErrEncoding = errs.Encoding
+	ErrEncoding = errs.ErrEncoding
 )
 
 // A Problem is one thing wrong, at one place.

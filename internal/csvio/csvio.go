@@ -18,10 +18,10 @@ import (
 )
 
 // An Error is a problem at a line of the input: text in neither encoding
-// (wrapping errs.Encoding), a malformed record (wrapping errs.Syntax and
+// (wrapping errs.ErrEncoding), a malformed record (wrapping errs.ErrSyntax and
 // the *csv.ParseError of encoding/csv), or a header column that is
-// unknown, repeated or missing (wrapping errs.Unknown, errs.Duplicate or
-// errs.Missing, with the Column). Packages report it with their own error
+// unknown, repeated or missing (wrapping errs.ErrUnknown, errs.ErrDuplicate or
+// errs.ErrMissing, with the Column). Packages report it with their own error
 // type, passing its Err on: its conditions are theirs.
 type Error struct {
 	Line   int    // 1-based line of the input
@@ -48,7 +48,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // CP932 everywhere and its bytes that are not UTF-8 outnumber its
 // multi-byte UTF-8 characters: Japanese text in CP932 is mostly not UTF-8,
 // while UTF-8 text with a stray byte is mostly UTF-8. Otherwise Decode
-// returns an *Error wrapping errs.Encoding at the line of the first bad
+// returns an *Error wrapping errs.ErrEncoding at the line of the first bad
 // byte.
 func Decode(data []byte) ([]byte, error) {
 	if b, ok := bytes.CutPrefix(data, []byte("\uFEFF")); ok {
@@ -66,7 +66,7 @@ func Decode(data []byte) ([]byte, error) {
 	}
 	out, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, &Error{Line: 1, Err: fmt.Errorf("%w: not CP932: %v", errs.Encoding, err)}
+		return nil, &Error{Line: 1, Err: fmt.Errorf("%w: not CP932: %v", errs.ErrEncoding, err)}
 	}
 	// The decoder maps bytes that are not CP932 to U+FFFD instead of
 	// failing; such text was in neither encoding. CP932 has no U+FFFD of
@@ -111,7 +111,7 @@ func utf8Counts(b []byte) (bad, runes int) {
 
 // encodingError reports an encoding problem at offset i of text.
 func encodingError(text []byte, i int, what string) *Error {
-	return &Error{Line: 1 + bytes.Count(text[:i], []byte("\n")), Err: fmt.Errorf("%w: %s", errs.Encoding, what)}
+	return &Error{Line: 1 + bytes.Count(text[:i], []byte("\n")), Err: fmt.Errorf("%w: %s", errs.ErrEncoding, what)}
 }
 
 // A Record is one CSV record and the line it starts on.
@@ -120,9 +120,9 @@ type Record struct {
 	Fields []string
 }
 
-// Sniff, as the comma of ReadAll, separates fields by tabs when the first
-// line that has a comma or a tab has a tab, and by commas otherwise: a
-// table copied out of a spreadsheet is tab-separated.
+// Sniff is the comma of ReadAll that separates fields by tabs when the
+// first line that has a comma or a tab has a tab, and by commas otherwise:
+// a table copied out of a spreadsheet is tab-separated.
 const Sniff rune = -1
 
 // ReadAll reads every record of r, decoded as Decode does, with fields
@@ -246,7 +246,7 @@ func readCSV(text []byte, comma rune) ([]Record, error) {
 			if pe, ok := err.(*csv.ParseError); ok {
 				line = pe.Line
 			}
-			return nil, &Error{Line: line, Err: fmt.Errorf("%w: %w", errs.Syntax, err)}
+			return nil, &Error{Line: line, Err: fmt.Errorf("%w: %w", errs.ErrSyntax, err)}
 		}
 		line, _ := cr.FieldPos(0)
 		if len(store) < len(fields) {
@@ -270,17 +270,17 @@ func Header(rec Record, required, optional []string) (map[string]int, []*Error) 
 	for i, name := range rec.Fields {
 		switch _, dup := cols[name]; {
 		case dup:
-			problems = append(problems, &Error{Line: rec.Line, Column: name, Err: fmt.Errorf("%w column", errs.Duplicate)})
+			problems = append(problems, &Error{Line: rec.Line, Column: name, Err: fmt.Errorf("%w column", errs.ErrDuplicate)})
 		case !slices.Contains(required, name) && !slices.Contains(optional, name):
 			problems = append(problems, &Error{Line: rec.Line, Column: name,
-				Err: fmt.Errorf("%w column: the columns are %s", errs.Unknown, strings.Join(slices.Concat(required, optional), ", "))})
+				Err: fmt.Errorf("%w column: the columns are %s", errs.ErrUnknown, strings.Join(slices.Concat(required, optional), ", "))})
 		default:
 			cols[name] = i
 		}
 	}
 	for _, name := range required {
 		if _, ok := cols[name]; !ok {
-			problems = append(problems, &Error{Line: rec.Line, Column: name, Err: fmt.Errorf("%w column", errs.Missing)})
+			problems = append(problems, &Error{Line: rec.Line, Column: name, Err: fmt.Errorf("%w column", errs.ErrMissing)})
 		}
 	}
 	return cols, problems

@@ -20,11 +20,11 @@ func TestDecode(t *testing.T) {
 		{"UTF-8", "科目,金額", "科目,金額", 0, nil},
 		{"UTF-8 with BOM", "\uFEFF科目,金額", "科目,金額", 0, nil},
 		{"CP932", "\x89\xc8\x96\xda,\x8b\xe0\x8a\x7a", "科目,金額", 0, nil},
-		{"CP932 with a byte that is no character", "\x89\xc8\x96\xda\n,\xff", "", 2, errs.Encoding},
-		{"BOM before CP932", "\uFEFF\x89\xc8\x96\xda", "", 1, errs.Encoding},
+		{"CP932 with a byte that is no character", "\x89\xc8\x96\xda\n,\xff", "", 2, errs.ErrEncoding},
+		{"BOM before CP932", "\uFEFF\x89\xc8\x96\xda", "", 1, errs.ErrEncoding},
 		// 現金 in UTF-8 followed by a stray byte is also CP932 (迴ｾ驥続).
-		{"UTF-8 with a stray byte", "code,name\n1000,現金\xb1\n", "", 2, errs.Encoding},
-		{"UTF-8 with a stray byte after many lines", "a\n現金\n預金\n未収金\xff\n", "", 4, errs.Encoding},
+		{"UTF-8 with a stray byte", "code,name\n1000,現金\xb1\n", "", 2, errs.ErrEncoding},
+		{"UTF-8 with a stray byte after many lines", "a\n現金\n預金\n未収金\xff\n", "", 4, errs.ErrEncoding},
 	}
 	for _, tt := range tests {
 		got, err := Decode([]byte(tt.in))
@@ -95,10 +95,10 @@ func TestHeader(t *testing.T) {
 		columns []string // of each problem, in order
 		err     []error
 	}{
-		{"missing", []string{"label"}, []string{"key"}, []error{errs.Missing}},
-		{"repeated", []string{"key", "key"}, []string{"key"}, []error{errs.Duplicate}},
-		{"unknown", []string{"key", "indnet"}, []string{"indnet"}, []error{errs.Unknown}},
-		{"every problem", []string{"label", "label", "x"}, []string{"label", "x", "key"}, []error{errs.Duplicate, errs.Unknown, errs.Missing}},
+		{"missing", []string{"label"}, []string{"key"}, []error{errs.ErrMissing}},
+		{"repeated", []string{"key", "key"}, []string{"key"}, []error{errs.ErrDuplicate}},
+		{"unknown", []string{"key", "indnet"}, []string{"indnet"}, []error{errs.ErrUnknown}},
+		{"every problem", []string{"label", "label", "x"}, []string{"label", "x", "key"}, []error{errs.ErrDuplicate, errs.ErrUnknown, errs.ErrMissing}},
 	}
 	for _, tt := range tests {
 		_, problems := Header(Record{Line: 3, Fields: tt.fields}, []string{"key"}, []string{"label"})
@@ -123,8 +123,8 @@ func TestPlace(t *testing.T) {
 		line int
 		want error
 	}{
-		{encErr, 2, errs.Encoding},
-		{syntaxErr, 2, errs.Syntax},
+		{encErr, 2, errs.ErrEncoding},
+		{syntaxErr, 2, errs.ErrSyntax},
 		{other, 0, other},
 	}
 	for _, tt := range tests {

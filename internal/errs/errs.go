@@ -12,13 +12,13 @@ import "errors"
 // The conditions, in the words of their messages. Each is wrapped with
 // the detail of what was wrong and where.
 var (
-	Syntax     = errors.New("invalid syntax")     // text that cannot be read as what it should be
-	Range      = errors.New("value out of range") // a value beyond what it may be
-	Unknown    = errors.New("unknown")            // a name that is not known
-	Duplicate  = errors.New("duplicate")          // something given twice
-	Missing    = errors.New("missing")            // something required that is not there
-	Cycle      = errors.New("cycle")              // something that depends on itself
-	Encoding   = errors.New("encoding")           // text in neither UTF-8 nor CP932, or that an output encoding lacks
-	Form       = errors.New("not the form")       // a statement not on the form it must be on
-	Unbalanced = errors.New("unbalanced")         // debits and credits, or accounts that should net to zero, that differ
+	ErrSyntax     = errors.New("invalid syntax")     // text that cannot be read as what it should be
+	ErrRange      = errors.New("value out of range") // a value beyond what it may be
+	ErrUnknown    = errors.New("unknown")            // a name that is not known
+	ErrDuplicate  = errors.New("duplicate")          // something given twice
+	ErrMissing    = errors.New("missing")            // something required that is not there
+	ErrCycle      = errors.New("cycle")              // something that depends on itself
+	ErrEncoding   = errors.New("encoding")           // text in neither UTF-8 nor CP932, or that an output encoding lacks
+	ErrForm       = errors.New("not the form")       // a statement not on the form it must be on
+	ErrUnbalanced = errors.New("unbalanced")         // debits and credits, or accounts that should net to zero, that differ
 )

@@ -64,11 +64,11 @@ var (
 	// ErrRange means a number out of range: a negative total, weight or
 	// rate, a unit that is not positive, numbers beyond 2^63 once scaled
 	// to integers, or fewer units than positive weights under Adams.
-	ErrRange = errs.Range
+	ErrRange = errs.ErrRange
 	// ErrUnknown means a Method that is none of the package's.
-	ErrUnknown = errs.Unknown
+	ErrUnknown = errs.ErrUnknown
 	// ErrMissing means that no weight is positive.
-	ErrMissing = errs.Missing
+	ErrMissing = errs.ErrMissing
 	// ErrNotMultiple means a total that is not a whole number of units:
 	// the caller rounds it first, by the rule that applies.
 	ErrNotMultiple = errors.New("total not a whole number of units")

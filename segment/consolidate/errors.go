@@ -19,26 +19,26 @@ import (
 var (
 	// ErrUnknown means an account of an elimination that is bound to no
 	// item row of the scope's forms, a column, or a side.
-	ErrUnknown = errs.Unknown
+	ErrUnknown = errs.ErrUnknown
 	// ErrMissing means something required that is not there: the
 	// consolidation, its members, a member's name, book or statement, an
 	// elimination's lines.
-	ErrMissing = errs.Missing
+	ErrMissing = errs.ErrMissing
 	// ErrDuplicate means a member named twice.
-	ErrDuplicate = errs.Duplicate
+	ErrDuplicate = errs.ErrDuplicate
 	// ErrRange means an amount that is not positive, or a ratio or method
 	// that is not one of the consolidation's.
-	ErrRange = errs.Range
+	ErrRange = errs.ErrRange
 	// ErrScope means a consolidation of a scope that consolidates
 	// nothing, or a member that its scope does not take.
 	ErrScope = errors.New("not of the scope")
 	// ErrForm means a member's statement that is not on its scope's form.
-	ErrForm = errs.Form
+	ErrForm = errs.ErrForm
 	// ErrUnbalanced means an elimination that, applied alone, breaks a
 	// link of its scope: on the 貸借対照表, debits that differ from
 	// credits; elsewhere, a change that the statements it flows into do
 	// not follow.
-	ErrUnbalanced = errs.Unbalanced
+	ErrUnbalanced = errs.ErrUnbalanced
 	// ErrLink means statements that break a link of their scope: a
 	// member's own, or the consolidated ones, as the rounding of a
 	// 比例連結 member can.

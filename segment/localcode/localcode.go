@@ -27,7 +27,7 @@ type Code string
 // module's own: every package's ErrSyntax is the same value.
 var (
 	// ErrSyntax means the text is not five or six digits.
-	ErrSyntax = errs.Syntax
+	ErrSyntax = errs.ErrSyntax
 	// ErrCheckDigit means six digits whose last is not the check digit of
 	// the first five: a code mistyped, or a number that is no code.
 	ErrCheckDigit = errors.New("wrong check digit")

@@ -17,14 +17,14 @@ import (
 var (
 	// ErrSyntax means text that cannot be read, such as a remark without
 	// a confidence mark.
-	ErrSyntax = errs.Syntax
+	ErrSyntax = errs.ErrSyntax
 	// ErrUnknown means a form id that is not the standard's.
-	ErrUnknown = errs.Unknown
+	ErrUnknown = errs.ErrUnknown
 	// ErrMissing means something required that is not there: a book, a
 	// statement.
-	ErrMissing = errs.Missing
+	ErrMissing = errs.ErrMissing
 	// ErrForm means a statement that is not on the form it must be on.
-	ErrForm = errs.Form
+	ErrForm = errs.ErrForm
 	// ErrContra means a positive figure on a row bound to a contra
 	// account, whose figures are negative.
 	ErrContra = errors.New("contra account with a positive figure")
