@@ -137,9 +137,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 		return nil, ps.err()
 	}
 	s := newStatement(t, opt.Meta)
-	if !h.readRows(s, &ps, recs[1:]) {
-		return nil, ps.err()
-	}
+	h.readRows(s, &ps, recs[1:])
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
@@ -229,9 +227,9 @@ func (t *Template) readHeader(ps *problems, head csvio.Record, opt ReadOptions) 
 }
 
 // readRows reads the lines after the header into s, placing each on its
-// row of the form, and adds every problem to ps. It reports false when it
-// stopped at a line whose row it cannot place.
-func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) bool {
+// row of the form, and adds every problem to ps. It stops at a line whose
+// row it cannot place.
+func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) {
 	t := s.t
 	cells := newCellReader(s, ps)
 	rows := rowCursor{t: t}
@@ -250,7 +248,7 @@ func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) boo
 		}
 		if err != nil {
 			ps.add(rec.Line, label, "", err)
-			return false
+			return
 		}
 		if row := t.form.Rows[i]; h.keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
 			ps.addf(rec.Line, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
@@ -262,7 +260,6 @@ func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) boo
 		}
 	}
 	rows.missing(ps)
-	return true
 }
 
 // A line is a record of a CSV table, its fields by column name.

@@ -74,8 +74,7 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 type cellReader struct {
 	s      *Statement
 	ps     *problems
-	unit   format.Unit
-	yenPer int64 // yen in one of unit
+	yenPer int64 // yen in one of the statement's unit
 	// dashIsZero reads a dash as 0: a statement that prints zero as a
 	// dash has no other use for one.
 	dashIsZero bool
@@ -84,8 +83,7 @@ type cellReader struct {
 // newCellReader returns the cellReader of s, adding problems to ps.
 func newCellReader(s *Statement, ps *problems) cellReader {
 	z := s.meta.Style.Zero
-	return cellReader{s: s, ps: ps, unit: s.meta.Unit, yenPer: pow10[s.meta.Unit.Exp()],
-		dashIsZero: z == format.ZeroDash || z == format.ZeroHyphen}
+	return cellReader{s: s, ps: ps, yenPer: pow10[s.meta.Unit.Exp()], dashIsZero: z == format.ZeroDash || z == format.ZeroHyphen}
 }
 
 // put puts text, printed on the given line in row i and column j, into
@@ -123,7 +121,7 @@ func (r cellReader) put(line, i, j int, text string) {
 	}
 	switch {
 	case c.Valid && !strings.ContainsAny(text, "円万億"):
-		c.Amount = r.unit.ToYen(c.Amount)
+		c.Amount = s.meta.Unit.ToYen(c.Amount)
 	case !c.Valid && r.dashIsZero:
 		c = format.CellOf(decimal.Zero)
 	}

@@ -273,10 +273,7 @@ func (t *Template) ReadText(r io.Reader, opt ReadOptions, text TextOptions) (*St
 	}
 	s := newStatement(t, meta)
 	body := lines[unitAt+2:]
-	n, ok := cols.readRows(s, &ps, body, unitAt+3)
-	if !ok {
-		return nil, ps.err()
-	}
+	n := cols.readRows(s, &ps, body, unitAt+3)
 	s.meta.Notes = append(s.meta.Notes, body[n:]...)
 	if err := ps.err(); err != nil {
 		return nil, err
@@ -393,9 +390,9 @@ func (t *Template) readColumnHeading(ps *problems, line int, heading string, d f
 
 // readRows reads the lines of the table, the first on line number first,
 // one for each printed row of the form, into s, adding every problem to
-// ps. It returns the number of lines read; it reports false when it
-// stopped at a line whose label is not its row's.
-func (tc textColumns) readRows(s *Statement, ps *problems, lines []string, first int) (int, bool) {
+// ps. It returns the number of lines read, and stops at a line whose
+// label is not its row's.
+func (tc textColumns) readRows(s *Statement, ps *problems, lines []string, first int) int {
 	cells := newCellReader(s, ps)
 	n := 0
 	for i, row := range s.t.form.Rows {
@@ -413,13 +410,13 @@ func (tc textColumns) readRows(s *Statement, ps *problems, lines []string, first
 		label = strings.TrimSuffix(label, " "+row.Note)
 		if normalLabel(label) != s.t.normals[i] {
 			ps.addf(at, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
-			return n, false
+			return n
 		}
 		for j := range tc.spans {
 			cells.put(at, i, j, fields[j+1])
 		}
 	}
-	return n, true
+	return n
 }
 
 // cut splits a line of the table into its label and one cell for each
