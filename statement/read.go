@@ -72,9 +72,8 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 // A cellReader puts the cells that a reader of a published statement
 // meets into the statement, adding a problem for each it cannot read.
 type cellReader struct {
-	s      *Statement
-	ps     *problems
-	yenPer int64 // yen in one of the statement's unit
+	s  *Statement
+	ps *problems
 	// dashIsZero reads a dash as 0: a statement that prints zero as a
 	// dash has no other use for one.
 	dashIsZero bool
@@ -83,14 +82,13 @@ type cellReader struct {
 // newCellReader returns the cellReader of s, adding problems to ps.
 func newCellReader(s *Statement, ps *problems) cellReader {
 	z := s.meta.Style.Zero
-	return cellReader{s: s, ps: ps, yenPer: pow10[s.meta.Unit.Exp()], dashIsZero: z == format.ZeroDash || z == format.ZeroHyphen}
+	return cellReader{s: s, ps: ps, dashIsZero: z == format.ZeroDash || z == format.ZeroHyphen}
 }
 
 // put puts text, printed on the given line in row i and column j, into
 // the statement. A text column takes it as it is written, since spaces may
-// be part of a text. A figure is read as format.ParseCell reads it, in the
-// statement's unit unless it names its own (5千円, 1億3,400万); a cell
-// that is empty once trimmed has none.
+// be part of a text; a figure is read by parseFigure, and a cell that is
+// empty once trimmed has none.
 func (r cellReader) put(line, i, j int, text string) {
 	s := r.s
 	at := i*len(s.t.form.Columns) + j
@@ -109,23 +107,34 @@ func (r cellReader) put(line, i, j int, text string) {
 		r.ps.addf(line, rowRef(i, row), col.Name, ErrMismatch, "a figure on a header row")
 		return
 	}
-	if v, ok := digits.Int(text); ok && v <= maxInt64/r.yenPer && v >= -maxInt64/r.yenPer {
-		// What ParseCell and the unit give, without a decimal.
-		s.cells[at] = yenAmount(v * r.yenPer)
-		return
-	}
-	c, err := format.ParseCell(text)
+	a, err := parseFigure(text, s.meta.Unit, r.dashIsZero)
 	if err != nil {
 		r.ps.add(line, rowRef(i, row), col.Name, err)
 		return
 	}
+	s.cells[at] = a
+}
+
+// parseFigure reads a figure as printed in unit u: as format.ParseCell
+// reads it, in u unless it names its unit (5千円, 1億3,400万), a dash as
+// zero where the statement prints zero so.
+func parseFigure(text string, u format.Unit, dashIsZero bool) (amount, error) {
+	yenPer := pow10[u.Exp()]
+	if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
+		// What ParseCell and the unit give, without a decimal.
+		return yenAmount(v * yenPer), nil
+	}
+	c, err := format.ParseCell(text)
+	if err != nil {
+		return amount{}, err
+	}
 	switch {
 	case c.Valid && !strings.ContainsAny(text, "円万億"):
-		c.Amount = s.meta.Unit.ToYen(c.Amount)
-	case !c.Valid && r.dashIsZero:
+		c.Amount = u.ToYen(c.Amount)
+	case !c.Valid && dashIsZero:
 		c = format.CellOf(decimal.Zero)
 	}
-	s.cells[at] = amountOf(c)
+	return amountOf(c), nil
 }
 
 // A rowCursor matches the rows a reader meets, in order, to the rows of a
