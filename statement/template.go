@@ -153,6 +153,8 @@ func (t *Template) compileRows(ps *problems) {
 	t.normals = make([]string, len(f.Rows))
 	for i, r := range f.Rows {
 		t.normals[i] = normalLabel(r.Label)
+	}
+	for i, r := range f.Rows {
 		at := rowRef(i, r)
 		switch {
 		case r.Kind < Header || r.Kind > Subtotal:
