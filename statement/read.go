@@ -31,6 +31,11 @@ type ReadOptions struct {
 	// column is not one of the form's. Defaults to false: the header must
 	// name label or the Stub.
 	AnyStub bool
+	// StatedUnit takes the unit that a Grid states, in a line above the
+	// table (（単位：千円）) or in a column heading (金額（千円）), as the
+	// statement's, in place of Meta.Unit, which then serves a Grid that
+	// states none. Defaults to false: a stated unit must be Meta.Unit.
+	StatedUnit bool
 }
 
 // unitLine reports whether rec is a line that only states a unit, such as
@@ -74,16 +79,17 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 type cellReader struct {
 	s  *Statement
 	ps *problems
-	// dashIsZero reads a dash as 0: a statement that prints zero as a
-	// dash has no other use for one.
-	dashIsZero bool
+	dashIsZero bool // see Style.dashIsZero
 }
 
 // newCellReader returns the cellReader of s, adding problems to ps.
 func newCellReader(s *Statement, ps *problems) cellReader {
-	z := s.meta.Style.Zero
-	return cellReader{s: s, ps: ps, dashIsZero: z == format.ZeroDash || z == format.ZeroHyphen}
+	return cellReader{s: s, ps: ps, dashIsZero: s.meta.Style.dashIsZero()}
 }
+
+// dashIsZero reports whether a reader reads a dash as 0: a statement that
+// prints zero as a dash has no other use for one.
+func (st Style) dashIsZero() bool { return st.Zero == format.ZeroDash || st.Zero == format.ZeroHyphen }
 
 // put puts text, printed on the given line in row i and column j, into
 // the statement. A text column takes it as it is written, since spaces may
@@ -115,9 +121,10 @@ func (r cellReader) put(line, i, j int, text string) {
 	s.cells[at] = a
 }
 
-// parseFigure reads a figure as printed in unit u: as format.ParseCell
-// reads it, in u unless it names its unit (5千円, 1億3,400万), a dash as
-// zero where the statement prints zero so.
+// parseFigure reads a figure as printed in unit u, as ReadCSV, ReadText and
+// ReadGrid read it: as format.ParseCell reads it, in u unless it names its
+// unit (5千円, 1億3,400万), a dash as zero where the statement prints zero
+// so.
 func parseFigure(text string, u format.Unit, dashIsZero bool) (amount, error) {
 	yenPer := pow10[u.Exp()]
 	if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
@@ -151,11 +158,13 @@ func (c *rowCursor) byKey(key string) (int, error) {
 }
 
 // byLabel returns the index of the next row, which must have the given
-// label once normalised.
+// label once normalised. A printed label stands for a printed row: where a
+// hidden row that may be left out has the label of a printed row after it,
+// as a summary hides the item its total repeats, the printed row matches.
 func (c *rowCursor) byLabel(label string) (int, error) {
 	l := ""
 	normal := false // whether l holds label normalised
-	return c.match(func(i int, r Row) bool {
+	eq := func(i int, r Row) bool {
 		if r.Label == label {
 			return true
 		}
@@ -163,7 +172,19 @@ func (c *rowCursor) byLabel(label string) (int, error) {
 			l, normal = normalLabel(label), true
 		}
 		return c.t.normals[i] == l
-	})
+	}
+	i, err := c.match(eq)
+	rows := c.t.form.Rows
+	for j := i + 1; err == nil && rows[i].Hidden && j < len(rows); j++ {
+		if !rows[j].Hidden && eq(j, rows[j]) {
+			c.next = j + 1
+			return j, nil
+		}
+		if rows[j].Kind != Header && !rows[j].Hidden {
+			break
+		}
+	}
+	return i, err
 }
 
 func (c *rowCursor) match(ok func(int, Row) bool) (int, error) {

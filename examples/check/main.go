@@ -1,12 +1,28 @@
-// Command check verifies the arithmetic of a published statement file:
-// every total, subtotal and computed column is judged exact, within the
-// rounding the figures were printed with, or a violation, with the amount
-// by which it is off beyond what rounding explains.
+// Command check verifies the arithmetic of a published statement file, or
+// of a whole published report: every total, subtotal and computed column,
+// and every link between the statements of the report, is judged exact,
+// within the rounding the figures were printed with, or a violation, with
+// the amount by which it is off beyond what rounding explains.
 //
 // Usage:
 //
-//	go run ./examples/check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円] [-rounding 四捨五入|切り捨て|切り上げ] [-format text|json] PUBLISHED.csv
+//	go run ./examples/check [-unit U] [-rounding R] [-format text|json] FILE|DIR|ID=FILE ...
+//	go run ./examples/check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit U] [-rounding R] [-format text|json] PUBLISHED.csv|PUBLISHED.xlsx
 //	go run ./examples/check -list
+//
+// Without -form, check reads a whole report: the statements of the
+// 統一的な基準 in the files given, in the files of a directory given
+// (.csv, .tsv, .txt, .xlsx), each file holding one statement, several one
+// after another under their title lines, the scopes side by side, or, for
+// a workbook, any of these on each sheet. Each statement's form is
+// recognised from its title and lines (see unified.ReadGrid); ID=FILE
+// reads FILE on the form ID instead. The unit and date of each statement
+// are read from the lines above its table, -unit serving those that state
+// none. Every statement and every link between them (unified.Links, for
+// each scope whose statements the report has) is verified jointly under
+// rounding. It prints, for each statement, its identities counted by
+// verdict, and each identity within rounding or violated; for each link,
+// its verdict; then a summary line. Exit codes are as below.
 //
 // -form names a form the library ships (the 統一的な基準 forms; -list prints
 // them, one per line: id, title and scope) or a form file in the row format
@@ -42,6 +58,7 @@ import (
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
+	"github.com/koukaikei/koukaikei/statement/xlsx"
 )
 
 func main() {
@@ -60,7 +77,7 @@ type builtin struct{}
 // Forms returns the forms of package unified.
 func (builtin) Forms() []unified.FormInfo { return unified.Forms() }
 
-const usage = "usage: check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円] [-rounding 四捨五入|切り捨て|切り上げ] [-format text|json] PUBLISHED.csv\n       check -list"
+const usage = "usage: check [-unit U] [-rounding R] [-format text|json] FILE|DIR|ID=FILE ...\n       check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円] [-rounding 四捨五入|切り捨て|切り上げ] [-format text|json] PUBLISHED.csv|PUBLISHED.xlsx\n       check -list"
 
 // errUsage marks bad flags and arguments.
 var errUsage = errors.New("bad usage")
@@ -87,6 +104,9 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 			fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.ID, f.Title, f.Scope)
 		}
 		return 0
+	}
+	if *form == "" {
+		return runWhole(fs, stdout, stderr, *unit, *rounding, *out)
 	}
 	c := &checker{forms: forms}
 	err := c.configure(fs.Args(), *form, *columns, *title, *unit, *rounding, *out)
@@ -120,6 +140,63 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 	return 0
 }
 
+// runWhole checks the whole report that the arguments name.
+func runWhole(fs *flag.FlagSet, stdout, stderr io.Writer, unit, rounding, out string) int {
+	w := &whole{}
+	err := w.configure(fs.Args(), unit, rounding, out)
+	if err == nil {
+		err = w.read(fs.Args())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %v\n", err)
+		if errors.Is(err, errUsage) {
+			fs.Usage()
+		}
+		return 2
+	}
+	r, err := w.verify()
+	if err == nil && out == "json" {
+		err = r.writeJSON(stdout)
+	} else if err == nil {
+		err = r.writeText(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %v\n", err)
+		return 2
+	}
+	if r.Violations > 0 {
+		return 1
+	}
+	return 0
+}
+
+// configure checks the flags of a whole report's check.
+func (w *whole) configure(args []string, unit, rounding, out string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: no -form, and no report's files to recognise the forms of", errUsage)
+	}
+	var err error
+	w.meta, _, err = parseFlags(unit, rounding, out)
+	return err
+}
+
+// parseFlags reads the flags both checks share: the unit and rounding of
+// the figures, and the output format.
+func parseFlags(unit, rounding, out string) (meta statement.Meta, json bool, err error) {
+	if out != "text" && out != "json" {
+		return meta, false, fmt.Errorf("%w: unknown format %q: text or json", errUsage, out)
+	}
+	if meta.Unit, err = format.ParseUnit(unit); err != nil {
+		return meta, false, fmt.Errorf("%w: unknown unit %q: 円, 千円 or 百万円", errUsage, unit)
+	}
+	r, ok := parseRounding(rounding)
+	if !ok {
+		return meta, false, fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て or 切り上げ", errUsage, rounding)
+	}
+	meta.Rounding = r
+	return meta, out == "json", nil
+}
+
 // A checker holds what the flags say.
 type checker struct {
 	forms    FormSource
@@ -135,23 +212,10 @@ func (c *checker) configure(args []string, form, columns, title, unit, rounding,
 		return fmt.Errorf("%w: one published file, got %d arguments", errUsage, len(args))
 	}
 	c.file = args[0]
-	switch out {
-	case "text":
-	case "json":
-		c.json = true
-	default:
-		return fmt.Errorf("%w: unknown format %q: text or json", errUsage, out)
+	var err error
+	if c.meta, c.json, err = parseFlags(unit, rounding, out); err != nil {
+		return err
 	}
-	u, err := format.ParseUnit(unit)
-	if err != nil {
-		return fmt.Errorf("%w: unknown unit %q: 円, 千円 or 百万円", errUsage, unit)
-	}
-	c.meta.Unit = u
-	r, ok := parseRounding(rounding)
-	if !ok {
-		return fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て or 切り上げ", errUsage, rounding)
-	}
-	c.meta.Rounding = r
 	if form == "" {
 		return fmt.Errorf("%w: no -form", errUsage)
 	}
@@ -199,9 +263,13 @@ func (c *checker) readForm(path, columns, title string) error {
 	return nil
 }
 
-// read reads the published file: in UTF-8 or CP932, comma- or
-// tab-separated, its labels in its first column whatever their heading.
+// read reads the published file: a workbook, or CSV in UTF-8 or CP932,
+// comma- or tab-separated, its labels in its first column whatever their
+// heading.
 func (c *checker) read() error {
+	if strings.EqualFold(filepath.Ext(c.file), ".xlsx") {
+		return c.readXLSX()
+	}
 	f, err := os.Open(c.file)
 	if err != nil {
 		return err
@@ -265,17 +333,7 @@ func (c *checker) verify() (*report, error) {
 			r.Violations++
 		}
 		r.findings = append(r.findings, f)
-		x := finding{Row: f.Row, Label: f.Label, Column: f.Column, Rule: f.Rule, Verdict: f.Verdict.String(), Excess: f.Excess.String()}
-		if f.Want.Valid {
-			x.Printed = ptr(f.Want.Amount.String())
-		}
-		if !f.Range.NoLo {
-			x.Computed.Lo = ptr(f.Range.Lo.String())
-		}
-		if !f.Range.NoHi {
-			x.Computed.Hi = ptr(f.Range.Hi.String())
-		}
-		r.Findings = append(r.Findings, x)
+		r.Findings = append(r.Findings, findingOf(f))
 	}
 	r.Consistent = r.Violations == 0
 	return r, nil
@@ -315,4 +373,23 @@ func (r *report) writeJSON(w io.Writer) error {
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
+}
+
+// readXLSX reads the first sheet of a workbook, whose unit, if it states
+// one, must be -unit's.
+func (c *checker) readXLSX() error {
+	sheets, err := xlsx.ReadFile(c.file)
+	if err != nil {
+		return err
+	}
+	t, err := statement.Compile(c.form)
+	if err != nil {
+		return err
+	}
+	s, err := t.ReadGrid(sheets[0], statement.ReadOptions{Source: c.file, Meta: c.meta})
+	if err != nil {
+		return err
+	}
+	c.verified = s
+	return nil
 }
