@@ -77,8 +77,8 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 // A cellReader puts the cells that a reader of a published statement
 // meets into the statement, adding a problem for each it cannot read.
 type cellReader struct {
-	s  *Statement
-	ps *problems
+	s          *Statement
+	ps         *problems
 	dashIsZero bool // see Style.dashIsZero
 }
 
