@@ -97,9 +97,9 @@ func (st Style) dashIsZero() bool { return st.Zero == format.ZeroDash || st.Zero
 // empty once trimmed has none.
 func (r cellReader) put(line, i, j int, text string) {
 	s := r.s
-	at := i*len(s.t.form.Columns) + j
-	col := s.t.form.Columns[j]
-	if col.Kind == Text {
+	f := &s.t.form
+	at := i*len(f.Columns) + j
+	if f.Columns[j].Kind == Text {
 		// A copy, so that the statement does not hold the source's text.
 		s.texts[at] = strings.Clone(text)
 		return
@@ -108,14 +108,13 @@ func (r cellReader) put(line, i, j int, text string) {
 	if text == "" {
 		return
 	}
-	row := s.t.form.Rows[i]
-	if row.Kind == Header {
-		r.ps.addf(line, rowRef(i, row), col.Name, ErrMismatch, "a figure on a header row")
+	if f.Rows[i].Kind == Header {
+		r.ps.addf(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, ErrMismatch, "a figure on a header row")
 		return
 	}
 	a, err := parseFigure(text, s.meta.Unit, r.dashIsZero)
 	if err != nil {
-		r.ps.add(line, rowRef(i, row), col.Name, err)
+		r.ps.add(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, err)
 		return
 	}
 	s.cells[at] = a
