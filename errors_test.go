@@ -6,6 +6,10 @@ import (
 	"testing"
 
 	"github.com/koukaikei/koukaikei/account"
+	"github.com/koukaikei/koukaikei/account/conversion"
+	"github.com/koukaikei/koukaikei/account/fixedasset"
+	"github.com/koukaikei/koukaikei/account/journal"
+	"github.com/koukaikei/koukaikei/account/ledger"
 	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/segment"
@@ -21,18 +25,22 @@ import (
 // module: each package's sentinel of a name is the same value.
 func TestSentinelsAreShared(t *testing.T) {
 	for name, same := range map[string][]error{
-		"ErrSyntax": {format.ErrSyntax, era.ErrSyntax, account.ErrSyntax, statement.ErrSyntax, unified.ErrSyntax,
-			segment.ErrSyntax, localcode.ErrSyntax},
-		"ErrRange": {format.ErrRange, era.ErrRange, account.ErrRange, statement.ErrRange, segment.ErrRange,
-			consolidate.ErrRange, apportion.ErrRange},
-		"ErrUnknown": {account.ErrUnknown, statement.ErrUnknown, unified.ErrUnknown, segment.ErrUnknown,
-			consolidate.ErrUnknown, apportion.ErrUnknown},
-		"ErrDuplicate":  {account.ErrDuplicate, statement.ErrDuplicate, segment.ErrDuplicate, consolidate.ErrDuplicate},
-		"ErrMissing":    {account.ErrMissing, statement.ErrMissing, unified.ErrMissing, segment.ErrMissing, consolidate.ErrMissing, apportion.ErrMissing},
-		"ErrCycle":      {account.ErrCycle, statement.ErrCycle},
-		"ErrEncoding":   {account.ErrEncoding, statement.ErrEncoding, segment.ErrEncoding},
+		"ErrSyntax": {format.ErrSyntax, era.ErrSyntax, account.ErrSyntax, journal.ErrSyntax, conversion.ErrSyntax,
+			fixedasset.ErrSyntax, statement.ErrSyntax, unified.ErrSyntax, segment.ErrSyntax, consolidate.ErrSyntax,
+			localcode.ErrSyntax},
+		"ErrRange": {format.ErrRange, era.ErrRange, account.ErrRange, journal.ErrRange, conversion.ErrRange,
+			fixedasset.ErrRange, statement.ErrRange, segment.ErrRange, consolidate.ErrRange, apportion.ErrRange},
+		"ErrUnknown": {account.ErrUnknown, journal.ErrUnknown, conversion.ErrUnknown, fixedasset.ErrUnknown,
+			statement.ErrUnknown, unified.ErrUnknown, segment.ErrUnknown, consolidate.ErrUnknown, apportion.ErrUnknown},
+		"ErrDuplicate": {account.ErrDuplicate, journal.ErrDuplicate, conversion.ErrDuplicate, fixedasset.ErrDuplicate,
+			statement.ErrDuplicate, segment.ErrDuplicate, consolidate.ErrDuplicate},
+		"ErrMissing": {account.ErrMissing, journal.ErrMissing, conversion.ErrMissing, fixedasset.ErrMissing,
+			statement.ErrMissing, unified.ErrMissing, segment.ErrMissing, consolidate.ErrMissing, apportion.ErrMissing},
+		"ErrCycle": {account.ErrCycle, statement.ErrCycle},
+		"ErrEncoding": {account.ErrEncoding, journal.ErrEncoding, conversion.ErrEncoding, fixedasset.ErrEncoding,
+			statement.ErrEncoding, segment.ErrEncoding, consolidate.ErrEncoding},
 		"ErrForm":       {unified.ErrForm, segment.ErrForm, consolidate.ErrForm},
-		"ErrUnbalanced": {segment.ErrUnbalanced, consolidate.ErrUnbalanced},
+		"ErrUnbalanced": {journal.ErrUnbalanced, ledger.ErrUnbalanced, segment.ErrUnbalanced, consolidate.ErrUnbalanced},
 	} {
 		for i, err := range same[1:] {
 			if err != same[0] {
@@ -50,7 +58,7 @@ func TestErrorsCrossPackages(t *testing.T) {
 	_, badFigure := statement.ReadCSV(strings.NewReader("科目,金額\n現金及び預金,1,2,3x\n"), form, statement.ReadOptions{})
 	_, badFigureQuoted := statement.ReadCSV(strings.NewReader("科目,金額\n現金及び預金,\"1,2,3x\"\n"), form, statement.ReadOptions{})
 	_, tooLong := statement.ReadCSV(strings.NewReader("科目,金額\n現金及び預金,"+strings.Repeat("9", format.MaxDigits+1)+"\n"), form, statement.ReadOptions{})
-	_, entries := segment.ReadEntriesCSV(strings.NewReader("entry,side,account,amount\n1,借方,\xff,1\n"), "entries.csv")
+	_, entries := segment.ReadEliminationsCSV(strings.NewReader("elimination,side,row,amount\n1,借方,\xff,1\n"), "eliminations.csv")
 	_, weight := apportion.Divide(decimal.NewFromInt(1000), []decimal.Decimal{decimal.NewFromInt(-1)}, decimal.NewFromInt(1), apportion.Webster)
 	_, chart := account.ReadCSV(strings.NewReader("code,name,category,parent,parent\n"), "chart.csv")
 	tests := []struct {

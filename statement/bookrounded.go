@@ -210,7 +210,7 @@ func (b *Book) lacks(r Ref) (string, format.Unit) {
 	j, okCol := t.colIndex[r.Column]
 	switch {
 	case !okRow:
-		return "no such row", s.meta.Unit
+		return t.noRow(r.Row), s.meta.Unit
 	case !okCol || t.form.Columns[j].Kind == Text:
 		return "no such amount column", s.meta.Unit
 	case t.form.Rows[i].Kind == Header:

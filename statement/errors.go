@@ -26,7 +26,8 @@ var (
 	// row, a column, a key in a formula, an account code, a CSV column.
 	ErrUnknown = errs.ErrUnknown
 	// ErrDuplicate reports something given twice: a key, a column, a
-	// figure, a term of a formula.
+	// figure, a term of a formula; or a label that names several rows
+	// where one is meant.
 	ErrDuplicate = errs.ErrDuplicate
 	// ErrCycle reports a row or column that depends on itself.
 	ErrCycle = errs.ErrCycle
