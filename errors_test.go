@@ -41,6 +41,7 @@ func TestSentinelsAreShared(t *testing.T) {
 			statement.ErrEncoding, segment.ErrEncoding, consolidate.ErrEncoding},
 		"ErrForm":       {unified.ErrForm, segment.ErrForm, consolidate.ErrForm},
 		"ErrUnbalanced": {journal.ErrUnbalanced, ledger.ErrUnbalanced, segment.ErrUnbalanced, consolidate.ErrUnbalanced},
+		"ErrAmbiguous":  {journal.ErrAmbiguous, conversion.ErrAmbiguous},
 	} {
 		for i, err := range same[1:] {
 			if err != same[0] {

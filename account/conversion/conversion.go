@@ -29,9 +29,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Errors that a Problem wraps, for errors.Is. All but ErrUnmapped and
-// ErrAmbiguous are the module's own: every package's sentinel of the same
-// name is the same value. ErrUnmapped, a 予算科目 that no rule books, is
+// Errors that a Problem wraps, for errors.Is. All but ErrUnmapped are the
+// module's own: every package's sentinel of the same name is the same
+// value, ErrAmbiguous that of package journal, whose names conversion
+// looks accounts up by. ErrUnmapped, a 予算科目 that no rule books, is
 // the one for a program to act on, by adding a rule.
 var (
 	// ErrSyntax means text that cannot be read: CSV that is not well
@@ -48,7 +49,7 @@ var (
 	// ErrAmbiguous means an account name several accounts bear, or a
 	// record whose 予算科目 books more than one account and that does not
 	// say which.
-	ErrAmbiguous = errors.New("ambiguous")
+	ErrAmbiguous = journal.ErrAmbiguous
 	// ErrDuplicate means a rule given twice, or a header column.
 	ErrDuplicate = errs.ErrDuplicate
 	// ErrMissing means something required that is not there: a header or

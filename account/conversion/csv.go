@@ -1,7 +1,6 @@
 package conversion
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -92,27 +91,10 @@ func (sh *sheet) subject(rec csvio.Record) (Subject, bool) {
 func (sh *sheet) account(rec csvio.Record, names *journal.Names, column string) (string, bool) {
 	code, err := names.Lookup(sh.field(rec, column))
 	if err != nil {
-		sh.report(rec.Line, "", column, nameError{err})
+		sh.report(rec.Line, "", column, err)
 		return "", false
 	}
 	return code, true
-}
-
-// A nameError is an error of journal.Names.Lookup, which also wraps the
-// package's sentinel of the same meaning.
-type nameError struct{ err error }
-
-func (e nameError) Error() string { return e.err.Error() }
-
-func (e nameError) Unwrap() []error {
-	for _, s := range []struct{ theirs, ours error }{
-		{journal.ErrUnknown, ErrUnknown}, {journal.ErrAmbiguous, ErrAmbiguous}, {journal.ErrMissing, ErrMissing},
-	} {
-		if errors.Is(e.err, s.theirs) {
-			return []error{s.ours, e.err}
-		}
-	}
-	return []error{e.err}
 }
 
 // The columns of a table.
