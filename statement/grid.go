@@ -10,9 +10,7 @@ import (
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
-	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 )
 
@@ -492,8 +490,7 @@ func (c *rowCursor) onlyUnprinted() bool {
 func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 	t, g := r.t, r.g
 	ncol := len(t.form.Columns)
-	// A statement that prints zero as a dash has no other use for one.
-	dashIsZero := r.meta.Style.Zero == format.ZeroDash || r.meta.Style.Zero == format.ZeroHyphen
+	dashIsZero := r.meta.Style.dashIsZero()
 	row := t.form.Rows[i]
 	name := rowRef(i, row)
 	if h.key >= 0 && l.label != row.Label && normalLabel(l.label) != t.normals[i] {
@@ -522,27 +519,6 @@ func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 		}
 		s.cells[i*ncol+j] = a
 	}
-}
-
-// parseFigure reads a figure as printed in unit u, as ReadCSV and ReadGrid
-// read it: as format.ParseCell reads it, in u unless it names its unit
-// (5千円), a dash as zero where the statement prints zero so.
-func parseFigure(text string, u format.Unit, dashIsZero bool) (amount, error) {
-	yenPer := pow10[u.Exp()]
-	if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
-		return yenAmount(v * yenPer), nil
-	}
-	c, err := format.ParseCell(text)
-	if err != nil {
-		return amount{}, err
-	}
-	switch {
-	case c.Valid && !strings.ContainsAny(text, "円万億"):
-		c.Amount = u.ToYen(c.Amount)
-	case !c.Valid && dashIsZero:
-		c = format.CellOf(decimal.Zero)
-	}
-	return amountOf(c), nil
 }
 
 // GridColumn names a column of a table of statements side by side, such

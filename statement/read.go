@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 )
 
@@ -18,9 +21,16 @@ type ReadOptions struct {
 	// file that states its unit must state this one. Its Rounding and
 	// Exact say what the printed figures stand for (see VerifyRounded).
 	Meta Meta
-	// Comma separates the fields: '\t' for tab-separated files. Defaults
-	// to ','.
+	// Comma separates the fields of a CSV file: ',' or '\t'. Defaults to
+	// a tab when the first line that has a comma or a tab has a tab (a
+	// table copied out of a spreadsheet), and to ',' otherwise.
 	Comma rune
+	// AnyStub takes the first column of a CSV file, or its second after
+	// a key column, as the labels whatever its heading (科目名, 区分, …),
+	// when the header names neither label nor the form's Stub and that
+	// column is not one of the form's. Defaults to false: the header must
+	// name label or the Stub.
+	AnyStub bool
 	// StatedUnit takes the unit that a Grid states, in a line above the
 	// table (（単位：千円）) or in a column heading (金額（千円）), as the
 	// statement's, in place of Meta.Unit, which then serves a Grid that
@@ -62,6 +72,75 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 	// The base is cut from the name as given, before its bracket.
 	cut := strings.LastIndexAny(name, "(（")
 	return strings.TrimSpace(name[:cut]), strings.TrimSpace(unit), true
+}
+
+// A cellReader puts the cells that a reader of a published statement
+// meets into the statement, adding a problem for each it cannot read.
+type cellReader struct {
+	s          *Statement
+	ps         *problems
+	dashIsZero bool // see Style.dashIsZero
+}
+
+// newCellReader returns the cellReader of s, adding problems to ps.
+func newCellReader(s *Statement, ps *problems) cellReader {
+	return cellReader{s: s, ps: ps, dashIsZero: s.meta.Style.dashIsZero()}
+}
+
+// dashIsZero reports whether a reader reads a dash as 0: a statement that
+// prints zero as a dash has no other use for one.
+func (st Style) dashIsZero() bool { return st.Zero == format.ZeroDash || st.Zero == format.ZeroHyphen }
+
+// put puts text, printed on the given line in row i and column j, into
+// the statement. A text column takes it as it is written, since spaces may
+// be part of a text; a figure is read by parseFigure, and a cell that is
+// empty once trimmed has none.
+func (r cellReader) put(line, i, j int, text string) {
+	s := r.s
+	f := &s.t.form
+	at := i*len(f.Columns) + j
+	if f.Columns[j].Kind == Text {
+		// A copy, so that the statement does not hold the source's text.
+		s.texts[at] = strings.Clone(text)
+		return
+	}
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	if f.Rows[i].Kind == Header {
+		r.ps.addf(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, ErrMismatch, "a figure on a header row")
+		return
+	}
+	a, err := parseFigure(text, s.meta.Unit, r.dashIsZero)
+	if err != nil {
+		r.ps.add(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, err)
+		return
+	}
+	s.cells[at] = a
+}
+
+// parseFigure reads a figure as printed in unit u, as ReadCSV, ReadText and
+// ReadGrid read it: as format.ParseCell reads it, in u unless it names its
+// unit (5千円, 1億3,400万), a dash as zero where the statement prints zero
+// so.
+func parseFigure(text string, u format.Unit, dashIsZero bool) (amount, error) {
+	yenPer := pow10[u.Exp()]
+	if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
+		// What ParseCell and the unit give, without a decimal.
+		return yenAmount(v * yenPer), nil
+	}
+	c, err := format.ParseCell(text)
+	if err != nil {
+		return amount{}, err
+	}
+	switch {
+	case c.Valid && !strings.ContainsAny(text, "円万億"):
+		c.Amount = u.ToYen(c.Amount)
+	case !c.Valid && dashIsZero:
+		c = format.CellOf(decimal.Zero)
+	}
+	return amountOf(c), nil
 }
 
 // A rowCursor matches the rows a reader meets, in order, to the rows of a
