@@ -482,7 +482,9 @@ func (k *Kit) figures(rng *rand.Rand, prefecture bool, population int64) [][]sta
 				}
 			case "6700":
 				if d.has(r.Key) {
-					nw.set(r.Key, surplus, small()-small())
+					// Either sign: two draws, one taken from the other.
+					up, down := small(), small()
+					nw.set(r.Key, surplus, up-down)
 				}
 			}
 		}
