@@ -27,7 +27,7 @@ const indicatorsHeader = "code,name,prefecture,scope,indicator,unit,value,rank"
 // sum of the bodies' numerators over the sum of their denominators; for
 // 基礎的財政収支, the sum); and the first quartile, median and third
 // quartile of the bodies' values, interpolated linearly between the
-// values in order (the method of R's and NumPy's default), computed
+// values in order (R's, NumPy's and pandas' default), computed
 // exactly and rounded for printing as each body's value is.
 const summaryHeader = "group,scope,indicator,unit,bodies,whole,q1,median,q3"
 
