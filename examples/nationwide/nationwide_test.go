@@ -498,3 +498,30 @@ func TestPrefectureFileErrors(t *testing.T) {
 		}
 	}
 }
+
+// A bodies.csv that repeats a body, or whose fields are not what they
+// say, is an error naming its line.
+func TestBodiesErrors(t *testing.T) {
+	k, nat, files := nation(t, small)
+	good := string(files["bodies.csv"].Data)
+	line2 := strings.SplitAfter(good, "\n")[1]
+	code := string(nat.Bodies[0].Code)
+	for _, c := range []struct{ name, text, want string }{
+		{"twice", good + line2, "again, first on line 2"},
+		{"header", strings.Replace(good, "population", "people", 1), "line 1: header"},
+		{"check digit", strings.Replace(good, code, code[:5]+"9", 1), "line 2: code"},
+		{"prefecture", strings.Replace(good, code+",北海道,01,", code+",北海道,02,", 1), "line 2: prefecture"},
+		{"kind", strings.Replace(good, ",01,prefecture,", ",01,municipality,", 1), "line 2: kind"},
+		{"population", strings.Replace(line2, "\n", "", 1) + "x", "population"},
+	} {
+		text := c.text
+		if c.name == "population" {
+			text = strings.Replace(good, line2, c.text+"\n", 1)
+		}
+		files["bodies.csv"].Data = []byte(text)
+		_, err := Run(k, files, Outputs{})
+		if err == nil || !strings.Contains(err.Error(), "bodies.csv") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error of bodies.csv with %q", c.name, err, c.want)
+		}
+	}
+}

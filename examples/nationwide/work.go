@@ -292,6 +292,7 @@ func (w *Work) readNation(fsys fs.FS) error {
 	if err != nil {
 		return err
 	}
+	seen := map[localcode.Code]int{}
 	for n, rec := range recs {
 		line := n + 2
 		var b Body
@@ -305,6 +306,10 @@ func (w *Work) readNation(fsys fs.FS) error {
 		if err != nil {
 			return fmt.Errorf("bodies.csv: line %d: code: %w", line, err)
 		}
+		if first, ok := seen[c]; ok {
+			return fmt.Errorf("bodies.csv: line %d: %s again, first on line %d", line, c, first)
+		}
+		seen[c] = line
 		b.Code = c
 		p, err := strconv.Atoi(pref)
 		if err != nil || p < 1 || p > 47 || fmt.Sprintf("%02d", p) != c.Prefecture() {
