@@ -41,9 +41,12 @@
 // other investors' share of its 純資産 as 他団体出資等分: at both ends of the
 // year, and of the year's change (純行政コスト, 財源 and the rest) on the
 // rows 他団体出資等分の増加 or 減少. With its investor's 出資金 (Investment)
-// it is the 投資と資本の相殺消去 the package derives: the member's classes of
-// 純資産 at 前年度末 against the 出資金, the other investors' share, and what
-// the body's share exceeds the 出資金 by in 余剰分（不足分）.
+// it is the 投資と資本の相殺消去 the package derives, which keeps each class
+// of 純資産 what the 統一的な基準 defines it as: the 出資金, a 固定資産 that
+// leaves the 貸借対照表, leaves 固定資産等形成分 with it, while the
+// member's own 固定資産 stay and with them its 固定資産等形成分; the other
+// investors' share comes out of 余剰分（不足分）, where what the body's share
+// exceeds the 出資金 by stays.
 //
 // # Eliminations
 //
@@ -79,9 +82,11 @@
 // restate it (a city's 連結財務諸表 実務指針 for 一部事務組合・広域連合 at
 // 比例連結 by 負担割合 and 地方独立行政法人 at 全部連結; a city's note on
 // 総務省's 通知 for 第三セクター等 at 50 % and 25 %); testdata/NOTES.md says
-// which. The allotment of a 比例連結 member's rounding remainder, the
-// timing of the 投資と資本の相殺消去 and where its difference goes are this
-// package's, where no text was found to say otherwise.
+// which. The allotment of a 比例連結 member's rounding remainder and the
+// timing of the 投資と資本の相殺消去 are this package's, where no text was
+// found to say otherwise; how the 投資と資本の相殺消去 splits between the
+// classes of 純資産 rests on the definition of 固定資産等形成分, no text of
+// the 手引き on it having been found.
 //
 // The package does not decide which bodies a 連結 covers, nor convert a
 // member's own accounts into the forms of the standard: its input is
