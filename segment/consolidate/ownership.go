@@ -77,7 +77,7 @@ func (c *Consolidation) ownership(ms []*member) ([]segment.Elimination, []Proble
 			id, row, col string
 			effect       decimal.Decimal
 		}{
-			{bs, "3010", "金額", m.Investment.Neg()},
+			{bs, fixedRow, "金額", m.Investment.Neg()},
 			{bs, "3020", "金額", o0.Sub(min1)},
 			{bs, "3030", "金額", min1.Sub(o0)},
 			{bs, investmentRow, "金額", m.Investment.Neg()},
