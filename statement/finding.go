@@ -47,13 +47,17 @@ const (
 	WithinRounding
 	// Exact: the printed figures agree as printed.
 	Exact
+	// Undecided: the verification under rounding ran out of its work
+	// budget before it could prove the check either way. It is never
+	// taken as consistent.
+	Undecided
 )
 
-var verdictNames = [...]string{"violation", "within rounding", "exact"}
+var verdictNames = [...]string{"violation", "within rounding", "exact", "undecided"}
 
-// String returns violation, within rounding or exact.
+// String returns violation, within rounding, exact or undecided.
 func (v Verdict) String() string {
-	if v < Violation || v > Exact {
+	if v < Violation || v > Undecided {
 		return fmt.Sprintf("%%!Verdict(%d)", int(v))
 	}
 	return verdictNames[v]
@@ -86,8 +90,14 @@ type Finding struct {
 	// Unit is the unit String shows amounts in: the statement's.
 	Unit format.Unit
 	// Excess is, for a Violation under rounding, how far the identity is
-	// off beyond what rounding can explain, in yen.
+	// off beyond what rounding can explain, in yen: its Certificate's.
 	Excess decimal.Decimal
+	// Certificate proves a Violation found under rounding: see
+	// Certificate. It is nil for other verdicts, for findings of exact
+	// checks, and for a violation of 該当なし alone (a total without a
+	// figure whose terms have one, or the reverse), which no figures
+	// explain.
+	Certificate *Certificate
 	// Range is, for a check under rounding, the exact yen that Got may
 	// stand for: the sum of the intervals its printed terms stand for.
 	Range Range
@@ -142,10 +152,13 @@ func (f Finding) String() string {
 			fmt.Fprintf(&b, ": %s", f.Rule)
 		}
 		fmt.Fprintf(&b, ": got %s, want %s", got, want)
-		if f.Verdict != Violation {
+		switch {
+		case f.Verdict != Violation:
 			fmt.Fprintf(&b, " (%s)", f.Verdict)
-		} else if !f.Excess.IsZero() {
+		case !f.Excess.IsZero():
 			fmt.Fprintf(&b, " (off by %s beyond rounding)", format.Formatter{Suffix: true}.Format(f.Excess))
+		case f.Certificate != nil && f.Certificate.Split != nil:
+			b.WriteString(" (no whole yen satisfy it together with the others)")
 		}
 	}
 	if f.Reason != "" {

@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./examples/check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円] [-rounding 四捨五入|切り捨て|切り上げ] [-format text|json] PUBLISHED.csv
+//	go run ./examples/check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円|万円|億円] [-rounding 四捨五入|切り捨て|切り上げ|偶数丸め] [-format text|json] PUBLISHED.csv
 //	go run ./examples/check -list
 //
 // -form names a form the library ships (the 統一的な基準 forms; -list prints
@@ -18,15 +18,24 @@
 // 科目 or any heading of its own in the first column, one column per
 // amount column of the form, optionally a key column; - for 該当なし; in
 // UTF-8 or CP932; separated by commas or, if its first line with either has
-// a tab, by tabs. Its figures are in the unit -unit gives (default 円),
-// each rounded on its own by -rounding (default 四捨五入).
+// a tab, by tabs. Its figures are in the unit -unit gives (default 円;
+// 千円, 百万円, 万円 or 億円), each rounded on its own by -rounding
+// (default 四捨五入; 切り捨て, 切り上げ or 偶数丸め).
 //
-// It prints one line for each identity that is within rounding or a
-// violation (label and column, the figure printed, the range of exact yen
-// its printed terms may sum to), then a summary line; -format json prints
-// one JSON object instead. It exits with 0 when the statement is
-// consistent (exactly or within rounding), 1 when any identity is
-// violated, and 2 for bad flags or a file it cannot read.
+// It prints one line for each identity that is within rounding, a
+// violation or undecided (label and column, the figure printed, the range
+// of exact yen its printed terms may sum to), with the proof of each
+// violation below it: the identities that, added and subtracted, leave
+// printed figures whose sum cannot be zero, and by how much. Then a
+// summary line counts the verdicts, the undecided ones too (identities
+// the work budget did not let it prove either way: expected 0). -format
+// json prints one JSON object instead, with each finding's verdict, the
+// range of exact yen implied for its cell and the cell's exact yen in a
+// witness (figures that satisfy every identity that holds, each rounding
+// to the figure printed), and the certificate of a violation. It exits
+// with 0 when the statement is consistent (exactly or within rounding), 1
+// when any identity is violated or undecided, and 2 for bad flags or a
+// file it cannot read.
 package main
 
 import (
@@ -63,7 +72,7 @@ type builtin struct{}
 // Forms returns the forms of package unified.
 func (builtin) Forms() []unified.FormInfo { return unified.Forms() }
 
-const usage = "usage: check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円] [-rounding 四捨五入|切り捨て|切り上げ] [-format text|json] PUBLISHED.csv\n       check -list"
+const usage = "usage: check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円|万円|億円] [-rounding 四捨五入|切り捨て|切り上げ|偶数丸め] [-format text|json] PUBLISHED.csv\n       check -list"
 
 // errUsage marks bad flags and arguments.
 var errUsage = errors.New("bad usage")
@@ -75,8 +84,8 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 	columns := fs.String("columns", "金額", "the columns of a form file, as statement.ParseColumns reads them")
 	title := fs.String("title", "", "the title of a form file; defaults to the file's name")
 	list := fs.Bool("list", false, "list the built-in forms")
-	unit := fs.String("unit", "円", "the `unit` the file is printed in: 円, 千円 or 百万円")
-	rounding := fs.String("rounding", "四捨五入", "how each figure was rounded: 四捨五入, 切り捨て or 切り上げ")
+	unit := fs.String("unit", "円", "the `unit` the file is printed in: 円, 千円, 百万円, 万円 or 億円")
+	rounding := fs.String("rounding", "四捨五入", "how each figure was rounded: 四捨五入, 切り捨て, 切り上げ or 偶数丸め")
 	out := fs.String("format", "text", "output `format`: text or json")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, usage)
@@ -117,7 +126,7 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 		fmt.Fprintf(stderr, "check: %v\n", err)
 		return 2
 	}
-	if r.Violations > 0 {
+	if !r.Consistent {
 		return 1
 	}
 	return 0
@@ -149,12 +158,12 @@ func (c *checker) configure(args []string, form, columns, title, unit, rounding,
 	}
 	u, err := format.ParseUnit(unit)
 	if err != nil {
-		return fmt.Errorf("%w: unknown unit %q: 円, 千円 or 百万円", errUsage, unit)
+		return fmt.Errorf("%w: unknown unit %q: 円, 千円, 百万円, 万円 or 億円", errUsage, unit)
 	}
 	c.meta.Unit = u
 	r, ok := parseRounding(rounding)
 	if !ok {
-		return fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て or 切り上げ", errUsage, rounding)
+		return fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て, 切り上げ or 偶数丸め", errUsage, rounding)
 	}
 	c.meta.Rounding = r
 	if form == "" {
@@ -281,8 +290,8 @@ type report struct {
 	Exact          int       `json:"exact"`
 	WithinRounding int       `json:"within_rounding"`
 	Violations     int       `json:"violations"`
+	Undecided      int       `json:"undecided"`
 	Consistent     bool      `json:"consistent"`
-	Proof          bool      `json:"proof"`
 	Findings       []finding `json:"findings"`
 
 	unit     format.Unit
@@ -292,52 +301,124 @@ type report struct {
 // A finding is one identity that is not exact. Amounts are in yen, as
 // decimal strings; null for 該当なし or an unbounded end.
 type finding struct {
-	Row      string  `json:"row"`
-	Label    string  `json:"label"`
-	Column   string  `json:"column"`
-	Rule     string  `json:"rule"`
-	Verdict  string  `json:"verdict"`
-	Printed  *string `json:"printed"`
-	Computed struct {
-		Lo *string `json:"lo"`
-		Hi *string `json:"hi"`
-	} `json:"computed"`
-	Excess string `json:"excess"`
+	Row     string  `json:"row"`
+	Label   string  `json:"label"`
+	Column  string  `json:"column"`
+	Rule    string  `json:"rule"`
+	Verdict string  `json:"verdict"`
+	Printed *string `json:"printed"`
+	// Computed is the range the printed terms may sum to.
+	Computed interval `json:"computed"`
+	// Bounds is the range of exact yen implied for the printed cell by
+	// every identity that is not violated; Witness is its exact yen in
+	// the witness, null when undecided.
+	Bounds      interval     `json:"bounds"`
+	Witness     *string      `json:"witness"`
+	Excess      string       `json:"excess"`
+	Certificate *certificate `json:"certificate,omitempty"`
+}
+
+// An interval is a statement.Range; null for an end without a bound.
+type interval struct {
+	Lo *string `json:"lo"`
+	Hi *string `json:"hi"`
+}
+
+func intervalOf(r statement.Range) interval {
+	var iv interval
+	if !r.NoLo {
+		iv.Lo = ptr(r.Lo.String())
+	}
+	if !r.NoHi {
+		iv.Hi = ptr(r.Hi.String())
+	}
+	return iv
+}
+
+// A certificate is a statement.Certificate: the identities combined, each
+// with its multiplier, the printed figures they leave, with theirs and the
+// exact yen each stands for, and the interval of their sum, which excludes
+// zero; or a split into two cases.
+type certificate struct {
+	Identities []certified `json:"identities,omitempty"`
+	Figures    []certified `json:"figures,omitempty"`
+	Sum        *interval   `json:"sum,omitempty"`
+	Excess     string      `json:"excess,omitempty"`
+	Split      *split      `json:"split,omitempty"`
+}
+
+type certified struct {
+	Row     string    `json:"row"`
+	Label   string    `json:"label"`
+	Column  string    `json:"column"`
+	Rule    string    `json:"rule,omitempty"`
+	Times   int64     `json:"times"`
+	Printed *string   `json:"printed,omitempty"`
+	Range   *interval `json:"range,omitempty"`
+}
+
+type split struct {
+	Figure certified    `json:"figure"`
+	At     string       `json:"at"`
+	Below  *certificate `json:"below"`
+	Above  *certificate `json:"above"`
+}
+
+func certificateOf(c *statement.Certificate) *certificate {
+	if c == nil {
+		return nil
+	}
+	if c.Split != nil {
+		return &certificate{Split: &split{Figure: figureOf(c.Split.Figure), At: c.Split.At.String(),
+			Below: certificateOf(c.Split.Below), Above: certificateOf(c.Split.Above)}}
+	}
+	sum := intervalOf(c.Sum)
+	out := &certificate{Sum: &sum, Excess: c.Excess.String()}
+	for _, id := range c.Identities {
+		out.Identities = append(out.Identities, certified{Row: id.Row, Label: id.Label, Column: id.Column, Rule: id.Rule, Times: id.Times})
+	}
+	for _, f := range c.Figures {
+		out.Figures = append(out.Figures, figureOf(f))
+	}
+	return out
+}
+
+func figureOf(f statement.CertifiedFigure) certified {
+	r := intervalOf(f.Range)
+	x := certified{Row: f.Row, Label: f.Label, Column: f.Column, Times: f.Times, Range: &r}
+	if f.Printed.Valid {
+		x.Printed = ptr(f.Printed.Amount.String())
+	}
+	return x
 }
 
 func (c *checker) verify() (*report, error) {
 	s := c.verified
-	jr, err := (&statement.Joint{Statements: []*statement.Statement{s}}).Verify()
+	v, err := s.VerifyRounded()
 	if err != nil {
 		return nil, err
 	}
 	r := &report{File: c.file, Form: strings.TrimSpace(c.form.Number + " " + c.form.Title), Unit: c.meta.Unit.String(),
-		Rounding: c.meta.Rounding.String(), Proof: jr.Proof, Findings: []finding{}, unit: c.meta.Unit}
-	for _, f := range jr.Findings {
-		r.Identities++
-		switch f.Verdict {
-		case statement.Exact:
-			r.Exact++
-			continue
-		case statement.WithinRounding:
-			r.WithinRounding++
-		default:
-			r.Violations++
-		}
+		Rounding: c.meta.Rounding.String(), Findings: []finding{}, unit: c.meta.Unit,
+		Exact: v.Count(statement.Exact), WithinRounding: v.Count(statement.WithinRounding),
+		Violations: v.Count(statement.Violation), Undecided: v.Count(statement.Undecided)}
+	r.Identities = r.Exact + r.WithinRounding + r.Violations + r.Undecided
+	for _, f := range v.Findings {
 		r.findings = append(r.findings, f)
-		x := finding{Row: f.Row, Label: f.Label, Column: f.Column, Rule: f.Rule, Verdict: f.Verdict.String(), Excess: f.Excess.String()}
+		x := finding{Row: f.Row, Label: f.Label, Column: f.Column, Rule: f.Rule, Verdict: f.Verdict.String(),
+			Computed: intervalOf(f.Range), Excess: f.Excess.String(), Certificate: certificateOf(f.Certificate)}
 		if f.Want.Valid {
 			x.Printed = ptr(f.Want.Amount.String())
 		}
-		if !f.Range.NoLo {
-			x.Computed.Lo = ptr(f.Range.Lo.String())
+		if b, ok := v.Bounds(f.Statement, f.Row, f.Column); ok {
+			x.Bounds = intervalOf(b)
 		}
-		if !f.Range.NoHi {
-			x.Computed.Hi = ptr(f.Range.Hi.String())
+		if w, ok := v.Witness(f.Statement, f.Row, f.Column); ok {
+			x.Witness = ptr(w.String())
 		}
 		r.Findings = append(r.Findings, x)
 	}
-	r.Consistent = r.Violations == 0
+	r.Consistent = r.Violations == 0 && r.Undecided == 0
 	return r, nil
 }
 
@@ -351,20 +432,26 @@ func (r *report) writeText(w io.Writer) error {
 			fmt.Fprintf(w, ", off by %s beyond rounding", format.Formatter{Suffix: true}.Format(f.Excess))
 		}
 		fmt.Fprintln(w)
+		if f.Certificate != nil {
+			fmt.Fprintln(w, "  proof:")
+			for _, line := range strings.Split(f.Certificate.String(), "\n") {
+				fmt.Fprintln(w, "    "+line)
+			}
+		}
 	}
 	verdict := "consistent"
 	switch {
 	case r.Violations > 0:
 		verdict = "not consistent"
-	case !r.Proof:
-		verdict = "consistent as far as propagation shows (the identities form a cycle: not a proof)"
+	case r.Undecided > 0:
+		verdict = "undecided: the work budget ran out"
 	}
 	violations := "violations"
 	if r.Violations == 1 {
 		violations = "violation"
 	}
-	_, err := fmt.Fprintf(w, "%s: %d identities: %d exact, %d within rounding, %d %s: %s\n",
-		r.File, r.Identities, r.Exact, r.WithinRounding, r.Violations, violations, verdict)
+	_, err := fmt.Fprintf(w, "%s: %d identities: %d exact, %d within rounding, %d %s, %d undecided: %s\n",
+		r.File, r.Identities, r.Exact, r.WithinRounding, r.Violations, violations, r.Undecided, verdict)
 	return err
 }
 
