@@ -14,7 +14,10 @@
 //     periods, strict and lenient.
 //   - [github.com/koukaikei/koukaikei/account] is a typed chart of accounts,
 //     whose categories fix the normal side (借方/貸方) of every account, and
-//     contra accounts (評価勘定) the other.
+//     contra accounts (評価勘定) the other; its journal package is the
+//     仕訳帳, its ledger package the 総勘定元帳, 合計残高試算表 and 精算表, and
+//     its conversion package turns 歳入歳出データ into 資金仕訳 through a
+//     資金仕訳変換表.
 //   - [github.com/koukaikei/koukaikei/statement] builds statements from forms
 //     (様式) and leaf figures, reads published ones, checks their identities
 //     and the links between them exactly or within the rounding of a 千円 or
@@ -22,7 +25,8 @@
 //     data, scales them, and prints them as text, CSV, JSON and Markdown; its
 //     statementtest package serves users' own tests, and its unified package
 //     holds the 統一的な基準: the four statements every local body publishes,
-//     for 一般会計等, 全体 and 連結.
+//     for 一般会計等, 全体 and 連結, and derives those of 一般会計等 from books
+//     kept on its standard accounts.
 //   - [github.com/koukaikei/koukaikei/segment] consolidates segment
 //     statements (事業別財務情報) through balanced elimination entries; its
 //     consolidate package makes a body's 全体 and 連結, apportion divides
@@ -32,7 +36,8 @@
 // The programs under examples reproduce the FY2019 (令和元年度) report of
 // 地方公共団体情報システム機構 (J-LIS) and its 令和２年度補正予算, whose tests
 // compare every figure they print with the figure the report prints; check
-// any published statement file; and consolidate a worked example.
+// any published statement file; consolidate a worked example; and keep a
+// worked year of books.
 //
 // Amounts are github.com/shopspring/decimal values in yen, exact. The library
 // never uses floating point for money, never changes a unit by division, and

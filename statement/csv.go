@@ -11,7 +11,6 @@ import (
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
-	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/japanese"
@@ -180,7 +179,6 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	// A statement that prints zero as a dash has no other use for one.
 	dashIsZero := opt.Meta.Style.Zero == format.ZeroDash || opt.Meta.Style.Zero == format.ZeroHyphen
 	rows := rowCursor{t: t}
-	yenPer := pow10[unit.Exp()] // yen in one of the unit
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != len(head.Fields) {
 			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(head.Fields))
@@ -221,23 +219,12 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 				ps.addf(rec.Line, name, col.Name, ErrMismatch, "a figure on a header row")
 				continue
 			}
-			if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
-				// What ParseCell and the unit give, without a decimal.
-				s.cells[i*ncol+j] = yenAmount(v * yenPer)
-				continue
-			}
-			c, err := format.ParseCell(text)
+			a, err := parseFigure(text, unit, dashIsZero)
 			if err != nil {
 				ps.add(rec.Line, name, col.Name, err)
 				continue
 			}
-			switch {
-			case c.Valid && !strings.ContainsAny(text, "円万億"):
-				c.Amount = unit.ToYen(c.Amount)
-			case !c.Valid && dashIsZero:
-				c = format.CellOf(decimal.Zero)
-			}
-			s.cells[i*ncol+j] = amountOf(c)
+			s.cells[i*ncol+j] = a
 		}
 	}
 	rows.missing(&ps)

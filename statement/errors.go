@@ -47,12 +47,19 @@ type Problem struct {
 	Line   int    // 1-based line in the source; 0 when not read from text
 	Row    string // the row it concerns, by key or label, if any
 	Column string // the column or field it concerns, if any
-	Err    error  // wraps one of the package's Err values
+	// Cell is the cell of a worksheet it concerns, such as 貸借対照表!C12,
+	// or the sheet alone; "" when not read from a workbook (see Grid).
+	Cell string
+	Err  error // wraps one of the package's Err values
 }
 
-// Error returns the problem with its line, row and column.
+// Error returns the problem with its cell or line, row and column.
 func (p Problem) Error() string {
-	return problem.Message(p.Line, "row", p.Row, p.Column, p.Err)
+	msg := problem.Message(p.Line, "row", p.Row, p.Column, p.Err)
+	if p.Cell != "" {
+		return p.Cell + ": " + msg
+	}
+	return msg
 }
 
 // Unwrap returns the problem's error.

@@ -319,3 +319,31 @@ func FuzzReadText(f *testing.F) {
 		}
 	})
 }
+
+// ReadGrid, ReadGridColumns and SplitGrid never panic, whatever the cells:
+// a grid is made of the lines of the input, its cells separated by |.
+func FuzzReadGrid(f *testing.F) {
+	f.Add("貸借対照表\n（単位：千円）\n科目|金額|科目|金額\n固定資産|4|地方債|7\n")
+	f.Add("科目|||金額\n|土地||5\n※ 注記\n")
+	f.Add("科目|一般会計等|全体\n土地|-|1\n")
+	tmpl, err := statement.Compile(&statement.Form{Title: "貸借対照表", Split: "2", Columns: amount, Rows: []statement.Row{
+		{Key: "1", Kind: statement.Item, Label: "固定資産"},
+		{Key: "2", Kind: statement.Item, Label: "地方債"},
+		{Key: "t", Kind: statement.Total, Label: "合計", Formula: statement.Formula{{Key: "1"}, {Key: "2"}}},
+	}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var g statement.Grid
+		for _, l := range strings.Split(in, "\n") {
+			g.Rows = append(g.Rows, strings.Split(l, "|"))
+		}
+		for _, part := range statement.SplitGrid(g, []string{"貸借対照表"}) {
+			if s, err := tmpl.ReadGrid(part, statement.ReadOptions{StatedUnit: true}); err == nil {
+				s.Verify()
+			}
+		}
+		statement.ReadGridColumns(g, []statement.GridColumn{{Name: "一般会計等", Template: tmpl}, {Name: "全体", Template: tmpl}}, statement.ReadOptions{})
+	})
+}

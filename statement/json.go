@@ -16,16 +16,19 @@ import (
 // jsonStatement is the JSON form of a statement. It is a stable contract;
 // see MarshalJSON.
 type jsonStatement struct {
-	Form    string      `json:"form"`
-	Title   string      `json:"title"`
-	Entity  string      `json:"entity"`
-	Date    string      `json:"date"`
-	AsOf    *era.Date   `json:"asOf,omitempty"`
-	Period  *jsonPeriod `json:"period,omitempty"`
-	Unit    string      `json:"unit"`
-	Columns []string    `json:"columns"`
-	Rows    []jsonRow   `json:"rows"`
-	Notes   []string    `json:"notes,omitempty"`
+	Form   string      `json:"form"`
+	Title  string      `json:"title"`
+	Entity string      `json:"entity"`
+	Date   string      `json:"date"`
+	AsOf   *era.Date   `json:"asOf,omitempty"`
+	Period *jsonPeriod `json:"period,omitempty"`
+	Unit   string      `json:"unit"`
+	// Rounding is omitted for 四捨五入, the default, so that the objects
+	// of statements that round so keep their form.
+	Rounding string    `json:"rounding,omitempty"`
+	Columns  []string  `json:"columns"`
+	Rows     []jsonRow `json:"rows"`
+	Notes    []string  `json:"notes,omitempty"`
 }
 
 type jsonPeriod struct {
@@ -58,6 +61,8 @@ type jsonRow struct {
 // statement's unit, digits with a leading - for negatives and a decimal
 // point only when needed; "" for a cell with no figure; the text of a text
 // column. notes, when present, are the notes printed below the table.
+// rounding, present unless it is 四捨五入, names how the figures were
+// rounded to the unit (Meta.Rounding): 切り捨て, 切り上げ or 偶数丸め.
 // Text that is not valid UTF-8, which JSON cannot carry unchanged, is an
 // *Error wrapping ErrEncoding.
 func (s *Statement) MarshalJSON() ([]byte, error) {
@@ -65,6 +70,9 @@ func (s *Statement) MarshalJSON() ([]byte, error) {
 	js := jsonStatement{
 		Form: s.t.form.Number, Title: s.t.form.Title, Entity: s.meta.Entity, Date: s.meta.DateLine(),
 		Unit: s.meta.Unit.String(), Columns: columnNames(&s.t.form), Rows: []jsonRow{}, Notes: s.meta.Notes,
+	}
+	if s.meta.Rounding != format.HalfUp {
+		js.Rounding = s.meta.Rounding.String()
 	}
 	switch m := s.meta; {
 	case m.AsOf != era.Date{}:
@@ -114,7 +122,8 @@ func ReadJSON(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // contract does not have are errors; amounts must be plain decimal numbers
 // (digits, a leading - for negatives, a point only before further digits)
 // in the unit the object names. The statement's Meta is taken from the
-// object, with opt.Meta's Style and Notes where it has none: its AsOf or
+// object, with opt.Meta's Style and Notes where it has none: its Rounding
+// from rounding (四捨五入 where it is absent), its AsOf or
 // Period from asOf or period, or else read from the date line. Errors are an
 // *Error naming the row and column.
 func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
@@ -140,13 +149,18 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 		ps.add(0, "", "unit", err)
 		return nil, ps.err()
 	}
+	rounding, ok := parseRounding(js.Rounding)
+	if !ok {
+		ps.addf(0, "", "rounding", ErrSyntax, "rounding %s is not 四捨五入, 切り捨て, 切り上げ or 偶数丸め", quote.Bounded(js.Rounding))
+		return nil, ps.err()
+	}
 	f := &t.form
 	if js.Form != f.Number || js.Title != f.Title {
 		ps.addf(0, "", "", ErrMismatch, "statement %s is not form %s", quote.Bounded(strings.TrimSpace(js.Form+" "+js.Title)), f.name())
 		return nil, ps.err()
 	}
 	meta := opt.Meta
-	meta.Entity, meta.Unit = js.Entity, unit
+	meta.Entity, meta.Unit, meta.Rounding = js.Entity, unit, rounding
 	meta.AsOf, meta.Period, meta.Caption, meta.Date = era.Date{}, era.Period{}, era.Caption{}, js.Date
 	switch {
 	case js.AsOf != nil:
@@ -221,4 +235,17 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 	}
 	s.computeHidden()
 	return s, nil
+}
+
+// parseRounding reads a rounding by its name; "" is 四捨五入.
+func parseRounding(s string) (format.Rounding, bool) {
+	if s == "" {
+		return format.HalfUp, true
+	}
+	for r := format.HalfUp; r <= format.HalfEven; r++ {
+		if r.String() == s {
+			return r, true
+		}
+	}
+	return 0, false
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // normalLabel returns a label as labels are compared: full- and half-width
-// forms folded, spaces and note marks (※１, (注1)) dropped.
+// forms folded, spaces and note marks (※１, (注1), （※１）) dropped.
 func normalLabel(s string) string {
 	if plainLabel(s) {
 		return s
@@ -31,7 +31,7 @@ func foldLabel(s string) string {
 				i++
 			}
 			continue
-		case strings.HasPrefix(rest, "(注"):
+		case strings.HasPrefix(rest, "(注"), strings.HasPrefix(rest, "(※"):
 			if end := strings.IndexByte(rest, ')'); end > 0 {
 				i += end + 1
 				continue
@@ -52,7 +52,7 @@ func plainLabel(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '(' && strings.HasPrefix(s[i:], "(注") {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == '(' && (strings.HasPrefix(s[i:], "(注") || strings.HasPrefix(s[i:], "(※")) {
 				return false
 			}
 			i++

@@ -21,6 +21,11 @@ type ReadOptions struct {
 	// Comma separates the fields: '\t' for tab-separated files. Defaults
 	// to ','.
 	Comma rune
+	// StatedUnit takes the unit that a Grid states, in a line above the
+	// table (（単位：千円）) or in a column heading (金額（千円）), as the
+	// statement's, in place of Meta.Unit, which then serves a Grid that
+	// states none. Defaults to false: a stated unit must be Meta.Unit.
+	StatedUnit bool
 }
 
 // unitLine reports whether rec is a line that only states a unit, such as
@@ -73,11 +78,13 @@ func (c *rowCursor) byKey(key string) (int, error) {
 }
 
 // byLabel returns the index of the next row, which must have the given
-// label once normalised.
+// label once normalised. A printed label stands for a printed row: where a
+// hidden row that may be left out has the label of a printed row after it,
+// as a summary hides the item its total repeats, the printed row matches.
 func (c *rowCursor) byLabel(label string) (int, error) {
 	l := ""
 	normal := false // whether l holds label normalised
-	return c.match(func(i int, r Row) bool {
+	eq := func(i int, r Row) bool {
 		if r.Label == label {
 			return true
 		}
@@ -85,7 +92,19 @@ func (c *rowCursor) byLabel(label string) (int, error) {
 			l, normal = normalLabel(label), true
 		}
 		return c.t.normals[i] == l
-	})
+	}
+	i, err := c.match(eq)
+	rows := c.t.form.Rows
+	for j := i + 1; err == nil && rows[i].Hidden && j < len(rows); j++ {
+		if !rows[j].Hidden && eq(j, rows[j]) {
+			c.next = j + 1
+			return j, nil
+		}
+		if rows[j].Kind != Header && !rows[j].Hidden {
+			break
+		}
+	}
+	return i, err
 }
 
 func (c *rowCursor) match(ok func(int, Row) bool) (int, error) {

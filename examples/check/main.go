@@ -1,12 +1,32 @@
-// Command check verifies the arithmetic of a published statement file:
-// every total, subtotal and computed column is judged exact, within the
-// rounding the figures were printed with, or a violation, with the amount
-// by which it is off beyond what rounding explains.
+// Command check verifies the arithmetic of a published statement file, or
+// of a whole published report: every total, subtotal and computed column,
+// and every link between the statements of the report, is judged exact,
+// within the rounding the figures were printed with, or a violation, with
+// the amount by which it is off beyond what rounding explains and the
+// proof of it. Every verdict is proven; an identity that the verification's
+// work budget did not let it prove either way is undecided, which is
+// counted and printed (expected 0) and never taken as consistent.
 //
 // Usage:
 //
-//	go run ./examples/check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円|万円|億円] [-rounding 四捨五入|切り捨て|切り上げ|偶数丸め] [-format text|json] PUBLISHED.csv
+//	go run ./examples/check [-unit U] [-rounding R] [-format text|json] FILE|DIR|ID=FILE ...
+//	go run ./examples/check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit U] [-rounding R] [-format text|json] PUBLISHED.csv|PUBLISHED.xlsx
 //	go run ./examples/check -list
+//
+// Without -form, check reads a whole report: the statements of the
+// 統一的な基準 in the files given, in the files of a directory given
+// (.csv, .tsv, .txt, .xlsx), each file holding one statement, several one
+// after another under their title lines, the scopes side by side, or, for
+// a workbook, any of these on each sheet. Each statement's form is
+// recognised from its title and lines (see unified.ReadGrid); ID=FILE
+// reads FILE on the form ID instead. The unit and date of each statement
+// are read from the lines above its table, -unit serving those that state
+// none. Every statement and every link between them (unified.Links, for
+// each scope whose statements the report has) is verified jointly under
+// rounding. It prints, for each statement, its identities counted by
+// verdict, and each identity within rounding, violated or undecided, with
+// the proof of each violation; for each link, its verdict; then a summary
+// line. Exit codes are as below.
 //
 // -form names a form the library ships (the 統一的な基準 forms; -list prints
 // them, one per line: id, title and scope) or a form file in the row format
@@ -18,24 +38,25 @@
 // 科目 or any heading of its own in the first column, one column per
 // amount column of the form, optionally a key column; - for 該当なし; in
 // UTF-8 or CP932; separated by commas or, if its first line with either has
-// a tab, by tabs. Its figures are in the unit -unit gives (default 円;
-// 千円, 百万円, 万円 or 億円), each rounded on its own by -rounding
-// (default 四捨五入; 切り捨て, 切り上げ or 偶数丸め).
+// a tab, by tabs.
+//
+// -unit U is the unit figures are printed in: 円 (the default), 千円,
+// 百万円, 万円 or 億円; -rounding R is how each was rounded on its own from
+// exact yen: 四捨五入 (the default), 切り捨て, 切り上げ or 偶数丸め.
 //
 // It prints one line for each identity that is within rounding, a
 // violation or undecided (label and column, the figure printed, the range
 // of exact yen its printed terms may sum to), with the proof of each
 // violation below it: the identities that, added and subtracted, leave
 // printed figures whose sum cannot be zero, and by how much. Then a
-// summary line counts the verdicts, the undecided ones too (identities
-// the work budget did not let it prove either way: expected 0). -format
-// json prints one JSON object instead, with each finding's verdict, the
-// range of exact yen implied for its cell and the cell's exact yen in a
-// witness (figures that satisfy every identity that holds, each rounding
-// to the figure printed), and the certificate of a violation. It exits
-// with 0 when the statement is consistent (exactly or within rounding), 1
-// when any identity is violated or undecided, and 2 for bad flags or a
-// file it cannot read.
+// summary line counts the verdicts, the undecided ones too. -format json
+// prints one JSON object instead, with each finding's verdict, the range
+// of exact yen implied for its cell and the cell's exact yen in a witness
+// (figures that satisfy every identity that holds, each rounding to the
+// figure printed), and the certificate of a violation. It exits with 0
+// when the statement is consistent (exactly or within rounding), 1 when
+// any identity is violated or undecided, and 2 for bad flags or a file it
+// cannot read.
 package main
 
 import (
@@ -54,6 +75,7 @@ import (
 	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
+	"github.com/koukaikei/koukaikei/statement/xlsx"
 )
 
 func main() {
@@ -72,7 +94,7 @@ type builtin struct{}
 // Forms returns the forms of package unified.
 func (builtin) Forms() []unified.FormInfo { return unified.Forms() }
 
-const usage = "usage: check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円|万円|億円] [-rounding 四捨五入|切り捨て|切り上げ|偶数丸め] [-format text|json] PUBLISHED.csv\n       check -list"
+const usage = "usage: check [-unit U] [-rounding R] [-format text|json] FILE|DIR|ID=FILE ...\n       check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit U] [-rounding R] [-format text|json] PUBLISHED.csv|PUBLISHED.xlsx\n       check -list\n  U: 円, 千円, 百万円, 万円 or 億円; R: 四捨五入, 切り捨て, 切り上げ or 偶数丸め"
 
 // errUsage marks bad flags and arguments.
 var errUsage = errors.New("bad usage")
@@ -99,6 +121,9 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 			fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.ID, f.Title, f.Scope)
 		}
 		return 0
+	}
+	if *form == "" {
+		return runWhole(fs, stdout, stderr, *unit, *rounding, *out)
 	}
 	c := &checker{forms: forms}
 	err := c.configure(fs.Args(), *form, *columns, *title, *unit, *rounding, *out)
@@ -132,6 +157,63 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 	return 0
 }
 
+// runWhole checks the whole report that the arguments name.
+func runWhole(fs *flag.FlagSet, stdout, stderr io.Writer, unit, rounding, out string) int {
+	w := &whole{}
+	err := w.configure(fs.Args(), unit, rounding, out)
+	if err == nil {
+		err = w.read(fs.Args())
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %v\n", err)
+		if errors.Is(err, errUsage) {
+			fs.Usage()
+		}
+		return 2
+	}
+	r, err := w.verify()
+	if err == nil && out == "json" {
+		err = r.writeJSON(stdout)
+	} else if err == nil {
+		err = r.writeText(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %v\n", err)
+		return 2
+	}
+	if !r.Consistent {
+		return 1
+	}
+	return 0
+}
+
+// configure checks the flags of a whole report's check.
+func (w *whole) configure(args []string, unit, rounding, out string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: no -form, and no report's files to recognise the forms of", errUsage)
+	}
+	var err error
+	w.meta, _, err = parseFlags(unit, rounding, out)
+	return err
+}
+
+// parseFlags reads the flags both checks share: the unit and rounding of
+// the figures, and the output format.
+func parseFlags(unit, rounding, out string) (meta statement.Meta, json bool, err error) {
+	if out != "text" && out != "json" {
+		return meta, false, fmt.Errorf("%w: unknown format %q: text or json", errUsage, out)
+	}
+	if meta.Unit, err = format.ParseUnit(unit); err != nil {
+		return meta, false, fmt.Errorf("%w: unknown unit %q: 円, 千円, 百万円, 万円 or 億円", errUsage, unit)
+	}
+	r, ok := parseRounding(rounding)
+	if !ok {
+		return meta, false, fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て, 切り上げ or 偶数丸め", errUsage, rounding)
+	}
+	meta.Rounding = r
+	return meta, out == "json", nil
+}
+
 // A checker holds what the flags say.
 type checker struct {
 	forms    FormSource
@@ -149,23 +231,10 @@ func (c *checker) configure(args []string, form, columns, title, unit, rounding,
 		return fmt.Errorf("%w: one published file, got %d arguments", errUsage, len(args))
 	}
 	c.file = args[0]
-	switch out {
-	case "text":
-	case "json":
-		c.json = true
-	default:
-		return fmt.Errorf("%w: unknown format %q: text or json", errUsage, out)
+	var err error
+	if c.meta, c.json, err = parseFlags(unit, rounding, out); err != nil {
+		return err
 	}
-	u, err := format.ParseUnit(unit)
-	if err != nil {
-		return fmt.Errorf("%w: unknown unit %q: 円, 千円, 百万円, 万円 or 億円", errUsage, unit)
-	}
-	c.meta.Unit = u
-	r, ok := parseRounding(rounding)
-	if !ok {
-		return fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て, 切り上げ or 偶数丸め", errUsage, rounding)
-	}
-	c.meta.Rounding = r
 	if form == "" {
 		return fmt.Errorf("%w: no -form", errUsage)
 	}
@@ -215,6 +284,9 @@ func (c *checker) readForm(path, columns, title string) error {
 
 // read reads the published file.
 func (c *checker) read() error {
+	if strings.EqualFold(filepath.Ext(c.file), ".xlsx") {
+		return c.readXLSX()
+	}
 	data, err := os.ReadFile(c.file)
 	if err != nil {
 		return err
@@ -392,6 +464,22 @@ func figureOf(f statement.CertifiedFigure) certified {
 	return x
 }
 
+// findingOf returns f, found by v, as the JSON output has it.
+func findingOf(v *statement.Verification, f statement.Finding) finding {
+	x := finding{Row: f.Row, Label: f.Label, Column: f.Column, Rule: f.Rule, Verdict: f.Verdict.String(),
+		Computed: intervalOf(f.Range), Excess: f.Excess.String(), Certificate: certificateOf(f.Certificate)}
+	if f.Want.Valid {
+		x.Printed = ptr(f.Want.Amount.String())
+	}
+	if b, ok := v.Bounds(f.Statement, f.Row, f.Column); ok {
+		x.Bounds = intervalOf(b)
+	}
+	if w, ok := v.Witness(f.Statement, f.Row, f.Column); ok {
+		x.Witness = ptr(w.String())
+	}
+	return x
+}
+
 func (c *checker) verify() (*report, error) {
 	s := c.verified
 	v, err := s.VerifyRounded()
@@ -405,18 +493,7 @@ func (c *checker) verify() (*report, error) {
 	r.Identities = r.Exact + r.WithinRounding + r.Violations + r.Undecided
 	for _, f := range v.Findings {
 		r.findings = append(r.findings, f)
-		x := finding{Row: f.Row, Label: f.Label, Column: f.Column, Rule: f.Rule, Verdict: f.Verdict.String(),
-			Computed: intervalOf(f.Range), Excess: f.Excess.String(), Certificate: certificateOf(f.Certificate)}
-		if f.Want.Valid {
-			x.Printed = ptr(f.Want.Amount.String())
-		}
-		if b, ok := v.Bounds(f.Statement, f.Row, f.Column); ok {
-			x.Bounds = intervalOf(b)
-		}
-		if w, ok := v.Witness(f.Statement, f.Row, f.Column); ok {
-			x.Witness = ptr(w.String())
-		}
-		r.Findings = append(r.Findings, x)
+		r.Findings = append(r.Findings, findingOf(v, f))
 	}
 	r.Consistent = r.Violations == 0 && r.Undecided == 0
 	return r, nil
@@ -427,32 +504,35 @@ func ptr(s string) *string { return &s }
 func (r *report) writeText(w io.Writer) error {
 	show := format.Formatter{Unit: r.unit, Suffix: true}
 	for _, f := range r.findings {
-		fmt.Fprintf(w, "%s %s: printed %s, computed %s: %s", f.Label, f.Column, show.FormatCell(f.Want), f.Range, f.Verdict)
-		if f.Verdict == statement.Violation && !f.Excess.IsZero() {
-			fmt.Fprintf(w, ", off by %s beyond rounding", format.Formatter{Suffix: true}.Format(f.Excess))
-		}
-		fmt.Fprintln(w)
-		if f.Certificate != nil {
-			fmt.Fprintln(w, "  proof:")
-			for _, line := range strings.Split(f.Certificate.String(), "\n") {
-				fmt.Fprintln(w, "    "+line)
-			}
-		}
+		fmt.Fprintf(w, "%s %s: printed %s, computed %s: %s%s\n", f.Label, f.Column, show.FormatCell(f.Want), f.Range, f.Verdict, excess(f))
+		writeProof(w, "  ", f)
 	}
-	verdict := "consistent"
-	switch {
-	case r.Violations > 0:
-		verdict = "not consistent"
-	case r.Undecided > 0:
-		verdict = "undecided: the work budget ran out"
-	}
-	violations := "violations"
-	if r.Violations == 1 {
-		violations = "violation"
-	}
-	_, err := fmt.Fprintf(w, "%s: %d identities: %d exact, %d within rounding, %d %s, %d undecided: %s\n",
-		r.File, r.Identities, r.Exact, r.WithinRounding, r.Violations, violations, r.Undecided, verdict)
+	_, err := fmt.Fprintf(w, "%s: %s: %s\n", r.File, counts(r.Identities, r.Exact, r.WithinRounding, r.Violations, r.Undecided), verdict(r.Violations, r.Undecided))
 	return err
+}
+
+// writeProof prints the certificate of a violation, if it has one,
+// indented.
+func writeProof(w io.Writer, indent string, f statement.Finding) {
+	if f.Certificate == nil {
+		return
+	}
+	fmt.Fprintln(w, indent+"proof:")
+	for _, line := range strings.Split(f.Certificate.String(), "\n") {
+		fmt.Fprintln(w, indent+"  "+line)
+	}
+}
+
+// verdict says what the counts of violations and undecided identities
+// make of a statement or report.
+func verdict(violations, undecided int) string {
+	switch {
+	case violations > 0:
+		return "not consistent"
+	case undecided > 0:
+		return "undecided: the work budget ran out"
+	}
+	return "consistent"
 }
 
 func (r *report) writeJSON(w io.Writer) error {
@@ -462,4 +542,23 @@ func (r *report) writeJSON(w io.Writer) error {
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
+}
+
+// readXLSX reads the first sheet of a workbook, whose unit, if it states
+// one, must be -unit's.
+func (c *checker) readXLSX() error {
+	sheets, err := xlsx.ReadFile(c.file)
+	if err != nil {
+		return err
+	}
+	t, err := statement.Compile(c.form)
+	if err != nil {
+		return err
+	}
+	s, err := t.ReadGrid(sheets[0], statement.ReadOptions{Source: c.file, Meta: c.meta})
+	if err != nil {
+		return err
+	}
+	c.verified = s
+	return nil
 }

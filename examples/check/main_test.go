@@ -3,14 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/koukaikei/koukaikei/statement/unified"
+	"github.com/shopspring/decimal"
 )
 
 const (
@@ -90,7 +90,8 @@ func TestUsage(t *testing.T) {
 		stderr []string // what the message must name
 	}{
 		{"no file", []string{"-form", "pl-general"}, []string{"one published file"}},
-		{"no form", []string{shimada}, []string{"no -form"}},
+		{"no form and no file", []string{}, []string{"no -form, and no report's files"}},
+		{"a directory of broken workbooks", []string{"../../statement/xlsx/testdata"}, []string{"bad-figures.xlsx", "text!B3", "12a3"}},
 		{"bad unit", []string{"-form", "pl-general", "-unit", "万", shimada}, []string{`unknown unit "万"`}},
 		{"bad rounding", []string{"-form", "pl-general", "-rounding", "適当", shimada}, []string{`unknown rounding "適当"`}},
 		{"bad format", []string{"-form", "pl-general", "-format", "xml", shimada}, []string{`unknown format "xml"`}},
@@ -112,6 +113,72 @@ func TestUsage(t *testing.T) {
 				t.Errorf("%s: stderr %q does not name %q", tt.name, errs.String(), s)
 			}
 		}
+	}
+}
+
+const workbooks = "../../statement/xlsx/testdata/"
+
+// TestWhole checks whole reports: every statement of the files recognised,
+// each verified with the links between them, jointly under rounding. The
+// expected outputs are worked out in testdata/NOTES.md.
+func TestWhole(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		golden string
+		code   int
+	}{
+		{"みなと市's 連結 statements, a sheet each", []string{workbooks + "minato-consolidated.xlsx"}, "minato.txt", 0},
+		{"島田市 from its workbook, the unit read from it", []string{workbooks + "shimada-h29-pl.xlsx"}, "shimada-xlsx.txt", 0},
+		{"島田市, 純行政コスト 5 千円 more, its form recognised", []string{"-unit", "千円", "testdata/shimada-h29-changed.csv"}, "shimada-changed-whole.txt", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errs bytes.Buffer
+			code := run(tt.args, &out, &errs, builtin{})
+			want, err := os.ReadFile("testdata/" + tt.golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if code != tt.code || out.String() != string(want) {
+				t.Errorf("check %s: exit %d, want %d; stderr %q\ngot:\n%s\nwant:\n%s", strings.Join(tt.args, " "), code, tt.code, errs.String(), out.String(), want)
+			}
+		})
+	}
+}
+
+// The three scopes side by side are three statements, each exact; the
+// same statements on one sheet read as on a sheet each.
+func TestWholeLayouts(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"-format", "json", workbooks + "scopes-pl.xlsx"}, &out, &errs, builtin{}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	var r struct {
+		Statements []struct {
+			ID         string
+			Identities int
+			Exact      int
+		}
+		Consistent bool
+	}
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range r.Statements {
+		got = append(got, fmt.Sprint(s.ID, " ", s.Exact, "/", s.Identities))
+	}
+	if strings.Join(got, ", ") != "pl-general 11/11, pl-whole 11/11, pl-consolidated 11/11" || !r.Consistent {
+		t.Errorf("scopes side by side: %s, consistent %v", got, r.Consistent)
+	}
+	out.Reset()
+	if code := run([]string{workbooks + "minato-onesheet.xlsx"}, &out, &errs, builtin{}); code != 0 || !strings.HasSuffix(out.String(), "4 statements, 8 links: 90 identities: 90 exact, 0 within rounding, 0 violations, 0 undecided: consistent\n") {
+		t.Errorf("one sheet: exit %d\n%s", code, out.String())
+	}
+	out.Reset()
+	if code := run([]string{"-form", "pl-general", "-unit", "千円", workbooks + "shimada-h29-pl.xlsx"}, &out, &errs, builtin{}); code != 0 || !strings.Contains(out.String(), "11 identities: 7 exact, 4 within rounding, 0 violations") {
+		t.Errorf("-form with a workbook: exit %d\n%s%s", code, out.String(), errs.String())
 	}
 }
 

@@ -44,6 +44,10 @@
 //     決算報告書 貸借対照表);
 //   - <dir>/pins.csv: the published figures the report's own figures do
 //     not give, with the reason, read by statement.ReadPinsCSV;
+//   - r01/assets.csv: the movements of the 有形固定資産等明細書 as a
+//     固定資産台帳 (package account/fixedasset) of three lines a class, with
+//     what it rebuilds and what it cannot in r01/assets.md; the tests read
+//     it, the loaders do not;
 //   - r02/koufukin.csv and r02/lgwan.csv: the 令和２年度交付金見込額一覧 and
 //     the LGWAN 負担金 table of 議案第３号 and 第４号, as printed.
 package jlis

@@ -33,6 +33,41 @@
 // book against them; [YearlyLinks], [Years] and [VerifyYears] check last
 // year's closing balances against this year's opening ones.
 //
+// # Books
+//
+// The four statements of 一般会計等 can be derived from books kept on the
+// standard accounts, as 総務省's 財務書類作成要領 derives them
+// 「総勘定元帳等の会計帳簿から誘導的に」 (要領 第22項): a journal of package
+// account/journal checked under [JournalOptions] (accounts named by
+// [Names]), posted by package account/ledger, and [FromBooks]; [Classify]
+// carries each account to its statement in the ledger's 精算表, and
+// [VerifyBooks] checks that the books tie out, naming the accounts behind
+// a tie that breaks. [ConversionTable] is a sample 資金仕訳変換表 that turns
+// 歳入歳出データ into 資金仕訳 (package account/conversion).
+//
+// books.csv says, for every standard account, the statement it belongs to,
+// how the books use it (posted; posted by the 開始仕訳 alone: 固定資産等形成分,
+// 余剰分（不足分） and 前年度末歳計外現金残高; or derived by the statements:
+// 前年度末純資産残高, 純行政コスト（△）, the 内部変動 rows, 前年度末資金残高),
+// the 資金収支計算書 line of cash received or paid against it, and whether
+// it counts in 固定資産等形成分. The books may be kept by 日々仕訳 (entries
+// as transactions happen) or by 期末一括仕訳 (the year's 歳入歳出データ
+// converted at its end), or both: either is a journal of dated entries.
+// A 資金仕訳 books its cash side on an account of the 資金収支計算書, as the
+// 要領's 資金仕訳変換表 does (借方 物件費 / 貸方 物件費等支出; 借方 税収等収入 /
+// 貸方 税収等); books that post cash to 現金預金 instead are taken too, each
+// line against it falling on the receipt or payment line books.csv names
+// for the account on the other side. testdata/NOTES.md says what each rule
+// rests on.
+//
+// # Schedules of fixed assets
+//
+// [BuildTangibleAssets] and [BuildTangibleAssetsByPurpose] print a year of a
+// 固定資産台帳 (package account/fixedasset) as two of the 附属明細書: the
+// 有形固定資産の明細 and the 有形固定資産の行政目的別明細. [ScheduleLinks] ties
+// them to the 貸借対照表 and to each other; their rows are marked [K] in
+// schedules/*.csv, from knowledge of the 様式, not yet seen in print.
+//
 // The package does not convert a body's own accounts (a 公営企業's or a
 // 第三セクター's statements under their own standards) into the forms of the
 // standard: its input is statements on these forms.

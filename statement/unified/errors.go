@@ -46,6 +46,7 @@ type Problem struct {
 	Statement string // a form id, or a statement's title
 	Row       string // a row's key
 	Column    string // a column's name
+	Entry     string // the id of a journal entry, for problems of the books
 	Err       error  // wraps one of the package's sentinels
 }
 
@@ -54,7 +55,7 @@ type Problem struct {
 func (p Problem) Error() string {
 	var parts []string
 	for _, x := range []struct{ what, name string }{
-		{"statement", p.Statement}, {"row", p.Row}, {"column", p.Column},
+		{"statement", p.Statement}, {"row", p.Row}, {"column", p.Column}, {"entry", p.Entry},
 	} {
 		if x.name != "" {
 			parts = append(parts, x.what+" "+quote.Bounded(x.name))

@@ -14,7 +14,7 @@ import (
 	"github.com/koukaikei/koukaikei/statement"
 )
 
-//go:embed forms.csv forms/*.csv chart.csv links.csv links-yearly.csv
+//go:embed forms.csv forms/*.csv chart.csv links.csv links-yearly.csv books.csv conversion.csv
 var data embed.FS
 
 // A Scope is the set of 会計 and bodies a statement covers. The zero value
@@ -220,11 +220,16 @@ func Form(id string) (FormInfo, bool) {
 	return FormInfo{}, false
 }
 
-// Template returns the compiled form with the given id. It is compiled
-// once, immutable and shared; a statement built on it is on the form of
-// the standard. An unknown id is an *Error wrapping ErrUnknown.
+// Template returns the compiled form with the given id: one of Forms, or
+// a schedule of fixed assets (TangibleAssets, TangibleAssetsByPurpose). It
+// is compiled once, immutable and shared; a statement built on it is on
+// the form of the standard. An unknown id is an *Error wrapping
+// ErrUnknown.
 func Template(id string) (*statement.Template, error) {
 	if t, ok := the().templates[id]; ok {
+		return t, nil
+	}
+	if t, ok := theSchedules().templates[id]; ok {
 		return t, nil
 	}
 	return nil, &Error{Problems: []Problem{{Statement: id, Err: fmt.Errorf("%w: no form of the standard has the id", ErrUnknown)}}}

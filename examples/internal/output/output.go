@@ -1,6 +1,6 @@
 // Package output is the command line the example programs share: the
 // flags -format, -encoding and -o, and the writing of statements as text,
-// CSV, JSON or Markdown.
+// CSV, JSON, Markdown or an Excel workbook.
 package output
 
 import (
@@ -13,6 +13,7 @@ import (
 	"os"
 
 	"github.com/koukaikei/koukaikei/statement"
+	"github.com/koukaikei/koukaikei/statement/xlsx"
 )
 
 // ErrUsage marks errors in the flags or arguments, which exit with status 2.
@@ -35,7 +36,7 @@ type Report struct {
 // other error (one line on stderr), 0 otherwise.
 func Run(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, usage string, build func() (*Report, error)) int {
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output `format`: text, csv, json or markdown")
+	format := fs.String("format", "text", "output `format`: text, csv, json, markdown or xlsx (with -o)")
 	encoding := fs.String("encoding", "utf8", "CSV `encoding`: utf8 or cp932")
 	file := fs.String("o", "", "write to `FILE` instead of the standard output")
 	fs.Usage = func() {
@@ -77,6 +78,9 @@ func run(fs *flag.FlagSet, format, encoding, file string, stdout io.Writer, buil
 	if !ok {
 		return fmt.Errorf("%w: unknown format %q", ErrUsage, format)
 	}
+	if format == "xlsx" && file == "" {
+		return fmt.Errorf("%w: -format xlsx writes a workbook, which needs -o FILE", ErrUsage)
+	}
 	r, err := build()
 	if err != nil {
 		return err
@@ -101,6 +105,13 @@ var writers = map[string]func(io.Writer, *Report, statement.CSVOptions) error{
 	"csv":      writeCSV,
 	"json":     writeJSON,
 	"markdown": writeMarkdown,
+	"xlsx":     writeXLSX,
+}
+
+// writeXLSX writes the statements as a workbook, a sheet each; the summary
+// is not a statement and is left out.
+func writeXLSX(w io.Writer, r *Report, _ statement.CSVOptions) error {
+	return xlsx.Write(w, r.Statements, xlsx.Options{})
 }
 
 // writeText prints each statement in its published layout, then the

@@ -1,0 +1,308 @@
+package statement_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/statement"
+)
+
+// gridForm is a small 貸借対照表 printed side by side from 【負債の部】.
+func gridForm(t *testing.T) *statement.Template {
+	t.Helper()
+	f := &statement.Form{Number: "様式第1号", Title: "貸借対照表", Columns: amount, Split: "H2", Rows: []statement.Row{
+		{Key: "H1", Kind: statement.Header, Label: "【資産の部】"},
+		{Key: "1000", Kind: statement.Subtotal, Label: "固定資産"},
+		{Key: "1100", Kind: statement.Item, Label: "土地", Indent: 1},
+		{Key: "1200", Kind: statement.Item, Label: "建物減価償却累計額", Indent: 1},
+		{Key: "1500", Kind: statement.Item, Label: "現金預金"},
+		{Key: "1900", Kind: statement.Total, Label: "資産合計", Formula: statement.Formula{{Key: "1000"}, {Key: "1500"}}},
+		{Key: "H2", Kind: statement.Header, Label: "【負債の部】"},
+		{Key: "2000", Kind: statement.Item, Label: "地方債"},
+		{Key: "3000", Kind: statement.Item, Label: "余剰分（不足分）"},
+		{Key: "3990", Kind: statement.Total, Label: "負債及び純資産合計", Formula: statement.Formula{{Key: "2000"}, {Key: "3000"}}},
+	}}
+	tmpl, err := statement.Compile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tmpl
+}
+
+// sheet makes a Grid from lines of cells separated by |, naming cells as
+// a worksheet named name does.
+func sheet(name string, lines ...string) statement.Grid {
+	g := statement.Grid{Source: "book.xlsx", Name: name, Cell: func(i, j int) string {
+		return fmt.Sprintf("%s!%c%d", name, 'A'+j, i+1)
+	}}
+	for _, l := range lines {
+		g.Rows = append(g.Rows, strings.Split(l, "|"))
+	}
+	return g
+}
+
+// The layouts statements are published in, read to the same figures.
+func TestReadGrid(t *testing.T) {
+	tmpl := gridForm(t)
+	want := map[string]int64{"1000": 4_000, "1100": 5_000, "1200": -1_000, "1500": 2_000, "1900": 6_000, "2000": 7_000, "3000": -1_000, "3990": 6_000}
+	tests := []struct {
+		name   string
+		grid   statement.Grid
+		unit   format.Unit
+		entity string
+		notes  []string
+	}{
+		{"one label column", sheet("BS",
+			"様式第1号",
+			"貸借対照表",
+			"（令和２年３月３１日現在）",
+			"みなと市",
+			"（単位：千円）",
+			"科目|金額",
+			"【資産の部】|",
+			"固定資産|4",
+			"　土地|5",
+			"　建物減価償却累計額|△1",
+			"現金預金|2",
+			"資産合計|6",
+			"【負債の部】|",
+			"地方債|7",
+			"余剰分(不足分)|-1",
+			"負債及び純資産合計|6",
+		), format.Thousand, "みなと市", nil},
+		{"indent columns, a unit in the heading, notes", sheet("BS",
+			"貸借対照表||||",
+			"自治体名:みなと市 会計:一般会計等 (単位:千円)||||",
+			"（令和２年３月３１日現在）||||",
+			"科目|||金額|",
+			"【資産の部】||||",
+			"固定資産|||4|",
+			"|土地||5|",
+			"|建物減価償却累計額||△ 1|",
+			"現金預金|||2|",
+			"資産合計|||6|",
+			"",
+			"【負債の部】||||",
+			"地方債|||7|",
+			"余剰分（不足分）|||-1|",
+			"負債及び純資産合計|||6|",
+			"※ 注記です||||",
+		), format.Thousand, "自治体名:みなと市 会計:一般会計等", []string{"※ 注記です"}},
+		{"side by side", sheet("BS",
+			"貸借対照表||||",
+			"(単位:円)||||",
+			"科目名|金額||科目名|金額",
+			"【資産の部】|||【負債の部】|",
+			"固定資産|4,000||地方債|7,000",
+			"土地|5,000||余剰分(不足分)|-1,000",
+			"建物減価償却累計額|△1,000||負債及び純資産合計|6,000",
+			"現金預金|2,000|||",
+			"資産合計|6,000|||",
+			"※ 左の下の注記|||",
+		), format.Yen, "", []string{"※ 左の下の注記"}},
+		{"a unit in the column heading", sheet("BS",
+			"科目|金額（千円）",
+			"固定資産|4", "土地|5", "建物減価償却累計額|-1", "現金預金|2", "資産合計|6",
+			"地方債|7", "余剰分（不足分）|-1", "負債及び純資産合計|6",
+		), format.Thousand, "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := tmpl.ReadGrid(tc.grid, statement.ReadOptions{StatedUnit: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for row, n := range want {
+				if got, _ := s.Cell(row, "金額"); !got.Equal(yen(n)) {
+					t.Errorf("%s = %v, want %d円", row, got, n)
+				}
+			}
+			m := s.Meta()
+			if m.Unit != tc.unit || m.Entity != tc.entity || fmt.Sprint(m.Notes) != fmt.Sprint(tc.notes) {
+				t.Errorf("unit %v, entity %q, notes %q; want %v, %q, %q", m.Unit, m.Entity, m.Notes, tc.unit, tc.entity, tc.notes)
+			}
+			if v := s.Verify(); len(v) != 0 {
+				t.Errorf("Verify = %v", v)
+			}
+		})
+	}
+}
+
+// The date line above the table is the statement's.
+func TestReadGridDate(t *testing.T) {
+	s, err := gridForm(t).ReadGrid(sheet("BS", "（令和２年３月３１日現在）", "科目|金額",
+		"固定資産|4", "土地|5", "建物減価償却累計額|-1", "現金預金|2", "資産合計|6", "地方債|7", "余剰分（不足分）|-1", "負債及び純資産合計|6"),
+		statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y, m, d := s.Meta().AsOf.Gregorian(); fmt.Sprint(y, int(m), d) != "2020 3 31" {
+		t.Errorf("AsOf = %v", s.Meta().AsOf)
+	}
+	if got := s.Meta().DateLine(); got != "（令和２年３月３１日現在）" {
+		t.Errorf("DateLine = %s", got)
+	}
+}
+
+// Bad input is an *Error naming the cell, never a statement with a figure
+// dropped.
+func TestReadGridErrors(t *testing.T) {
+	tmpl := gridForm(t)
+	body := []string{"固定資産|4", "土地|5", "建物減価償却累計額|-1", "現金預金|2", "資産合計|6", "地方債|7", "余剰分（不足分）|-1", "負債及び純資産合計|6"}
+	with := func(k int, line string) []string {
+		b := append([]string{"科目|金額"}, body...)
+		b[k] = line
+		return b
+	}
+	tests := []struct {
+		name  string
+		lines []string
+		opt   statement.ReadOptions
+		err   error
+		where string
+	}{
+		{"not a statement", []string{"名前|年齢", "山田|40"}, statement.ReadOptions{}, statement.ErrMissing, "book.xlsx: BS: "},
+		{"a label the form does not have", with(3, "建物|5"), statement.ReadOptions{}, statement.ErrUnknown, "BS!A4: row \"建物\""},
+		{"text that is not an amount", with(2, "土地|5万3千"), statement.ReadOptions{}, format.ErrSyntax, "BS!B3: row \"1100\": column \"金額\""},
+		{"a figure on a header row", append([]string{"科目|金額", "【資産の部】|1"}, body...), statement.ReadOptions{}, statement.ErrMismatch, "BS!B2"},
+		{"another unit than the statement's", append([]string{"（単位：千円）", "科目|金額"}, body...), statement.ReadOptions{}, statement.ErrMismatch, "BS!A1"},
+		{"two units", append([]string{"（単位：千円）", "科目|金額（円）"}, body...), statement.ReadOptions{StatedUnit: true}, statement.ErrMismatch, "BS!B2"},
+		{"a row missing", append([]string{"科目|金額"}, body[:7]...), statement.ReadOptions{}, statement.ErrMissing, "row \"3990\""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := tmpl.ReadGrid(sheet("BS", tc.lines...), tc.opt)
+			var e *statement.Error
+			if !errors.As(err, &e) || !errors.Is(err, tc.err) || !strings.Contains(err.Error(), tc.where) {
+				t.Fatalf("ReadGrid = %v, %v; want an *Error wrapping %v at %s", s, err, tc.err, tc.where)
+			}
+		})
+	}
+}
+
+// A CSV file is a Grid whose problems name lines.
+func TestReadGridCSV(t *testing.T) {
+	in := "科目\t金額\n固定資産\t4\n土地\t5\n建物\t-1\n"
+	g, err := statement.ReadGridCSV(strings.NewReader(in), statement.ReadOptions{Source: "bs.tsv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Rows) != 4 || len(g.Rows[0]) != 2 {
+		t.Fatalf("rows %q", g.Rows)
+	}
+	_, err = gridForm(t).ReadGrid(g, statement.ReadOptions{})
+	if !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "bs.tsv: line 4: ") {
+		t.Errorf("ReadGrid = %v", err)
+	}
+}
+
+// Statements one after another are cut at their title lines, the form
+// number going with its title.
+func TestSplitGrid(t *testing.T) {
+	g := sheet("all", "みなと市 財務書類", "【様式第1号】", "一般会計等貸借対照表", "科目|金額", "土地|1", "", "【様式第2号】", "", "行政コスト計算書", "科目|金額", "経常費用|2",
+		"連結行政コスト計算書", "科目|金額", "※ 貸借対照表の注記")
+	parts := statement.SplitGrid(g, []string{"貸借対照表", "行政コスト計算書", "連結行政コスト計算書"})
+	var got []string
+	for _, p := range parts {
+		got = append(got, fmt.Sprint(len(p.Rows), p.Rows[0]))
+	}
+	want := []string{"6 [みなと市 財務書類]", "5 [【様式第2号】]", "3 [連結行政コスト計算書]"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("SplitGrid = %q, want %q", got, want)
+	}
+	// Cells keep their names.
+	_, err := gridForm(t).ReadGrid(parts[1], statement.ReadOptions{})
+	if err == nil || !strings.Contains(err.Error(), "all!A11") {
+		t.Errorf("ReadGrid of the second part: %v", err)
+	}
+}
+
+// A table of scopes side by side is read as one statement for each, the
+// lines of another scope's form passed over where they have no figure.
+func TestReadGridColumns(t *testing.T) {
+	mk := func(title string, rows ...statement.Row) *statement.Template {
+		tmpl, err := statement.Compile(&statement.Form{Title: title, Columns: amount, Rows: rows})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tmpl
+	}
+	a := statement.Row{Key: "a", Kind: statement.Item, Label: "土地"}
+	b := statement.Row{Key: "b", Kind: statement.Item, Label: "繰延資産"}
+	c := statement.Row{Key: "c", Kind: statement.Item, Label: "他団体出資等分"}
+	tot := func(keys ...string) statement.Row {
+		var f statement.Formula
+		for _, k := range keys {
+			f = append(f, statement.Term{Key: k})
+		}
+		return statement.Row{Key: "t", Kind: statement.Total, Label: "資産合計", Formula: f}
+	}
+	cols := []statement.GridColumn{
+		{Name: "一般会計等", Template: mk("貸借対照表", a, tot("a"))},
+		{Name: "全体", Template: mk("全体貸借対照表", a, b, tot("a", "b"))},
+		{Name: "連結", Template: mk("連結貸借対照表", a, b, c, tot("a", "b", "c"))},
+	}
+	g := sheet("BS", "（単位：千円）", "科目|一般会計等|全体|連結", "土地|1|2|3", "繰延資産|-|4|5", "他団体出資等分|||6", "資産合計|1|6|14")
+	ss, err := statement.ReadGridColumns(g, cols, statement.ReadOptions{StatedUnit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range []map[string]int64{{"a": 1000, "t": 1000}, {"a": 2000, "b": 4000, "t": 6000}, {"a": 3000, "b": 5000, "c": 6000, "t": 14000}} {
+		for row, n := range want {
+			if got, _ := ss[k].Cell(row, "金額"); !got.Equal(yen(n)) {
+				t.Errorf("%s %s = %v, want %d", cols[k].Name, row, got, n)
+			}
+		}
+	}
+	// A figure where the scope's form has no line is not passed over.
+	g = sheet("BS", "科目|一般会計等|全体|連結", "土地|1|2|3", "繰延資産|9|4|5", "他団体出資等分|||6", "資産合計|1|6|14")
+	if _, err := statement.ReadGridColumns(g, cols, statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "BS!A3") {
+		t.Errorf("a figure on another scope's line: %v", err)
+	}
+}
+
+// A printed label stands for a printed row, not for a hidden row of the
+// same label before it; a note mark in brackets, （※１）, is no part of a
+// label.
+func TestReadGridHiddenLabel(t *testing.T) {
+	tmpl, err := statement.Compile(&statement.Form{Title: "表", Columns: amount, Rows: []statement.Row{
+		{Key: "a", Kind: statement.Item, Label: "委託費"},
+		{Key: "h", Kind: statement.Item, Label: "その他の営業支出", Hidden: true},
+		{Key: "o", Kind: statement.Total, Label: "その他の営業支出", Formula: statement.Formula{{Key: "h"}}},
+		{Key: "t", Kind: statement.Total, Label: "（支出計） ", Note: "（※１）", Formula: statement.Formula{{Key: "a"}, {Key: "o"}}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "科目,金額\n委託費,1\nその他の営業支出,2\n（支出計） （※１）,3\n"
+	g, err := statement.ReadGridCSV(strings.NewReader(in), statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := tmpl.ReadGrid(g, statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Cell("o", "金額"); !got.Equal(yen(2)) {
+		t.Errorf("その他の営業支出 = %v", got)
+	}
+}
+
+// A key column, wherever it is, matches rows by key, and its keys are no
+// part of the labels.
+func TestReadGridKeys(t *testing.T) {
+	g, err := statement.ReadGridCSV(strings.NewReader("key,label,金額\n1000,固定資産,4\n1100,土地,5\n1200,建物減価償却累計額,-1\n1500,現金預金,2\n1900,資産合計,6\n2000,地方債,7\n3000,余剰分（不足分）,-1\n3990,負債及び純資産合計,6\n"), statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gridForm(t).ReadGrid(g, statement.ReadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	g.Rows[2][0] = "1200"
+	if _, err := gridForm(t).ReadGrid(g, statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("a key out of order: %v", err)
+	}
+}

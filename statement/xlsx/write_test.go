@@ -1,0 +1,137 @@
+package xlsx_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/statement"
+	"github.com/koukaikei/koukaikei/statement/xlsx"
+	"github.com/shopspring/decimal"
+)
+
+// python is Debian's Python, which has python3-openpyxl.
+const python = "/usr/bin/python3"
+
+// openpyxl returns what an independent reader, openpyxl, reads from the
+// workbook data (testdata/dump.py): a line for each merged range and each
+// cell. It skips the test where openpyxl is not installed.
+func openpyxl(t *testing.T, data []byte) []string {
+	t.Helper()
+	if err := exec.Command(python, "-c", "import openpyxl").Run(); err != nil {
+		t.Skipf("skip: %s with openpyxl (Debian's python3-openpyxl) is not installed: %v", python, err)
+	}
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(python, "testdata/dump.py", path).Output()
+	if err != nil {
+		t.Fatalf("dump.py: %v", err)
+	}
+	return strings.Split(strings.TrimSpace(string(out)), "\n")
+}
+
+// What Write writes, openpyxl reads: the values as numbers in the unit,
+// the number format, 該当なし as a dash, the merged heading lines, the
+// 貸借対照表 side by side, the indents. The expected lines are the
+// figures renketsu.txt prints.
+func TestWriteReadByOpenpyxl(t *testing.T) {
+	b := readBook(t, "minato-consolidated.xlsx")
+	var buf bytes.Buffer
+	if err := xlsx.WriteBook(&buf, b, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got := openpyxl(t, buf.Bytes())
+	const num = `#,##0;"△"#,##0`
+	want := []string{
+		"sheet\t連結貸借対照表",
+		"merged\tA2:E2",
+		"merged\tA3:E3",
+		"merged\tA4:E4",
+		"A1\tstr\t様式第1号\tGeneral\t0",
+		"A2\tstr\t連結貸借対照表\tGeneral\t0",
+		"A3\tstr\t（令和７年３月３１日現在）\tGeneral\t0",
+		"A4\tstr\tみなと市\tGeneral\t0",
+		"E5\tstr\t（単位：円）\tGeneral\t0",
+		"A6\tstr\t科目\tGeneral\t0",
+		"B6\tstr\t金額\tGeneral\t0",
+		"D6\tstr\t科目\tGeneral\t0",
+		"E6\tstr\t金額\tGeneral\t0",
+		"A7\tstr\t【資産の部】\tGeneral\t0",
+		"D7\tstr\t【負債の部】\tGeneral\t0",
+		"A8\tstr\t固定資産\tGeneral\t0",
+		"B8\tint\t18950\t" + num + "\t0",
+		"D8\tstr\t固定負債\tGeneral\t0",
+		"E8\tint\t7050\t" + num + "\t0",
+		"A12\tstr\t立木竹\tGeneral\t3",
+		"B12\tstr\t-\tGeneral\t0",
+		"A14\tstr\t建物減価償却累計額\tGeneral\t3",
+		"B14\tint\t-3050\t" + num + "\t0",
+		"sheet\t連結行政コスト計算書",
+		"B7\tint\t4980\t" + num + "\t0",
+		"sheet\t連結純資産変動計算書",
+		"E6\tstr\t他団体出資等分\tGeneral\t0",
+		"sheet\t連結資金収支計算書",
+	}
+	have := map[string]bool{}
+	for _, l := range got {
+		have[l] = true
+	}
+	for _, w := range want {
+		if !have[w] {
+			t.Errorf("openpyxl does not read %q", w)
+		}
+	}
+	if t.Failed() {
+		t.Logf("openpyxl read:\n%s", strings.Join(got[:min(len(got), 80)], "\n"))
+	}
+}
+
+// A 千円 statement is written in 千円, each figure rounded by the
+// statement's rounding as WriteText prints it, with the negative mark and
+// space of its style.
+func TestWriteRounded(t *testing.T) {
+	f := &statement.Form{Title: "表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}}, Rows: []statement.Row{
+		{Key: "a", Kind: statement.Item, Label: "a"},
+		{Key: "b", Kind: statement.Item, Label: "b"},
+	}}
+	s, err := statement.Build(f, statement.Meta{Unit: format.Thousand, Rounding: format.Down, Style: format.Formatter{SignSpace: true}}, []statement.Figure{
+		{Row: "a", Column: "金額", Value: format.CellOf(decimal.NewFromInt(1_999))},
+		{Row: "b", Column: "金額", Value: format.CellOf(decimal.NewFromInt(-2_500))},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, []*statement.Statement{s}, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(openpyxl(t, buf.Bytes()), "\n")
+	for _, w := range []string{"B4\tint\t1\t#,##0;\"△ \"#,##0", "B5\tint\t-2\t#,##0;\"△ \"#,##0", "B2\tstr\t（単位：千円）"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("openpyxl does not read %q in\n%s", w, got)
+		}
+	}
+}
+
+// A figure a workbook cannot hold exactly is refused, naming its cell.
+func TestWriteErrors(t *testing.T) {
+	f := &statement.Form{Title: "表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}}, Rows: []statement.Row{
+		{Key: "a", Kind: statement.Item, Label: "a"},
+	}}
+	s, err := statement.Build(f, statement.Meta{}, []statement.Figure{{Row: "a", Column: "金額", Value: format.CellOf(decimal.RequireFromString("1234567890123456"))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = xlsx.Write(&buf, []*statement.Statement{s}, xlsx.Options{Source: "big.xlsx"})
+	if !errors.Is(err, xlsx.ErrWrite) || !strings.Contains(err.Error(), "xlsx: big.xlsx: 表!B4: ") || buf.Len() != 0 {
+		t.Errorf("Write = %v, %d bytes", err, buf.Len())
+	}
+}
