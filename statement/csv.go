@@ -97,7 +97,12 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 //
 // Amounts may be written as format.ParseCell reads them (32,200,729,071,
 // △ 2,286,666,903, -). An empty cell has no figure, and so has a dash
-// unless the Meta's Style prints zero as a dash. Figures are in the unit of
+// unless the Meta's Style prints zero as a dash. A figure in parentheses,
+// (4,679,237), is negative when the Style prints negatives so
+// (format.Parens); otherwise, on a memo row, whose label begins with うち
+// (（うち歳計現金）), it is the memo's figure, and on any other row it is
+// a problem wrapping format.ErrParens: parentheses mean either, and only
+// the Meta can say which. Figures are in the unit of
 // opt.Meta, and kept in yen; a figure that names its unit (5千円, 1億3,400万)
 // is taken as it says. The file may state its unit in a line before the
 // header, such as （単位：千円）, or in column names, such as 金額（千円）;
@@ -176,8 +181,6 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	}
 	s := newStatement(t, opt.Meta)
 	ncol := len(t.form.Columns)
-	// A statement that prints zero as a dash has no other use for one.
-	dashIsZero := opt.Meta.Style.Zero == format.ZeroDash || opt.Meta.Style.Zero == format.ZeroHyphen
 	rows := rowCursor{t: t}
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != len(head.Fields) {
@@ -219,7 +222,7 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 				ps.addf(rec.Line, name, col.Name, ErrMismatch, "a figure on a header row")
 				continue
 			}
-			a, err := parseFigure(text, unit, dashIsZero)
+			a, err := parseFigure(text, &opt.Meta, &t.form.Rows[i])
 			if err != nil {
 				ps.add(rec.Line, name, col.Name, err)
 				continue

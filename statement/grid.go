@@ -2,6 +2,7 @@ package statement
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -12,7 +13,6 @@ import (
 	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 )
 
@@ -492,10 +492,8 @@ func (c *rowCursor) onlyUnprinted() bool {
 func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 	t, g := r.t, r.g
 	ncol := len(t.form.Columns)
-	// A statement that prints zero as a dash has no other use for one.
-	dashIsZero := r.meta.Style.Zero == format.ZeroDash || r.meta.Style.Zero == format.ZeroHyphen
-	row := t.form.Rows[i]
-	name := rowRef(i, row)
+	row := &t.form.Rows[i]
+	name := rowRef(i, *row)
 	if h.key >= 0 && l.label != row.Label && normalLabel(l.label) != t.normals[i] {
 		g.addf(r.ps, l.i, h.label, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(l.label), quote.Bounded(row.Label))
 	}
@@ -515,7 +513,7 @@ func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 			g.addf(r.ps, l.i, k, name, col.Name, ErrMismatch, "a figure on a header row")
 			continue
 		}
-		a, err := parseFigure(text, r.meta.Unit, dashIsZero)
+		a, err := parseFigure(text, &r.meta, row)
 		if err != nil {
 			g.add(r.ps, l.i, k, name, col.Name, err)
 			continue
@@ -524,25 +522,39 @@ func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 	}
 }
 
-// parseFigure reads a figure as printed in unit u, as ReadCSV and ReadGrid
-// read it: as format.ParseCell reads it, in u unless it names its unit
-// (5千円), a dash as zero where the statement prints zero so.
-func parseFigure(text string, u format.Unit, dashIsZero bool) (amount, error) {
-	yenPer := pow10[u.Exp()]
+// parseFigure reads a figure of row as the statement of meta prints it,
+// as ReadCSV, ReadGrid and ReadText read it: as the Formatter of its
+// Style in its Unit reads it (format.Formatter.ParseCell), in the unit
+// unless it names its own (5千円), a dash as zero where the statement
+// prints zero so. A figure in parentheses is negative where the Style
+// prints negatives so; otherwise, on a memo row (うち…, which statements
+// print in parentheses: （うち歳計現金）), it is the memo's figure, and
+// elsewhere it is an error wrapping format.ErrParens: which of the two it
+// is, the reader would only guess.
+func parseFigure(text string, meta *Meta, row *Row) (amount, error) {
+	yenPer := pow10[meta.Unit.Exp()]
 	if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
 		return yenAmount(v * yenPer), nil
 	}
-	c, err := format.ParseCell(text)
+	f := meta.formatter()
+	c, err := f.ParseCell(text)
+	if errors.Is(err, format.ErrParens) && memo(row.Label) {
+		f.Negative = format.Parens
+		if c, err = f.ParseCell(text); err == nil && c.Valid {
+			c.Amount = c.Amount.Neg()
+		}
+	}
 	if err != nil {
 		return amount{}, err
 	}
-	switch {
-	case c.Valid && !strings.ContainsAny(text, "円万億"):
-		c.Amount = u.ToYen(c.Amount)
-	case !c.Valid && dashIsZero:
-		c = format.CellOf(decimal.Zero)
-	}
 	return amountOf(c), nil
+}
+
+// memo reports whether a row of this label is a memo line, うち… (of
+// which), as statements print one under the figure it details.
+func memo(label string) bool {
+	l := normalLabel(label)
+	return strings.HasPrefix(l, "うち") || strings.HasPrefix(l, "(うち")
 }
 
 // GridColumn names a column of a table of statements side by side, such

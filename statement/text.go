@@ -378,17 +378,12 @@ func (t *Template) ReadText(r io.Reader, opt ReadOptions, text TextOptions) (*St
 				}
 			case v == "": // no figure, printed blank
 			default:
-				cell, err := format.ParseCell(v)
+				a, err := parseFigure(v, &meta, &t.form.Rows[i])
 				if err != nil {
 					ps.add(at, rowRef(i, row), c.Name, err)
 					continue
 				}
-				if cell.Valid && !strings.ContainsAny(v, "円万億") {
-					cell.Amount = meta.Unit.ToYen(cell.Amount)
-				} else if !cell.Valid && (meta.Style.Zero == format.ZeroDash || meta.Style.Zero == format.ZeroHyphen) {
-					cell = format.CellOf(cell.Amount)
-				}
-				s.cells[i*ncol+j] = amountOf(cell)
+				s.cells[i*ncol+j] = a
 			}
 		}
 	}
