@@ -164,7 +164,9 @@ type Verification struct {
 // v, whether or not they are findings: every identity of each statement
 // verified (not those of a statement compared with VerifyOptions.Built,
 // which are compared instead, except under rounding, where a statement
-// printed rounded is judged as well), and every link.
+// printed rounded is judged as well), and every link. Under rounding, the
+// identities of hidden rows and those that name a figure lost in printing
+// (see BlankFigure) are counted only when they are violated or undecided.
 func (r *Verification) Count(v Verdict) int {
 	if v < Violation || v > Undecided {
 		return 0

@@ -150,13 +150,15 @@ func (p *roundedPlan) statements(v *Verification, j *joint) {
 			differs := map[[2]string]bool{}
 			if built != nil {
 				for _, f := range compareIn(built, id, s) {
-					if f.Kind == AmountDiffers && s.t.heads(f.Row, f.Column) {
+					switch {
+					case f.Kind == AmountDiffers && s.t.heads(f.Row, f.Column):
 						differs[[2]string{f.Row, f.Column}] = true
-						continue
+					case f.Kind != BlankFigure: // the joint reports those
+						v.Findings = append(v.Findings, f)
 					}
-					v.Findings = append(v.Findings, f)
 				}
 			}
+			v.Findings = append(v.Findings, j.blankFindings(p.index[id])...)
 			span := j.spans[p.index[id]]
 			for x := span[0]; x < span[1]; x++ {
 				f, ok := j.finding(x, p.opt.OmitWithinRounding)

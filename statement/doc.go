@@ -21,6 +21,13 @@
 // as zero. Links follow the same rule. A form whose publisher prints such
 // totals as 0 says so with ZeroSums.
 //
+// The readers keep a cell printed blank apart from one printed as a dash
+// (unless the statement's style prints 該当なし blank). A blank is 該当なし
+// where the form expects nothing; a total or computed cell printed blank
+// while terms of its identity have figures is a figure lost in printing
+// ([BlankFigure]): reported once, and the identities that name it are not
+// judged against zero.
+//
 // # Errors
 //
 // Problems at places (a line, a row, a column) are reported as an [*Error]

@@ -21,13 +21,18 @@ const (
 	LinkBroken                              // an identity across cells of a book that does not hold, or names a cell it lacks
 	StatementMissing                        // a statement that one book has and the other lacks
 	StalePin                                // a pin that no finding matches: its figure is reproduced after all
+	// BlankFigure: a total or computed cell printed blank, neither a
+	// figure nor a dash, while terms of its identity have figures: a
+	// figure lost in printing. It is reported once, and the identities
+	// that name the cell are judged with it unknown.
+	BlankFigure
 )
 
-var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link", "missing statement", "stale pin"}
+var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link", "missing statement", "stale pin", "blank figure"}
 
 // String returns the kind in words: missing row, amount, identity, ….
 func (k FindingKind) String() string {
-	if k < RowMissing || k > StalePin {
+	if k < RowMissing || k > BlankFigure {
 		return fmt.Sprintf("%%!FindingKind(%d)", int(k))
 	}
 	return findingKindNames[k]
@@ -138,6 +143,12 @@ func (f Finding) String() string {
 		fmt.Fprintf(&b, ": pinned %s, the book prints %s: %s", show.FormatCell(f.Want), show.FormatCell(f.Got), f.GotText)
 	case f.Kind == TextDiffers:
 		fmt.Fprintf(&b, ": got %q, want %q", f.GotText, f.WantText)
+	case f.Kind == BlankFigure && f.Rule != "":
+		show := format.Formatter{Unit: f.Unit, Suffix: true}
+		fmt.Fprintf(&b, ": printed blank, where its terms %s give %s", f.Rule, show.FormatCell(f.Got))
+	case f.Kind == BlankFigure:
+		show := format.Formatter{Unit: f.Unit, Suffix: true}
+		fmt.Fprintf(&b, ": printed blank, where %s is expected", show.FormatCell(f.Got))
 	default:
 		show := format.Formatter{Unit: f.Unit, Suffix: true}
 		got, want := show.FormatCell(f.Got), show.FormatCell(f.Want)

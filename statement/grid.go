@@ -507,6 +507,7 @@ func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 		}
 		text := g.at(l.i, k)
 		if text == "" {
+			s.cells[i*ncol+j] = blankCell(&r.meta, *row)
 			continue
 		}
 		if row.Kind == Header {
@@ -548,6 +549,12 @@ func parseFigure(text string, meta *Meta, row *Row) (amount, error) {
 		return amount{}, err
 	}
 	return amountOf(c), nil
+}
+
+// blankCell is the cell of a figure printed empty on row: 該当なし, kept
+// apart from a dash unless the statement prints 該当なし blank.
+func blankCell(meta *Meta, row Row) amount {
+	return amount{blank: row.Kind != Header && meta.Style.Nil != format.NilBlank}
 }
 
 // memo reports whether a row of this label is a memo line, うち… (of

@@ -73,7 +73,10 @@ func (r Range) String() string {
 // 該当なし while its terms are not (or the reverse) is a Violation
 // whatever the rounding, as in Verify. The identities of columns that
 // Meta.Recomputed names are judged on the printed figures, as Verify
-// judges them.
+// judges them. A total or computed cell printed blank while terms of its
+// identity have figures is a figure lost in printing: one BlankFigure
+// finding, and the identities that name it are judged with it any amount,
+// reported only if violated.
 //
 // Figures that are not whole yen, or beyond ±10^18 yen, are an *Error
 // wrapping ErrRange naming the row and column.
@@ -87,6 +90,7 @@ func (s *Statement) VerifyRounded() (*Verification, error) {
 		return nil, err
 	}
 	v := &Verification{joint: j, index: map[string]int{name: 0}}
+	v.Findings = append(v.Findings, j.blankFindings(0)...)
 	for k := range j.ids {
 		if f, ok := j.finding(k, false); ok {
 			v.add(f)
@@ -110,6 +114,7 @@ type joint struct {
 	cells [][]int32 // per statement, per cell: its variable, noVar or lazyVar
 	at    []cellAt  // per variable: its cell
 	spans [][2]int  // per statement: its own identities, ids[from:to]
+	blank [][]int   // per statement: the first identity of each cell lost in printing
 	links []int     // per link added: its identity
 	sys   bounds.System
 	ids   []judged
@@ -186,6 +191,7 @@ func (j *joint) addStatement(s *Statement, name string, cellsOnly bool) {
 	s = s.ready()
 	j.stmts = append(j.stmts, s)
 	j.names = append(j.names, name)
+	j.blank = append(j.blank, nil)
 	from := len(j.ids)
 	if cellsOnly {
 		j.cells = append(j.cells, lazyCells(s))
@@ -212,6 +218,7 @@ func (j *joint) addCells(k int, s *Statement) ([]int32, []int64) {
 	unit := pow10[s.meta.Unit.Exp()]
 	exact := s.meta.Exact || unit == 1
 	recomputed := s.recomputed()
+	lost := s.lostCells()
 	for i, row := range t.form.Rows {
 		for c, col := range t.form.Columns {
 			cell := i*ncol + c
@@ -231,7 +238,9 @@ func (j *joint) addCells(k int, s *Statement) ([]int32, []int64) {
 			case !whole:
 				j.ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%s is not a whole number of yen within ±10^18", a.dec())
 				continue
-			case row.Hidden || derived:
+			case row.Hidden || derived || lost != nil && lost[cell]:
+				// Not printed, printed from other figures, or lost in
+				// printing: any amount.
 				iv = bounds.Unbounded()
 			case !a.valid:
 				iv = bounds.Exact(0)
@@ -306,6 +315,11 @@ func (j *joint) addIdentities(k int, vals []int64) {
 	ncol := len(t.form.Columns)
 	vars := j.cells[k]
 	recomputed := s.recomputed()
+	lost := s.lostCells()
+	if lost == nil {
+		lost = make([]bool, len(s.cells)) // no cell lost
+	}
+	blank := map[int]bool{} // the lost cells whose finding is made
 	// Each cell's figure as a decimal, made once: a cell is the figure
 	// of up to two identities, and decimals are never changed in place.
 	cells := make([]format.Cell, len(s.cells))
@@ -325,7 +339,7 @@ func (j *joint) addIdentities(k int, vals []int64) {
 		for _, ft := range f {
 			tc := term(ft.Key)
 			j.buf = append(j.buf, bounds.Term{Var: int(vars[tc]), Negative: !ft.Negative})
-			hidden = hidden || t.form.Rows[tc/ncol].Hidden
+			hidden = hidden || t.form.Rows[tc/ncol].Hidden || lost[tc]
 			if !s.cells[tc].valid {
 				continue
 			}
@@ -351,9 +365,25 @@ func (j *joint) addIdentities(k int, vals []int64) {
 		case t.form.ZeroSums:
 			got = format.CellOf(decimal.Zero)
 		}
-		// A hidden term was not printed: whether it has a figure is
-		// unknown, so only its interval judges the identity.
-		x.presence = got.Valid != want.Valid && !hidden
+		// A hidden term was not printed, a lost one not as a figure:
+		// whether it has a figure is unknown, so only its interval judges
+		// the identity.
+		x.presence = got.Valid != want.Valid && !hidden && !lost[head]
+		if lost[head] && !blank[head] {
+			blank[head] = true
+			j.blank[k] = append(j.blank[k], len(j.ids))
+		}
+		// An identity naming a figure lost in printing holds for some
+		// amount of it, which the lost figure's own finding reports: it
+		// is reported only if it is violated nonetheless.
+		if lost[head] || hidden && !x.report {
+			x.report = false
+		}
+		for _, ft := range f {
+			if lost[term(ft.Key)] {
+				x.report = false
+			}
+		}
 		x.printed = recomputed[c] && !t.form.Rows[i].Hidden
 		// A total of a recomputed computed column follows from the
 		// column's formula on each row and the totals of the columns it
@@ -573,6 +603,25 @@ func (j *joint) finding(k int, skipWithin bool) (Finding, bool) {
 		f.Range = rangeOf(iv)
 	}
 	return f, true
+}
+
+// blankFindings returns the BlankFigure finding of each cell of statement
+// k lost in printing, with the exact yen its terms' figures stand for.
+func (j *joint) blankFindings(k int) []Finding {
+	var fs []Finding
+	for _, x := range j.blank[k] {
+		f, id := j.fs[x], &j.ids[x]
+		f.Kind, f.Verdict, f.Want = BlankFigure, Violation, format.Cell{}
+		side, negate := id.sideOf(j.buf)
+		if iv, err := j.sys.SumOf(side); err == nil {
+			if negate {
+				iv = iv.Neg()
+			}
+			f.Range = rangeOf(iv)
+		}
+		fs = append(fs, f)
+	}
+	return fs
 }
 
 // printedCertificate is the certificate of an identity judged as printed:

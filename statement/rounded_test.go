@@ -2,6 +2,7 @@ package statement_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -267,4 +268,59 @@ func TestVerifyRoundedHiddenTerms(t *testing.T) {
 			t.Errorf("%s", f)
 		}
 	}
+}
+
+// A total printed blank, neither a figure nor a dash, while its terms
+// have figures, is a figure lost in printing: one finding, and the
+// identities that sum it are judged with it unknown, not as 0; printed
+// as a dash it is 該当なし, and every identity that sums it fails.
+func TestBlankTotal(t *testing.T) {
+	form := &statement.Form{Title: "資金収支計算書", Columns: amount,
+		Rows: []statement.Row{
+			{Key: "a", Kind: statement.Item, Label: "業務収入", Indent: 1},
+			{Key: "b", Kind: statement.Item, Label: "業務支出", Indent: 1},
+			{Key: "s", Kind: statement.Total, Label: "業務活動収支", Formula: statement.Formula{{Key: "a"}, {Key: "b", Negative: true}}},
+			{Key: "c", Kind: statement.Item, Label: "投資活動収支"},
+			{Key: "t", Kind: statement.Total, Label: "本年度資金収支額", Formula: statement.Formula{{Key: "s"}, {Key: "c"}}},
+			{Key: "d", Kind: statement.Item, Label: "前年度末資金残高"},
+			{Key: "u", Kind: statement.Total, Label: "本年度末資金残高", Formula: statement.Formula{{Key: "t"}, {Key: "d"}}},
+			{Key: "n", Kind: statement.Item, Label: "その他"},
+			{Key: "m", Kind: statement.Total, Label: "その他計", Formula: statement.Formula{{Key: "n"}}},
+		}}
+	read := func(s string, unit format.Unit) *statement.Statement {
+		t.Helper()
+		st, err := statement.ReadCSV(strings.NewReader(s), form, statement.ReadOptions{Meta: statement.Meta{Unit: unit}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	// 業務活動収支 = 50 − 20 = 30 is printed blank; 本年度資金収支額 30 + 5 = 35
+	// and 本年度末資金残高 35 + 100 = 135 are printed. その他計 is blank over
+	// a blank その他: 該当なし, as the form expects.
+	const body = "label,金額\n業務収入,50\n業務支出,20\n業務活動収支,%s\n投資活動収支,5\n本年度資金収支額,35\n前年度末資金残高,100\n本年度末資金残高,135\nその他,\nその他計,\n"
+	blank := read(fmt.Sprintf(body, ""), format.Yen)
+	fs := blank.Verify()
+	if len(fs) != 1 || fs[0].Kind != statement.BlankFigure || fs[0].Row != "s" || !fs[0].Got.Equal(yen(30)) ||
+		fs[0].String() != "資金収支計算書: 業務活動収支 金額: printed blank, where its terms a-b give 30円" {
+		t.Errorf("exactly: %v, want the blank 業務活動収支 alone", fs)
+	}
+	dash := read(fmt.Sprintf(body, "-"), format.Yen)
+	if fs := dash.Verify(); len(fs) != 2 || fs[0].Kind != statement.IdentityBroken || fs[1].Row != "t" {
+		t.Errorf("a dash: %v, want 業務活動収支 and 本年度資金収支額 broken", fs)
+	}
+	// Under rounding, in 億円: one finding, and 本年度資金収支額 holds with
+	// the lost figure anywhere it needs to be.
+	rounded := read(fmt.Sprintf(body, ""), format.HundredMillion)
+	v, err := rounded.VerifyRounded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Findings) != 1 || v.Findings[0].Kind != statement.BlankFigure || v.Count(statement.Violation) != 0 {
+		t.Errorf("under rounding: %v, %d violations, want the blank alone", v.Findings, v.Count(statement.Violation))
+	}
+	if w, ok := v.Witness("資金収支計算書", "s", "金額"); !ok || w.LessThan(decimal.New(29, 8)) || w.GreaterThan(decimal.New(31, 8)) {
+		t.Errorf("witness of the lost figure %v, %v, want about 30億", w, ok)
+	}
+	checkProofs(t, []*statement.Statement{rounded}, nil, v)
 }

@@ -377,6 +377,7 @@ func (t *Template) ReadText(r io.Reader, opt ReadOptions, text TextOptions) (*St
 					ps.addf(at, rowRef(i, row), c.Name, ErrMismatch, "a figure on a header row")
 				}
 			case v == "": // no figure, printed blank
+				s.cells[i*ncol+j] = blankCell(&meta, row)
 			default:
 				a, err := parseFigure(v, &meta, &t.form.Rows[i])
 				if err != nil {
