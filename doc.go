@@ -28,7 +28,7 @@
 //     for 一般会計等, 全体 and 連結, and derives those of 一般会計等 from books
 //     kept on its standard accounts.
 //   - [github.com/koukaikei/koukaikei/segment] consolidates segment
-//     statements (事業別財務情報) through balanced elimination entries; its
+//     statements (事業別財務情報) through balanced eliminations; its
 //     consolidate package makes a body's 全体 and 連結, apportion divides
 //     totals (按分) by named methods, and localcode reads the
 //     全国地方公共団体コード.

@@ -2,17 +2,25 @@
 // of the segments of a public body side by side, with a 相殺等 column of
 // eliminations and a 合計 column that is their consolidation.
 //
-// A [Consolidation] takes the statements of its segments, built on one
-// form, and balanced elimination [Entry] values. The 相殺等 column is
-// derived from the entries through the categories of the accounts they
-// name: a 借方 on a revenue or a liability reduces it, a 貸方 on an expense
-// or an asset reduces it. Accounts between segments (他事業勘定) must net to
-// zero across them. A segment may be consolidated at a ratio (比例連結),
-// each figure rounded to 円 by a stated rounding; a 単純合算 column may sum
+// A [Table] takes the statements of its segments, built on one form, and
+// balanced [Elimination] values: journal entries whose [Line] values each
+// move one row, named by key or by label. The 相殺等 column is derived from
+// them through the categories of the accounts the rows are bound to: a 借方
+// on a revenue or a liability reduces it, a 貸方 on an expense or an asset
+// reduces it. Accounts between segments (他事業勘定) must net to zero across
+// them. A segment may be consolidated at a ratio (比例連結), each figure
+// rounded to 円 by a stated rounding, and an elimination against it is
+// applied at that ratio ([Elimination.Settle]); a 単純合算 column may sum
 // the segments before the eliminations, as a 連結精算表 prints them.
+// [ReadEliminationsCSV] reads eliminations from a file.
 //
-// The package does not post entries to ledgers; an Entry only says how the
-// 相殺等 column moves. Apportionment (按分) of totals over weights is in
-// package [github.com/koukaikei/koukaikei/segment/apportion], and the
-// 全国地方公共団体コード in [github.com/koukaikei/koukaikei/segment/localcode].
+// The same Elimination serves the 全体 and 連結 of package
+// [github.com/koukaikei/koukaikei/segment/consolidate], whose 連結精算表
+// prints each [EliminationKind] in a column of its own.
+//
+// The package does not post eliminations to ledgers; an Elimination only
+// says how the 相殺等 column moves. Apportionment (按分) of totals over
+// weights is in package [github.com/koukaikei/koukaikei/segment/apportion],
+// and the 全国地方公共団体コード in
+// [github.com/koukaikei/koukaikei/segment/localcode].
 package segment

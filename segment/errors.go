@@ -10,43 +10,45 @@ import (
 // gives the detail.
 var (
 	// ErrSyntax means text that cannot be read: CSV that is not well
-	// formed, a line with the wrong number of fields, a side that is
-	// neither 借方 nor 貸方, or an amount.
+	// formed, a line with the wrong number of fields, a side that is none
+	// of 借方, 貸方 and 差額, a kind, or an amount.
 	ErrSyntax = errors.New("invalid syntax")
-	// ErrRange means an amount that is not positive, or a segment's Ratio
-	// that is not above 0 and at most 1.
+	// ErrRange means an amount that is not positive or that must be left
+	// to be derived, a segment's Ratio that is not above 0 and at most 1,
+	// or an elimination against segments at different ratios.
 	ErrRange = errors.New("out of range")
 	// ErrUnknown means a name that is not known: a header column, the
-	// consolidated Column, an account not bound to exactly one item row of
-	// the form, an inter-segment row the form lacks, the row of an
-	// Adjustment that is not an item row, or a side.
+	// consolidated Column, a line's row that is not an item row bound to
+	// an account of the chart, its statement, column or segment, an
+	// inter-segment row the form lacks, or a side.
 	ErrUnknown = errors.New("unknown")
-	// ErrDuplicate means a name given twice: a segment or a header column.
+	// ErrDuplicate means a name given twice: a segment or a header
+	// column; or a second 差額 line of an elimination.
 	ErrDuplicate = errors.New("duplicate")
 	// ErrMissing means something required that is not there: the form,
 	// the segments, the chart, a segment's name or statement, a header or
-	// one of its columns, an entry's name, or a segment's cell.
+	// one of its columns, a line's elimination or row, or a segment's
+	// cell.
 	ErrMissing = errors.New("missing")
 	// ErrEncoding means input that is neither UTF-8 nor CP932.
 	ErrEncoding = errors.New("neither UTF-8 nor CP932")
-	// ErrUnbalanced means an entry whose debits and credits differ, or an
-	// inter-segment row (他事業勘定) that does not net to zero across the
-	// segments.
+	// ErrUnbalanced means an elimination whose debits and credits differ,
+	// or an inter-segment row (他事業勘定) that does not net to zero across
+	// the segments.
 	ErrUnbalanced = errors.New("unbalanced")
-	// ErrForm means a form that cannot be consolidated: the
-	// consolidation's own form is invalid, or a segment's statement is not
-	// built on it.
+	// ErrForm means a form that cannot be consolidated: the table's own
+	// form is invalid, or a segment's statement is not built on it.
 	ErrForm = errors.New("not the consolidation's form")
 )
 
 // An Error lists every problem found in one source.
 type Error struct {
-	Source   string // the file or stream read, or the consolidation, if known
+	Source   string // the file or stream read, or the table's form, if known
 	Problems []Problem
 }
 
 // Error returns the source and every problem, separated by semicolons:
-// segment: entries.csv: line 3: "x": column "side": invalid syntax: "左" is neither 借方 nor 貸方.
+// segment: eliminations.csv: line 3: "x": column "side": invalid syntax: "左" is none of 借方, 貸方 and 差額.
 func (e *Error) Error() string {
 	return problem.List("segment", e.Source, len(e.Problems), func(i int) string { return e.Problems[i].Error() })
 }
@@ -57,7 +59,7 @@ func (e *Error) Unwrap() []error { return problem.Errors(e.Problems) }
 // A Problem is one thing wrong, at one place.
 type Problem struct {
 	Line   int    // 1-based line in the source; 0 when not read from text
-	Row    string // the entry, segment or row it concerns, if any
+	Row    string // the elimination, segment or row it concerns, if any
 	Column string // the column or field, if any
 	Err    error  // wraps one of the package's sentinels
 }

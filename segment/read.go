@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -14,21 +15,34 @@ import (
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
-// ReadEntriesCSV reads elimination entries from CSV: a header line naming
-// the columns entry, side, account and amount, and optionally memo, and no
-// others (a misspelt column is an error, not ignored); then one line for
-// each line of an entry. Lines with the same entry name form one entry, in
-// the order they first appear; its memo is the first one given. Every line
-// must name its entry: a line without a name is an error, since which entry
-// it belongs to cannot be told, and an entry of its own would be one line,
-// which never balances. The side is 借方 or 貸方 (debit or credit); amounts
-// are read as format.ParseAmount reads them.
+// ReadEliminationsCSV reads eliminations from CSV: a header line naming
+// the columns elimination, side, row and amount, and optionally memo,
+// kind, statement, column and member, and no others (a misspelt column is
+// an error, not ignored); then one line for each line of an elimination:
+//
+//	elimination,kind,memo,statement,row,column,member,side,amount
+//	E1,内部取引,他会計への繰出金,pl,経常収益/その他,,下水道事業会計,借方,100
+//	E1,,,pl,他会計への繰出金,,,貸方,100
+//	E4,内部取引,未払金と未収金,bs,未払金,,,借方,100
+//	E4,,,bs,未収金,,下水道事業会計,貸方,98
+//	E4,,,bs,流動資産/その他,,,差額,
+//
+// Lines with the same elimination name form one elimination, in the
+// order they first appear; its memo and kind are the first given, and a
+// kind that another line contradicts is an error. Every line must name its
+// elimination: a line without a name is an error, since which one it
+// belongs to cannot be told, and an elimination of its own would be one
+// line, which never balances. The side is 借方 or 貸方 (debit or credit),
+// or 差額 (difference) for the row that takes what the debits and credits
+// differ by (Elimination.Reconcile), whose amount is left empty; row is a
+// key or a label path (see Line); kind is as ParseEliminationKind reads
+// it; amounts are read as format.ParseAmount reads them.
 //
 // Every problem is reported in one *Error whose Source is source (a file
-// name, say), each Problem with its line. Whether the entries balance is
-// checked when they are used. An error reading r is returned as it is,
-// wrapped.
-func ReadEntriesCSV(r io.Reader, source string) ([]Entry, error) {
+// name, say), each Problem with its line. Whether rows exist and the
+// eliminations balance is checked when they are used. An error reading r
+// is returned as it is, wrapped.
+func ReadEliminationsCSV(r io.Reader, source string) ([]Elimination, error) {
 	recs, err := csvio.ReadAll(r, 0)
 	var pe *csv.ParseError
 	switch {
@@ -42,13 +56,14 @@ func ReadEntriesCSV(r io.Reader, source string) ([]Entry, error) {
 	if len(recs) == 0 {
 		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no header line", ErrMissing)}})
 	}
-	cols, problems := header(recs[0], []string{"entry", "side", "account", "amount"}, "memo")
+	cols, problems := header(recs[0], []string{"elimination", "side", "row", "amount"}, "memo", "kind", "statement", "column", "member")
 	if len(problems) > 0 {
 		return nil, errorOf(source, problems)
 	}
 	var (
-		entries []Entry
-		index   = map[string]int{}
+		eliminations []Elimination
+		index        = map[string]int{}
+		kinds        = map[string]EliminationKind{} // elimination → the kind first given
 	)
 	for _, rec := range recs[1:] {
 		field := func(name string) string {
@@ -61,47 +76,81 @@ func ReadEntriesCSV(r io.Reader, source string) ([]Entry, error) {
 			problems = append(problems, Problem{Line: rec.Line, Err: fmt.Errorf("%w: %d fields, the header has %d", ErrSyntax, len(rec.Fields), len(recs[0].Fields))})
 			continue
 		}
-		name := field("entry")
+		name := field("elimination")
 		fail := func(column string, err error) {
 			problems = append(problems, Problem{Line: rec.Line, Row: name, Column: column, Err: err})
 		}
 		if name == "" {
-			fail("entry", fmt.Errorf("%w: the name of the entry the line belongs to", ErrMissing))
+			fail("elimination", fmt.Errorf("%w: the name of the elimination the line belongs to", ErrMissing))
 			continue
 		}
-		var l Line
+		if k := field("kind"); k != "" {
+			kind, err := ParseEliminationKind(k)
+			if first, ok := kinds[name]; err == nil && ok && first != kind {
+				err = fmt.Errorf("%w: kind %s, where an earlier line of the elimination says %s", ErrSyntax, kind, first)
+			}
+			if err != nil {
+				fail("kind", err)
+				continue
+			}
+			kinds[name] = kind
+		}
+		l := Line{Row: field("row"), Statement: field("statement"), Column: field("column"), Member: field("member")}
+		if l.Row == "" {
+			fail("row", fmt.Errorf("%w: the row the line moves", ErrMissing))
+			continue
+		}
+		amount := field("amount")
+		var err error
+		difference := false
 		switch side := field("side"); side {
 		case "借方", "debit":
 			l.Side = account.Debit
 		case "貸方", "credit":
 			l.Side = account.Credit
+		case "差額", "difference":
+			difference = true
 		default:
-			fail("side", fmt.Errorf("%w: %s is neither 借方 nor 貸方", ErrSyntax, quote.Bounded(side)))
+			fail("side", fmt.Errorf("%w: %s is none of 借方, 貸方 and 差額", ErrSyntax, quote.Bounded(side)))
 			continue
 		}
-		l.Account = field("account")
-		amount := field("amount")
-		if l.Amount, err = format.ParseAmount(amount); err != nil {
-			// Not err itself: its message would quote all of a huge cell.
-			reason := "not an amount"
-			if fe := (*format.ParseError)(nil); errors.As(err, &fe) {
-				reason = fmt.Sprintf("%s at offset %d", fe.Reason, fe.Offset)
-			}
-			fail("amount", fmt.Errorf("%w: %s: %s", ErrSyntax, quote.Bounded(amount), reason))
+		switch {
+		case difference && amount != "":
+			fail("amount", fmt.Errorf("%w: the 差額 line's amount is derived: leave it empty", ErrSyntax))
 			continue
+		case !difference:
+			if l.Amount, err = format.ParseAmount(amount); err != nil {
+				// Not err itself: its message would quote all of a huge cell.
+				reason := "not an amount"
+				if fe := (*format.ParseError)(nil); errors.As(err, &fe) {
+					reason = fmt.Sprintf("%s at offset %d", fe.Reason, fe.Offset)
+				}
+				fail("amount", fmt.Errorf("%w: %s: %s", ErrSyntax, quote.Bounded(amount), reason))
+				continue
+			}
 		}
 		i, ok := index[name]
 		if !ok {
-			i = len(entries)
+			i = len(eliminations)
 			index[name] = i
-			entries = append(entries, Entry{Name: name, Memo: field("memo")})
+			eliminations = append(eliminations, Elimination{Name: name, Memo: field("memo")})
 		}
-		entries[i].Lines = append(entries[i].Lines, l)
+		e := &eliminations[i]
+		e.Memo = cmp.Or(e.Memo, field("memo"))
+		e.Kind = kinds[name]
+		switch {
+		case difference && !e.Reconcile.IsZero():
+			fail("side", fmt.Errorf("%w: a second 差額 line", ErrDuplicate))
+		case difference:
+			e.Reconcile = l
+		default:
+			e.Lines = append(e.Lines, l)
+		}
 	}
 	if err := errorOf(source, problems); err != nil {
 		return nil, err
 	}
-	return entries, nil
+	return eliminations, nil
 }
 
 // header maps the names of a header record to their field index, and

@@ -122,6 +122,7 @@ type VerifyOptions struct {
 // finding at the cell of a pin carries the pin's Reason; see Pin for how
 // pins match. VerifyRounded verifies b under rounding.
 func (b *Book) Verify(opt VerifyOptions) *Verification {
+	opt = b.keyed(opt)
 	v := &Verification{}
 	if opt.Built != nil {
 		v.Findings = opt.Built.Compare(b)
@@ -325,10 +326,10 @@ func (r *Verification) Unexpected() []Finding {
 func (r *Verification) OK() bool { return len(r.Unexpected()) == 0 }
 
 // A Ref names one cell of a book, for a Link: a statement by its id, a
-// row by its key, a column by its name.
+// row by its key or its label (see Template.RowKey), a column by its name.
 type Ref struct {
 	Statement string // the statement's id in the book
-	Row       string // the row's key
+	Row       string // the row's key, or its label or label path
 	Column    string // the column's name
 	Negative  bool   // subtract the cell instead of adding it
 }
@@ -382,9 +383,9 @@ func (b *Book) check(l Link) []Finding {
 		}
 		c, ok := s.amount(r.Row, r.Column)
 		if !ok {
-			what := "no such row"
-			if _, ok := s.Template().rowIndex[r.Row]; ok {
-				what = "no such amount column"
+			what := "no such amount column"
+			if _, ok := s.Template().rowIndex[r.Row]; !ok {
+				what = s.Template().noRow(r.Row)
 			}
 			fs = append(fs, Finding{Kind: LinkBroken, Statement: r.Statement, Row: r.Row, Column: r.Column, Rule: l.Name, GotText: what, Unit: s.meta.Unit})
 		}
@@ -420,7 +421,7 @@ func (b *Book) check(l Link) []Finding {
 // figure, and the reason is gone.
 type Pin struct {
 	Statement string      // the statement's id
-	Row       string      // the row's key
+	Row       string      // the row's key, or its label or label path (see Template.RowKey)
 	Column    string      // the column's name
 	Link      string      // the name of the link the pin expects broken; empty for a figure
 	Printed   format.Cell // the figure as printed, in its statement's unit; no figure for none
@@ -517,11 +518,13 @@ func (b *Book) pinned(p Pin) format.Cell {
 //	CF期末残高=現金預金−定期預金,cf:9900:金額,bs:1510:金額+-bs:1520:金額,
 //
 // Each side is one or more terms joined by +; a term is
-// statementID:rowKey:column, preceded by - to subtract it. A statement id
-// may itself hold - (bs-general) and : (prev:bs-general): a - is a sign
-// only as a term's first character, and the row key and column are what
-// follows the term's last two colons, so neither may hold : or +. Names
-// are unique and not empty. Errors are an *Error of source listing every
+// statementID:row:column, preceded by - to subtract it, where row is the
+// row's key or its label or label path (bs:事業用資産/土地:金額; see
+// Template.RowKey), found when the link is checked. A statement id may
+// itself hold - (bs-general) and : (prev:bs-general): a - is a sign only
+// as a term's first character, and the row and column are what follows
+// the term's last two colons, so neither may hold : or +. Names are unique
+// and not empty. Errors are an *Error of source listing every
 // problem with its line.
 func ReadLinksCSV(r io.Reader, source string) ([]Link, error) {
 	ps := problems{source: source}
@@ -567,7 +570,7 @@ func parseSide(ps *problems, line int, column, s string) []Ref {
 			row = strings.LastIndexByte(term[:col], ':')
 		}
 		if row <= 0 || col == len(term)-1 || col == row+1 {
-			ps.addf(line, "", column, ErrSyntax, "term %s is not statementID:rowKey:column", quote.Bounded(term))
+			ps.addf(line, "", column, ErrSyntax, "term %s is not statementID:row:column", quote.Bounded(term))
 			continue
 		}
 		r.Statement, r.Row, r.Column = term[:row], term[row+1:col], term[col+1:]
@@ -584,7 +587,8 @@ func parseSide(ps *problems, line int, column, s string) []Ref {
 //	fixed_assets,1222,差引当期末残高,"156,817,712",the column subtracts the year's amortisation
 //	changes,transfer,純資産合計,-,the block prints no line for a transfer within 利益剰余金
 //
-// statement is the statement's id, row its key, column its name; printed
+// statement is the statement's id, row its key or its label or label path
+// (see Template.RowKey), column its name; printed
 // is the figure as printed, in the statement's unit, or - for none; reason
 // is required. link, when given, names the link that the pin expects
 // broken (see Pin). A cell is pinned once for each link, and once outside

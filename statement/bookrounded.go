@@ -22,6 +22,7 @@ import "github.com/koukaikei/koukaikei/format"
 // cell on both sides is an *Error wrapping ErrDuplicate. Nothing is then
 // verified: VerifyRounded never falls back to verifying exactly.
 func (b *Book) VerifyRounded(opt VerifyOptions) (*Verification, error) {
+	opt = b.keyed(opt)
 	p := b.plan(opt)
 	j := &joint{}
 	var whole []*Statement
@@ -257,7 +258,7 @@ func (b *Book) lacks(r Ref) (string, format.Unit) {
 	j, okCol := t.colIndex[r.Column]
 	switch {
 	case !okRow:
-		return "no such row", s.meta.Unit
+		return t.noRow(r.Row), s.meta.Unit
 	case !okCol || t.form.Columns[j].Kind == Text:
 		return "no such amount column", s.meta.Unit
 	case t.form.Rows[i].Kind == Header:

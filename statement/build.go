@@ -60,7 +60,7 @@ func (m Meta) formatter() format.Formatter {
 // A Figure is one input of a statement: the amount of an item row in an
 // input column, or the text of any row in a text column.
 type Figure struct {
-	Row    string      // the row's key
+	Row    string      // the row's key, or its label or label path (see Template.RowKey)
 	Column string      // the column's name
 	Value  format.Cell // for amount columns; a Cell without a figure is 該当なし
 	Text   string      // for text columns
@@ -150,20 +150,38 @@ func Build(f *Form, meta Meta, figures []Figure) (*Statement, error) {
 // A computed cell whose every term has no figure (該当なし) has none
 // either; a sum with at least one figure counts the others as zero.
 //
+// A figure names its row by key, or by label where the label, or the end
+// of a label path, tells it from the others (see Template.RowKey).
+//
 // Build returns an *Error listing every figure that names an unknown row
-// or column (ErrUnknown), is given twice (ErrDuplicate), is not an input
-// (ErrMismatch: a total, a header or a computed column), or is missing
-// (ErrMissing).
+// or column (ErrUnknown; an unknown label with the nearest the form has),
+// is given twice (ErrDuplicate), is not an input (ErrMismatch: a total, a
+// header or a computed column), or is missing (ErrMissing).
 func (t *Template) Build(meta Meta, figures []Figure) (*Statement, error) {
+	return t.build(meta, figures, false)
+}
+
+// BuildSparse builds a statement as Build does from the figures a caller
+// has: every item cell of an input column that no figure names is
+// 該当なし (no figure). Build, which wants a Figure for every such cell,
+// one without a figure included, stays the default: there a figure left
+// out by mistake is an error, not a dash.
+func (t *Template) BuildSparse(meta Meta, figures []Figure) (*Statement, error) {
+	return t.build(meta, figures, true)
+}
+
+// build does the work of Build and, with sparse, of BuildSparse.
+func (t *Template) build(meta Meta, figures []Figure, sparse bool) (*Statement, error) {
 	s := newStatement(t, meta)
 	f := &t.form
 	ps := problems{source: f.name()}
 	ncol := len(f.Columns)
 	given := make([]bool, len(s.cells))
+	unknown := 0 // figures of unknown rows so far
 	for _, fig := range figures {
-		i, ok := t.rowIndex[fig.Row]
+		i, ok := t.lookup(fig.Row)
 		if !ok {
-			ps.addf(0, fig.Row, fig.Column, ErrUnknown, "no such row")
+			ps.add(0, fig.Row, fig.Column, t.unknownRow(fig.Row, &unknown))
 			continue
 		}
 		j, ok := t.colIndex[fig.Column]
@@ -191,7 +209,7 @@ func (t *Template) Build(meta Meta, figures []Figure) (*Statement, error) {
 		}
 	}
 	for i, row := range f.Rows {
-		if row.Kind != Item {
+		if row.Kind != Item || sparse {
 			continue
 		}
 		for _, j := range t.inputs {
@@ -276,7 +294,8 @@ func signedSum(n int, term func(k int) (format.Cell, bool)) format.Cell {
 }
 
 // Cell returns the amount in the given row and column, and whether the row
-// and an amount column of that name exist.
+// and an amount column of that name exist. The row is named by its key, or
+// by its label or label path (see Template.RowKey).
 func (s *Statement) Cell(row, column string) (format.Cell, bool) {
 	i, j, ok := s.index(row, column)
 	if !ok || s.t.form.Columns[j].Kind == Text {
@@ -297,7 +316,7 @@ func (s *Statement) Text(row, column string) (string, bool) {
 
 func (s *Statement) index(row, column string) (int, int, bool) {
 	t := s.ready().t
-	i, ok := t.rowIndex[row]
+	i, ok := t.lookup(row)
 	if !ok {
 		return 0, 0, false
 	}

@@ -49,8 +49,18 @@
 //
 // A [Book] holds the statements one body publishes for one period, by id.
 // A [Link] states an identity across its statements, such as 損益計算書
-// 当期純利益 = 純資産変動計算書 当期純利益, naming cells by id, row key and
-// column, so links are data ([ReadLinksCSV]). A [Pin] names a figure the
+// 当期純利益 = 純資産変動計算書 当期純利益, naming cells by id, row and
+// column, so links are data ([ReadLinksCSV]).
+//
+// # Rows by label
+//
+// Wherever a row is named — a [Figure], a [Link]'s terms, a [Pin],
+// [Statement.Cell] — its key will do, and so will its label as printed,
+// alone where it tells the row from the others (現金預金) or with as much
+// of its path as does (事業用資産/土地, up to 固定資産/有形固定資産/事業用資産/土地);
+// [Template.RowKey] resolves one, and names the nearest labels of one the
+// form does not have. [Template.BuildSparse] builds from only the figures
+// a caller has, every other item 該当なし, where [Build] wants them all. A [Pin] names a figure the
 // report prints and its own figures do not give, with the reason
 // ([ReadPinsCSV]). [Book.Verify] checks every statement and link and
 // returns a [Verification] that tells the findings pins expect from the

@@ -21,7 +21,8 @@ var (
 	// row, a column, a key in a formula, an account code, a CSV column.
 	ErrUnknown = errors.New("unknown")
 	// ErrDuplicate reports something given twice: a key, a column, a
-	// figure, a term of a formula.
+	// figure, a term of a formula; or a label that names several rows
+	// where one is meant.
 	ErrDuplicate = errors.New("given twice")
 	// ErrCycle reports a row or column that depends on itself.
 	ErrCycle = errors.New("cycle")

@@ -196,7 +196,7 @@ CF期末残高 = 現金及び預金 − 定期預金,cf:cf_end:金額,bs:1110:�
 	fmt.Println(err)
 	// Output:
 	// CF期末残高 = 現金及び預金 − 定期預金: cf:cf_end:金額=bs:1110:金額+-note_cash:deposits:金額 (3か月超の定期預金を除く)
-	// statement: bad.csv: line 2: column "left": invalid syntax: term "bs:1110" is not statementID:rowKey:column
+	// statement: bad.csv: line 2: column "left": invalid syntax: term "bs:1110" is not statementID:row:column
 }
 
 // Pins name the published figures that the report's own figures do not

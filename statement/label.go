@@ -1,10 +1,13 @@
 package statement
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/koukaikei/koukaikei/internal/problem"
 	"golang.org/x/text/width"
 )
 
@@ -105,4 +108,265 @@ func pathOf(rows []Row, i, depth int) string {
 		}
 	}
 	return l
+}
+
+// RowKey returns the key of the row that ref names: the row's key, or its
+// label as printed, alone where no other row of the form has it (現金預金),
+// else preceded by the labels of as many of its parents in the outline as
+// tell it from the others, joined by / (事業用資産/土地), up to the whole
+// path (固定資産/有形固定資産/事業用資産/土地). Labels are compared as the
+// readers compare them: full- and half-width forms folded, spaces and note
+// marks dropped. Rows without a key cannot be named.
+//
+// A label that no row has is an *Error wrapping ErrUnknown that lists the
+// nearest labels of the form; one that names several rows, an *Error
+// wrapping ErrDuplicate that lists their paths.
+func (t *Template) RowKey(ref string) (string, error) {
+	i, err := t.row(ref)
+	if err != nil {
+		ps := problems{source: t.form.name()}
+		ps.add(0, ref, "", err)
+		return "", ps.err()
+	}
+	return t.form.Rows[i].Key, nil
+}
+
+// lookup returns the index of the row that ref names, as RowKey does,
+// without the cost of saying why there is none.
+func (t *Template) lookup(ref string) (int, bool) {
+	if i, ok := t.rowIndex[ref]; ok {
+		return i, true
+	}
+	rows := t.labelled(ref)
+	if len(rows) != 1 {
+		return 0, false
+	}
+	return rows[0], true
+}
+
+// row returns the index of the row that ref names, or an error that says
+// why there is none: wrapping ErrUnknown where no row has it, ErrDuplicate
+// where it names several.
+func (t *Template) row(ref string) (int, error) {
+	if i, ok := t.lookup(ref); ok {
+		return i, nil
+	}
+	if len(t.labelled(ref)) > 1 {
+		return 0, fmt.Errorf("%w: %s", ErrDuplicate, t.noRow(ref))
+	}
+	return 0, fmt.Errorf("%w: %s", ErrUnknown, t.noRow(ref))
+}
+
+// noRow says why ref names no one row of t: no row has it, with the
+// nearest labels, or it names several, with their paths.
+func (t *Template) noRow(ref string) string {
+	rows := t.labelled(ref)
+	if len(rows) == 0 {
+		return "no such row" + t.nearest(ref)
+	}
+	paths := make([]string, len(rows))
+	for k, i := range rows {
+		paths[k] = t.path(i)
+	}
+	return fmt.Sprintf("the label names %d rows: %s; give more of its path", len(rows), strings.Join(paths, ", "))
+}
+
+// keyed returns opt with the rows of its links and pins named by key, for
+// those named by label (see Template.RowKey), so that every check finds
+// them as it finds a key. A row that names no row of its statement is
+// left as it is, for the check to report.
+func (b *Book) keyed(opt VerifyOptions) VerifyOptions {
+	key := func(statement, row string) string {
+		s, ok := b.byID[statement]
+		if !ok {
+			return row
+		}
+		t := s.ready().t
+		if i, ok := t.lookup(row); ok && t.form.Rows[i].Key != row {
+			return t.form.Rows[i].Key
+		}
+		return row
+	}
+	// Most links and pins name keys: then they are used as they are,
+	// without a copy.
+	isKey := func(statement, row string) bool {
+		s, ok := b.byID[statement]
+		if !ok {
+			return true // left for the check to report
+		}
+		_, found := s.ready().t.rowIndex[row]
+		return found
+	}
+	keys := true
+	for _, l := range opt.Links {
+		for _, side := range [2][]Ref{l.Left, l.Right} {
+			for _, r := range side {
+				keys = keys && isKey(r.Statement, r.Row)
+			}
+		}
+	}
+	for _, p := range opt.Pins {
+		keys = keys && isKey(p.Statement, p.Row)
+	}
+	if keys {
+		return opt
+	}
+	refs := func(rs []Ref) []Ref {
+		out := slices.Clone(rs)
+		for i, r := range out {
+			out[i].Row = key(r.Statement, r.Row)
+		}
+		return out
+	}
+	links := slices.Clone(opt.Links)
+	for i, l := range links {
+		links[i].Left, links[i].Right = refs(l.Left), refs(l.Right)
+	}
+	pins := slices.Clone(opt.Pins)
+	for i, p := range pins {
+		pins[i].Row = key(p.Statement, p.Row)
+	}
+	opt.Links, opt.Pins = links, pins
+	return opt
+}
+
+// unknownRow returns the error of the n-th reference to a row that the
+// form does not have, counting them in n: the first few name the nearest
+// labels (see row), the rest only the reference, so that a file of many
+// bad rows costs no edit distances beyond what an error message shows.
+func (t *Template) unknownRow(ref string, n *int) error {
+	if *n++; *n <= problem.MaxListed {
+		_, err := t.row(ref)
+		return err
+	}
+	return fmt.Errorf("%w: no such row", ErrUnknown)
+}
+
+// labelled returns the rows with a key whose label, or label path, is ref.
+func (t *Template) labelled(ref string) []int {
+	whole := normalLabel(ref)
+	if whole == "" {
+		return nil
+	}
+	var out []int
+	// A label may itself hold a slash (a full-width ／ folds to one).
+	for _, i := range t.byLabel[whole] {
+		if t.form.Rows[i].Key != "" {
+			out = append(out, i)
+		}
+	}
+	segs := strings.FieldsFunc(ref, isSlash)
+	if len(out) > 0 || len(segs) < 2 {
+		return out
+	}
+	for k := range segs {
+		segs[k] = normalLabel(segs[k])
+	}
+	for _, i := range t.byLabel[segs[len(segs)-1]] {
+		if t.form.Rows[i].Key != "" && t.under(i, segs[:len(segs)-1]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// isSlash reports whether r parts the labels of a path: / or ／.
+func isSlash(r rune) bool { return r == '/' || r == '／' }
+
+// under reports whether the parents of row i hold the labels of path, in
+// its order from the outermost, not necessarily every parent.
+func (t *Template) under(i int, path []string) bool {
+	k := len(path) - 1
+	for p := t.parent(i); p >= 0 && k >= 0; p = t.parent(p) {
+		if t.normals[p] == path[k] {
+			k--
+		}
+	}
+	return k < 0
+}
+
+// parent returns the row whose outline holds row i: the nearest row before
+// it at a shallower indent, or -1 for none.
+func (t *Template) parent(i int) int {
+	rows := t.form.Rows
+	for k := i - 1; k >= 0; k-- {
+		if rows[k].Indent < rows[i].Indent {
+			return k
+		}
+	}
+	return -1
+}
+
+// path returns the label of row i preceded by those of all its parents,
+// joined by /, as RowKey reads it.
+func (t *Template) path(i int) string {
+	labels := []string{t.form.Rows[i].Label}
+	for p := t.parent(i); p >= 0; p = t.parent(p) {
+		labels = append(labels, t.form.Rows[p].Label)
+	}
+	slices.Reverse(labels)
+	return strings.Join(labels, "/")
+}
+
+// maxNearest is how many labels an unknown one is said to be near.
+const maxNearest = 5
+
+// nearest returns, for a label no row has, the paths of the rows whose
+// labels are nearest its last part by edit distance, at most twice as far
+// as the nearest, as "; the nearest labels: …"; or "" where none is within
+// half the label's length.
+func (t *Template) nearest(ref string) string {
+	last := ref
+	if segs := strings.FieldsFunc(ref, isSlash); len(segs) > 0 {
+		last = segs[len(segs)-1]
+	}
+	want := []rune(normalLabel(last))
+	type near struct{ row, dist int }
+	var all []near
+	for i, r := range t.form.Rows {
+		if r.Key != "" {
+			all = append(all, near{i, editDistance(want, []rune(t.normals[i]))})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b near) int { return a.dist - b.dist })
+	// Labels farther than half the label's length from it are no
+	// misspelling of it: a key, say, is near none.
+	if len(all) == 0 || all[0].dist > len(want)/2 {
+		return ""
+	}
+	var paths []string
+	for _, n := range all[:min(maxNearest, len(all))] {
+		if n.dist > max(1, 2*all[0].dist) {
+			break // far from all the nearer ones
+		}
+		paths = append(paths, t.path(n.row))
+	}
+	return "; the nearest labels: " + strings.Join(paths, ", ")
+}
+
+// maxEdit bounds the runes editDistance compares, so that a huge label in
+// bad input costs no more than a long one.
+const maxEdit = 64
+
+// editDistance returns the Levenshtein distance between the first maxEdit
+// runes of a and of b.
+func editDistance(a, b []rune) int {
+	a, b = a[:min(len(a), maxEdit)], b[:min(len(b), maxEdit)]
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -96,16 +96,17 @@ type Template struct {
 	form     Form
 	rowIndex map[string]int
 	colIndex map[string]int
-	formulas []Formula // per row: a total's formula, a subtotal's children; nil otherwise
-	labels   []string  // per row: its label in findings
-	normals  []string  // per row: its label as labels are compared (normalLabel)
-	rowRules []string  // per row: formulas[i] as a rule in findings
-	colRules []string  // per column: its formula as a rule in findings
-	rowOrder []int     // total and subtotal rows, each after the rows it sums
-	colOrder []int     // computed columns, each after the columns it uses
-	inputs   []int     // input columns
-	rowTerms [][]int   // per row: the row of each term of formulas[i]
-	colTerms [][]int   // per column: the column of each term of its formula
+	formulas []Formula        // per row: a total's formula, a subtotal's children; nil otherwise
+	labels   []string         // per row: its label in findings
+	normals  []string         // per row: its label as labels are compared (normalLabel)
+	byLabel  map[string][]int // normalised label → its rows, for RowKey
+	rowRules []string         // per row: formulas[i] as a rule in findings
+	colRules []string         // per column: its formula as a rule in findings
+	rowOrder []int            // total and subtotal rows, each after the rows it sums
+	colOrder []int            // computed columns, each after the columns it uses
+	inputs   []int            // input columns
+	rowTerms [][]int          // per row: the row of each term of formulas[i]
+	colTerms [][]int          // per column: the column of each term of its formula
 }
 
 // Compile checks f and returns its Template. Keys must be unique and
@@ -137,8 +138,10 @@ func compile(f *Form, ps *problems) *Template {
 	t.formulas = make([]Formula, len(f.Rows))
 	t.labels = nameRows(f.Rows)
 	t.normals = make([]string, len(f.Rows))
+	t.byLabel = make(map[string][]int, len(f.Rows))
 	for i, r := range f.Rows {
 		t.normals[i] = normalLabel(r.Label)
+		t.byLabel[t.normals[i]] = append(t.byLabel[t.normals[i]], i)
 	}
 	for i, r := range f.Rows {
 		at := rowRef(i, r)

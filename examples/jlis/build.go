@@ -174,15 +174,14 @@ func derive(published []statement.Figure, src *statement.Statement, columns map[
 	return figs
 }
 
-// consolidate returns the consolidation that builds the segment statement
-// p (様式第14号 or 第15号): each segment's statement built from its
-// published item figures, and the table's elimination entries in
-// dir/<id>.entries.csv.
-func consolidate(dir, id string, p *statement.Statement, chart *account.Chart, c consolidation) (*segment.Consolidation, error) {
+// consolidate returns the table that builds the segment statement p
+// (様式第14号 or 第15号): each segment's statement built from its published
+// item figures, and the table's eliminations in dir/<id>.eliminations.csv.
+func consolidate(dir, id string, p *statement.Statement, chart *account.Chart, c consolidation) (*segment.Table, error) {
 	f := p.Form()
 	base := &statement.Form{Number: f.Number, Title: f.Title, Stub: f.Stub, Rows: f.Rows,
 		Columns: []statement.Column{{Name: "金額", Kind: statement.Input}}}
-	sc := &segment.Consolidation{Form: base, Chart: chart, InterSegment: c.interSegment}
+	sc := &segment.Table{Form: base, Chart: chart, InterSegment: c.interSegment}
 	for _, name := range c.segments {
 		var figs []statement.Figure
 		for _, fig := range p.Figures() {
@@ -197,13 +196,13 @@ func consolidate(dir, id string, p *statement.Statement, chart *account.Chart, c
 		}
 		sc.Segments = append(sc.Segments, segment.Segment{Name: name, Statement: s})
 	}
-	name := dir + "/" + id + ".entries.csv"
+	name := dir + "/" + id + ".eliminations.csv"
 	f2, err := files.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f2.Close()
-	if sc.Entries, err = segment.ReadEntriesCSV(f2, name); err != nil {
+	if sc.Eliminations, err = segment.ReadEliminationsCSV(f2, name); err != nil {
 		return nil, err
 	}
 	return sc, nil

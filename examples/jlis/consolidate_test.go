@@ -21,7 +21,7 @@ func BenchmarkConsolidateFY2019(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var scs []*segment.Consolidation
+	var scs []*segment.Table
 	for _, id := range []string{"seg_bs", "seg_pl"} {
 		p, _ := r.Published.Statement(id)
 		sc, err := consolidate("r01", id, p, chart, cs[id])

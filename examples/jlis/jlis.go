@@ -35,8 +35,8 @@
 //   - r01/consolidations.csv: the segment statements, one a line: id, the
 //     segments (the columns built each from its own figures, joined by |)
 //     and the rows of accounts between segments that must net to zero
-//     (joined by |); their 相殺等 column is derived from the elimination
-//     entries in r01/<id>.entries.csv, read by segment.ReadEntriesCSV;
+//     (joined by |); their 相殺等 column is derived from the eliminations
+//     in r01/<id>.eliminations.csv, read by segment.ReadEliminationsCSV;
 //   - <dir>/links.csv: the identities between tables, read by
 //     statement.ReadLinksCSV; the budget's name koufukin (the
 //     交付金見込額一覧), lgwan (the LGWAN 負担金 table in 千円, 増減

@@ -3,13 +3,28 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/koukaikei/koukaikei/examples/internal/golden"
+	"github.com/koukaikei/koukaikei/segment/consolidate"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
 )
+
+// files returns みなと市's files, as the program reads them by default.
+func files(t testing.TB) fs.FS {
+	t.Helper()
+	sub, err := fs.Sub(minato, "testdata/minato")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
 
 // TestGolden compares the text the program prints with renketsu.txt,
 // transcribed by hand from the arithmetic of WORKED.md, line by line
@@ -27,36 +42,26 @@ func TestGolden(t *testing.T) {
 }
 
 // TestLinks checks the identities of every statement and the links of
-// each scope: of each member's own statements, and of the consolidated
-// ones of 全体 and 連結.
+// each scope: of each member's own statements as read, of the
+// consolidated ones of 全体 and 連結, and of every column of the 精算表.
 func TestLinks(t *testing.T) {
-	members := []struct {
-		name  string
-		f     figures
-		scope unified.Scope
-	}{
-		{"一般会計等", general, unified.General},
-		{"下水道事業会計", sewer, unified.Whole},
-		{"みなと衛生組合", association, unified.Consolidated},
-		{"みなと振興株式会社", company, unified.Consolidated},
+	c, err := consolidate.ReadDir(files(t), minatoYear)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, m := range members {
-		b, err := m.f.book(m.name, m.scope)
-		if err != nil {
-			t.Fatalf("%s: %v", m.name, err)
-		}
-		check(t, m.name, b, m.scope)
+	scopes := map[string]unified.Scope{"一般会計等": unified.General, "下水道事業会計": unified.Whole,
+		"みなと衛生組合": unified.General, "みなと振興株式会社": unified.Consolidated}
+	for _, m := range c.Members {
+		check(t, m.Name, m.Book, scopes[m.Name])
 	}
 	for _, s := range []unified.Scope{unified.Whole, unified.Consolidated} {
-		r, err := Consolidate(s)
+		r, err := Consolidate(files(t), minatoYear, s, false)
 		if err != nil {
 			t.Fatalf("%v: %v", s, err)
 		}
 		check(t, s.String(), r.Book, s)
-		for _, w := range r.Worksheets {
-			if fs := w.Statement.Verify(); len(fs) > 0 {
-				t.Errorf("%s: %v", w.Statement.Form().Title, fs)
-			}
+		if v := r.Verify(); len(v.Findings) > 0 {
+			t.Errorf("%v 精算表: %v", s, v.Findings)
 		}
 	}
 }
@@ -69,12 +74,6 @@ func check(t *testing.T, name string, b *statement.Book, s unified.Scope) {
 	if b.Len() != 4 {
 		t.Errorf("%s: %d statements", name, b.Len())
 	}
-	for _, id := range b.IDs() {
-		st, _ := b.Statement(id)
-		if fs := st.Verify(); len(fs) > 0 {
-			t.Errorf("%s %s: %v", name, id, fs)
-		}
-	}
 	links := unified.Links(s)
 	if len(links) < 7 {
 		t.Errorf("%s: %d links", name, len(links))
@@ -86,7 +85,7 @@ func check(t *testing.T, name string, b *statement.Book, s unified.Scope) {
 
 // Test全体 checks the figures of 全体 that WORKED.md §5 works out.
 func Test全体(t *testing.T) {
-	r, err := Consolidate(unified.Whole)
+	r, err := Consolidate(files(t), minatoYear, unified.Whole, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,10 +122,67 @@ func Test全体(t *testing.T) {
 	}
 }
 
+// TestDir reads a copy of みなと市's files from a directory, as -dir does,
+// with the same result; and a directory with a bad file is an error that
+// names the member, the file and the line.
+func TestDir(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, files(t)); err != nil {
+		t.Fatal(err)
+	}
+	var want, got, errs bytes.Buffer
+	if code := run(nil, &want, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if code := run([]string{"-dir", dir, "-year", "令和6年度"}, &got, &errs); code != 0 || got.String() != want.String() {
+		t.Errorf("-dir of a copy: exit %d, %s; output differs: %t", code, errs.String(), got.String() != want.String())
+	}
+	bad := filepath.Join(dir, "みなと衛生組合", "pl.csv")
+	data, err := os.ReadFile(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, bytes.Replace(data, []byte("物件費,400"), []byte("物件費,四百"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errs.Reset()
+	code := run([]string{"-dir", dir}, &got, &errs)
+	for _, s := range []string{"みなと衛生組合", "みなと衛生組合/pl.csv", "line 10", `column "金額"`, "四百"} {
+		if code != 1 || !strings.Contains(errs.String(), s) {
+			t.Errorf("a bad figure: exit %d, %q does not name %s", code, errs.String(), s)
+		}
+	}
+	_, err = Consolidate(os.DirFS(dir), 0, unified.Consolidated, false)
+	var ce *consolidate.Error
+	if !errors.As(err, &ce) {
+		t.Errorf("error %v, want a *consolidate.Error", err)
+	}
+}
+
+// TestByElimination: with -by-elimination the 精算表 has a column for each
+// elimination, and the consolidated figures do not change.
+func TestByElimination(t *testing.T) {
+	r, err := Consolidate(files(t), minatoYear, unified.Consolidated, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := statement.FormatColumns(r.Worksheets[0].Statement.Form().Columns)
+	if !strings.Contains(cols, "|E1|E2|投資と資本の相殺消去（みなと振興株式会社）|") {
+		t.Errorf("columns %s", cols)
+	}
+	whole, err := Consolidate(files(t), minatoYear, unified.Consolidated, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := whole.Book.Compare(r.Book); len(fs) > 0 {
+		t.Errorf("by elimination, the statements differ: %v", fs)
+	}
+}
+
 // TestFormats runs the other output formats: CSV and JSON hold every
 // statement, each read back as the library reads published files.
 func TestFormats(t *testing.T) {
-	r, err := Consolidate(unified.Consolidated)
+	r, err := Consolidate(files(t), minatoYear, unified.Consolidated, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,17 +219,20 @@ func TestFormats(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
-	var out, errs bytes.Buffer
-	if code := run([]string{"-scope", "一般会計等"}, &out, &errs); code != 2 || !strings.Contains(errs.String(), "一般会計等") {
-		t.Errorf("-scope 一般会計等: exit %d, stderr %q", code, errs.String())
+	for _, args := range [][]string{{"-scope", "一般会計等"}, {"-year", "来年度"}} {
+		var out, errs bytes.Buffer
+		if code := run(args, &out, &errs); code != 2 || !strings.Contains(errs.String(), args[1]) {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errs.String())
+		}
 	}
 }
 
-// BenchmarkConsolidate builds the four members' statements and
+// BenchmarkConsolidate reads the four members' statements and
 // consolidates them into 連結, eliminations and link checks included.
 func BenchmarkConsolidate(b *testing.B) {
+	fsys := files(b)
 	for b.Loop() {
-		if _, err := Consolidate(unified.Consolidated); err != nil {
+		if _, err := Consolidate(fsys, minatoYear, unified.Consolidated, false); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,22 +9,36 @@ import (
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
-// Errors that a Problem wraps, for errors.Is.
+// Errors that a Problem wraps, for errors.Is. A Problem may also wrap a
+// sentinel of package unified, such as unified.ErrContra for a member's
+// positive figure on a contra row, or of package segment, such as
+// segment.ErrSyntax for a file of eliminations.
 var (
-	// ErrUnknown means an account of an elimination that is bound to no
-	// item row of the scope's forms, a column, or a side.
+	// ErrSyntax means text that cannot be read: a file that is not CSV in
+	// UTF-8 or CP932, a line with the wrong number of fields, a type,
+	// method, ratio, share, amount or flag that is not one.
+	ErrSyntax = errors.New("invalid syntax")
+	// ErrUnknown means a name that is not known: a line's row, statement,
+	// column or member, a member's type or investor, a side, a column of
+	// members.csv, or a file of a consolidation's directory.
 	ErrUnknown = errors.New("unknown")
 	// ErrMissing means something required that is not there: the
-	// consolidation, its members, a member's name, book or statement, an
-	// elimination's lines.
+	// consolidation, its members, a member's name, book or statement, the
+	// 出資割合 a 第三セクター等 is consolidated by, an elimination's lines,
+	// a file.
 	ErrMissing = errors.New("missing")
-	// ErrDuplicate means a member named twice.
+	// ErrDuplicate means a name given twice: a member, or a column of the
+	// 精算表.
 	ErrDuplicate = errors.New("duplicate")
-	// ErrRange means an amount that is not positive, or a ratio or method
-	// that is not one of the consolidation's.
+	// ErrRange means a figure out of its range: an amount that is not
+	// positive, a ratio or share not above 0 and below (or at most) 1, a
+	// method that is not one, an elimination that takes more from a
+	// member's figure than it has, an investment beyond the investor's
+	// 出資金, lines against members at different ratios.
 	ErrRange = errors.New("out of range")
 	// ErrScope means a consolidation of a scope that consolidates
-	// nothing, or a member that its scope does not take.
+	// nothing, or a member that its scope does not take, or takes by
+	// another method than the one given without an Override saying why.
 	ErrScope = errors.New("not of the scope")
 	// ErrForm means a member's statement that is not on its scope's form.
 	ErrForm = errors.New("not the form")
@@ -34,33 +48,43 @@ var (
 	// not follow.
 	ErrUnbalanced = errors.New("unbalanced")
 	// ErrLink means statements that break a link of their scope: a
-	// member's own, or the consolidated ones, as the rounding of a
-	// 比例連結 member can.
+	// member's own, or the consolidated ones.
 	ErrLink = errors.New("link broken")
+	// ErrTotal means a member's statement with a printed total or
+	// computed cell that its items do not give, as a statement read from
+	// a file may have.
+	ErrTotal = errors.New("total broken")
+	// ErrRounding means the figures of a 比例連結 member that, each rounded
+	// to 円 at its ratio, break a link of the scope that no allotment of
+	// the rounding remainder mends: the link has no figure left to take
+	// it.
+	ErrRounding = errors.New("rounding breaks a link")
 )
 
-// An Error lists every problem found.
+// An Error lists every problem found in one source.
 type Error struct {
+	Source   string    // the file read, if any
 	Problems []Problem // at least one
 }
 
-// Error returns every problem, separated by semicolons: at most the
-// first ten, and how many more there are.
+// Error returns the source and every problem, separated by semicolons: at
+// most the first ten, and how many more there are.
 func (e *Error) Error() string {
-	return problem.List("consolidate", "", len(e.Problems), func(i int) string { return e.Problems[i].Error() })
+	return problem.List("consolidate", e.Source, len(e.Problems), func(i int) string { return e.Problems[i].Error() })
 }
 
 // Unwrap returns each Problem, so that errors.Is finds each sentinel.
 func (e *Error) Unwrap() []error { return problem.Errors(e.Problems) }
 
-// A Problem is one thing wrong, at one place: as far as known, the member,
-// the elimination, the statement (a form id or title), the row and the
-// column.
+// A Problem is one thing wrong, at one place: as far as known, the line of
+// the file read, the member, the elimination, the statement (a form id or
+// title), the row and the column.
 type Problem struct {
+	Line        int    // 1-based line in the Error's Source; 0 when not read from text
 	Member      string // the member's Name
 	Elimination string // the elimination's Name, or its 1-based position
 	Statement   string // a form id, or a statement's title
-	Row         string // a row's key, or an account's code
+	Row         string // a row's key or label
 	Column      string // a column's name
 	Err         error  // wraps one of the package's sentinels
 }
@@ -75,6 +99,9 @@ func (p Problem) Error() string {
 		if x.name != "" {
 			parts = append(parts, x.what+" "+quote.Bounded(x.name))
 		}
+	}
+	if p.Line > 0 {
+		parts = append([]string{fmt.Sprintf("line %d", p.Line)}, parts...)
 	}
 	return strings.Join(append(parts, fmt.Sprint(p.Err)), ": ")
 }

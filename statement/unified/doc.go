@@ -24,7 +24,8 @@
 //
 // [Chart] binds every item row to a standard account. 減価償却累計額,
 // 投資損失引当金 and 徴収不能引当金 are contra accounts: their figures are
-// negative, print with △ and add into their parent. [Build] and
+// negative, print with △ and add into their parent. [Build], [BuildSparse]
+// (which takes only the figures given, rows named by key or label) and
 // [CheckContra] reject a positive figure there rather than guess its sign.
 //
 // # Links

@@ -3,7 +3,10 @@ package unified_test
 import (
 	"fmt"
 
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
+	"github.com/shopspring/decimal"
 )
 
 // The form of a kind and scope, and how sure the data is of its lines.
@@ -44,4 +47,32 @@ func ExampleLinks() {
 	// 一般会計等 BS資産合計=負債及び純資産合計 bs-general:1900:金額=bs-general:3990:金額
 	// 一般会計等 BS現金預金=CF本年度末現金預金残高 bs-general:1510:金額=cf-general:9900:金額
 	// 一般会計等 CF前年度末資金残高 cur:cf-general:9100:金額=prev:cf-general:9200:金額
+}
+
+// A statement from the figures one has, its rows named as printed; every
+// other line is 該当なし, and a contra account's figure must be negative.
+func ExampleBuildSparse() {
+	bs, err := unified.BuildSparse("bs-general", statement.Meta{}, []statement.Figure{
+		{Row: "事業用資産/建物", Column: "金額", Value: format.CellOf(decimal.NewFromInt(8000))},
+		{Row: "事業用資産/建物減価償却累計額", Column: "金額", Value: format.CellOf(decimal.NewFromInt(-3000))},
+		{Row: "現金預金", Column: "金額", Value: format.CellOf(decimal.NewFromInt(700))},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, row := range []string{"事業用資産", "固定資産/有形固定資産", "資産合計", "土地"} {
+		v, ok := bs.Cell(row, "金額")
+		fmt.Println(row, v, ok)
+	}
+	_, err = unified.BuildSparse("bs-general", statement.Meta{}, []statement.Figure{
+		{Row: "インフラ資産/工作物減価償却累計額", Column: "金額", Value: format.CellOf(decimal.NewFromInt(2500))},
+	})
+	fmt.Println(err)
+	// Output:
+	// 事業用資産 5,000 true
+	// 固定資産/有形固定資産 5,000 true
+	// 資産合計 5,700 true
+	// 土地 - false
+	// unified: statement "貸借対照表": row "1135": column "金額": contra account with a positive figure: 工作物減価償却累計額 2,500 is positive; a contra account's figure is negative (△)
 }

@@ -334,11 +334,24 @@ func VerifyYears(prev, cur *statement.Book, s Scope) (*statement.Verification, e
 // on a row bound to a contra account (see CheckContra). Errors are the
 // *statement.Error of Build, or an *Error.
 func Build(id string, meta statement.Meta, figures []statement.Figure) (*statement.Statement, error) {
+	return build(id, meta, figures, (*statement.Template).Build)
+}
+
+// BuildSparse builds a statement as Build does from the figures a caller
+// has: every item not given is 該当なし (see statement.Template.BuildSparse).
+func BuildSparse(id string, meta statement.Meta, figures []statement.Figure) (*statement.Statement, error) {
+	return build(id, meta, figures, (*statement.Template).BuildSparse)
+}
+
+// build does the work of Build and BuildSparse with the given way of
+// building from figures.
+func build(id string, meta statement.Meta, figures []statement.Figure,
+	with func(*statement.Template, statement.Meta, []statement.Figure) (*statement.Statement, error)) (*statement.Statement, error) {
 	t, err := Template(id)
 	if err != nil {
 		return nil, err
 	}
-	s, err := t.Build(meta, figures)
+	s, err := with(t, meta, figures)
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/account"
@@ -14,43 +13,14 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// A Line is one side of an elimination entry.
-type Line struct {
-	Side    account.Side
-	Account string // the code of an account of the chart, bound to an item row
-	Amount  decimal.Decimal
-}
-
-// An Entry is an elimination: a journal entry whose debits equal its
-// credits, such as 未払金 845,938 / 未収金 845,938.
-type Entry struct {
-	// Name identifies the entry in errors; without one, an entry is named
-	// by its 1-based position in the consolidation's Entries.
-	Name  string
-	Memo  string // what the entry eliminates, as the report says it
-	Lines []Line
-}
-
-// name returns the entry's Name, or its position.
-func (e Entry) name(i int) string { return cmp.Or(e.Name, strconv.Itoa(i+1)) }
-
-// NewEntry returns the entry that debits one account and credits another
-// with the same amount.
-func NewEntry(debit, credit string, amount decimal.Decimal, memo string) Entry {
-	return Entry{Memo: memo, Lines: []Line{
-		{Side: account.Debit, Account: debit, Amount: amount},
-		{Side: account.Credit, Account: credit, Amount: amount},
-	}}
-}
-
-// A Segment is one segment's statement, built on the consolidation's form.
+// A Segment is one segment's statement, built on the table's form.
 type Segment struct {
 	Name      string
 	Statement *statement.Statement
 	// Ratio is the share of the segment's figures that is consolidated,
 	// such as 0.3 for a 一部事務組合 consolidated by its 経費負担割合
 	// (比例連結): each item figure is multiplied by it and rounded to 円
-	// by the consolidation's Rounding, and the segment's totals are
+	// by the table's Rounding, and the segment's totals are
 	// computed from those figures. It is above 0 and at most 1; the zero
 	// value means 1, the whole segment (全部連結).
 	Ratio decimal.Decimal
@@ -65,31 +35,23 @@ func (s Segment) share(v format.Cell, r format.Rounding) format.Cell {
 	return format.CellOf(format.Round(v.Amount.Mul(s.Ratio), format.Yen, r))
 }
 
-// An Adjustment is an amount put into the Adjust column of an item row as
-// it is, for an elimination whose balance is checked by its caller across
-// statements: the 純資産変動計算書 moves between the columns of net assets
-// what a balance sheet entry moves between their accounts, which no entry
-// of one column balances.
-type Adjustment struct {
-	Name   string          // identifies the adjustment in errors; defaults to its 1-based position
-	Row    string          // the key of an item row of the form
-	Amount decimal.Decimal // added to the row's Adjust cell, with its sign
-}
-
-// A Consolidation puts the statements of segments side by side, derives the
-// 相殺等 column from elimination entries, and sums both into 合計.
-type Consolidation struct {
+// A Table is a segment statement (事業別財務情報): it puts the statements
+// of segments side by side, derives the 相殺等 column from eliminations,
+// and sums both into 合計.
+type Table struct {
 	// Form is the form every segment's statement is built on.
 	Form *statement.Form
 	// Column is the column of each segment's statement that is
 	// consolidated. Defaults to the form's first input column.
 	Column string
-	// Chart gives the categories of the accounts the entries name.
-	Chart    *account.Chart
-	Segments []Segment
-	Entries  []Entry
-	// InterSegment lists the keys of rows that hold accounts between
-	// segments (他事業勘定), which must sum to zero across them.
+	// Chart gives the categories of the accounts that the rows the
+	// eliminations move are bound to.
+	Chart        *account.Chart
+	Segments     []Segment
+	Eliminations []Elimination
+	// InterSegment names the rows that hold accounts between segments
+	// (他事業勘定), which must sum to zero across them: by key, or by
+	// label or label path.
 	InterSegment []string
 	// Adjust and Total name the elimination and consolidated columns.
 	// They default to 相殺等 and 合計.
@@ -99,18 +61,16 @@ type Consolidation struct {
 	// then Sum plus Adjust. By default there is none.
 	Sum string
 	// Rounding is how a segment's figures times its Ratio are rounded to
-	// 円 (端数処理). Defaults to HalfUp (四捨五入).
+	// 円 (端数処理), and the lines of an elimination against such a
+	// segment. Defaults to HalfUp (四捨五入).
 	Rounding format.Rounding
-	// Adjustments are amounts put into the Adjust column besides those of
-	// the Entries, unchecked for balance (see Adjustment).
-	Adjustments []Adjustment
 }
 
-func (c *Consolidation) adjust() string { return cmp.Or(c.Adjust, "相殺等") }
-func (c *Consolidation) total() string  { return cmp.Or(c.Total, "合計") }
+func (c *Table) adjust() string { return cmp.Or(c.Adjust, "相殺等") }
+func (c *Table) total() string  { return cmp.Or(c.Total, "合計") }
 
-// ownColumns returns the names of the columns the consolidation adds.
-func (c *Consolidation) ownColumns() []string {
+// ownColumns returns the names of the columns the table adds.
+func (c *Table) ownColumns() []string {
 	if c.Sum != "" {
 		return []string{c.Sum, c.adjust(), c.total()}
 	}
@@ -118,7 +78,7 @@ func (c *Consolidation) ownColumns() []string {
 }
 
 // column returns the consolidated column of the form.
-func (c *Consolidation) column() string {
+func (c *Table) column() string {
 	if c.Column != "" {
 		return c.Column
 	}
@@ -132,11 +92,12 @@ func (c *Consolidation) column() string {
 
 // ConsolidatedForm returns the form of the consolidated statement: the
 // rows of Form, and a column for each segment, then Sum if it is set,
-// Adjust and Total, which is the sum of the others. A Consolidation without a Form, the zero
-// one included, has none: the error is an *Error wrapping ErrMissing.
-func (c *Consolidation) ConsolidatedForm() (*statement.Form, error) {
+// Adjust and Total, which is the sum of the others. A Table without a
+// Form, the zero one included, has none: the error is an *Error wrapping
+// ErrMissing.
+func (c *Table) ConsolidatedForm() (*statement.Form, error) {
 	if c == nil || c.Form == nil {
-		return nil, errorOf("", []Problem{{Err: fmt.Errorf("%w: the consolidation has no form", ErrMissing)}})
+		return nil, errorOf("", []Problem{{Err: fmt.Errorf("%w: the table has no form", ErrMissing)}})
 	}
 	f := &statement.Form{Number: c.Form.Number, Title: c.Form.Title, Stub: c.Form.Stub, Rows: c.Form.Rows}
 	var sum statement.Formula
@@ -156,33 +117,38 @@ func (c *Consolidation) ConsolidatedForm() (*statement.Form, error) {
 
 // Build returns the consolidated statement. Every problem is reported in
 // one *Error, whose Source is the form's number or title, each Problem
-// naming the segment, entry or row, and the column:
+// naming the segment, elimination or row, and the column:
 //
-//   - no form, no segments, no chart for the entries, or a segment without
-//     a name or a statement (ErrMissing);
+//   - no form, no segments, no chart for the eliminations, or a segment
+//     without a name or a statement (ErrMissing);
 //   - a Column that is not a column of figures of the form (ErrUnknown);
 //   - segments with the same name (ErrDuplicate);
 //   - a segment's statement on another form (ErrForm): other rows, or a
 //     column named, placed or computed otherwise, such as 決算額 for 金額;
 //   - a Ratio that is not above 0 and at most 1 (ErrRange);
-//   - an adjustment on a row that is not an item row (ErrUnknown);
-//   - entries that do not balance (ErrUnbalanced), with an amount that is
-//     not positive (ErrRange), or that name an account not bound to
-//     exactly one item row (ErrUnknown);
-//   - inter-segment rows that do not net to zero (ErrUnbalanced).
-func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error) {
+//   - eliminations that do not balance (ErrUnbalanced); with an amount
+//     that is not positive, a Reconcile line with a side or an amount, or
+//     lines naming segments at different ratios (ErrRange); with a line
+//     whose row is not an item row bound to an account of the Chart, whose
+//     Statement is not the form's, whose Column is not the table's, whose
+//     side is neither 借方 nor 貸方, or whose Member is not a segment
+//     (ErrUnknown);
+//   - inter-segment rows that the form lacks (ErrUnknown) or that do not
+//     net to zero (ErrUnbalanced).
+func (c *Table) Build(meta statement.Meta) (*statement.Statement, error) {
 	form, err := c.ConsolidatedForm()
 	if err != nil {
 		return nil, err
 	}
-	source := cmp.Or(c.Form.Number, c.Form.Title)
+	source := source(c.Form)
 	switch {
 	case len(c.Segments) == 0:
 		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no segments", ErrMissing)}})
-	case c.Chart == nil && len(c.Entries) > 0:
-		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no chart for the accounts of the entries", ErrMissing)}})
+	case c.Chart == nil && len(c.Eliminations) > 0:
+		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no chart for the accounts of the eliminations", ErrMissing)}})
 	}
-	if _, err := statement.Compile(c.Form); err != nil {
+	t, err := statement.Compile(c.Form)
+	if err != nil {
 		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: %w", ErrForm, err)}})
 	}
 	col := c.column()
@@ -215,9 +181,8 @@ func (c *Consolidation) Build(meta statement.Meta) (*statement.Statement, error)
 	if len(problems) > 0 {
 		return nil, errorOf(source, problems)
 	}
-	adjust, problems := c.eliminations()
-	problems = append(problems, c.adjustments(adjust)...)
-	problems = append(problems, c.interSegment(col)...)
+	adjust, problems := c.eliminations(t, col)
+	problems = append(problems, c.interSegment(t, col)...)
 	if len(problems) > 0 {
 		return nil, errorOf(source, problems)
 	}
@@ -275,74 +240,123 @@ func differ(f, g *statement.Form) (string, error) {
 	return "", nil
 }
 
-// eliminations returns the 相殺等 amount of each item row the entries move.
-func (c *Consolidation) eliminations() (map[string]decimal.Decimal, []Problem) {
-	rowOf := map[string][]string{} // account → item rows bound to it
-	for _, r := range c.Form.Rows {
-		if r.Kind == statement.Item && r.Account != "" {
-			rowOf[r.Account] = append(rowOf[r.Account], r.Key)
-		}
-	}
+// eliminations returns the 相殺等 amount of each item row the
+// eliminations move in column col of the form t.
+func (c *Table) eliminations(t *statement.Template, col string) (map[string]decimal.Decimal, []Problem) {
 	adjust := map[string]decimal.Decimal{}
 	var problems []Problem
-	for i, e := range c.Entries {
-		fail := func(err error) { problems = append(problems, Problem{Row: e.name(i), Err: err}) }
-		var debit, credit decimal.Decimal
-		ok := true
+	for i, e := range c.Eliminations {
+		bad := false
+		fail := func(err error) { problems = append(problems, Problem{Row: e.name(i), Err: err}); bad = true }
+		ratio := c.ratio(e, fail)
 		for _, l := range e.Lines {
-			a, found := c.Chart.Lookup(l.Account)
-			rows := rowOf[l.Account]
 			switch {
 			case !l.Amount.IsPositive():
-				fail(fmt.Errorf("%w: %s %s: amount %s is not positive", ErrRange, l.Side, quote.Bounded(l.Account), quote.Bounded(l.Amount.String())))
+				fail(fmt.Errorf("%w: %s %s: amount %s is not positive", ErrRange, l.Side, quote.Bounded(l.Row), quote.Bounded(l.Amount.String())))
 			case l.Side != account.Debit && l.Side != account.Credit:
-				fail(fmt.Errorf("%w: side %v of account %s", ErrUnknown, l.Side, quote.Bounded(l.Account)))
-			case !found || len(rows) != 1:
-				fail(fmt.Errorf("%w: %s account %s is not bound to exactly one item row", ErrUnknown, l.Side, quote.Bounded(l.Account)))
-			default:
-				if l.Side == account.Debit {
-					debit = debit.Add(l.Amount)
-				} else {
-					credit = credit.Add(l.Amount)
-				}
-				effect := l.Amount.Mul(decimal.NewFromInt(int64(l.Side.Sign(a.Category))))
-				adjust[rows[0]] = adjust[rows[0]].Add(effect)
-				continue
+				fail(fmt.Errorf("%w: side %v of row %s", ErrUnknown, l.Side, quote.Bounded(l.Row)))
 			}
-			ok = false
+			c.checkLine(t, col, l, fail)
 		}
-		if ok && !debit.Equal(credit) {
-			fail(fmt.Errorf("%w: 借方 %s, 貸方 %s", ErrUnbalanced, format.Amount(debit), format.Amount(credit)))
+		if r := e.Reconcile; !r.IsZero() {
+			if r.Side != 0 || !r.Amount.IsZero() {
+				fail(fmt.Errorf("%w: the Reconcile line's side and amount are derived: leave them zero", ErrRange))
+			}
+			c.checkLine(t, col, r, fail)
+		}
+		if bad {
+			continue
+		}
+		lines := e.Settle(ratio, c.Rounding)
+		if d := (Elimination{Lines: lines}).Difference(); !d.IsZero() {
+			fail(fmt.Errorf("%w: 借方 and 貸方 differ by %s", ErrUnbalanced, format.Amount(d)))
+			continue
+		}
+		for _, l := range lines {
+			b, _ := c.rowOf(t, l.Row)
+			adjust[b.row] = adjust[b.row].Add(l.Effect(b.account.Category))
 		}
 	}
 	return adjust, problems
 }
 
-// adjustments adds the Adjustments to adjust, and reports each that names
-// no item row.
-func (c *Consolidation) adjustments(adjust map[string]decimal.Decimal) []Problem {
-	var problems []Problem
-	for i, a := range c.Adjustments {
-		name := cmp.Or(a.Name, "adjustment "+strconv.Itoa(i+1))
-		if !slices.ContainsFunc(c.Form.Rows, func(r statement.Row) bool { return r.Key == a.Row && r.Kind == statement.Item }) {
-			problems = append(problems, Problem{Row: name, Err: fmt.Errorf("%w: row %s is not an item row of the form", ErrUnknown, quote.Bounded(a.Row))})
+// checkLine fails for what line l names that is not the table's: a
+// statement other than its form, a column other than col, or a row that
+// is not an item row of t bound to an account of the chart.
+func (c *Table) checkLine(t *statement.Template, col string, l Line, fail func(error)) {
+	switch {
+	case l.Statement != "" && l.Statement != c.Form.Number && l.Statement != c.Form.Title:
+		fail(fmt.Errorf("%w: statement %s: the table has one, %s", ErrUnknown, quote.Bounded(l.Statement), quote.Bounded(source(c.Form))))
+	case l.Column != "" && l.Column != col:
+		fail(fmt.Errorf("%w: column %s: the table consolidates %s", ErrUnknown, quote.Bounded(l.Column), quote.Bounded(col)))
+	}
+	if _, err := c.rowOf(t, l.Row); err != nil {
+		fail(err)
+	}
+}
+
+// ratio returns the ratio at which e applies: that of the segments at a
+// ratio its lines name, or 1 if they name none. It fails for a segment
+// that is not one, and for segments of different ratios.
+func (c *Table) ratio(e Elimination, fail func(error)) decimal.Decimal {
+	ratio := decimal.NewFromInt(1)
+	named := ""
+	for _, l := range append(slices.Clone(e.Lines), e.Reconcile) {
+		if l.Member == "" {
 			continue
 		}
-		adjust[a.Row] = adjust[a.Row].Add(a.Amount)
+		k := slices.IndexFunc(c.Segments, func(s Segment) bool { return s.Name == l.Member })
+		if k < 0 {
+			fail(fmt.Errorf("%w: segment %s", ErrUnknown, quote.Bounded(l.Member)))
+			continue
+		}
+		r := c.Segments[k].Ratio
+		if r.IsZero() || r.Equal(decimal.NewFromInt(1)) {
+			continue // a whole segment
+		}
+		if named != "" && !r.Equal(ratio) {
+			fail(fmt.Errorf("%w: segments %s and %s are at different ratios", ErrRange, quote.Bounded(named), quote.Bounded(l.Member)))
+		}
+		ratio, named = r, l.Member
 	}
-	return problems
+	return ratio
 }
+
+// A bound is an item row and the account it is bound to.
+type bound struct {
+	row     string
+	account account.Account
+}
+
+// rowOf returns the item row that ref names in the form t, by key or
+// label, and its account, or an error wrapping ErrUnknown.
+func (c *Table) rowOf(t *statement.Template, ref string) (bound, error) {
+	key, err := t.RowKey(ref)
+	if err != nil {
+		return bound{}, fmt.Errorf("%w: %w", ErrUnknown, err)
+	}
+	r := c.Form.Rows[slices.IndexFunc(c.Form.Rows, func(r statement.Row) bool { return r.Key == key })]
+	a, found := c.Chart.Lookup(r.Account)
+	if r.Kind != statement.Item || !found {
+		return bound{}, fmt.Errorf("%w: row %s is not an item row bound to an account of the chart", ErrUnknown, quote.Bounded(ref))
+	}
+	return bound{key, a}, nil
+}
+
+// source returns how errors name form f: its number, or its title.
+func source(f *statement.Form) string { return cmp.Or(f.Number, f.Title) }
 
 // interSegment checks that each inter-segment row nets to zero, and names
 // the amount and the segments that hold it when it does not.
-func (c *Consolidation) interSegment(col string) []Problem {
+func (c *Table) interSegment(t *statement.Template, col string) []Problem {
 	var problems []Problem
-	for _, key := range c.InterSegment {
-		i := slices.IndexFunc(c.Form.Rows, func(r statement.Row) bool { return r.Key == key })
-		if i < 0 {
-			problems = append(problems, Problem{Row: key, Err: fmt.Errorf("%w: the inter-segment row is not a row of the form", ErrUnknown)})
+	for _, ref := range c.InterSegment {
+		key, err := t.RowKey(ref)
+		if err != nil {
+			problems = append(problems, Problem{Row: ref, Err: fmt.Errorf("%w: the inter-segment row: %w", ErrUnknown, err)})
 			continue
 		}
+		i := slices.IndexFunc(c.Form.Rows, func(r statement.Row) bool { return r.Key == key })
 		label := c.Form.Rows[i].Label
 		var residual decimal.Decimal
 		var held []string
