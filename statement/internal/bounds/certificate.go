@@ -1,8 +1,6 @@
 package bounds
 
 import (
-	"errors"
-	"fmt"
 	"maps"
 	"slices"
 )
@@ -90,59 +88,6 @@ func (p *problem) certificate(m map[int32]int64, assume map[int32]Interval) (*Ce
 	c.Sum = interval(lo, hi)
 	c.Excess = distance(c.Sum)
 	return c, c.Excess > 0
-}
-
-// errCertificate reports a certificate that proves nothing.
-var errCertificate = errors.New("bounds: not a certificate")
-
-// Check verifies c against s independently of how it was found: that its
-// combined equation is the sum of its equations taken as it says, and
-// that the interval of that sum over the variables' intervals (narrowed by
-// the assumptions of its splits) excludes zero, as Sum and Excess say; and
-// for a split, that both cases are proven. It returns an error saying what
-// is wrong.
-func (s *System) Check(c *Certificate) error {
-	return s.check(c, map[int32]Interval{})
-}
-
-func (s *System) check(c *Certificate, assume map[int32]Interval) error {
-	if c == nil {
-		return fmt.Errorf("%w: none", errCertificate)
-	}
-	if c.Split != nil {
-		sp := c.Split
-		if sp.Var < 0 || sp.Var >= len(s.vars) || sp.At == PosInf || sp.At == NegInf {
-			return fmt.Errorf("%w: split on variable %d at %d", errCertificate, sp.Var, sp.At)
-		}
-		v := int32(sp.Var)
-		for k, half := range []Interval{{NegInf, sp.At}, {sp.At + 1, PosInf}} {
-			a := maps.Clone(assume)
-			if old, ok := a[v]; ok {
-				half = intersect(old, half)
-			}
-			a[v] = half
-			if err := s.check([]*Certificate{sp.Below, sp.Above}[k], a); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	m := map[int32]int64{}
-	for _, x := range c.Equations {
-		if x.Index < 0 || x.Index >= s.Equations() {
-			return fmt.Errorf("%w: equation %d of %d", errCertificate, x.Index, s.Equations())
-		}
-		m[int32(x.Index)] += x.Times
-	}
-	got, ok := s.problem().certificate(m, assume)
-	if !ok {
-		return fmt.Errorf("%w: the combined interval holds zero", errCertificate)
-	}
-	if !slices.Equal(got.Vars, c.Vars) || got.Sum != c.Sum || got.Excess != c.Excess {
-		return fmt.Errorf("%w: combined %v in %v (excess %d), the certificate says %v in %v (excess %d)",
-			errCertificate, got.Vars, got.Sum, got.Excess, c.Vars, c.Sum, c.Excess)
-	}
-	return nil
 }
 
 // blamed returns the equation of c that Solve blames when c proves a
