@@ -330,14 +330,16 @@ func (j *joint) addIdentities(k int, vals []int64) {
 		}
 		return cells[c]
 	}
-	add := func(i, c int, f Formula, rule string, byRow bool, term func(string) int) {
+	// add adds the identity of the cell in row i, column c: f, whose k-th
+	// term is the cell base + terms[k]·step.
+	add := func(i, c int, f Formula, rule string, byRow bool, terms []int, base, step int) {
 		head := i*ncol + c
 		x := judged{report: !t.form.Rows[i].Hidden, start: len(j.buf), side: len(f)}
 		j.buf = append(j.buf, bounds.Term{Var: int(vars[head])})
 		var sum int64
 		valid, exact, hidden := false, true, false
-		for _, ft := range f {
-			tc := term(ft.Key)
+		for k, ft := range f {
+			tc := base + terms[k]*step
 			j.buf = append(j.buf, bounds.Term{Var: int(vars[tc]), Negative: !ft.Negative})
 			hidden = hidden || t.form.Rows[tc/ncol].Hidden || lost[tc]
 			if !s.cells[tc].valid {
@@ -357,7 +359,10 @@ func (j *joint) addIdentities(k int, vals []int64) {
 		var got format.Cell
 		switch {
 		case !exact:
-			got = t.sum(f, func(key string) format.Cell { return cellOf(term(key)) })
+			got = signedSum(len(f), func(k int) (format.Cell, bool) { return cellOf(base + terms[k]*step), f[k].Negative })
+			if !got.Valid && t.form.ZeroSums {
+				got = format.CellOf(decimal.Zero)
+			}
 		case valid && want.Valid && sum == vals[head]:
 			got = want // as printed: share its amount
 		case valid:
@@ -376,11 +381,11 @@ func (j *joint) addIdentities(k int, vals []int64) {
 		// An identity naming a figure lost in printing holds for some
 		// amount of it, which the lost figure's own finding reports: it
 		// is reported only if it is violated nonetheless.
-		if lost[head] || hidden && !x.report {
+		if lost[head] {
 			x.report = false
 		}
-		for _, ft := range f {
-			if lost[term(ft.Key)] {
+		for _, k := range terms {
+			if lost[base+k*step] {
 				x.report = false
 			}
 		}
@@ -401,10 +406,10 @@ func (j *joint) addIdentities(k int, vals []int64) {
 		rule := t.rowRules[i]
 		for c, col := range t.form.Columns {
 			if t.formulas[i] != nil && col.Kind != Text {
-				add(i, c, t.formulas[i], rule, true, func(key string) int { return t.rowIndex[key]*ncol + c })
+				add(i, c, t.formulas[i], rule, true, t.rowTerms[i], c, ncol)
 			}
 			if row.Kind != Header && col.Kind == Computed {
-				add(i, c, col.Formula, t.colRules[c], false, func(key string) int { return i*ncol + t.colIndex[key] })
+				add(i, c, col.Formula, t.colRules[c], false, t.colTerms[c], i*ncol, 1)
 			}
 		}
 	}

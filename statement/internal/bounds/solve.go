@@ -22,13 +22,12 @@ const (
 	Undecided
 )
 
-// Procedures counts how the components of a System were decided (see the
-// package doc): a component is a tree, or its cycle is decided as a
-// network, by the search for a witness, or by the linear program, or not
-// at all. A component whose cycle is decided again after a conflict
-// counts each time.
+// Procedures counts how the cycles of a System were decided (see the
+// package doc): as a network, by the search for a witness, by the linear
+// program, or not at all. What peeling decides is not counted; a cycle
+// decided again after a conflict counts each time.
 type Procedures struct {
-	Trees, Networks, Searches, Programs, Undecided int
+	Networks, Searches, Programs, Undecided int
 }
 
 // A Solution is what Solve found.
@@ -46,7 +45,7 @@ type Solution struct {
 
 	p          *problem
 	pl         *peeler
-	comp       unionFind
+	comp       *unionFind     // the components, once one is undecided
 	undecided  map[int32]bool // component roots
 	once       sync.Once
 	fin        []Interval
@@ -66,7 +65,26 @@ func (sol *Solution) Consistent() bool {
 // Decided reports whether variable v's component was decided, so that
 // Witness[v] is part of a witness.
 func (sol *Solution) Decided(v int) bool {
-	return !sol.undecided[sol.comp.root(int32(v))]
+	return sol.comp == nil || !sol.undecided[sol.comp.root(int32(v))]
+}
+
+// components joins the variables and equations of p into the components
+// over the variables that are not fixed: the scope of an undecided
+// verdict.
+func components(p *problem) *unionFind {
+	nv := len(p.box)
+	uf := newUnionFind(nv + p.equations())
+	for e, ok := range p.active {
+		if !ok {
+			continue
+		}
+		for _, t := range p.eq(int32(e)) {
+			if !p.box[t.Var].point() {
+				uf.join(int32(t.Var), int32(nv+e))
+			}
+		}
+	}
+	return &uf
 }
 
 // Implied returns the interval implied for variable v: its own interval
@@ -115,17 +133,6 @@ func (s *System) Solve() (*Solution, error) {
 		p.active[e] = true
 	}
 	p.occurrences()
-	sol.comp = newUnionFind(nv + n)
-	for e, ok := range p.active {
-		if !ok {
-			continue
-		}
-		for _, t := range p.eq(int32(e)) {
-			if !p.box[t.Var].point() {
-				sol.comp.join(int32(t.Var), int32(nv+e))
-			}
-		}
-	}
 	pl := newPeeler(p, false)
 	sol.pl = pl
 	pl.blame = func(e int32, c *Certificate) {
@@ -138,13 +145,10 @@ func (s *System) Solve() (*Solution, error) {
 	if pl.err != nil {
 		return nil, pl.err
 	}
-	cyclic := map[int32]bool{}
 	groups := cycles(pl, pl.core())
 	for len(groups) > 0 {
 		g := groups[0]
 		groups = groups[1:]
-		root := sol.comp.root(int32(nv) + g[0])
-		cyclic[root] = true
 		c := cycleOf(pl, g)
 		status, values, pr, err := c.decide(&work, &sol.Procedures)
 		if err != nil {
@@ -176,21 +180,20 @@ func (s *System) Solve() (*Solution, error) {
 				continue
 			}
 		}
-		sol.undecided[root] = true
+		if sol.comp == nil {
+			sol.comp = components(p)
+		}
+		sol.undecided[sol.comp.root(int32(nv)+g[0])] = true
 		sol.Procedures.Undecided++
 	}
-	roots := map[int32]bool{}
-	for e, ok := range p.active {
-		if ok {
-			roots[sol.comp.root(int32(nv+e))] = true
+	var skip func(node int32) bool
+	if sol.comp != nil {
+		skip = func(node int32) bool {
+			if node < 0 {
+				node = int32(nv) + ^node
+			}
+			return sol.undecided[sol.comp.root(node)]
 		}
-	}
-	sol.Procedures.Trees = len(roots) - len(cyclic)
-	skip := func(node int32) bool {
-		if node < 0 {
-			node = int32(nv) + ^node
-		}
-		return sol.undecided[sol.comp.root(node)]
 	}
 	if err := pl.witness(sol.Witness, skip); err != nil {
 		return nil, err
@@ -198,7 +201,7 @@ func (s *System) Solve() (*Solution, error) {
 	for e, ok := range p.active {
 		switch {
 		case !ok || pl.blamed[e]:
-		case sol.undecided[sol.comp.root(int32(nv+e))]:
+		case skip != nil && skip(^int32(e)):
 			sol.Verdicts[e] = Undecided
 		default:
 			var sum int64
