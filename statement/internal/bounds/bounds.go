@@ -325,17 +325,6 @@ func (a *partial) add(v, inf int64) bool {
 	return ok
 }
 
-// remove takes the bound v out of the sum, as add put it in.
-func (a *partial) remove(v, inf int64) bool {
-	if v == inf {
-		a.inf--
-		return true
-	}
-	var ok bool
-	a.fin, ok = sub(a.fin, v)
-	return ok
-}
-
 // addSigned adds d·iv (d is 1 or −1) to the sums lo (a) and hi.
 func (a *partial) addSigned(iv Interval, d int64, hi *partial) bool {
 	if d < 0 {

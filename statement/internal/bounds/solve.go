@@ -43,13 +43,12 @@ type Solution struct {
 	// Procedures counts how the components were decided.
 	Procedures Procedures
 
-	p          *problem
-	pl         *peeler
-	comp       *unionFind     // the components, once one is undecided
-	undecided  map[int32]bool // component roots
-	once       sync.Once
-	fin        []Interval
-	impliedErr error
+	p         *problem
+	pl        *peeler
+	comp      *unionFind     // the components, once one is undecided
+	undecided map[int32]bool // component roots
+	once      sync.Once
+	fin       []Interval
 }
 
 // Consistent reports whether every equation holds.
