@@ -39,6 +39,29 @@
 // any published statement file; consolidate a worked example; and keep a
 // worked year of books.
 //
+// # Errors
+//
+// Each package reports bad input with one error shape of its own: an Error
+// listing every Problem at its line, row and column, or a ParseError naming
+// the input and the offset. Each problem wraps a sentinel that says what
+// kind of problem it is, and a kind that several packages report is one
+// value across the module: statement.ErrSyntax is format.ErrSyntax and
+// era.ErrSyntax, segment.ErrRange is statement.ErrRange, and so on for
+// ErrUnknown, ErrDuplicate, ErrMissing, ErrCycle, ErrEncoding, ErrForm and
+// ErrUnbalanced. So errors.Is finds a condition whichever package raised
+// it and whichever passed it on: a figure that statement.ReadCSV cannot
+// read is both statement.ErrSyntax and format.ErrSyntax.
+//
+// Few sentinels are for a program to act on, and each package's doc names
+// them: ErrEncoding (the file is in neither UTF-8 nor CP932),
+// statement.ErrMismatch (a file of another form, unit or layout),
+// format.ErrNoFigure (a dash), era.ErrOutsideEra (a date that lenient
+// parsing accepts), localcode.ErrCheckDigit (a mistyped code), ErrContra
+// of statement/unified (a contra account printed positive), and
+// ErrUnbalanced and the like (the figures, not the input, are wrong). The
+// others classify a problem for tests and reports; its place and message
+// say what is wrong.
+//
 // Amounts are github.com/shopspring/decimal values in yen, exact. The library
 // never uses floating point for money, never changes a unit by division, and
 // never sets shopspring/decimal's package variables.

@@ -6,6 +6,12 @@
 // it is read from CSV or JSON with every defect reported at once, and it is
 // immutable once built, so one chart may serve any number of goroutines.
 //
+// Every problem is reported in an [*Error] listing each [Problem] at its
+// line, row and column; [ErrEncoding] (a file in neither UTF-8 nor CP932)
+// is the sentinel for a program to act on, and the others classify a
+// problem whose message says what is wrong. They are the module's own, the
+// same values as statement's and the others' sentinels of the same name.
+//
 // The package does not hold balances or post entries; statements and
 // segments do that with the accounts defined here.
 package account

@@ -227,22 +227,23 @@ func TestReadCSVMalformed(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
-		want problem
+		want []problem
 	}{
-		{"empty", "", problem{1, "", "", account.ErrMissing}},
-		{"missing column", "code,name,category\n1000,資産,資産\n", problem{1, "", "parent", account.ErrMissing}},
-		{"repeated column", "code,name,category,parent,code\n", problem{1, "", "code", account.ErrDuplicate}},
-		{"unknown column", "code,name,category,parnet\n", problem{1, "", "parnet", account.ErrUnknown}},
-		{"bad quote", "code,name,category,parent\n1000,\"資産,資産,\n", problem{2, "", "", account.ErrSyntax}},
-		{"not UTF-8 or CP932", "code,name,category,parent\n1000,\xff\xff,資産,\n", problem{2, "", "", account.ErrEncoding}},
+		{"empty", "", []problem{{1, "", "", account.ErrMissing}}},
+		{"missing column", "code,name,category\n1000,資産,資産\n", []problem{{1, "", "parent", account.ErrMissing}}},
+		{"repeated column", "code,name,category,parent,code\n", []problem{{1, "", "code", account.ErrDuplicate}}},
+		{"unknown column", "code,name,category,parent,parnet\n", []problem{{1, "", "parnet", account.ErrUnknown}}},
+		{"every header problem", "code,name,category,parnet,code\n", []problem{{1, "", "parnet", account.ErrUnknown}, {1, "", "code", account.ErrDuplicate}, {1, "", "parent", account.ErrMissing}}},
+		{"bad quote", "code,name,category,parent\n1000,\"資産,資産,\n", []problem{{2, "", "", account.ErrSyntax}}},
+		{"not UTF-8 or CP932", "code,name,category,parent\n1000,\xff\xff,資産,\n", []problem{{2, "", "", account.ErrEncoding}}},
 		// 現金\xb1 is also CP932 (迴ｾ驥続): a stray byte must not turn UTF-8 into CP932.
-		{"UTF-8 with a stray byte", "code,name,category,parent\n1000,現金\xb1,asset,\n", problem{2, "", "", account.ErrEncoding}},
-		{"bad contra", "code,name,category,parent,contra\n1000,資産,資産,,yes\n", problem{2, "1000", "contra", account.ErrSyntax}},
+		{"UTF-8 with a stray byte", "code,name,category,parent\n1000,現金\xb1,asset,\n", []problem{{2, "", "", account.ErrEncoding}}},
+		{"bad contra", "code,name,category,parent,contra\n1000,資産,資産,,yes\n", []problem{{2, "1000", "contra", account.ErrSyntax}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := account.ReadCSV(strings.NewReader(tt.in), "chart.csv")
-			checkProblems(t, err, "chart.csv", []problem{tt.want})
+			checkProblems(t, err, "chart.csv", tt.want)
 		})
 	}
 }

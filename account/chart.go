@@ -1,27 +1,29 @@
 package account
 
 import (
-	"errors"
 	"fmt"
 	"iter"
 	"slices"
 	"strings"
 
-	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // Errors that a Problem or a ParseError wraps, for errors.Is; the
 // wrapping message gives the detail, such as "unknown parent \"2100\"".
+// They are the module's own: every package's sentinel of the same name is
+// the same value, so that errors.Is finds them in an error that another
+// package passes on.
 var (
-	ErrSyntax    = errors.New("invalid")      // a malformed code, field or file
-	ErrRange     = errors.New("out of range") // a category other than its parent's
-	ErrUnknown   = errors.New("unknown")      // a category, parent, column or member
-	ErrDuplicate = errors.New("duplicate")    // a code, column or member given twice
-	ErrCycle     = errors.New("cycle")        // accounts that are their own ancestors
-	ErrMissing   = errors.New("missing")      // an empty code or name, a required column
-	ErrEncoding  = csvio.ErrEncoding          // text that is not UTF-8 (nor CP932, for CSV)
+	ErrSyntax    = errs.ErrSyntax    // a malformed code, field or file
+	ErrRange     = errs.ErrRange     // a category other than its parent's
+	ErrUnknown   = errs.ErrUnknown   // a category, parent, column or member
+	ErrDuplicate = errs.ErrDuplicate // a code, column or member given twice
+	ErrCycle     = errs.ErrCycle     // accounts that are their own ancestors
+	ErrMissing   = errs.ErrMissing   // an empty code or name, a required column
+	ErrEncoding  = errs.ErrEncoding  // text that is not UTF-8 (nor CP932, for CSV)
 )
 
 // An Error lists every problem found in one source.
@@ -104,7 +106,7 @@ func newChart(name string, accounts []Account, src []place, problems []Problem) 
 		if a.Code == "" {
 			report(i, fmt.Errorf("%w code", ErrMissing)) // not indexed: "" is no account's parent
 		} else if !validCode(a.Code) {
-			report(i, fmt.Errorf("%w code: not made of letters, digits, '_' and '.'", ErrSyntax))
+			report(i, fmt.Errorf("%w: a code not made of letters, digits, '_' and '.'", ErrSyntax))
 		}
 		if j, dup := c.index[a.Code]; dup {
 			where := ""

@@ -36,9 +36,13 @@ func ReadCSV(r io.Reader, source string) (*Chart, error) {
 		return nil, fail(Problem{Line: 1, Err: fmt.Errorf("%w header line", ErrMissing)})
 	}
 	head := recs[0]
-	cols, err := csvio.Header(head, requiredColumns, optionalColumns)
-	if err != nil {
-		return nil, fail(csvProblem(err))
+	cols, bad := csvio.Header(head, requiredColumns, optionalColumns)
+	if len(bad) > 0 {
+		problems := make([]Problem, len(bad))
+		for i, e := range bad {
+			problems[i] = csvProblem(e)
+		}
+		return nil, &Error{Source: source, Problems: problems}
 	}
 	field := func(rec csvio.Record, name string) string {
 		if i, ok := cols[name]; ok {
@@ -54,7 +58,7 @@ func ReadCSV(r io.Reader, source string) (*Chart, error) {
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != len(head.Fields) {
 			problems = append(problems, Problem{Line: rec.Line,
-				Err: fmt.Errorf("%w number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), len(head.Fields))})
+				Err: fmt.Errorf("%w: %d fields, where the header has %d", ErrSyntax, len(rec.Fields), len(head.Fields))})
 			continue
 		}
 		a := Account{
@@ -69,7 +73,7 @@ func ReadCSV(r io.Reader, source string) (*Chart, error) {
 			a.Contra = true
 		default:
 			problems = append(problems, Problem{Line: rec.Line, Row: a.Code, Column: "contra",
-				Err: fmt.Errorf("%w value %s: neither true nor false", ErrSyntax, quote.Bounded(v))})
+				Err: fmt.Errorf("%w: %s is neither true nor false", ErrSyntax, quote.Bounded(v))})
 		}
 		a.Category, _ = ParseCategory(field(rec, "category")) // an unknown one is reported by newChart
 		accounts = append(accounts, a)
@@ -78,14 +82,12 @@ func ReadCSV(r io.Reader, source string) (*Chart, error) {
 	return newChart(source, accounts, src, problems)
 }
 
-// csvProblem returns the problem that an error of csvio reports, with the
-// package's sentinels; any other error is one of reading.
+// csvProblem returns the problem that an error of csvio reports; any
+// other error is one of reading.
 func csvProblem(err error) Problem {
-	line, column, cause := csvSentinels.Map(err)
+	line, column, cause := csvio.Place(err)
 	return Problem{Line: line, Column: column, Err: cause}
 }
-
-var csvSentinels = csvio.Sentinels{Syntax: ErrSyntax, Unknown: ErrUnknown, Duplicate: ErrDuplicate, Missing: ErrMissing, Encoding: ErrEncoding}
 
 // ReadJSON reads a chart from a JSON array of objects with the members
 // code, name, category and parent, and optionally english and contra (a
@@ -145,7 +147,7 @@ func (jr *jsonReader) read() ([]Account, []place, error) {
 		return nil, nil, fmt.Errorf("%w: a byte that is not UTF-8", ErrEncoding)
 	}
 	if tok, err := jr.dec.Token(); err != nil || tok != json.Delim('[') {
-		return nil, nil, fmt.Errorf("%w JSON: a chart is an array of accounts", ErrSyntax)
+		return nil, nil, fmt.Errorf("%w: JSON: a chart is an array of accounts", ErrSyntax)
 	}
 	var (
 		accounts []Account
@@ -162,10 +164,10 @@ func (jr *jsonReader) read() ([]Account, []place, error) {
 		src = append(src, place{line: line, category: category})
 	}
 	if _, err := jr.dec.Token(); err != nil {
-		return nil, nil, fmt.Errorf("%w JSON: %w", ErrSyntax, err)
+		return nil, nil, fmt.Errorf("%w: JSON: %w", ErrSyntax, err)
 	}
 	if _, err := jr.dec.Token(); err != io.EOF {
-		return nil, nil, fmt.Errorf("%w JSON: text after the array", ErrSyntax)
+		return nil, nil, fmt.Errorf("%w: JSON: text after the array", ErrSyntax)
 	}
 	return accounts, src, nil
 }
@@ -179,13 +181,13 @@ func (jr *jsonReader) account(line int) (Account, string, error) {
 		seen     = map[string]bool{}
 	)
 	if tok, err := jr.dec.Token(); err != nil || tok != json.Delim('{') {
-		return a, "", fmt.Errorf("%w JSON: an account is an object", ErrSyntax)
+		return a, "", fmt.Errorf("%w: JSON: an account is an object", ErrSyntax)
 	}
 	for jr.dec.More() {
 		at := jr.lineAt()
 		tok, err := jr.dec.Token()
 		if err != nil {
-			return a, "", fmt.Errorf("%w JSON: %w", ErrSyntax, err)
+			return a, "", fmt.Errorf("%w: JSON: %w", ErrSyntax, err)
 		}
 		key := tok.(string) // the decoder allows only strings before a colon
 		var dst any
@@ -211,11 +213,11 @@ func (jr *jsonReader) account(line int) (Account, string, error) {
 		}
 		seen[key] = true
 		if err := jr.dec.Decode(dst); err != nil {
-			return a, "", fmt.Errorf("%w JSON: member %s: %w", ErrSyntax, quote.Bounded(key), err)
+			return a, "", fmt.Errorf("%w: JSON: member %s: %w", ErrSyntax, quote.Bounded(key), err)
 		}
 	}
 	if _, err := jr.dec.Token(); err != nil {
-		return a, "", fmt.Errorf("%w JSON: %w", ErrSyntax, err)
+		return a, "", fmt.Errorf("%w: JSON: %w", ErrSyntax, err)
 	}
 	return a, category, nil
 }

@@ -26,7 +26,10 @@
 // 2020-03-31. A month (令和2年3月) or a year (令和元年, as in 令和元年分) has no
 // Date of its own: ParsePeriod reads it as the Period of its days. Errors are
 // a *[ParseError] that names the input and the offset of the fault, and wraps
-// [ErrSyntax], [ErrRange] or [ErrOutsideEra].
+// [ErrSyntax], [ErrRange] or [ErrOutsideEra]. ErrOutsideEra is the one for a
+// program to act on, by parsing leniently; the others are the module's
+// own, the same values as format's and the others' sentinels of the same
+// name.
 //
 // # Date lines of statements
 //

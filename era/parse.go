@@ -11,19 +11,23 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
-// The errors that a *ParseError wraps, for errors.Is.
+// The errors that a *ParseError wraps, for errors.Is. ErrSyntax and
+// ErrRange are the module's own: every package's ErrSyntax is the same
+// value, and so is every ErrRange, so that errors.Is finds them in an
+// error that another package passes on.
 var (
 	// ErrSyntax reports text that is not a date, fiscal year or period in
 	// any form the package reads: an unknown era, trailing text, invalid UTF-8.
-	ErrSyntax = errors.New("invalid syntax")
+	ErrSyntax = errs.ErrSyntax
 
 	// ErrRange reports a number too large for its field, a day that does not
 	// exist (2月30日), year 0, a day before 1873-01-01 or after 9999-12-31, or a
 	// period that ends before it starts.
-	ErrRange = errors.New("value out of range")
+	ErrRange = errs.ErrRange
 
 	// ErrOutsideEra reports a day, month, year or fiscal year that strict
 	// parsing rejects because its era was not in force then (平成31年5月1日,

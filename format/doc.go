@@ -28,7 +28,11 @@
 // parentheses, full-width digits and commas, unit suffixes (円, 千円, 百万円)
 // and kanji units (兆, 億, 万). A dash alone is not an amount; [ParseCell]
 // reads it as a cell with no figure. Errors are [*ParseError] values naming
-// the input and the byte offset.
+// the input and the byte offset, and wrapping [ErrNoFigure] for a dash,
+// which a caller may read as 該当なし as ParseCell does; [ErrSyntax] and
+// [ErrRange] classify the others, whose Reason says what is wrong, and are
+// the module's own: statement's, era's and the others' sentinels of the
+// same name are the same values.
 //
 // # Display width
 //

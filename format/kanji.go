@@ -67,18 +67,18 @@ func (f Formatter) AppendKanji(dst []byte, d decimal.Decimal) []byte {
 
 // appendGroup appends one group of digits followed, in prose, by the space
 // that sets off a number of more than one digit from the kanji after it.
-func (g Formatter) appendGroup(dst, digits []byte, prose, spaceBefore bool) []byte {
+func (f Formatter) appendGroup(dst, digits []byte, prose, spaceBefore bool) []byte {
 	if !prose {
-		return g.appendNumber(dst, digits, false, "")
+		return f.appendNumber(dst, digits, false, "")
 	}
 	if len(digits) == 1 {
-		g.FullWidth = true
-		return g.appendNumber(dst, digits, false, "")
+		f.FullWidth = true
+		return f.appendNumber(dst, digits, false, "")
 	}
 	if spaceBefore {
 		dst = append(dst, ' ')
 	}
-	return append(g.appendNumber(dst, digits, false, ""), ' ')
+	return append(f.appendNumber(dst, digits, false, ""), ' ')
 }
 
 // trimZeros returns digits without leading zeros, or nil if all are zero.

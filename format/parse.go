@@ -10,16 +10,20 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/koukaikei/koukaikei/internal/digits"
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
-// Errors that a ParseError wraps, for errors.Is.
+// Errors that a ParseError wraps, for errors.Is. ErrSyntax and ErrRange
+// are the module's own: every package's ErrSyntax is the same value, and
+// so is every ErrRange, so that errors.Is finds them in an error that
+// another package passes on.
 var (
 	// ErrSyntax means the text is not an amount (or not a unit).
-	ErrSyntax = errors.New("invalid syntax")
+	ErrSyntax = errs.ErrSyntax
 	// ErrRange means the text is an amount of more than MaxDigits digits,
 	// or a ratio has a whole of zero.
-	ErrRange = errors.New("value out of range")
+	ErrRange = errs.ErrRange
 	// ErrNoFigure means the text is a dash that stands for no figure
 	// (該当なし): not an amount, but not a mistake either. ParseCell reads it
 	// as a Cell without a figure.

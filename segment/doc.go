@@ -18,6 +18,16 @@
 // [github.com/koukaikei/koukaikei/segment/consolidate], whose 連結精算表
 // prints each [EliminationKind] in a column of its own.
 //
+// # Errors
+//
+// Problems are reported in an [*Error] listing every [Problem], each at
+// its line, row and column and wrapping one of the package's sentinels.
+// [ErrUnbalanced] is the one for a program to act on: the eliminations or
+// the segments' figures, not the input, are wrong. The others classify a
+// problem in the input, whose message says what is wrong; they are the
+// module's own, the same values as statement's and the others' sentinels
+// of the same name.
+//
 // The package does not post eliminations to ledgers; an Elimination only
 // says how the 相殺等 column moves. Apportionment (按分) of totals over
 // weights is in package [github.com/koukaikei/koukaikei/segment/apportion],

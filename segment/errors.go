@@ -1,44 +1,45 @@
 package segment
 
 import (
-	"errors"
-
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 )
 
 // Errors that a Problem wraps, for errors.Is. The message of each Problem
-// gives the detail.
+// gives the detail. They are the module's own: every package's sentinel
+// of the same name is the same value, so that errors.Is finds them in an
+// error that another package passes on.
 var (
 	// ErrSyntax means text that cannot be read: CSV that is not well
 	// formed, a line with the wrong number of fields, a side that is none
 	// of 借方, 貸方 and 差額, a kind, or an amount.
-	ErrSyntax = errors.New("invalid syntax")
+	ErrSyntax = errs.ErrSyntax
 	// ErrRange means an amount that is not positive or that must be left
 	// to be derived, a segment's Ratio that is not above 0 and at most 1,
 	// or an elimination against segments at different ratios.
-	ErrRange = errors.New("out of range")
+	ErrRange = errs.ErrRange
 	// ErrUnknown means a name that is not known: a header column, the
 	// consolidated Column, a line's row that is not an item row bound to
 	// an account of the chart, its statement, column or segment, an
 	// inter-segment row the form lacks, or a side.
-	ErrUnknown = errors.New("unknown")
+	ErrUnknown = errs.ErrUnknown
 	// ErrDuplicate means a name given twice: a segment or a header
 	// column; or a second 差額 line of an elimination.
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = errs.ErrDuplicate
 	// ErrMissing means something required that is not there: the form,
 	// the segments, the chart, a segment's name or statement, a header or
 	// one of its columns, a line's elimination or row, or a segment's
 	// cell.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.ErrMissing
 	// ErrEncoding means input that is neither UTF-8 nor CP932.
-	ErrEncoding = errors.New("neither UTF-8 nor CP932")
+	ErrEncoding = errs.ErrEncoding
 	// ErrUnbalanced means an elimination whose debits and credits differ,
 	// or an inter-segment row (他事業勘定) that does not net to zero across
 	// the segments.
-	ErrUnbalanced = errors.New("unbalanced")
+	ErrUnbalanced = errs.ErrUnbalanced
 	// ErrForm means a form that cannot be consolidated: the table's own
 	// form is invalid, or a segment's statement is not built on it.
-	ErrForm = errors.New("not the consolidation's form")
+	ErrForm = errs.ErrForm
 )
 
 // An Error lists every problem found in one source.

@@ -2,11 +2,9 @@ package segment
 
 import (
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/account"
@@ -44,22 +42,23 @@ import (
 // is returned as it is, wrapped.
 func ReadEliminationsCSV(r io.Reader, source string) ([]Elimination, error) {
 	recs, err := csvio.ReadAll(r, 0)
-	var pe *csv.ParseError
-	switch {
-	case errors.Is(err, csvio.ErrEncoding):
-		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: %w", ErrEncoding, err)}})
-	case errors.As(err, &pe):
-		return nil, errorOf(source, []Problem{{Line: pe.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}})
-	case err != nil:
+	if ce := (*csvio.Error)(nil); errors.As(err, &ce) {
+		return nil, errorOf(source, []Problem{{Line: ce.Line, Err: ce.Err}})
+	} else if err != nil {
 		return nil, fmt.Errorf("segment: %s: %w", source, err)
 	}
 	if len(recs) == 0 {
 		return nil, errorOf(source, []Problem{{Err: fmt.Errorf("%w: no header line", ErrMissing)}})
 	}
-	cols, problems := header(recs[0], []string{"elimination", "side", "row", "amount"}, "memo", "kind", "statement", "column", "member")
-	if len(problems) > 0 {
+	cols, bad := csvio.Header(recs[0], []string{"elimination", "side", "row", "amount"}, []string{"memo", "kind", "statement", "column", "member"})
+	if len(bad) > 0 {
+		problems := make([]Problem, len(bad))
+		for i, e := range bad {
+			problems[i] = Problem{Line: e.Line, Column: e.Column, Err: e.Err}
+		}
 		return nil, errorOf(source, problems)
 	}
+	var problems []Problem
 	var (
 		eliminations []Elimination
 		index        = map[string]int{}
@@ -151,28 +150,4 @@ func ReadEliminationsCSV(r io.Reader, source string) ([]Elimination, error) {
 		return nil, err
 	}
 	return eliminations, nil
-}
-
-// header maps the names of a header record to their field index, and
-// reports each name given twice, each that is neither required nor
-// optional, and each required name that is missing.
-func header(rec csvio.Record, required []string, optional ...string) (map[string]int, []Problem) {
-	var problems []Problem
-	cols := make(map[string]int, len(rec.Fields))
-	for i, name := range rec.Fields {
-		if _, dup := cols[name]; dup {
-			problems = append(problems, Problem{Line: rec.Line, Column: name, Err: fmt.Errorf("%w: column twice in the header", ErrDuplicate)})
-		}
-		if !slices.Contains(required, name) && !slices.Contains(optional, name) {
-			problems = append(problems, Problem{Line: rec.Line, Column: name, Err: fmt.Errorf("%w column: the columns are %s and %s",
-				ErrUnknown, strings.Join(required, ", "), strings.Join(optional, ", "))})
-		}
-		cols[name] = i
-	}
-	for _, name := range required {
-		if _, ok := cols[name]; !ok {
-			problems = append(problems, Problem{Line: rec.Line, Column: name, Err: fmt.Errorf("%w: column not in the header", ErrMissing)})
-		}
-	}
-	return cols, problems
 }

@@ -290,7 +290,7 @@ func TestReadEliminationsCSVErrors(t *testing.T) {
 			{Line: 3, Column: "elimination", Err: segment.ErrMissing},
 			{Line: 4, Column: "elimination", Err: segment.ErrMissing},
 		}},
-		{"encoding", "elimination,side,row,amount\n1,\xff,2110,1\n", []segment.Problem{{Err: segment.ErrEncoding}}},
+		{"encoding", "elimination,side,row,amount\n1,\xff,2110,1\n", []segment.Problem{{Line: 2, Err: segment.ErrEncoding}}},
 	}
 	for _, tt := range tests {
 		_, err := segment.ReadEliminationsCSV(strings.NewReader(tt.in), "eliminations.csv")

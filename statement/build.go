@@ -9,22 +9,27 @@ import (
 )
 
 // Meta describes a statement beyond its form: who publishes it, for when,
-// in which unit, and how its figures print.
+// in which unit, and how its figures print. Each setting has one field;
+// the zero Meta is a statement in 円, undated, printed as the statements
+// of Japanese public bodies print.
 type Meta struct {
-	Entity string // such as 地方公共団体情報システム機構
+	Entity string // such as 地方公共団体情報システム機構; defaults to none
 	// AsOf is the day on which a statement of balances stands (現在), such
 	// as a 貸借対照表; Period is the run of days a statement of flows covers,
-	// such as a fiscal year's era.FiscalYear.Period(). At most one is set.
+	// such as a fiscal year's era.FiscalYear.Period(). At most one is set;
+	// both default to none.
 	AsOf   era.Date
 	Period era.Period
-	// Caption says how the date line prints AsOf or Period; its zero value
-	// prints （令和２年３月３１日現在）.
-	Caption era.Caption
-	// Date is the date line as printed, for captions that Caption does not
-	// write; when set, it is printed instead.
-	Date  string
-	Unit  format.Unit // the unit figures are shown in; values stay in yen
-	Notes []string    // notes printed below the table
+	// Date is the date line as printed. Defaults to AsOf or Period as the
+	// zero era.Caption writes them: （令和２年３月３１日現在）,
+	// （平成３１年４月１日から令和２年３月３１日まで）. Set it for another
+	// caption, such as era.Caption{Connective: era.JiItaru}'s line, or for
+	// a line that no caption writes.
+	Date string
+	// Unit is the unit figures are shown in; values stay in yen. Defaults
+	// to format.Yen.
+	Unit  format.Unit
+	Notes []string // notes printed below the table; defaults to none
 	// Rounding is how each figure is rounded from its exact yen to Unit
 	// (端数処理): when it prints, and, for VerifyRounded, what a printed
 	// figure stands for: the exact yen that round to it. Defaults to
@@ -32,7 +37,7 @@ type Meta struct {
 	Rounding format.Rounding
 	// Exact says that the figures are exact in Unit rather than rounded
 	// to it, such as a budget decided in 千円. Figures in 円 are exact
-	// whatever it says.
+	// whatever it says. Defaults to false.
 	Exact bool
 	// Recomputed names the columns whose computed cells (totals, and
 	// every cell of a computed column) the publisher computed from the
@@ -40,21 +45,42 @@ type Meta struct {
 	// Recompute policy. VerifyRounded checks their identities as printed,
 	// exactly, and ties those cells to no exact figure; the totals of a
 	// recomputed computed column, which follow from the others, are
-	// within rounding where they differ.
+	// within rounding where they differ. Defaults to none.
 	Recomputed []string
-	// Style is how figures print: the negative mark and its space, zero
-	// and missing figures, width. Its Unit and Rounding are ignored in
-	// favour of Unit and Rounding.
-	Style format.Formatter
+	// Style is how figures print beyond their Unit and Rounding: the
+	// negative mark and its space, zero and missing figures, width.
+	// Defaults to the zero Style: △1,234, 0, -.
+	Style Style
 }
 
-// formatter returns how m's figures print: its Style in its Unit, rounded
-// by its Rounding.
-func (m Meta) formatter() format.Formatter {
-	f := m.Style
-	f.Unit = m.Unit
-	f.Rounding = m.Rounding
-	return f
+// A Style is how a statement's figures print, beyond the unit and the
+// rounding its Meta gives. The zero Style prints as the statements of
+// Japanese public bodies do: △ before negatives with no space, 0 for
+// zero, - for 該当なし, half-width digits.
+type Style struct {
+	// Negative is the mark of negative figures. Defaults to
+	// format.Triangle (△).
+	Negative format.Negative
+	// SignSpace puts a space between the mark and the digits, as the
+	// J-LIS cash-flow statement prints △ 2,286,666,903. Defaults to false.
+	SignSpace bool
+	// Zero says how a figure that rounds to zero prints. Defaults to
+	// format.ZeroDigit (0). A statement read with ZeroDash or ZeroHyphen
+	// reads a dash as 0.
+	Zero format.ZeroStyle
+	// Nil says how a cell with no figure (該当なし) prints. Defaults to
+	// format.NilHyphen (-).
+	Nil format.NilStyle
+	// FullWidth prints digits, separators and marks in their full-width
+	// forms. Defaults to false.
+	FullWidth bool
+}
+
+// Formatter returns how m's figures print: in its Unit, rounded by its
+// Rounding, in its Style.
+func (m Meta) Formatter() format.Formatter {
+	return format.Formatter{Unit: m.Unit, Rounding: m.Rounding, Negative: m.Style.Negative, SignSpace: m.Style.SignSpace,
+		Zero: m.Style.Zero, Nil: m.Style.Nil, FullWidth: m.Style.FullWidth}
 }
 
 // A Figure is one input of a statement: the amount of an item row in an

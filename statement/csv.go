@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -83,10 +84,11 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 }
 
 // ReadCSV reads a statement of t as published, in CSV: a header line
-// naming the label column (label, or the form's Stub: 科目 by default) and
-// columns of the form, optionally a key column,
-// and one line for each printed row, in the form's order, with the figures
-// as printed.
+// naming the label column (label, or the form's Stub: 科目 by default; any
+// heading with opt.AnyStub) and columns of the form, optionally a key
+// column, and one line for each printed row, in the form's order, with the
+// figures as printed. Fields are separated by commas, or by tabs (see
+// ReadOptions.Comma).
 //
 // Rows are matched in order: by key when the file has a key column, else
 // by label, compared after folding full- and half-width forms (（ and (,
@@ -119,55 +121,105 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // column; nothing is read past a line whose row cannot be placed.
 func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	ps := problems{source: opt.Source}
-	recs, err := csvio.ReadAll(r, opt.Comma)
+	comma := opt.Comma
+	if comma == 0 {
+		comma = csvio.Sniff
+	}
+	recs, err := csvio.ReadAll(r, comma)
 	if err != nil {
 		return nil, readError(opt.Source, err)
-	}
-	unit := opt.Meta.Unit
-	checkUnit := func(line int, column, stated string) {
-		u, err := format.ParseUnit(stated)
-		switch {
-		case err != nil:
-			ps.addf(line, "", column, ErrSyntax, "unit %s is not 円, 千円, 百万円, 万円 or 億円", quote.Bounded(stated))
-		case u != unit:
-			ps.addf(line, "", column, ErrMismatch, "the file is in %v, the statement in %v", u, unit)
-		}
 	}
 	for len(recs) > 0 {
 		stated, ok := unitLine(recs[0])
 		if !ok {
 			break
 		}
-		checkUnit(recs[0].Line, "", stated)
+		checkUnit(&ps, recs[0].Line, "", stated, opt.Meta.Unit)
 		recs = recs[1:]
 	}
 	if len(recs) == 0 {
 		ps.addf(1, "", "", ErrMissing, "no header line")
 		return nil, ps.err()
 	}
-	head := recs[0]
-	colOf := make([]int, len(head.Fields)) // CSV field → form column, -1 for none
-	keyAt, labelAt := -1, -1
-	stub := t.form.stub() // a file as printed heads its labels so
-	seen := map[string]bool{}
+	h := t.readHeader(&ps, recs[0], opt)
+	if len(ps.list) > 0 {
+		return nil, ps.err()
+	}
+	s := newStatement(t, opt.Meta)
+	h.readRows(s, &ps, recs[1:])
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	s.computeHidden()
+	return s, nil
+}
+
+// checkUnit adds a problem to ps unless stated, a unit that a file states
+// on line (in column, if any), is unit.
+func checkUnit(ps *problems, line int, column, stated string, unit format.Unit) {
+	u, err := format.ParseUnit(stated)
+	switch {
+	case err != nil:
+		ps.addf(line, "", column, ErrSyntax, "unit %s is not 円, 千円, 百万円, 万円 or 億円", quote.Bounded(stated))
+	case u != unit:
+		ps.addf(line, "", column, ErrMismatch, "the file is in %v, the statement in %v", u, unit)
+	}
+}
+
+// A csvHeader is where the fields of a published CSV file go.
+type csvHeader struct {
+	fields  int   // the number of fields of every line
+	colOf   []int // per field: the form's column, -1 for none
+	keyAt   int   // the field of the key column, -1 for none
+	labelAt int   // the field of the label column
+}
+
+// readHeader reads the header line of a published CSV file of t, adding
+// every problem to ps.
+func (t *Template) readHeader(ps *problems, head csvio.Record, opt ReadOptions) csvHeader {
+	h := csvHeader{fields: len(head.Fields), colOf: make([]int, len(head.Fields)), keyAt: -1, labelAt: -1}
+	names := make([]string, len(head.Fields))
 	for k, field := range head.Fields {
-		colOf[k] = -1
-		name := strings.TrimSpace(field)
+		names[k] = strings.TrimSpace(field)
+	}
+	stub := t.form.stub() // a file as printed heads its labels so
+	h.labelAt = slices.IndexFunc(names, func(name string) bool { return name == "label" || name == stub })
+	if h.labelAt < 0 && opt.AnyStub {
+		first := 0
+		if len(names) > 1 && names[0] == "key" {
+			first = 1
+		}
+		name, stated, hasUnit := unitSuffix(names[first])
+		if !hasUnit {
+			name = names[first]
+		}
+		if _, isColumn := t.colIndex[name]; !isColumn && name != "key" {
+			h.labelAt = first
+			if hasUnit {
+				checkUnit(ps, head.Line, names[first], stated, opt.Meta.Unit)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for k, name := range names {
+		h.colOf[k] = -1
 		if seen[name] {
 			ps.addf(head.Line, "", name, ErrDuplicate, "column twice in the header")
 			continue
 		}
 		seen[name] = true
-		switch name {
-		case "key":
-			keyAt = k
+		switch {
+		case k == h.labelAt:
 			continue
-		case "label", stub:
-			labelAt = k
+		case name == "key":
+			h.keyAt = k
+			continue
+		case name == "label" || name == stub:
+			ps.addf(head.Line, "", name, ErrDuplicate, "a second label column")
 			continue
 		}
 		if base, stated, ok := unitSuffix(name); ok {
-			checkUnit(head.Line, name, stated)
+			checkUnit(ps, head.Line, name, stated, opt.Meta.Unit)
 			name = base
 		}
 		j, ok := t.colIndex[name]
@@ -175,72 +227,48 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 			ps.addf(head.Line, "", name, ErrUnknown, "no such column in %s", t.form.name())
 			continue
 		}
-		colOf[k] = j
+		h.colOf[k] = j
 	}
-	if labelAt < 0 {
+	if h.labelAt < 0 {
 		ps.addf(head.Line, "", "label", ErrMissing, "the header has no such column")
 	}
-	if len(ps.list) > 0 {
-		return nil, ps.err()
-	}
-	s := newStatement(t, opt.Meta)
-	ncol := len(t.form.Columns)
+	return h
+}
+
+// readRows reads the lines after the header into s, placing each on its
+// row of the form, and adds every problem to ps. It stops at a line whose
+// row it cannot place.
+func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) {
+	t := s.t
+	cells := newCellReader(s, ps)
 	rows := rowCursor{t: t}
-	for _, rec := range recs[1:] {
-		if len(rec.Fields) != len(head.Fields) {
-			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), len(head.Fields))
+	for _, rec := range recs {
+		if len(rec.Fields) != h.fields {
+			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), h.fields)
 			continue
 		}
-		label := strings.TrimSpace(rec.Fields[labelAt])
+		label := strings.TrimSpace(rec.Fields[h.labelAt])
 		var i int
-		if keyAt >= 0 {
-			i, err = rows.byKey(strings.TrimSpace(rec.Fields[keyAt]))
+		var err error
+		if h.keyAt >= 0 {
+			i, err = rows.byKey(strings.TrimSpace(rec.Fields[h.keyAt]))
 		} else {
 			i, err = rows.byLabel(label)
 		}
 		if err != nil {
 			ps.add(rec.Line, label, "", err)
-			return nil, ps.err()
+			return
 		}
-		row := t.form.Rows[i]
-		name := rowRef(i, row)
-		if keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
-			ps.addf(rec.Line, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
+		if row := t.form.Rows[i]; h.keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
+			ps.addf(rec.Line, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
 		}
-		for k, j := range colOf {
-			if j < 0 {
-				continue
+		for k, j := range h.colOf {
+			if j >= 0 {
+				cells.put(rec.Line, i, j, rec.Fields[k])
 			}
-			col := t.form.Columns[j]
-			if col.Kind == Text {
-				// As written: spaces may be part of a text. A copy, so that
-				// the statement does not hold the file's text.
-				s.texts[i*ncol+j] = strings.Clone(rec.Fields[k])
-				continue
-			}
-			text := strings.TrimSpace(rec.Fields[k])
-			if text == "" {
-				s.cells[i*ncol+j] = blankCell(&opt.Meta, row)
-				continue
-			}
-			if row.Kind == Header {
-				ps.addf(rec.Line, name, col.Name, ErrMismatch, "a figure on a header row")
-				continue
-			}
-			a, err := parseFigure(text, &opt.Meta, &t.form.Rows[i])
-			if err != nil {
-				ps.add(rec.Line, name, col.Name, err)
-				continue
-			}
-			s.cells[i*ncol+j] = a
 		}
 	}
-	rows.missing(&ps)
-	if err := ps.err(); err != nil {
-		return nil, err
-	}
-	s.computeHidden()
-	return s, nil
+	rows.missing(ps)
 }
 
 // A line is a record of a CSV table, its fields by column name.
@@ -264,9 +292,11 @@ func readTable(ps *problems, r io.Reader, required, optional []string) ([]line, 
 		ps.addf(1, "", "", ErrMissing, "no header line")
 		return nil, false
 	}
-	cols, err := csvio.Header(recs[0], required, optional)
-	if err != nil {
-		ps.list = append(ps.list, csvProblem(err))
+	cols, bad := csvio.Header(recs[0], required, optional)
+	for _, e := range bad {
+		ps.list = append(ps.list, csvProblem(e))
+	}
+	if len(bad) > 0 {
 		return nil, false
 	}
 	out := make([]line, 0, len(recs)-1)

@@ -32,8 +32,17 @@
 //
 // Problems at places (a line, a row, a column) are reported as an [*Error]
 // listing every [Problem]; each wraps one of the package's Err values, such
-// as [ErrUnknown] or [ErrMismatch], for errors.Is. Parse functions return a
-// [*ParseError].
+// as [ErrUnknown] or [ErrMismatch], for errors.Is, or an error of the
+// package it comes from, such as the *format.ParseError of a figure that
+// cannot be read. Parse functions return a [*ParseError].
+//
+// Two are for a program to act on: [ErrEncoding], input in neither UTF-8
+// nor CP932, or text that WriteCSV cannot write in CP932; and
+// [ErrMismatch], a file of another form or unit than the one given, or a
+// layout that ReadText does not read. The others classify a problem; its
+// line, row, column and message say what is wrong and where. All but
+// ErrMismatch and ErrOutline are the module's own, the same values as
+// format's, era's, segment's and the others' sentinels of the same name.
 //
 // # Checking
 //

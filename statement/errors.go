@@ -5,30 +5,35 @@ import (
 	"fmt"
 
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // The errors that a Problem or a ParseError wraps, for errors.Is. Each is
-// wrapped with the detail of what was wrong.
+// wrapped with the detail of what was wrong. All but ErrMismatch and
+// ErrOutline are the module's own: every package's sentinel of the same
+// name is the same value, so that errors.Is finds them in an error that
+// another package passes on, such as the format.ErrSyntax of a figure
+// that ReadCSV cannot read.
 var (
 	// ErrSyntax reports text that is not what it should be: a formula, a
 	// row kind, a column spec, a number.
-	ErrSyntax = errors.New("invalid syntax")
+	ErrSyntax = errs.ErrSyntax
 	// ErrRange reports a value out of its range, such as a negative indent.
-	ErrRange = errors.New("value out of range")
+	ErrRange = errs.ErrRange
 	// ErrUnknown reports a name the form or the input does not have: a
 	// row, a column, a key in a formula, an account code, a CSV column.
-	ErrUnknown = errors.New("unknown")
+	ErrUnknown = errs.ErrUnknown
 	// ErrDuplicate reports something given twice: a key, a column, a
 	// figure, a term of a formula; or a label that names several rows
 	// where one is meant.
-	ErrDuplicate = errors.New("given twice")
+	ErrDuplicate = errs.ErrDuplicate
 	// ErrCycle reports a row or column that depends on itself.
-	ErrCycle = errors.New("cycle")
+	ErrCycle = errs.ErrCycle
 	// ErrMissing reports something required that is absent: a figure, a
 	// row, a formula, a header line.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.ErrMissing
 	// ErrMismatch reports input that contradicts the form: a label on the
 	// wrong line, a figure on a header row or a computed cell, a file of
 	// another form or unit.
@@ -40,7 +45,7 @@ var (
 	ErrOutline = errors.New("does not follow the outline")
 	// ErrEncoding reports input that is neither UTF-8 nor CP932, or text
 	// that an output encoding cannot represent.
-	ErrEncoding = errors.New("encoding")
+	ErrEncoding = errs.ErrEncoding
 )
 
 // A Problem is one thing wrong, at one place.
@@ -112,11 +117,9 @@ func readError(source string, err error) error {
 // csvProblem returns an error of the CSV layer as a problem, with the line
 // and column it names.
 func csvProblem(err error) Problem {
-	line, column, cause := csvSentinels.Map(err)
+	line, column, cause := csvio.Place(err)
 	return Problem{Line: line, Column: column, Err: cause}
 }
-
-var csvSentinels = csvio.Sentinels{Syntax: ErrSyntax, Unknown: ErrUnknown, Duplicate: ErrDuplicate, Missing: ErrMissing, Encoding: ErrEncoding}
 
 // A ParseError reports text that a Parse function cannot read.
 type ParseError struct {

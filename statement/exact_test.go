@@ -190,7 +190,7 @@ func refVerify(t *Template, cells []format.Cell) [][2]format.Cell {
 func sameCells(s *Statement, want []format.Cell) error {
 	t := s.t
 	ncol := len(t.form.Columns)
-	fs := []format.Formatter{s.meta.formatter(), {Unit: format.Thousand, Places: 3, Negative: format.Parens}, {Unit: format.Million, Rounding: format.HalfEven}}
+	fs := []format.Formatter{s.meta.Formatter(), {Unit: format.Thousand, Places: 3, Negative: format.Parens}, {Unit: format.Million, Rounding: format.HalfEven}}
 	for k, w := range want {
 		i, j := k/ncol, k%ncol
 		if t.form.Columns[j].Kind == Text {

@@ -30,7 +30,7 @@ func ExampleTemplate_RowKey() {
 	// 建物 1113 <nil>
 	// インフラ資産/土地 1131 <nil>
 	// 有形固定資産/事業用資産/土地 1111 <nil>
-	// 土地  statement: 貸借対照表: row "土地": given twice: the label names 2 rows: 有形固定資産/事業用資産/土地, 有形固定資産/インフラ資産/土地; give more of its path
+	// 土地  statement: 貸借対照表: row "土地": duplicate: the label names 2 rows: 有形固定資産/事業用資産/土地, 有形固定資産/インフラ資産/土地; give more of its path
 	// 土池  statement: 貸借対照表: row "土池": unknown: no such row; the nearest labels: 有形固定資産/事業用資産/土地, 有形固定資産/インフラ資産/土地, 有形固定資産/事業用資産/建物
 }
 

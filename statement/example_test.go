@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/shopspring/decimal"
@@ -175,7 +176,7 @@ func ExampleBook() {
 	s, _ := book.Statement("cf")
 	fmt.Println(book.IDs(), s.Form().Title)
 	// Output:
-	// statement: book: given twice: statement id "bs"
+	// statement: book: duplicate: statement id "bs"
 	// [bs cf] キャッシュ・フロー計算書
 }
 
@@ -298,10 +299,13 @@ func ExampleMeta_WithDateLine() {
 	fmt.Println(meta.Period.Start, meta.Period.End)
 	fmt.Println(meta.DateLine())
 	fmt.Println(statement.Meta{AsOf: meta.Period.End}.DateLine())
+	// Another caption's line is set as Date.
+	fmt.Println(statement.Meta{Period: meta.Period, Date: era.Caption{Connective: era.JiItaru}.FormatPeriod(meta.Period)}.DateLine())
 	// Output:
 	// 令和2年4月1日 令和3年3月31日
 	// 自 令和2年4月1日 至 令和3年3月31日
 	// （令和３年３月３１日現在）
+	// （自 令和２年４月１日 至 令和３年３月３１日）
 }
 
 // Compile checks a form once; the statements built on its Template share
@@ -353,6 +357,33 @@ func ExampleReadCSV() {
 	// 500,000
 	// 行政コスト計算書: 経常費用 金額: 4110+4210: got 1,001千円, want 1,002千円
 	// statement: pl.csv: line 1: does not match the form: the file is in 千円, the statement in 円
+}
+
+// A table copied out of a spreadsheet is tab-separated, and heads its
+// labels as its publisher chose: AnyStub takes them.
+func ExampleReadCSV_spreadsheet() {
+	form := &statement.Form{Title: "貸借対照表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{{Key: "1110", Kind: statement.Item, Label: "現金及び預金"}, {Key: "1120", Kind: statement.Item, Label: "未収金"}}}
+	copied := "科目名\t金額（円）\n現金及び預金\t32,200,729,071\n未収金\t15,268,792,065\n"
+	s, err := statement.ReadCSV(strings.NewReader(copied), form, statement.ReadOptions{AnyStub: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, _ := s.Cell("1120", "金額")
+	fmt.Println(c)
+	// Output:
+	// 15,268,792,065
+}
+
+// A statement's Meta says how its figures print: their unit and rounding,
+// and the Style of the rest.
+func ExampleMeta_Formatter() {
+	meta := statement.Meta{Unit: format.Thousand, Style: statement.Style{SignSpace: true, Zero: format.ZeroDash}}
+	f := meta.Formatter()
+	fmt.Println(f.Format(decimal.NewFromInt(-2286666903)), f.Format(decimal.NewFromInt(-400)))
+	// Output:
+	// △ 2,286,667 －
 }
 
 // ReadText reads what WriteText prints.

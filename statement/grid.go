@@ -2,7 +2,6 @@ package statement
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
-	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
 	"golang.org/x/text/width"
 )
@@ -507,7 +505,7 @@ func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 		}
 		text := g.at(l.i, k)
 		if text == "" {
-			s.cells[i*ncol+j] = blankCell(&r.meta, *row)
+			s.cells[i*ncol+j] = blankCell(r.meta.Style, *row)
 			continue
 		}
 		if row.Kind == Header {
@@ -521,47 +519,6 @@ func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 		}
 		s.cells[i*ncol+j] = a
 	}
-}
-
-// parseFigure reads a figure of row as the statement of meta prints it,
-// as ReadCSV, ReadGrid and ReadText read it: as the Formatter of its
-// Style in its Unit reads it (format.Formatter.ParseCell), in the unit
-// unless it names its own (5千円), a dash as zero where the statement
-// prints zero so. A figure in parentheses is negative where the Style
-// prints negatives so; otherwise, on a memo row (うち…, which statements
-// print in parentheses: （うち歳計現金）), it is the memo's figure, and
-// elsewhere it is an error wrapping format.ErrParens: which of the two it
-// is, the reader would only guess.
-func parseFigure(text string, meta *Meta, row *Row) (amount, error) {
-	yenPer := pow10[meta.Unit.Exp()]
-	if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
-		return yenAmount(v * yenPer), nil
-	}
-	f := meta.formatter()
-	c, err := f.ParseCell(text)
-	if errors.Is(err, format.ErrParens) && memo(row.Label) {
-		f.Negative = format.Parens
-		if c, err = f.ParseCell(text); err == nil && c.Valid {
-			c.Amount = c.Amount.Neg()
-		}
-	}
-	if err != nil {
-		return amount{}, err
-	}
-	return amountOf(c), nil
-}
-
-// blankCell is the cell of a figure printed empty on row: 該当なし, kept
-// apart from a dash unless the statement prints 該当なし blank.
-func blankCell(meta *Meta, row Row) amount {
-	return amount{blank: row.Kind != Header && meta.Style.Nil != format.NilBlank}
-}
-
-// memo reports whether a row of this label is a memo line, うち… (of
-// which), as statements print one under the figure it details.
-func memo(label string) bool {
-	l := normalLabel(label)
-	return strings.HasPrefix(l, "うち") || strings.HasPrefix(l, "(うち")
 }
 
 // GridColumn names a column of a table of statements side by side, such

@@ -78,6 +78,8 @@ func TestReadCSVErrors(t *testing.T) {
 		{"unit line", "（単位：千円）\n" + head + good, 1, "", "", statement.ErrMismatch},
 		{"unit in a column name", strings.Replace(head, "決算額", "決算額（千円）", 1) + good, 1, "", "決算額（千円）", statement.ErrMismatch},
 		{"unknown unit", strings.Replace(head, "決算額", "決算額（ドル円）", 1) + good, 1, "", "決算額（ドル円）", statement.ErrSyntax},
+		{"second label column", "key,label,科目,予算額\n", 1, "", "科目", statement.ErrDuplicate},
+		{"heading of its own, without AnyStub", strings.Replace(head, "label", "科目名", 1) + good, 1, "", "科目名", statement.ErrUnknown},
 	}
 	for _, tt := range tests {
 		_, err := statement.ReadCSV(strings.NewReader(tt.in), smallForm(), statement.ReadOptions{})
@@ -102,6 +104,43 @@ func TestReadCSVErrors(t *testing.T) {
 		if _, err := statement.ReadCSV(strings.NewReader(in), smallForm(), statement.ReadOptions{}); !isError(err) {
 			t.Errorf("%s: ReadCSV error = %v, want an *Error", name, err)
 		}
+	}
+}
+
+// A file as published, copied out of a spreadsheet: tab-separated, its
+// labels headed by a heading of their own, read with AnyStub.
+func TestReadCSVAsPublished(t *testing.T) {
+	want := mustBuild(smallForm(), statement.Meta{}, smallFigures())
+	body := "\t流動資産\t\t\t\t\n" +
+		"\t現金及び預金\t28,049,275,000\t32,200,729,071\t4,151,454,071\t(注1、2)\n" +
+		"\t未収金\t28,841,292,000\t15,268,792,065\t△13,572,499,935\t\n" +
+		"\t流動資産合計\t56,890,567,000\t47,469,521,136\t△9,421,045,864\t\n" +
+		"\t未払金\t44,770,610,000\t31,502,477,862\t△13,268,132,138\t\n"
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"heading of its own", "（単位：円）\n科目名\t予算額\t決算額\t差額\t備考\n" + strings.ReplaceAll(body, "\n\t", "\n")[1:]},
+		{"key column first", "key\t区分\t予算額\t決算額\t差額\t備考\n" + strings.NewReplacer("\t現金", "1110\t現金", "\t未収", "1120\t未収", "\t流動資産合計", "1100\t流動資産合計", "\t未払", "2110\t未払").Replace(body)},
+		{"a unit in the label heading", "区分（単位：円）\t予算額\t決算額\t差額\t備考\n" + strings.ReplaceAll(body, "\n\t", "\n")[1:]},
+	}
+	for _, tt := range tests {
+		s, err := statement.ReadCSV(strings.NewReader(tt.in), smallForm(), statement.ReadOptions{AnyStub: true})
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if d := statement.Compare(s, want); len(d) != 0 {
+			t.Errorf("%s: differs from the statement built: %v", tt.name, d)
+		}
+	}
+	// The unit in the label heading is checked.
+	if _, err := statement.ReadCSV(strings.NewReader(tests[2].in), smallForm(), statement.ReadOptions{AnyStub: true, Meta: statement.Meta{Unit: format.Thousand}}); !errors.Is(err, statement.ErrMismatch) {
+		t.Errorf("a file in 円 read as 千円 with AnyStub: %v, want ErrMismatch", err)
+	}
+	// A first column that is one of the form's is not taken as the labels.
+	if _, err := statement.ReadCSV(strings.NewReader("予算額\t決算額\n1\t2\n"), smallForm(), statement.ReadOptions{AnyStub: true}); !errors.Is(err, statement.ErrMissing) {
+		t.Errorf("a file without labels read with AnyStub: %v, want ErrMissing", err)
 	}
 }
 
@@ -198,14 +237,14 @@ func TestReadParentheses(t *testing.T) {
 	tests := []struct {
 		name      string
 		csv       string
-		style     format.Formatter
+		style     statement.Style
 		end, memo int64
 		err       error
 	}{
-		{"a memo", "label,金額\n本年度末現金預金残高,\"1,234\"\n（うち歳計現金）,(567)\n", format.Formatter{}, 1234, 567, nil},
-		{"a memo, full width", "label,金額\n本年度末現金預金残高,\"1,234\"\n（うち歳計現金）,（５６７）\n", format.Formatter{}, 1234, 567, nil},
-		{"negatives in parentheses", "label,金額\n本年度末現金預金残高,\"(1,234)\"\n（うち歳計現金）,△567\n", format.Formatter{Negative: format.Parens}, -1234, -567, nil},
-		{"not told", "label,金額\n本年度末現金預金残高,\"(1,234)\"\n（うち歳計現金）,567\n", format.Formatter{}, 0, 0, format.ErrParens},
+		{"a memo", "label,金額\n本年度末現金預金残高,\"1,234\"\n（うち歳計現金）,(567)\n", statement.Style{}, 1234, 567, nil},
+		{"a memo, full width", "label,金額\n本年度末現金預金残高,\"1,234\"\n（うち歳計現金）,（５６７）\n", statement.Style{}, 1234, 567, nil},
+		{"negatives in parentheses", "label,金額\n本年度末現金預金残高,\"(1,234)\"\n（うち歳計現金）,△567\n", statement.Style{Negative: format.Parens}, -1234, -567, nil},
+		{"not told", "label,金額\n本年度末現金預金残高,\"(1,234)\"\n（うち歳計現金）,567\n", statement.Style{}, 0, 0, format.ErrParens},
 	}
 	for _, tt := range tests {
 		s, err := statement.ReadCSV(strings.NewReader(tt.csv), form, statement.ReadOptions{Source: "cf.csv", Meta: statement.Meta{Style: tt.style}})

@@ -161,7 +161,7 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 	}
 	meta := opt.Meta
 	meta.Entity, meta.Unit, meta.Rounding = js.Entity, unit, rounding
-	meta.AsOf, meta.Period, meta.Caption, meta.Date = era.Date{}, era.Period{}, era.Caption{}, js.Date
+	meta.AsOf, meta.Period = era.Date{}, era.Period{}
 	switch {
 	case js.AsOf != nil:
 		meta.AsOf = *js.AsOf
@@ -172,12 +172,7 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 			meta = m
 		}
 	}
-	if js.AsOf != nil || js.Period != nil {
-		meta.Date = ""
-		if !meta.withCaptionOf(js.Date) {
-			meta.Date = js.Date
-		}
-	}
+	meta.keepDateLine(js.Date)
 	if js.Notes != nil {
 		meta.Notes = js.Notes
 	}

@@ -1,10 +1,13 @@
 package statement
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
 	"golang.org/x/text/width"
 )
@@ -18,9 +21,16 @@ type ReadOptions struct {
 	// file that states its unit must state this one. Its Rounding and
 	// Exact say what the printed figures stand for (see VerifyRounded).
 	Meta Meta
-	// Comma separates the fields: '\t' for tab-separated files. Defaults
-	// to ','.
+	// Comma separates the fields of a CSV file: ',' or '\t'. Defaults to
+	// a tab when the first line that has a comma or a tab has a tab (a
+	// table copied out of a spreadsheet), and to ',' otherwise.
 	Comma rune
+	// AnyStub takes the first column of a CSV file, or its second after
+	// a key column, as the labels whatever its heading (科目名, 区分, …),
+	// when the header names neither label nor the form's Stub and that
+	// column is not one of the form's. Defaults to false: the header must
+	// name label or the Stub.
+	AnyStub bool
 	// StatedUnit takes the unit that a Grid states, in a line above the
 	// table (（単位：千円）) or in a column heading (金額（千円）), as the
 	// statement's, in place of Meta.Unit, which then serves a Grid that
@@ -62,6 +72,90 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 	// The base is cut from the name as given, before its bracket.
 	cut := strings.LastIndexAny(name, "(（")
 	return strings.TrimSpace(name[:cut]), strings.TrimSpace(unit), true
+}
+
+// A cellReader puts the cells that a reader of a published statement
+// meets into the statement, adding a problem for each it cannot read.
+type cellReader struct {
+	s  *Statement
+	ps *problems
+}
+
+// newCellReader returns the cellReader of s, adding problems to ps.
+func newCellReader(s *Statement, ps *problems) cellReader {
+	return cellReader{s: s, ps: ps}
+}
+
+// put puts text, printed on the given line in row i and column j, into
+// the statement. A text column takes it as it is written, since spaces may
+// be part of a text; a figure is read by parseFigure, and a cell that is
+// empty once trimmed has none (see blankCell).
+func (r cellReader) put(line, i, j int, text string) {
+	s := r.s
+	f := &s.t.form
+	at := i*len(f.Columns) + j
+	if f.Columns[j].Kind == Text {
+		// A copy, so that the statement does not hold the source's text.
+		s.texts[at] = strings.Clone(text)
+		return
+	}
+	text = strings.TrimSpace(text)
+	if text == "" {
+		s.cells[at] = blankCell(s.meta.Style, f.Rows[i])
+		return
+	}
+	if f.Rows[i].Kind == Header {
+		r.ps.addf(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, ErrMismatch, "a figure on a header row")
+		return
+	}
+	a, err := parseFigure(text, &s.meta, &f.Rows[i])
+	if err != nil {
+		r.ps.add(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, err)
+		return
+	}
+	s.cells[at] = a
+}
+
+// parseFigure reads a figure of row as the statement of meta prints it,
+// as ReadCSV, ReadText and ReadGrid read it: as its Formatter reads it
+// (format.Formatter.ParseCell), in its unit unless the figure names its
+// own (5千円, 1億3,400万), a dash as zero where the statement prints zero
+// so. A figure in parentheses is negative where the Style prints
+// negatives so; otherwise, on a memo row (うち…, which statements print in
+// parentheses: （うち歳計現金）), it is the memo's figure, and elsewhere it
+// is an error wrapping format.ErrParens: which of the two it is, the
+// reader would only guess.
+func parseFigure(text string, meta *Meta, row *Row) (amount, error) {
+	yenPer := pow10[meta.Unit.Exp()]
+	if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
+		// What ParseCell and the unit give, without a decimal.
+		return yenAmount(v * yenPer), nil
+	}
+	f := meta.Formatter()
+	c, err := f.ParseCell(text)
+	if errors.Is(err, format.ErrParens) && memo(row.Label) {
+		f.Negative = format.Parens
+		if c, err = f.ParseCell(text); err == nil && c.Valid {
+			c.Amount = c.Amount.Neg()
+		}
+	}
+	if err != nil {
+		return amount{}, err
+	}
+	return amountOf(c), nil
+}
+
+// blankCell is the cell of a figure printed empty on row: 該当なし, kept
+// apart from a dash unless the statement prints 該当なし blank.
+func blankCell(style Style, row Row) amount {
+	return amount{blank: row.Kind != Header && style.Nil != format.NilBlank}
+}
+
+// memo reports whether a row of this label is a memo line, うち… (of
+// which), as statements print one under the figure it details.
+func memo(label string) bool {
+	l := normalLabel(label)
+	return strings.HasPrefix(l, "うち") || strings.HasPrefix(l, "(うち")
 }
 
 // A rowCursor matches the rows a reader meets, in order, to the rows of a

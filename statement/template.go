@@ -131,10 +131,24 @@ func Compile(f *Form) (*Template, error) {
 	return t, nil
 }
 
-// compile does the work of Compile, adding every defect to ps.
+// compile does the work of Compile, adding every defect to ps, phase by
+// phase: the rows, the subtotals' formulas from the outline, the columns,
+// the order of the formulas (which finds their bad terms and cycles), and
+// the rules and term indexes that building and verifying use.
 func compile(f *Form, ps *problems) *Template {
 	t := &Template{form: f.clone(), rowIndex: make(map[string]int, len(f.Rows)), colIndex: make(map[string]int, len(f.Columns))}
-	f = &t.form
+	t.compileRows(ps)
+	t.deriveSubtotals(ps)
+	t.compileColumns(ps)
+	t.orderFormulas(ps)
+	t.indexTerms()
+	return t
+}
+
+// compileRows checks each row (its kind, key, formula and indent) and
+// Split, and makes the row index, the labels and the totals' formulas.
+func (t *Template) compileRows(ps *problems) {
+	f := &t.form
 	t.formulas = make([]Formula, len(f.Rows))
 	t.labels = nameRows(f.Rows)
 	t.normals = make([]string, len(f.Rows))
@@ -170,28 +184,27 @@ func compile(f *Form, ps *problems) *Template {
 		}
 		t.rowIndex[r.Key] = i
 	}
-	if f.Split != "" && !slices.ContainsFunc(f.Rows, func(r Row) bool { return r.Key == f.Split }) {
+	if _, ok := t.rowIndex[f.Split]; f.Split != "" && !ok {
 		ps.addf(0, f.Split, "", ErrUnknown, "the row where the right-hand half begins (Split) is not a row of the form")
 	}
-	for i, r := range f.Rows {
+}
+
+// deriveSubtotals gives each subtotal the formula of its children.
+func (t *Template) deriveSubtotals(ps *problems) {
+	for i, r := range t.form.Rows {
 		if r.Kind == Subtotal {
-			t.formulas[i] = children(f.Rows, i)
+			t.formulas[i] = children(t.form.Rows, i)
 			if len(t.formulas[i]) == 0 {
 				ps.addf(0, rowRef(i, r), "", ErrMissing, "a subtotal without children one level deeper")
 			}
 		}
 	}
-	t.rowRules = make([]string, len(f.Rows))
-	for i, fm := range t.formulas {
-		if fm != nil {
-			t.rowRules[i] = fm.String()
-		}
-	}
-	t.colRules = make([]string, len(f.Columns))
-	for j, c := range f.Columns {
-		t.colRules[j] = c.Formula.String()
-	}
-	for j, c := range f.Columns {
+}
+
+// compileColumns checks each column (its name, kind and formula) and
+// makes the column index and the list of input columns.
+func (t *Template) compileColumns(ps *problems) {
+	for j, c := range t.form.Columns {
 		switch {
 		case c.Name == "":
 			ps.addf(0, "", fmt.Sprint(j+1), ErrMissing, "a column without a name")
@@ -213,7 +226,14 @@ func compile(f *Form, ps *problems) *Template {
 		}
 		t.colIndex[c.Name] = j
 	}
-	// Formulas refer to rows (columns) that hold amounts, once each.
+}
+
+// orderFormulas orders the totals and subtotals, and the computed
+// columns, each after what it sums. Along the way it checks that formulas
+// refer to rows (columns) that hold amounts, once each, and that none
+// depends on itself.
+func (t *Template) orderFormulas(ps *problems) {
+	f := &t.form
 	rowDeps := func(i int) []int {
 		deps := make([]int, 0, len(t.formulas[i]))
 		for _, term := range t.formulas[i] {
@@ -255,13 +275,26 @@ func compile(f *Form, ps *problems) *Template {
 	t.colOrder = order(len(f.Columns), func(i int) bool { return f.Columns[i].Kind == Computed }, colDeps, func(cycle []int) {
 		ps.addf(0, "", f.Columns[cycle[0]].Name, ErrCycle, "%s", names(cycle, func(i int) string { return f.Columns[i].Name }))
 	})
-	t.rowTerms = termIndexes(t.formulas, t.rowIndex)
+}
+
+// indexTerms makes the rules that findings print and the index of every
+// term of every formula.
+func (t *Template) indexTerms() {
+	f := &t.form
+	t.rowRules = make([]string, len(f.Rows))
+	for i, fm := range t.formulas {
+		if fm != nil {
+			t.rowRules[i] = fm.String()
+		}
+	}
+	t.colRules = make([]string, len(f.Columns))
 	colFormulas := make([]Formula, len(f.Columns))
 	for j, c := range f.Columns {
+		t.colRules[j] = c.Formula.String()
 		colFormulas[j] = c.Formula
 	}
+	t.rowTerms = termIndexes(t.formulas, t.rowIndex)
 	t.colTerms = termIndexes(colFormulas, t.colIndex)
-	return t
 }
 
 // termIndexes returns, for each formula, the index of each of its terms'

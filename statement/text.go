@@ -152,7 +152,7 @@ func (s *Statement) label(i, depth int) string {
 
 // table returns the rows of the usual layout, with the column heading first.
 func (s *Statement) table() ([][]string, []bool) {
-	f := s.meta.formatter()
+	f := s.meta.Formatter()
 	head := append([]string{s.t.form.stub()}, columnNames(&s.t.form)...)
 	right := make([]bool, len(head))
 	for j, col := range s.t.form.Columns {
@@ -195,7 +195,7 @@ func (s *Statement) table() ([][]string, []bool) {
 // verticalTable returns the rows of the vertical layout: for each amount
 // column, its name and then its rows.
 func (s *Statement) verticalTable() ([][]string, []bool) {
-	f := s.meta.formatter()
+	f := s.meta.Formatter()
 	table := [][]string{{s.t.form.stub(), "金額"}}
 	for j, col := range s.t.form.Columns {
 		if col.Kind == Text {
@@ -258,33 +258,62 @@ func (t *Template) ReadText(r io.Reader, opt ReadOptions, text TextOptions) (*St
 		ps.addf(0, "", "", ErrMismatch, "%s prints in a layout that ReadText does not read", t.form.name())
 		return nil, ps.err()
 	}
+	lines, err := readLines(r)
+	if err != nil {
+		ps.addf(len(lines)+1, "", "", ErrSyntax, "%v", err)
+		return nil, ps.err()
+	}
+	meta, unitAt, ok := t.readHeading(&ps, lines, opt.Meta)
+	if !ok {
+		return nil, ps.err()
+	}
+	cols, ok := t.readColumnHeading(&ps, unitAt+2, lines[unitAt+1], text.Display)
+	if !ok {
+		return nil, ps.err()
+	}
+	s := newStatement(t, meta)
+	body := lines[unitAt+2:]
+	n := cols.readRows(s, &ps, body, unitAt+3)
+	s.meta.Notes = append(s.meta.Notes, body[n:]...)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	s.computeHidden()
+	return s, nil
+}
+
+// readLines returns the lines of r, without their line ends, and those
+// read before an error.
+func readLines(r io.Reader) ([]string, error) {
 	var lines []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 1<<24)
 	for sc.Scan() {
 		lines = append(lines, strings.TrimSuffix(sc.Text(), "\r"))
 	}
-	if err := sc.Err(); err != nil {
-		ps.addf(len(lines)+1, "", "", ErrSyntax, "%v", err)
-		return nil, ps.err()
-	}
-	// The unit line ends the heading lines; the column heading follows.
+	return lines, sc.Err()
+}
+
+// readHeading reads the lines above the table: those above the unit line
+// give meta's date and entity, and the unit line must state meta's unit.
+// It returns meta so read and the index of the unit line, which the column
+// heading follows, or adds a problem to ps and reports false.
+func (t *Template) readHeading(ps *problems, lines []string, meta Meta) (Meta, int, bool) {
 	unitAt := -1
+	var stated string
 	for i, l := range lines {
-		if _, ok := unitLine(csvio.Record{Line: i + 1, Fields: []string{l}}); ok {
-			unitAt = i
+		if u, ok := unitLine(csvio.Record{Line: i + 1, Fields: []string{l}}); ok {
+			unitAt, stated = i, u
 			break
 		}
 	}
 	if unitAt < 0 || unitAt+1 >= len(lines) {
 		ps.addf(len(lines), "", "", ErrMissing, "no unit line （単位：…） followed by the column heading")
-		return nil, ps.err()
+		return meta, 0, false
 	}
-	meta := opt.Meta
-	stated, _ := unitLine(csvio.Record{Line: unitAt + 1, Fields: []string{lines[unitAt]}})
 	if u, err := format.ParseUnit(stated); err != nil || u != meta.Unit {
 		ps.addf(unitAt+1, "", "", ErrMismatch, "unit %s, the statement is in %v", quote.Bounded(stated), meta.Unit)
-		return nil, ps.err()
+		return meta, 0, false
 	}
 	meta.Entity, meta.Notes = "", nil
 	var head []string
@@ -299,101 +328,95 @@ func (t *Template) ReadText(r io.Reader, opt ReadOptions, text TextOptions) (*St
 		}
 	}
 	meta.Entity = strings.Join(head, "\n")
+	return meta, unitAt, true
+}
 
-	// The heading places the columns: an amount column ends where its
-	// right-aligned name ends, a text column starts where its name
-	// starts; two spaces separate columns.
-	d := text.Display
-	heading := lines[unitAt+1]
+// textColumns are where the cells of a table's lines are, in display
+// columns.
+type textColumns struct {
+	spans [][2]int // per column of the form: display columns [start, end)
+	// labelEnd is where the label ends, or -1 where each line says so.
+	labelEnd int
+	display  format.Display
+}
+
+// readColumnHeading reads the column heading, on the given line number,
+// which places the columns: an amount column ends where its right-aligned
+// name ends, a text column starts where its name starts; two spaces
+// separate columns. It adds a problem to ps and reports false if the
+// heading is not the form's.
+func (t *Template) readColumnHeading(ps *problems, line int, heading string, d format.Display) (textColumns, bool) {
 	cols := t.form.Columns
-	spans := make([][2]int, len(cols)) // display columns [start, end) of each column
-	pos := d.Width(t.form.stub())
-	rest := heading
-	if !strings.HasPrefix(rest, t.form.stub()) {
-		ps.addf(unitAt+2, "", "", ErrMismatch, "the column heading does not start with %s", quote.Bounded(t.form.stub()))
-		return nil, ps.err()
+	tc := textColumns{spans: make([][2]int, len(cols)), labelEnd: -1, display: d}
+	stub := t.form.stub()
+	rest, ok := strings.CutPrefix(heading, stub)
+	if !ok {
+		ps.addf(line, "", "", ErrMismatch, "the column heading does not start with %s", quote.Bounded(stub))
+		return tc, false
 	}
-	rest = rest[len(t.form.stub()):]
+	pos := d.Width(stub)
 	for j, c := range cols {
 		i := strings.Index(rest, c.Name)
 		if i < 0 || strings.TrimLeft(rest[:i], " ") != "" {
-			ps.addf(unitAt+2, "", c.Name, ErrMissing, "the column heading lacks the column")
-			return nil, ps.err()
+			ps.addf(line, "", c.Name, ErrMissing, "the column heading lacks the column")
+			return tc, false
 		}
 		start := pos + i
 		pos = start + d.Width(c.Name)
 		rest = rest[i+len(c.Name):]
-		spans[j] = [2]int{start, pos}
+		tc.spans[j] = [2]int{start, pos}
 	}
 	for j, c := range cols {
 		switch {
 		case c.Kind != Text && j == 0:
-			spans[j][0] = 0 // set below, from the label's end
+			tc.spans[j][0] = 0 // set by cut, from the label's end
 		case c.Kind != Text:
-			spans[j][0] = spans[j-1][1] + 2
+			tc.spans[j][0] = tc.spans[j-1][1] + 2
 		}
 		if c.Kind == Text {
-			spans[j][1] = 1 << 30
+			tc.spans[j][1] = 1 << 30
 			if j+1 < len(cols) {
-				spans[j][1] = spans[j+1][0] - 2
+				tc.spans[j][1] = tc.spans[j+1][0] - 2
 			}
 		}
 	}
 	// The label ends two columns before a first text column; before a
 	// first amount column, which is right-aligned, each line says where.
-	labelEnd := -1
 	if len(cols) > 0 && cols[0].Kind == Text {
-		labelEnd = spans[0][0] - 2
+		tc.labelEnd = tc.spans[0][0] - 2
 	}
+	return tc, true
+}
 
-	s := newStatement(t, meta)
-	ncol := len(cols)
-	body := lines[unitAt+2:]
+// readRows reads the lines of the table, the first on line number first,
+// one for each printed row of the form, into s, adding every problem to
+// ps. It returns the number of lines read, and stops at a line whose
+// label is not its row's.
+func (tc textColumns) readRows(s *Statement, ps *problems, lines []string, first int) int {
+	cells := newCellReader(s, ps)
 	n := 0
-	for i, row := range t.form.Rows {
+	for i, row := range s.t.form.Rows {
 		if row.Hidden {
 			continue
 		}
-		if n >= len(body) {
+		if n >= len(lines) {
 			ps.addf(0, rowRef(i, row), "", ErrMissing, "row %s not in the text", quote.Bounded(row.Label))
 			continue
 		}
-		line, at := body[n], unitAt+3+n
+		line, at := lines[n], first+n
 		n++
-		cells := cut(line, spans, labelEnd, d)
-		label := strings.TrimLeft(cells[0], "\u3000 ")
+		fields := cut(line, tc.spans, tc.labelEnd, tc.display)
+		label := strings.TrimLeft(fields[0], "\u3000 ")
 		label = strings.TrimSuffix(label, " "+row.Note)
-		if normalLabel(label) != normalLabel(row.Label) {
+		if normalLabel(label) != s.t.normals[i] {
 			ps.addf(at, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
-			return nil, ps.err()
+			return n
 		}
-		for j, c := range cols {
-			v := cells[j+1]
-			switch {
-			case c.Kind == Text:
-				s.texts[i*ncol+j] = v
-			case row.Kind == Header:
-				if v != "" {
-					ps.addf(at, rowRef(i, row), c.Name, ErrMismatch, "a figure on a header row")
-				}
-			case v == "": // no figure, printed blank
-				s.cells[i*ncol+j] = blankCell(&meta, row)
-			default:
-				a, err := parseFigure(v, &meta, &t.form.Rows[i])
-				if err != nil {
-					ps.add(at, rowRef(i, row), c.Name, err)
-					continue
-				}
-				s.cells[i*ncol+j] = a
-			}
+		for j := range tc.spans {
+			cells.put(at, i, j, fields[j+1])
 		}
 	}
-	s.meta.Notes = append(s.meta.Notes, body[min(n, len(body)):]...)
-	if err := ps.err(); err != nil {
-		return nil, err
-	}
-	s.computeHidden()
-	return s, nil
+	return n
 }
 
 // cut splits a line of the table into its label and one cell for each

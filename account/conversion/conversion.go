@@ -21,40 +21,43 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/koukaikei/koukaikei/account/journal"
 	"github.com/koukaikei/koukaikei/era"
-	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
+	"github.com/shopspring/decimal"
 )
 
-// Errors that a Problem wraps, for errors.Is.
+// Errors that a Problem wraps, for errors.Is. All but ErrUnmapped are the
+// module's own: every package's sentinel of the same name is the same
+// value, ErrAmbiguous that of package journal, whose names conversion
+// looks accounts up by. ErrUnmapped, a 予算科目 that no rule books, is
+// the one for a program to act on, by adding a rule.
 var (
 	// ErrSyntax means text that cannot be read: CSV that is not well
 	// formed, a line with the wrong number of fields, a division, a date
 	// or an amount.
-	ErrSyntax = errors.New("invalid")
+	ErrSyntax = errs.ErrSyntax
 	// ErrRange means an amount that is not positive whole yen.
-	ErrRange = errors.New("out of range")
+	ErrRange = errs.ErrRange
 	// ErrUnknown means a name that is not known: an account, a header
 	// column, a 分類 that no rule of the 予算科目 has.
-	ErrUnknown = errors.New("unknown")
+	ErrUnknown = errs.ErrUnknown
 	// ErrUnmapped means a 予算科目 that no rule of the table books.
 	ErrUnmapped = errors.New("unmapped")
 	// ErrAmbiguous means an account name several accounts bear, or a
 	// record whose 予算科目 books more than one account and that does not
 	// say which.
-	ErrAmbiguous = errors.New("ambiguous")
+	ErrAmbiguous = journal.ErrAmbiguous
 	// ErrDuplicate means a rule given twice, or a header column.
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = errs.ErrDuplicate
 	// ErrMissing means something required that is not there: a header or
 	// one of its columns, a rule's accounts or 予算科目, a record's date,
 	// amount or id.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.ErrMissing
 	// ErrEncoding means input that is neither UTF-8 nor CP932.
-	ErrEncoding = csvio.ErrEncoding
+	ErrEncoding = errs.ErrEncoding
 )
 
 // An Error lists every problem found in one source.
@@ -117,7 +120,7 @@ func parseDivision(s string) (Division, error) {
 	case "歳出":
 		return Expenditure, nil
 	}
-	return 0, fmt.Errorf("%w 歳入歳出 %s: neither 歳入 nor 歳出", ErrSyntax, quote.Bounded(s))
+	return 0, fmt.Errorf("%w: 歳入歳出 %s: neither 歳入 nor 歳出", ErrSyntax, quote.Bounded(s))
 }
 
 // A Subject is a 予算科目: a division and the levels of the budget's

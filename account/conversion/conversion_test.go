@@ -135,12 +135,12 @@ func TestReadRecordsCSV(t *testing.T) {
 		want error
 		text string
 	}{
-		{"2023-06-01,歳出,a,b,c,d,△10,,", conversion.ErrRange, `line 2: column "金額": out of range 金額 -10: not positive whole yen`},
+		{"2023-06-01,歳出,a,b,c,d,△10,,", conversion.ErrRange, `line 2: column "金額": value out of range: 金額 -10: not positive whole yen`},
 		{"2023-06-01,歳出,a,b,c,d,10.5,,", conversion.ErrRange, `not positive whole yen`},
 		{"2023-06-01,歳出,a,b,c,d,0,,", conversion.ErrRange, `not positive whole yen`},
-		{"2023-06-01,歳出,a,b,c,d,十,,", conversion.ErrSyntax, `column "金額": invalid 金額`},
-		{"2023-02-30,歳出,a,b,c,d,1,,", conversion.ErrSyntax, `column "日付": invalid 日付 "2023-02-30"`},
-		{"2023-06-01,歳計,a,b,c,d,1,,", conversion.ErrSyntax, `column "歳入歳出": invalid 歳入歳出 "歳計": neither 歳入 nor 歳出`},
+		{"2023-06-01,歳出,a,b,c,d,十,,", conversion.ErrSyntax, `column "金額": invalid syntax: 金額`},
+		{"2023-02-30,歳出,a,b,c,d,1,,", conversion.ErrSyntax, `column "日付": invalid syntax: 日付 "2023-02-30"`},
+		{"2023-06-01,歳計,a,b,c,d,1,,", conversion.ErrSyntax, `column "歳入歳出": invalid syntax: 歳入歳出 "歳計": neither 歳入 nor 歳出`},
 		{"2023-06-01,歳出,a,b,c,d,1,物件費,", conversion.ErrMissing, `a record gives both 借方 and 貸方, or neither`},
 		{"2023-06-01,歳出,a,b,c,d,1,建物,物件費等支出", conversion.ErrAmbiguous, `ambiguous account "建物"`},
 		{"2023-06-01,歳出,a,b,c,d,1,物品費,物件費等支出", conversion.ErrUnknown, `unknown account "物品費"`},

@@ -1,7 +1,6 @@
 package conversion
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -13,8 +12,6 @@ import (
 	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
-
-var csvSentinels = csvio.Sentinels{Syntax: ErrSyntax, Unknown: ErrUnknown, Duplicate: ErrDuplicate, Missing: ErrMissing, Encoding: ErrEncoding}
 
 // A sheet is a CSV file read, with its columns.
 type sheet struct {
@@ -30,16 +27,19 @@ func readSheet(r io.Reader, source string, required, optional []string) (*sheet,
 	fail := func(p Problem) error { return &Error{Source: source, Problems: []Problem{p}} }
 	recs, err := csvio.ReadAll(r, 0)
 	if err != nil {
-		line, column, cause := csvSentinels.Map(err)
+		line, column, cause := csvio.Place(err)
 		return nil, fail(Problem{Line: line, Column: column, Err: cause})
 	}
 	if len(recs) == 0 {
 		return nil, fail(Problem{Line: 1, Err: fmt.Errorf("%w header line", ErrMissing)})
 	}
-	cols, err := csvio.Header(recs[0], required, optional)
-	if err != nil {
-		line, column, cause := csvSentinels.Map(err)
-		return nil, fail(Problem{Line: line, Column: column, Err: cause})
+	cols, bad := csvio.Header(recs[0], required, optional)
+	if len(bad) > 0 {
+		problems := make([]Problem, len(bad))
+		for i, e := range bad {
+			problems[i] = Problem{Line: e.Line, Column: e.Column, Err: e.Err}
+		}
+		return nil, &Error{Source: source, Problems: problems}
 	}
 	return &sheet{source: source, recs: recs, cols: cols}, nil
 }
@@ -49,7 +49,7 @@ func readSheet(r io.Reader, source string, required, optional []string) (*sheet,
 func (sh *sheet) lines(read func(rec csvio.Record)) {
 	for _, rec := range sh.recs[1:] {
 		if len(rec.Fields) != len(sh.recs[0].Fields) {
-			sh.report(rec.Line, "", "", fmt.Errorf("%w number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), len(sh.recs[0].Fields)))
+			sh.report(rec.Line, "", "", fmt.Errorf("%w: number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), len(sh.recs[0].Fields)))
 			continue
 		}
 		read(rec)
@@ -91,27 +91,10 @@ func (sh *sheet) subject(rec csvio.Record) (Subject, bool) {
 func (sh *sheet) account(rec csvio.Record, names *journal.Names, column string) (string, bool) {
 	code, err := names.Lookup(sh.field(rec, column))
 	if err != nil {
-		sh.report(rec.Line, "", column, nameError{err})
+		sh.report(rec.Line, "", column, err)
 		return "", false
 	}
 	return code, true
-}
-
-// A nameError is an error of journal.Names.Lookup, which also wraps the
-// package's sentinel of the same meaning.
-type nameError struct{ err error }
-
-func (e nameError) Error() string { return e.err.Error() }
-
-func (e nameError) Unwrap() []error {
-	for _, s := range []struct{ theirs, ours error }{
-		{journal.ErrUnknown, ErrUnknown}, {journal.ErrAmbiguous, ErrAmbiguous}, {journal.ErrMissing, ErrMissing},
-	} {
-		if errors.Is(e.err, s.theirs) {
-			return []error{s.ours, e.err}
-		}
-	}
-	return []error{e.err}
 }
 
 // The columns of a table.
@@ -217,17 +200,17 @@ func ReadRecordsCSV(r io.Reader, source string, names *journal.Names) ([]Record,
 			}
 		}
 		if d, err := era.Parse(sh.field(rec, "日付")); err != nil {
-			sh.report(rec.Line, "", "日付", fmt.Errorf("%w 日付 %s: %w", ErrSyntax, quote.Bounded(sh.field(rec, "日付")), err))
+			sh.report(rec.Line, "", "日付", fmt.Errorf("%w: 日付 %s: %w", ErrSyntax, quote.Bounded(sh.field(rec, "日付")), err))
 			ok = false
 		} else {
 			r.Date = d
 		}
 		switch a, err := format.ParseAmount(sh.field(rec, "金額")); {
 		case err != nil:
-			sh.report(rec.Line, "", "金額", fmt.Errorf("%w 金額: %w", ErrSyntax, err))
+			sh.report(rec.Line, "", "金額", fmt.Errorf("%w: 金額: %w", ErrSyntax, err))
 			ok = false
 		case a.Sign() <= 0 || !a.IsInteger():
-			sh.report(rec.Line, "", "金額", fmt.Errorf("%w 金額 %s: not positive whole yen", ErrRange, a))
+			sh.report(rec.Line, "", "金額", fmt.Errorf("%w: 金額 %s: not positive whole yen", ErrRange, a))
 			ok = false
 		default:
 			r.Amount = a

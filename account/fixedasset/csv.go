@@ -86,9 +86,13 @@ func ReadCSV(r io.Reader, source string) (*Register, error) {
 		return nil, fail(Problem{Line: 1, Err: fmt.Errorf("%w header line", ErrMissing)})
 	}
 	head := recs[0]
-	cols, err := csvio.Header(head, columns[:required], columns[required:])
-	if err != nil {
-		return nil, fail(csvProblem(err))
+	cols, bad := csvio.Header(head, columns[:required], columns[required:])
+	if len(bad) > 0 {
+		problems := make([]Problem, len(bad))
+		for i, e := range bad {
+			problems[i] = csvProblem(e)
+		}
+		return nil, &Error{Source: source, Problems: problems}
 	}
 	var (
 		assets   = make([]Asset, 0, len(recs)-1)
@@ -98,7 +102,7 @@ func ReadCSV(r io.Reader, source string) (*Register, error) {
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != len(head.Fields) {
 			problems = append(problems, Problem{Line: rec.Line,
-				Err: fmt.Errorf("%w number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), len(head.Fields))})
+				Err: fmt.Errorf("%w: number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), len(head.Fields))})
 			continue
 		}
 		rd := fieldReader{rec: rec, cols: cols}
@@ -113,14 +117,11 @@ func ReadCSV(r io.Reader, source string) (*Register, error) {
 	return newRegister(source, assets, lines, problems)
 }
 
-// csvProblem returns the problem that an error of csvio reports, with the
-// package's sentinels.
+// csvProblem returns the problem that an error of csvio reports.
 func csvProblem(err error) Problem {
-	line, column, cause := csvSentinels.Map(err)
+	line, column, cause := csvio.Place(err)
 	return Problem{Line: line, Column: column, Err: cause}
 }
-
-var csvSentinels = csvio.Sentinels{Syntax: ErrSyntax, Unknown: ErrUnknown, Duplicate: ErrDuplicate, Missing: ErrMissing, Encoding: ErrEncoding}
 
 // A fieldReader reads the fields of one record, noting every problem.
 type fieldReader struct {
@@ -170,7 +171,7 @@ func (rd *fieldReader) asset() Asset {
 		n, err := strconv.Atoi(s)
 		switch {
 		case err != nil:
-			rd.fail(colLife, fmt.Errorf("%w 耐用年数 %s: not a number of years", ErrSyntax, quote.Bounded(s)))
+			rd.fail(colLife, fmt.Errorf("%w: 耐用年数 %s: not a number of years", ErrSyntax, quote.Bounded(s)))
 		case n < 2 || n > MaxLife:
 			rd.fail(colLife, fmt.Errorf("%w: 耐用年数 %d is not from 2 to %d years", ErrRange, n, MaxLife))
 		default:
@@ -180,7 +181,7 @@ func (rd *fieldReader) asset() Asset {
 	if s := rd.field(colQuantity); s != "" {
 		q, err := format.ParseAmount(s)
 		if err != nil {
-			rd.fail(colQuantity, fmt.Errorf("%w 数量: %w", ErrSyntax, err))
+			rd.fail(colQuantity, fmt.Errorf("%w: 数量: %w", ErrSyntax, err))
 		}
 		a.Quantity = q
 	}
@@ -189,7 +190,7 @@ func (rd *fieldReader) asset() Asset {
 	case leaseMark:
 		a.Lease = true
 	default:
-		rd.fail(colLease, fmt.Errorf("%w リース区分 %s: neither empty nor %s", ErrSyntax, quote.Bounded(s), leaseMark))
+		rd.fail(colLease, fmt.Errorf("%w: リース区分 %s: neither empty nor %s", ErrSyntax, quote.Bounded(s), leaseMark))
 	}
 	return a
 }

@@ -3,36 +3,38 @@ package fixedasset
 import (
 	"errors"
 
-	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 )
 
 // Errors that a Problem wraps, for errors.Is; the wrapping message gives
 // the detail, such as "useful life 120 over 100 years without a reason".
+// All but ErrInconsistent are the module's own: every package's sentinel
+// of the same name is the same value.
 var (
 	// ErrSyntax is text that cannot be read: malformed CSV, a line with
 	// the wrong number of fields, an amount, a date or a number that is
 	// not one.
-	ErrSyntax = errors.New("invalid")
+	ErrSyntax = errs.ErrSyntax
 	// ErrRange is a value outside what the rules allow: a negative or
 	// fractional cost, a useful life under 2 years or over 100 without a
 	// reason, a date outside the eras, a disposal before the acquisition.
-	ErrRange = errors.New("out of range")
+	ErrRange = errs.ErrRange
 	// ErrUnknown is a name the package does not know: an account, a
 	// 耐用年数分類, a 行政目的, a header column.
-	ErrUnknown = errors.New("unknown")
+	ErrUnknown = errs.ErrUnknown
 	// ErrDuplicate is an id or a header column given twice.
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = errs.ErrDuplicate
 	// ErrMissing is something required that is not there: an id, a name,
 	// a useful life for an asset that is depreciated, a header column.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.ErrMissing
 	// ErrInconsistent is fields that contradict each other: land with a
 	// useful life, a sale price on an asset not sold, 財源 that do not add
 	// up to the cost, a 建設仮勘定 transferred to an asset that is not
 	// there.
 	ErrInconsistent = errors.New("inconsistent")
 	// ErrEncoding is text that is neither UTF-8 nor CP932.
-	ErrEncoding = csvio.ErrEncoding
+	ErrEncoding = errs.ErrEncoding
 )
 
 // An Error lists every problem found in one source.

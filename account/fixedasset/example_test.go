@@ -31,7 +31,7 @@ L-1,用地,事業用資産/土地,30,平成31年5月1日,-100,総務
 `), "register.csv")
 	fmt.Println(err)
 	// Output:
-	// fixedasset: register.csv: line 2: asset "L-1": column "取得年月日": out of range: era: parsing "平成31年5月1日": 平成 ended on 2019-04-30; line 2: asset "L-1": column "取得価額等": out of range: "-100" is negative; line 2: asset "L-1": column "耐用年数": inconsistent: 事業用資産/土地 is not depreciated and has no 耐用年数
+	// fixedasset: register.csv: line 2: asset "L-1": column "取得年月日": value out of range: era: parsing "平成31年5月1日": 平成 ended on 2019-04-30; line 2: asset "L-1": column "取得価額等": value out of range: "-100" is negative; line 2: asset "L-1": column "耐用年数": inconsistent: 事業用資産/土地 is not depreciated and has no 耐用年数
 }
 
 func ExampleRegister_Year() {

@@ -188,12 +188,12 @@ func checkFunding(a *Asset, report func(column string, err error)) {
 // the acquisition, and disposals that lack their date, reason or price.
 func checkDates(a *Asset, report func(column string, err error)) {
 	if !a.Acquired.IsValid() {
-		report(colAcquired, fmt.Errorf("%w 取得年月日: not a day of the eras", ErrRange))
+		report(colAcquired, fmt.Errorf("%w: 取得年月日: not a day of the eras", ErrRange))
 	}
 	held := a.Disposed == (era.Date{})
 	switch {
 	case !held && !a.Disposed.IsValid():
-		report(colDisposed, fmt.Errorf("%w 除売却日: not a day of the eras", ErrRange))
+		report(colDisposed, fmt.Errorf("%w: 除売却日: not a day of the eras", ErrRange))
 	case !held && a.Acquired.IsValid() && a.Disposed.Before(a.Acquired):
 		report(colDisposed, fmt.Errorf("%w: 除売却日 %s is before 取得年月日 %s", ErrRange, a.Disposed, a.Acquired))
 	}

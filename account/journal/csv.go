@@ -60,9 +60,9 @@ func ReadCSV(r io.Reader, source string, chart *account.Chart, opt Options) (*Jo
 	if len(recs) == 0 {
 		return nil, fail(Problem{Source: source, Line: 1, Err: fmt.Errorf("%w header line", ErrMissing)})
 	}
-	cols, err := csvio.Header(recs[0], journalColumns, journalOptional)
-	if err != nil {
-		return nil, fail(csvProblem(source, err))
+	cols, bad := csvio.Header(recs[0], journalColumns, journalOptional)
+	if len(bad) > 0 {
+		return nil, headerError(source, bad)
 	}
 	rd := reader{source: source, names: opt.names(chart), cols: columns(cols), width: len(recs[0].Fields),
 		seen: map[string]int{}, codes: map[string]string{}}
@@ -148,7 +148,7 @@ func (rd *reader) entries(recs []csvio.Record) []Entry {
 	}
 	for _, rec := range recs {
 		if len(rec.Fields) != rd.width {
-			rd.report(rec.Line, "", "", fmt.Errorf("%w number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), rd.width))
+			rd.report(rec.Line, "", "", fmt.Errorf("%w: number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), rd.width))
 			bad = true
 			continue
 		}
@@ -191,7 +191,7 @@ func (rd *reader) head(rec csvio.Record, e *Entry) bool {
 		rd.report(rec.Line, e.ID, "date", fmt.Errorf("%w date", ErrMissing))
 		ok = false
 	} else if d, err := era.Parse(s); err != nil {
-		rd.report(rec.Line, e.ID, "date", fmt.Errorf("%w date %s: %w", ErrSyntax, quote.Bounded(s), err))
+		rd.report(rec.Line, e.ID, "date", fmt.Errorf("%w: date %s: %w", ErrSyntax, quote.Bounded(s), err))
 		ok = false
 	} else {
 		e.Date = d
@@ -213,10 +213,10 @@ func (rd *reader) continuation(rec csvio.Record, e *Entry) bool {
 		d, err := era.Parse(s)
 		switch {
 		case err != nil:
-			rd.report(rec.Line, e.ID, "date", fmt.Errorf("%w date %s: %w", ErrSyntax, quote.Bounded(s), err))
+			rd.report(rec.Line, e.ID, "date", fmt.Errorf("%w: date %s: %w", ErrSyntax, quote.Bounded(s), err))
 			ok = false
 		case d.Compare(e.Date) != 0 && e.Date.IsValid():
-			rd.report(rec.Line, e.ID, "date", fmt.Errorf("%w date %s: the entry's first line gives %s", ErrSyntax, quote.Bounded(s), isoDate(e.Date)))
+			rd.report(rec.Line, e.ID, "date", fmt.Errorf("%w: date %s: the entry's first line gives %s", ErrSyntax, quote.Bounded(s), isoDate(e.Date)))
 			ok = false
 		}
 	}
@@ -227,7 +227,7 @@ func (rd *reader) continuation(rec csvio.Record, e *Entry) bool {
 			rd.report(rec.Line, e.ID, "stage", err)
 			ok = false
 		case st != e.Stage:
-			rd.report(rec.Line, e.ID, "stage", fmt.Errorf("%w stage %s: the entry's first line gives %s", ErrSyntax, st, e.Stage))
+			rd.report(rec.Line, e.ID, "stage", fmt.Errorf("%w: stage %s: the entry's first line gives %s", ErrSyntax, st, e.Stage))
 			ok = false
 		}
 	}
@@ -263,7 +263,7 @@ func (rd *reader) line(rec csvio.Record, e *Entry) (Line, bool) {
 	}
 	amount, err := format.ParseAmount(debit)
 	if err != nil {
-		rd.report(rec.Line, e.ID, sideColumn(l.Side), fmt.Errorf("%w amount: %w", ErrSyntax, err))
+		rd.report(rec.Line, e.ID, sideColumn(l.Side), fmt.Errorf("%w: amount: %w", ErrSyntax, err))
 		return l, false
 	}
 	l.Amount = amount
@@ -331,7 +331,7 @@ func ReadOpeningCSV(r io.Reader, source string, chart *account.Chart, opt Option
 		return fail(Problem{Source: source, Err: fmt.Errorf("%w chart", ErrMissing)})
 	}
 	if !fy.IsValid() {
-		return fail(Problem{Source: source, Err: fmt.Errorf("%w fiscal year %d: the options give no year", ErrRange, int(fy))})
+		return fail(Problem{Source: source, Err: fmt.Errorf("%w: fiscal year %d: the options give no year", ErrRange, int(fy))})
 	}
 	recs, err := csvio.ReadAll(r, 0)
 	if err != nil {
@@ -340,15 +340,15 @@ func ReadOpeningCSV(r io.Reader, source string, chart *account.Chart, opt Option
 	if len(recs) == 0 {
 		return fail(Problem{Source: source, Line: 1, Err: fmt.Errorf("%w header line", ErrMissing)})
 	}
-	cols, err := csvio.Header(recs[0], balanceColumns, nil)
-	if err != nil {
-		return fail(csvProblem(source, err))
+	cols, bad := csvio.Header(recs[0], balanceColumns, nil)
+	if len(bad) > 0 {
+		return Entry{}, headerError(source, bad)
 	}
 	rd := reader{source: source, names: opt.names(chart), cols: columns(cols), width: len(recs[0].Fields), codes: map[string]string{}}
 	seen := map[string]int{}
 	for _, rec := range recs[1:] {
 		if len(rec.Fields) != rd.width {
-			rd.report(rec.Line, "", "", fmt.Errorf("%w number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), rd.width))
+			rd.report(rec.Line, "", "", fmt.Errorf("%w: number of fields: %d, where the header has %d", ErrSyntax, len(rec.Fields), rd.width))
 			continue
 		}
 		code, err := rd.names.Lookup(rd.field(rec, colAccount))
@@ -370,7 +370,7 @@ func ReadOpeningCSV(r io.Reader, source string, chart *account.Chart, opt Option
 			}
 			d, err := format.ParseAmount(s)
 			if err != nil {
-				rd.report(rec.Line, "", columnNames[col], fmt.Errorf("%w amount: %w", ErrSyntax, err))
+				rd.report(rec.Line, "", columnNames[col], fmt.Errorf("%w: amount: %w", ErrSyntax, err))
 				ok = false
 			}
 			amounts[i] = d

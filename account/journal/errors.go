@@ -6,22 +6,26 @@ import (
 	"strings"
 
 	"github.com/koukaikei/koukaikei/internal/csvio"
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 )
 
 // Errors that a Problem wraps, for errors.Is. The message of each Problem
-// gives the detail.
+// gives the detail. All but ErrAmbiguous and ErrNotPosting are the
+// module's own: every package's sentinel of the same name is the same
+// value. ErrUnbalanced is the one for a program to act on: the figures,
+// not the input, are wrong.
 var (
 	// ErrSyntax means text that cannot be read: CSV that is not well
 	// formed, a line with the wrong number of fields, a date, an amount
 	// that is not a number or not whole yen, a stage or a side.
-	ErrSyntax = errors.New("invalid")
+	ErrSyntax = errs.ErrSyntax
 	// ErrRange means a value outside what is allowed: an amount that is
 	// not positive, a date outside the fiscal year and its 出納整理期間.
-	ErrRange = errors.New("out of range")
+	ErrRange = errs.ErrRange
 	// ErrUnknown means a name that is not known: an account, a header
 	// column.
-	ErrUnknown = errors.New("unknown")
+	ErrUnknown = errs.ErrUnknown
 	// ErrAmbiguous means an account name that more than one account of
 	// the chart bears; the message lists them.
 	ErrAmbiguous = errors.New("ambiguous")
@@ -29,16 +33,16 @@ var (
 	// as a group account with children.
 	ErrNotPosting = errors.New("not a posting account")
 	// ErrUnbalanced means an entry whose debits and credits differ.
-	ErrUnbalanced = errors.New("unbalanced")
+	ErrUnbalanced = errs.ErrUnbalanced
 	// ErrDuplicate means an entry id given to two entries, or a header
 	// column given twice.
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = errs.ErrDuplicate
 	// ErrMissing means something required that is not there: a chart, an
 	// entry's id, date or lines, a line's account or amount, a header or
 	// one of its columns.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.ErrMissing
 	// ErrEncoding means input that is neither UTF-8 nor CP932.
-	ErrEncoding = csvio.ErrEncoding
+	ErrEncoding = errs.ErrEncoding
 )
 
 // An Error lists every problem found.
@@ -91,11 +95,18 @@ func (p Problem) Error() string {
 // Unwrap returns the problem's error.
 func (p Problem) Unwrap() error { return p.Err }
 
-// csvSentinels maps the errors of csvio to the package's.
-var csvSentinels = csvio.Sentinels{Syntax: ErrSyntax, Unknown: ErrUnknown, Duplicate: ErrDuplicate, Missing: ErrMissing, Encoding: ErrEncoding}
+// headerError returns the problems of a header line as an *Error of
+// source.
+func headerError(source string, bad []*csvio.Error) error {
+	problems := make([]Problem, len(bad))
+	for i, e := range bad {
+		problems[i] = csvProblem(source, e)
+	}
+	return &Error{Source: source, Problems: problems}
+}
 
 // csvProblem returns the problem that an error of csvio reports.
 func csvProblem(source string, err error) Problem {
-	line, column, cause := csvSentinels.Map(err)
+	line, column, cause := csvio.Place(err)
 	return Problem{Source: source, Line: line, Column: column, Err: cause}
 }

@@ -62,7 +62,7 @@ func ParseStage(s string) (Stage, error) {
 			return Stage(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w stage %s: neither 開始仕訳, 期中仕訳 nor 整理仕訳", ErrSyntax, quote.Bounded(s))
+	return 0, fmt.Errorf("%w: stage %s: neither 開始仕訳, 期中仕訳 nor 整理仕訳", ErrSyntax, quote.Bounded(s))
 }
 
 // A Kind says whether an entry moves 資金: a 資金仕訳 or a 非資金仕訳. The
@@ -326,7 +326,7 @@ func (c *checker) entry(problems []Problem, e Entry, year era.FiscalYear) ([]Pro
 			ErrRange, isoDate(e.Date), year, isoDate(year.First()), isoDate(year.Last()), isoDate(settlementEnd(year)))))
 	}
 	if !e.Stage.valid() {
-		problems = append(problems, e.problem(0, "stage", fmt.Errorf("%w stage %d", ErrSyntax, int(e.Stage))))
+		problems = append(problems, e.problem(0, "stage", fmt.Errorf("%w: stage %d", ErrSyntax, int(e.Stage))))
 	}
 	if len(e.Lines) == 0 {
 		return append(problems, e.problem(0, "", fmt.Errorf("%w lines: an entry has at least one 借方 and one 貸方", ErrMissing))), false
@@ -342,10 +342,10 @@ func (c *checker) entry(problems []Problem, e Entry, year era.FiscalYear) ([]Pro
 		cash = cash || v.cash
 		switch {
 		case l.Amount.Sign() <= 0:
-			problems = append(problems, e.problem(i+1, sideColumn(l.Side), fmt.Errorf("%w amount %s: not positive", ErrRange, l.Amount)))
+			problems = append(problems, e.problem(i+1, sideColumn(l.Side), fmt.Errorf("%w: amount %s: not positive", ErrRange, l.Amount)))
 			sound = false
 		case !l.Amount.IsInteger():
-			problems = append(problems, e.problem(i+1, sideColumn(l.Side), fmt.Errorf("%w amount %s: not whole yen", ErrSyntax, l.Amount)))
+			problems = append(problems, e.problem(i+1, sideColumn(l.Side), fmt.Errorf("%w: amount %s: not whole yen", ErrSyntax, l.Amount)))
 			sound = false
 		}
 		switch l.Side {
@@ -354,7 +354,7 @@ func (c *checker) entry(problems []Problem, e Entry, year era.FiscalYear) ([]Pro
 		case account.Credit:
 			credit.Add(l.Amount)
 		default:
-			problems = append(problems, e.problem(i+1, "side", fmt.Errorf("%w side %d: neither 借方 nor 貸方", ErrSyntax, int(l.Side))))
+			problems = append(problems, e.problem(i+1, "side", fmt.Errorf("%w: side %d: neither 借方 nor 貸方", ErrSyntax, int(l.Side))))
 			sound = false
 		}
 	}

@@ -97,7 +97,7 @@ func TestNewProblems(t *testing.T) {
 		{"group account", journal.NewEntry("1", d, 0, "", journal.Debit("1110", yen(1)), journal.Credit("7112", yen(1))),
 			journal.ErrNotPosting, `not a posting account: 1110 事業用資産 has accounts under it`},
 		{"negative", journal.NewEntry("1", d, 0, "", journal.Debit("4121", yen(-1)), journal.Credit("7112", yen(-1))),
-			journal.ErrRange, `column "debit": out of range amount -1: not positive`},
+			journal.ErrRange, `column "debit": value out of range: amount -1: not positive`},
 		{"fraction", journal.NewEntry("1", d, 0, "", journal.Debit("4121", decimal.RequireFromString("1.5")), journal.Credit("7112", decimal.RequireFromString("1.5"))),
 			journal.ErrSyntax, `amount 1.5: not whole yen`},
 		{"outside the year", journal.NewEntry("1", date(t, "2024-06-01"), 0, "", journal.Debit("4121", yen(1)), journal.Credit("7112", yen(1))),

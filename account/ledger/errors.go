@@ -1,16 +1,18 @@
 package ledger
 
 import (
-	"errors"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
 // ErrUnbalanced means totals that must agree and do not: the 借方 and
-// 貸方 of a trial balance, or of a statement's columns in a worksheet.
-var ErrUnbalanced = errors.New("unbalanced")
+// 貸方 of a trial balance, or of a statement's columns in a worksheet. It
+// is the module's own: journal.ErrUnbalanced and segment.ErrUnbalanced are
+// the same value.
+var ErrUnbalanced = errs.ErrUnbalanced
 
 // An Error lists every problem found.
 type Error struct {

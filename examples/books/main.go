@@ -74,9 +74,6 @@ func main() {
 // errUsage marks bad flags.
 var errUsage = errors.New("usage")
 
-// errInput marks input the program cannot take.
-var errInput = errors.New("bad input")
-
 const usage = "books -journal J.csv [-opening O.csv] [-budget B.csv [-map M.csv]] [-assets A.csv [-method 月割]] [-year 令和5年度] [-entity NAME] [-o DIR]"
 
 // flags are the program's flags.

@@ -60,7 +60,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -68,11 +67,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
 	"github.com/koukaikei/koukaikei/statement/xlsx"
@@ -221,8 +218,6 @@ type checker struct {
 	form     *statement.Form
 	meta     statement.Meta
 	json     bool
-	comma    rune
-	data     []byte
 	verified *statement.Statement
 }
 
@@ -282,74 +277,20 @@ func (c *checker) readForm(path, columns, title string) error {
 	return nil
 }
 
-// read reads the published file.
+// read reads the published file: a workbook, or CSV in UTF-8 or CP932,
+// comma- or tab-separated, its labels in its first column whatever their
+// heading.
 func (c *checker) read() error {
 	if strings.EqualFold(filepath.Ext(c.file), ".xlsx") {
 		return c.readXLSX()
 	}
-	data, err := os.ReadFile(c.file)
+	f, err := os.Open(c.file)
 	if err != nil {
 		return err
 	}
-	text, err := csvio.Decode(data)
-	if err != nil {
-		return fmt.Errorf("%s: %w", c.file, err)
-	}
-	c.data, c.comma = text, delimiter(text)
-	// A file as printed heads its labels with a heading of its own
-	// (科目, 科目名, 区分): take its first column as the labels unless the
-	// header names them.
-	recs, err := csvio.ReadAll(bytes.NewReader(text), c.comma)
-	if err != nil {
-		return fmt.Errorf("%s: %w", c.file, err)
-	}
-	form := *c.form
-	for _, rec := range recs {
-		if len(rec.Fields) < 2 {
-			continue // a title or unit line
-		}
-		names := make([]string, len(rec.Fields))
-		for k, f := range rec.Fields {
-			names[k] = strings.TrimSpace(f)
-		}
-		first := names[0]
-		if first == "key" && len(names) > 1 {
-			first = names[1]
-		}
-		if !slices.Contains(names, "label") && first != "" && !isColumn(&form, first) {
-			form.Stub = first
-		}
-		break
-	}
-	s, err := statement.ReadCSV(bytes.NewReader(text), &form, statement.ReadOptions{Source: c.file, Meta: c.meta, Comma: c.comma})
-	if err != nil {
-		return err
-	}
-	c.verified = s
-	return nil
-}
-
-func isColumn(f *statement.Form, name string) bool {
-	for _, c := range f.Columns {
-		if c.Name == name || strings.HasPrefix(name, c.Name+"(") || strings.HasPrefix(name, c.Name+"（") {
-			return true
-		}
-	}
-	return false
-}
-
-// delimiter returns a tab if the first line of text with a comma or a tab
-// has a tab, and a comma otherwise.
-func delimiter(text []byte) rune {
-	for _, line := range bytes.Split(text, []byte("\n")) {
-		switch {
-		case bytes.ContainsRune(line, '\t'):
-			return '\t'
-		case bytes.ContainsRune(line, ','):
-			return ','
-		}
-	}
-	return ','
+	defer f.Close()
+	c.verified, err = statement.ReadCSV(f, c.form, statement.ReadOptions{Source: c.file, Meta: c.meta, AnyStub: true})
+	return err
 }
 
 // A report is the result of a check, as -format json prints it.

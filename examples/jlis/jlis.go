@@ -54,15 +54,16 @@ package jlis
 
 import (
 	"embed"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/account"
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/koukaikei/koukaikei/statement"
 )
 
@@ -275,34 +276,42 @@ func (r record) errorf(format string, args ...any) error {
 	return fmt.Errorf("%s: line %d: "+format, append([]any{r.file, r.line}, args...)...)
 }
 
-// readCSV reads a data file whose header names the given columns.
+// readCSV reads a data file, UTF-8 CSV, whose header names the given
+// columns, each once and no other.
 func readCSV(name string, columns ...string) ([]record, error) {
 	f, err := files.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	recs, err := csvio.ReadAll(f, 0)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(recs) == 0 {
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = len(columns) // the header's, and every line's
+	head, err := cr.Read()
+	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty", name)
 	}
-	cols, err := csvio.Header(recs[0], columns, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	out := make([]record, 0, len(recs)-1)
-	for _, rec := range recs[1:] {
-		if len(rec.Fields) != len(recs[0].Fields) {
-			return nil, fmt.Errorf("%s: line %d: %d fields, the header has %d", name, rec.Line, len(rec.Fields), len(recs[0].Fields))
+	for _, c := range columns {
+		if !slices.Contains(head, c) {
+			return nil, fmt.Errorf("%s: line 1: the header %q lacks the column %q", name, strings.Join(head, ","), c)
 		}
-		r := record{file: name, line: rec.Line, fields: map[string]string{}}
-		for c, i := range cols {
-			r.fields[c] = rec.Fields[i]
+	}
+	var out []record
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		r := record{file: name, line: line, fields: make(map[string]string, len(head))}
+		for i, c := range head {
+			r.fields[c] = rec[i]
 		}
 		out = append(out, r)
 	}
-	return out, nil
 }

@@ -129,7 +129,7 @@ func koufukinStatement(ms []Municipality, amounts []decimal.Decimal) (*statement
 	figs = append(figs,
 		statement.Figure{Row: "total", Column: "人口(H31.1.1)"},
 		statement.Figure{Row: "total", Column: "交付金見込額", Value: format.CellOf(koufukinTotal)})
-	return statement.Build(f, statement.Meta{Entity: entity, Style: format.Formatter{Nil: format.NilBlank}}, figs)
+	return statement.Build(f, statement.Meta{Entity: entity, Style: statement.Style{Nil: format.NilBlank}}, figs)
 }
 
 // LGWANStatements returns the LGWAN 負担金 table built from its 変更前 and

@@ -13,21 +13,16 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"golang.org/x/text/encoding/japanese"
 )
 
-// Errors that an *Error wraps.
-var (
-	ErrEncoding  = errors.New("neither UTF-8 nor CP932")
-	ErrUnknown   = errors.New("unknown column")
-	ErrDuplicate = errors.New("column given twice")
-	ErrMissing   = errors.New("missing column")
-)
-
 // An Error is a problem at a line of the input: text in neither encoding
-// (wrapping ErrEncoding), a malformed record (wrapping the *csv.ParseError
-// of encoding/csv), or a header column that is unknown, repeated or missing
-// (wrapping ErrUnknown, ErrDuplicate or ErrMissing, with the Column).
+// (wrapping errs.ErrEncoding), a malformed record (wrapping errs.ErrSyntax and
+// the *csv.ParseError of encoding/csv), or a header column that is
+// unknown, repeated or missing (wrapping errs.ErrUnknown, errs.ErrDuplicate or
+// errs.ErrMissing, with the Column). Packages report it with their own error
+// type, passing its Err on: its conditions are theirs.
 type Error struct {
 	Line   int    // 1-based line of the input
 	Column string // the header column concerned, if any
@@ -53,7 +48,8 @@ func (e *Error) Unwrap() error { return e.Err }
 // CP932 everywhere and its bytes that are not UTF-8 outnumber its
 // multi-byte UTF-8 characters: Japanese text in CP932 is mostly not UTF-8,
 // while UTF-8 text with a stray byte is mostly UTF-8. Otherwise Decode
-// returns an *Error wrapping ErrEncoding at the line of the first bad byte.
+// returns an *Error wrapping errs.ErrEncoding at the line of the first bad
+// byte.
 func Decode(data []byte) ([]byte, error) {
 	if b, ok := bytes.CutPrefix(data, []byte("\uFEFF")); ok {
 		if i := InvalidUTF8(b); i >= 0 {
@@ -70,7 +66,7 @@ func Decode(data []byte) ([]byte, error) {
 	}
 	out, err := japanese.ShiftJIS.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, &Error{Line: 1, Err: fmt.Errorf("%w: %v", ErrEncoding, err)}
+		return nil, &Error{Line: 1, Err: fmt.Errorf("%w: not CP932: %v", errs.ErrEncoding, err)}
 	}
 	// The decoder maps bytes that are not CP932 to U+FFFD instead of
 	// failing; such text was in neither encoding. CP932 has no U+FFFD of
@@ -115,7 +111,7 @@ func utf8Counts(b []byte) (bad, runes int) {
 
 // encodingError reports an encoding problem at offset i of text.
 func encodingError(text []byte, i int, what string) *Error {
-	return &Error{Line: 1 + bytes.Count(text[:i], []byte("\n")), Err: fmt.Errorf("%w: %s", ErrEncoding, what)}
+	return &Error{Line: 1 + bytes.Count(text[:i], []byte("\n")), Err: fmt.Errorf("%w: %s", errs.ErrEncoding, what)}
 }
 
 // A Record is one CSV record and the line it starts on.
@@ -124,10 +120,15 @@ type Record struct {
 	Fields []string
 }
 
+// Sniff is the comma of ReadAll that separates fields by tabs when the
+// first line that has a comma or a tab has a tab, and by commas otherwise:
+// a table copied out of a spreadsheet is tab-separated.
+const Sniff rune = -1
+
 // ReadAll reads every record of r, decoded as Decode does, with fields
-// separated by comma (',' when comma is 0). Records may have any number of
-// fields: callers report wrong counts with the line. Errors of the input
-// are *Error values; those of r are returned as they are.
+// separated by comma (',' when comma is 0; see Sniff). Records may have
+// any number of fields: callers report wrong counts with the line. Errors
+// of the input are *Error values; those of r are returned as they are.
 func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	data, err := readAll(r)
 	if err != nil {
@@ -137,10 +138,32 @@ func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	if comma == Sniff {
+		comma = sniff(text)
+	}
 	if (comma == 0 || comma == ',' || comma == '\t') && bytes.IndexByte(text, '"') < 0 {
 		return splitAll(text, comma), nil
 	}
 	return readCSV(text, comma)
+}
+
+// sniff returns the separator that Sniff stands for in text.
+func sniff(text []byte) rune {
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		switch {
+		case bytes.IndexByte(line, '\t') >= 0:
+			return '\t'
+		case bytes.IndexByte(line, ',') >= 0:
+			return ','
+		}
+	}
+	return ','
 }
 
 // readAll is io.ReadAll, reading a reader that knows its length (such as
@@ -223,7 +246,7 @@ func readCSV(text []byte, comma rune) ([]Record, error) {
 			if pe, ok := err.(*csv.ParseError); ok {
 				line = pe.Line
 			}
-			return nil, &Error{Line: line, Err: err}
+			return nil, &Error{Line: line, Err: fmt.Errorf("%w: %w", errs.ErrSyntax, err)}
 		}
 		line, _ := cr.FieldPos(0)
 		if len(store) < len(fields) {
@@ -240,56 +263,36 @@ func readCSV(text []byte, comma rune) ([]Record, error) {
 
 // Header maps the names of a header record to their field index. Every
 // required name must be present; every name must be required or optional,
-// and given once. The first problem is returned as an *Error with the
-// column.
-func Header(rec Record, required, optional []string) (map[string]int, error) {
+// and given once. Each problem is an *Error with the column.
+func Header(rec Record, required, optional []string) (map[string]int, []*Error) {
+	var problems []*Error
 	cols := make(map[string]int, len(rec.Fields))
 	for i, name := range rec.Fields {
-		if _, dup := cols[name]; dup {
-			return nil, &Error{Line: rec.Line, Column: name, Err: ErrDuplicate}
+		switch _, dup := cols[name]; {
+		case dup:
+			problems = append(problems, &Error{Line: rec.Line, Column: name, Err: fmt.Errorf("%w column", errs.ErrDuplicate)})
+		case !slices.Contains(required, name) && !slices.Contains(optional, name):
+			problems = append(problems, &Error{Line: rec.Line, Column: name,
+				Err: fmt.Errorf("%w column: the columns are %s", errs.ErrUnknown, strings.Join(slices.Concat(required, optional), ", "))})
+		default:
+			cols[name] = i
 		}
-		if !slices.Contains(required, name) && !slices.Contains(optional, name) {
-			return nil, &Error{Line: rec.Line, Column: name, Err: ErrUnknown}
-		}
-		cols[name] = i
 	}
 	for _, name := range required {
 		if _, ok := cols[name]; !ok {
-			return nil, &Error{Line: rec.Line, Column: name, Err: ErrMissing}
+			problems = append(problems, &Error{Line: rec.Line, Column: name, Err: fmt.Errorf("%w column", errs.ErrMissing)})
 		}
 	}
-	return cols, nil
+	return cols, problems
 }
 
-// Sentinels are a package's errors that the errors of this package map
-// to, so that each package reports CSV problems with its own.
-type Sentinels struct {
-	Syntax, Unknown, Duplicate, Missing, Encoding error
-}
-
-// Map returns the line and column that err, an error of ReadAll or
-// Header, names, and its cause wrapped in the caller's sentinel: unknown,
-// duplicate or missing header columns, text in neither encoding, and
-// otherwise malformed CSV. An error that is not an *Error, one of the
-// reader itself, is returned as it is, at line 0.
-func (s Sentinels) Map(err error) (line int, column string, cause error) {
+// Place returns the line and column that err, an error of ReadAll, names,
+// and its cause. An error that is not an *Error, one of the reader itself,
+// is returned as it is, at line 0.
+func Place(err error) (line int, column string, cause error) {
 	var ce *Error
 	if !errors.As(err, &ce) {
 		return 0, "", err
 	}
-	switch {
-	case errors.Is(ce.Err, ErrUnknown):
-		cause = fmt.Errorf("%w column", s.Unknown)
-	case errors.Is(ce.Err, ErrDuplicate):
-		cause = fmt.Errorf("%w: column given twice", s.Duplicate)
-	case errors.Is(ce.Err, ErrMissing):
-		cause = fmt.Errorf("%w column", s.Missing)
-	case errors.Is(ce.Err, ErrEncoding) && s.Encoding == ErrEncoding:
-		cause = ce.Err
-	case errors.Is(ce.Err, ErrEncoding):
-		cause = fmt.Errorf("%w: %w", s.Encoding, ce.Err)
-	default:
-		cause = fmt.Errorf("%w CSV: %w", s.Syntax, ce.Err)
-	}
-	return ce.Line, ce.Column, cause
+	return ce.Line, ce.Column, ce.Err
 }

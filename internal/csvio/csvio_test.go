@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/koukaikei/koukaikei/internal/errs"
 )
 
 func TestDecode(t *testing.T) {
@@ -18,11 +20,11 @@ func TestDecode(t *testing.T) {
 		{"UTF-8", "科目,金額", "科目,金額", 0, nil},
 		{"UTF-8 with BOM", "\uFEFF科目,金額", "科目,金額", 0, nil},
 		{"CP932", "\x89\xc8\x96\xda,\x8b\xe0\x8a\x7a", "科目,金額", 0, nil},
-		{"CP932 with a byte that is no character", "\x89\xc8\x96\xda\n,\xff", "", 2, ErrEncoding},
-		{"BOM before CP932", "\uFEFF\x89\xc8\x96\xda", "", 1, ErrEncoding},
+		{"CP932 with a byte that is no character", "\x89\xc8\x96\xda\n,\xff", "", 2, errs.ErrEncoding},
+		{"BOM before CP932", "\uFEFF\x89\xc8\x96\xda", "", 1, errs.ErrEncoding},
 		// 現金 in UTF-8 followed by a stray byte is also CP932 (迴ｾ驥続).
-		{"UTF-8 with a stray byte", "code,name\n1000,現金\xb1\n", "", 2, ErrEncoding},
-		{"UTF-8 with a stray byte after many lines", "a\n現金\n預金\n未収金\xff\n", "", 4, ErrEncoding},
+		{"UTF-8 with a stray byte", "code,name\n1000,現金\xb1\n", "", 2, errs.ErrEncoding},
+		{"UTF-8 with a stray byte after many lines", "a\n現金\n預金\n未収金\xff\n", "", 4, errs.ErrEncoding},
 	}
 	for _, tt := range tests {
 		got, err := Decode([]byte(tt.in))
@@ -44,6 +46,9 @@ func TestReadAll(t *testing.T) {
 	}{
 		{"comma", "\uFEFFa,b\r\n\"x\ny\",2\n3\n", 0},
 		{"tab", "\uFEFFa\tb\r\n\"x\ny\"\t2\n3\n", '\t'},
+		{"sniffed comma", "\uFEFFa,b\r\n\"x\ny\",2\n3\n", Sniff},
+		{"sniffed tab", "a\tb\r\n\"x\ny\"\t2\n3\n", Sniff},
+		{"sniffed tab before a comma", "a\tb,c\r\n\"x\ny\"\t2\n3\n", Sniff},
 	}
 	for _, tt := range tests {
 		recs, err := ReadAll(strings.NewReader(tt.in), tt.comma)
@@ -61,57 +66,71 @@ func TestReadAll(t *testing.T) {
 	}
 }
 
-func TestHeader(t *testing.T) {
-	cols, err := Header(Record{Line: 1, Fields: []string{"key", "label"}}, []string{"key"}, []string{"label", "note"})
-	if err != nil || cols["label"] != 1 {
-		t.Errorf("Header = %v, %v", cols, err)
-	}
+func TestSniff(t *testing.T) {
 	tests := []struct {
-		name   string
-		fields []string
-		column string
-		err    error
+		in   string
+		want rune
 	}{
-		{"missing", []string{"label"}, "key", ErrMissing},
-		{"repeated", []string{"key", "key"}, "key", ErrDuplicate},
-		{"unknown", []string{"key", "indnet"}, "indnet", ErrUnknown},
+		{"", ','},
+		{"貸借対照表\n（単位：円）\n", ','},
+		{"貸借対照表\n科目\t金額\n現金,預金\t1\n", '\t'},
+		{"貸借対照表\r\n科目,金額\r\n現金\t1\r\n", ','},
+		{"科目\t\"金額,千円\"", '\t'},
 	}
 	for _, tt := range tests {
-		_, err := Header(Record{Line: 1, Fields: tt.fields}, []string{"key"}, []string{"label"})
-		var e *Error
-		if !errors.Is(err, tt.err) || !errors.As(err, &e) || e.Column != tt.column || e.Line != 1 {
-			t.Errorf("%s: Header error %v, want %v at column %q", tt.name, err, tt.err, tt.column)
+		if got := sniff([]byte(tt.in)); got != tt.want {
+			t.Errorf("sniff(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func TestSentinelsMap(t *testing.T) {
-	syntax, unknown, dup, missing, enc := errors.New("syntax"), errors.New("unknown"), errors.New("dup"), errors.New("missing"), errors.New("enc")
-	s := Sentinels{Syntax: syntax, Unknown: unknown, Duplicate: dup, Missing: missing, Encoding: enc}
-	head := Record{Line: 3, Fields: []string{"a", "x"}}
-	_, unknownErr := Header(head, []string{"a"}, nil)
-	_, missingErr := Header(head, []string{"a", "x", "b"}, nil)
-	_, dupErr := Header(Record{Line: 3, Fields: []string{"a", "a"}}, []string{"a"}, nil)
+func TestHeader(t *testing.T) {
+	cols, problems := Header(Record{Line: 1, Fields: []string{"key", "label"}}, []string{"key"}, []string{"label", "note"})
+	if len(problems) != 0 || cols["label"] != 1 {
+		t.Errorf("Header = %v, %v", cols, problems)
+	}
+	tests := []struct {
+		name    string
+		fields  []string
+		columns []string // of each problem, in order
+		err     []error
+	}{
+		{"missing", []string{"label"}, []string{"key"}, []error{errs.ErrMissing}},
+		{"repeated", []string{"key", "key"}, []string{"key"}, []error{errs.ErrDuplicate}},
+		{"unknown", []string{"key", "indnet"}, []string{"indnet"}, []error{errs.ErrUnknown}},
+		{"every problem", []string{"label", "label", "x"}, []string{"label", "x", "key"}, []error{errs.ErrDuplicate, errs.ErrUnknown, errs.ErrMissing}},
+	}
+	for _, tt := range tests {
+		_, problems := Header(Record{Line: 3, Fields: tt.fields}, []string{"key"}, []string{"label"})
+		if len(problems) != len(tt.err) {
+			t.Errorf("%s: Header problems %v, want %d", tt.name, problems, len(tt.err))
+			continue
+		}
+		for i, p := range problems {
+			if !errors.Is(p, tt.err[i]) || p.Column != tt.columns[i] || p.Line != 3 {
+				t.Errorf("%s: Header problem %d: %v, want %v at column %q", tt.name, i, p, tt.err[i], tt.columns[i])
+			}
+		}
+	}
+}
+
+func TestPlace(t *testing.T) {
 	_, encErr := ReadAll(strings.NewReader("a\n現金\xb1,あいう\n"), 0)
 	_, syntaxErr := ReadAll(strings.NewReader("a\n\"b\n"), 0)
 	other := errors.New("disk")
 	tests := []struct {
-		in     error
-		line   int
-		column string
-		want   error
+		in   error
+		line int
+		want error
 	}{
-		{unknownErr, 3, "x", unknown},
-		{missingErr, 3, "b", missing},
-		{dupErr, 3, "a", dup},
-		{encErr, 2, "", enc},
-		{syntaxErr, 2, "", syntax},
-		{other, 0, "", other},
+		{encErr, 2, errs.ErrEncoding},
+		{syntaxErr, 2, errs.ErrSyntax},
+		{other, 0, other},
 	}
 	for _, tt := range tests {
-		line, column, cause := s.Map(tt.in)
-		if line != tt.line || column != tt.column || !errors.Is(cause, tt.want) {
-			t.Errorf("Map(%v) = %d, %q, %v; want %d, %q, %v", tt.in, line, column, cause, tt.line, tt.column, tt.want)
+		line, column, cause := Place(tt.in)
+		if line != tt.line || column != "" || !errors.Is(cause, tt.want) {
+			t.Errorf("Place(%v) = %d, %q, %v; want %d, \"\", %v", tt.in, line, column, cause, tt.line, tt.want)
 		}
 	}
 }

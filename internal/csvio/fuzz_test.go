@@ -5,10 +5,12 @@ import (
 	"errors"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/koukaikei/koukaikei/internal/errs"
 )
 
 // FuzzDecode checks that Decode returns UTF-8 text, leaves UTF-8 input
-// as it is, and fails only with an *Error wrapping ErrEncoding at a line of
+// as it is, and fails only with an *Error wrapping errs.ErrEncoding at a line of
 // the input.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{"科目,金額", "\uFEFF科目,金額", "\x89\xc8\x96\xda,\x8b\xe0\x8a\x7a", "1000,現金\xb1\n", "a\n\xff"} {
@@ -18,7 +20,7 @@ func FuzzDecode(f *testing.F) {
 		out, err := Decode(in)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) || !errors.Is(err, ErrEncoding) || e.Line < 1 || e.Line > 1+bytes.Count(in, []byte("\n")) {
+			if !errors.As(err, &e) || !errors.Is(err, errs.ErrEncoding) || e.Line < 1 || e.Line > 1+bytes.Count(in, []byte("\n")) {
 				t.Fatalf("Decode(%q) error %v", in, err)
 			}
 			return

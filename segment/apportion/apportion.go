@@ -4,6 +4,12 @@
 // The J-LIS 交付金見込額一覧 divides 76,476,940,000 円 over the populations of
 // 1,741 municipalities in units of 1,000 円 by Webster.
 //
+// Errors are an [*Error] naming the weight at fault. [ErrNotMultiple] is
+// the one for a program to act on, by rounding the total to the unit first
+// under the rule that applies; the others classify a bad argument and are
+// the module's own, the same values as the other packages' sentinels of
+// the same name.
+//
 // The package does not choose a method: the caller names the one its rules
 // prescribe.
 package apportion
@@ -17,6 +23,7 @@ import (
 	"slices"
 
 	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/quote"
 	"github.com/shopspring/decimal"
 )
@@ -50,16 +57,18 @@ func (m Method) String() string {
 	return methodNames[m]
 }
 
-// Errors that an *Error wraps, for errors.Is.
+// Errors that an *Error wraps, for errors.Is. ErrRange, ErrUnknown and
+// ErrMissing are the module's own: every package's sentinel of the same
+// name is the same value.
 var (
 	// ErrRange means a number out of range: a negative total, weight or
 	// rate, a unit that is not positive, numbers beyond 2^63 once scaled
 	// to integers, or fewer units than positive weights under Adams.
-	ErrRange = errors.New("out of range")
+	ErrRange = errs.ErrRange
 	// ErrUnknown means a Method that is none of the package's.
-	ErrUnknown = errors.New("unknown method")
+	ErrUnknown = errs.ErrUnknown
 	// ErrMissing means that no weight is positive.
-	ErrMissing = errors.New("no positive weight")
+	ErrMissing = errs.ErrMissing
 	// ErrNotMultiple means a total that is not a whole number of units:
 	// the caller rounds it first, by the rule that applies.
 	ErrNotMultiple = errors.New("total not a whole number of units")
@@ -100,7 +109,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // ErrUnknown for an unknown method.
 func Divide(total decimal.Decimal, weights []decimal.Decimal, unit decimal.Decimal, m Method) ([]decimal.Decimal, error) {
 	if m < Webster || m > Adams {
-		return nil, &Error{Index: -1, Err: fmt.Errorf("%w %v", ErrUnknown, m)}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w method %v", ErrUnknown, m)}
 	}
 	if total.IsNegative() || !unit.IsPositive() {
 		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: total %s, unit %s: the total must not be negative, the unit must be positive", ErrRange, q(total), q(unit))}
@@ -178,7 +187,7 @@ func scale(weights []decimal.Decimal) ([]uint64, error) {
 		}
 	}
 	if sum == 0 {
-		return nil, &Error{Index: -1, Err: ErrMissing}
+		return nil, &Error{Index: -1, Err: fmt.Errorf("%w: no weight is positive", ErrMissing)}
 	}
 	return out, nil
 }

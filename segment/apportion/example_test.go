@@ -51,5 +51,5 @@ func ExampleError() {
 	fmt.Println(err)
 	// Output:
 	// true 1 true
-	// apportion: weight 1: out of range: "-1" is negative
+	// apportion: weight 1: value out of range: "-1" is negative
 }

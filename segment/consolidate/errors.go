@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
@@ -12,41 +13,49 @@ import (
 // Errors that a Problem wraps, for errors.Is. A Problem may also wrap a
 // sentinel of package unified, such as unified.ErrContra for a member's
 // positive figure on a contra row, or of package segment, such as
-// segment.ErrSyntax for a file of eliminations.
+// segment.ErrSyntax for a file of eliminations. ErrUnbalanced, ErrLink,
+// ErrTotal and ErrRounding are for a program to act on: the figures, not
+// the input, are wrong; the others classify a problem whose message says
+// what is wrong. All but ErrScope, ErrLink, ErrTotal and ErrRounding are
+// the module's own: every package's sentinel of the same name is the same
+// value, so that errors.Is finds them in an error that another package
+// passes on.
 var (
-	// ErrSyntax means text that cannot be read: a file that is not CSV in
-	// UTF-8 or CP932, a line with the wrong number of fields, a type,
-	// method, ratio, share, amount or flag that is not one.
-	ErrSyntax = errors.New("invalid syntax")
+	// ErrSyntax means text that cannot be read: a file that is not CSV,
+	// a line with the wrong number of fields, a type, method, ratio,
+	// share, amount or flag that is not one.
+	ErrSyntax = errs.ErrSyntax
+	// ErrEncoding means a file in neither UTF-8 nor CP932.
+	ErrEncoding = errs.ErrEncoding
 	// ErrUnknown means a name that is not known: a line's row, statement,
 	// column or member, a member's type or investor, a side, a column of
 	// members.csv, or a file of a consolidation's directory.
-	ErrUnknown = errors.New("unknown")
+	ErrUnknown = errs.ErrUnknown
 	// ErrMissing means something required that is not there: the
 	// consolidation, its members, a member's name, book or statement, the
 	// 出資割合 a 第三セクター等 is consolidated by, an elimination's lines,
 	// a file.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.ErrMissing
 	// ErrDuplicate means a name given twice: a member, or a column of the
 	// 精算表.
-	ErrDuplicate = errors.New("duplicate")
+	ErrDuplicate = errs.ErrDuplicate
 	// ErrRange means a figure out of its range: an amount that is not
 	// positive, a ratio or share not above 0 and below (or at most) 1, a
 	// method that is not one, an elimination that takes more from a
 	// member's figure than it has, an investment beyond the investor's
 	// 出資金, lines against members at different ratios.
-	ErrRange = errors.New("out of range")
+	ErrRange = errs.ErrRange
 	// ErrScope means a consolidation of a scope that consolidates
 	// nothing, or a member that its scope does not take, or takes by
 	// another method than the one given without an Override saying why.
 	ErrScope = errors.New("not of the scope")
 	// ErrForm means a member's statement that is not on its scope's form.
-	ErrForm = errors.New("not the form")
+	ErrForm = errs.ErrForm
 	// ErrUnbalanced means an elimination that, applied alone, breaks a
 	// link of its scope: on the 貸借対照表, debits that differ from
 	// credits; elsewhere, a change that the statements it flows into do
 	// not follow.
-	ErrUnbalanced = errors.New("unbalanced")
+	ErrUnbalanced = errs.ErrUnbalanced
 	// ErrLink means statements that break a link of their scope: a
 	// member's own, or the consolidated ones.
 	ErrLink = errors.New("link broken")

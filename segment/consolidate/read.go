@@ -116,16 +116,20 @@ type listed struct {
 // readMembers reads members.csv.
 func readMembers(data []byte) ([]listed, []Problem) {
 	recs, err := csvio.ReadAll(bytes.NewReader(data), 0)
-	if err == nil && len(recs) == 0 {
-		err = &csvio.Error{Line: 1, Err: csvio.ErrMissing}
-	}
-	var cols map[string]int
-	if err == nil {
-		cols, err = csvio.Header(recs[0], memberColumns[0], memberColumns[1])
-	}
 	if err != nil {
-		line, column, cause := csvio.Sentinels{Syntax: ErrSyntax, Unknown: ErrUnknown, Duplicate: ErrDuplicate, Missing: ErrMissing, Encoding: ErrSyntax}.Map(err)
+		line, column, cause := csvio.Place(err)
 		return nil, []Problem{{Line: line, Column: column, Err: cause}}
+	}
+	if len(recs) == 0 {
+		return nil, []Problem{{Line: 1, Err: fmt.Errorf("%w: no header line", ErrMissing)}}
+	}
+	cols, bad := csvio.Header(recs[0], memberColumns[0], memberColumns[1])
+	if len(bad) > 0 {
+		ps := make([]Problem, len(bad))
+		for i, e := range bad {
+			ps[i] = Problem{Line: e.Line, Column: e.Column, Err: e.Err}
+		}
+		return nil, ps
 	}
 	var out []listed
 	var ps []Problem

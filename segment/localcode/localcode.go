@@ -2,6 +2,10 @@
 // codes (five digits and a check digit) by which 総務省 numbers the
 // prefectures and municipalities, and which allocation tables are keyed by.
 //
+// Errors are a [*ParseError]: [ErrCheckDigit] for six digits whose last is
+// not the check digit, a code mistyped, which a program may tell from
+// [ErrSyntax], text that is no code at all (the module's own ErrSyntax).
+//
 // It does not know which codes are in use: a code with a valid check digit
 // need not name a body.
 package localcode
@@ -10,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
@@ -18,10 +23,11 @@ import (
 // digit. 011002 is 札幌市, 131016 千代田区.
 type Code string
 
-// Errors that a *ParseError wraps, for errors.Is.
+// Errors that a *ParseError wraps, for errors.Is. ErrSyntax is the
+// module's own: every package's ErrSyntax is the same value.
 var (
 	// ErrSyntax means the text is not five or six digits.
-	ErrSyntax = errors.New("invalid syntax")
+	ErrSyntax = errs.ErrSyntax
 	// ErrCheckDigit means six digits whose last is not the check digit of
 	// the first five: a code mistyped, or a number that is no code.
 	ErrCheckDigit = errors.New("wrong check digit")

@@ -80,9 +80,7 @@ func Diff(got, want *statement.Statement) string {
 
 func lines(s *statement.Statement) []line {
 	var out []line
-	f, meta := s.Form(), s.Meta()
-	style := meta.Style
-	style.Unit, style.Rounding = meta.Unit, meta.Rounding
+	f, show := s.Form(), s.Meta().Formatter()
 	for _, row := range f.Rows {
 		if row.Hidden {
 			continue
@@ -90,7 +88,7 @@ func lines(s *statement.Statement) []line {
 		l := line{Label: row.Label}
 		for _, col := range f.Columns {
 			if c, ok := s.Cell(row.Key, col.Name); ok && row.Kind != statement.Header {
-				l.Values = append(l.Values, style.FormatCell(c))
+				l.Values = append(l.Values, show.FormatCell(c))
 			} else if text, ok := s.Text(row.Key, col.Name); ok {
 				l.Values = append(l.Values, text)
 			} else {

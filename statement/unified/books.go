@@ -88,9 +88,9 @@ var loadBooks = sync.OnceValues(func() (*booksData, error) {
 	if len(recs) == 0 {
 		return nil, fmt.Errorf("unified: books.csv is empty")
 	}
-	cols, err := csvio.Header(recs[0], []string{"account", "statement", "books", "receipt", "payment", "fixed"}, nil)
-	if err != nil {
-		return nil, fmt.Errorf("unified: books.csv: %w", err)
+	cols, bad := csvio.Header(recs[0], []string{"account", "statement", "books", "receipt", "payment", "fixed"}, nil)
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("unified: books.csv: %w", bad[0])
 	}
 	statements := map[string]ledger.Statement{"bs": ledger.BalanceSheet, "pl": ledger.Cost, "nw": ledger.NetAssets, "cf": ledger.CashFlow}
 	uses := map[string]use{"posted": posted, "opening": opening, "derived": derived, "unused": unused}

@@ -69,6 +69,15 @@
 // them to the 貸借対照表 and to each other; their rows are marked [K] in
 // schedules/*.csv, from knowledge of the 様式, not yet seen in print.
 //
+// # Errors
+//
+// Problems are reported in an [*Error] listing every [Problem]. [ErrContra]
+// is the one for a program to act on: a contra account printed positive,
+// whose sign a caller who knows the publisher's convention may flip. The
+// others classify a problem whose message says what is wrong; they are the
+// module's own, the same values as statement's and the others' sentinels
+// of the same name.
+//
 // The package does not convert a body's own accounts (a 公営企業's or a
 // 第三セクター's statements under their own standards) into the forms of the
 // standard: its input is statements on these forms.

@@ -5,22 +5,26 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/koukaikei/koukaikei/internal/errs"
 	"github.com/koukaikei/koukaikei/internal/problem"
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
 
-// Errors that a Problem wraps, for errors.Is.
+// Errors that a Problem wraps, for errors.Is. All but ErrContra are the
+// module's own: every package's sentinel of the same name is the same
+// value, so that errors.Is finds them in an error that another package
+// passes on.
 var (
 	// ErrSyntax means text that cannot be read, such as a remark without
 	// a confidence mark.
-	ErrSyntax = errors.New("invalid syntax")
+	ErrSyntax = errs.ErrSyntax
 	// ErrUnknown means a form id that is not the standard's.
-	ErrUnknown = errors.New("unknown")
+	ErrUnknown = errs.ErrUnknown
 	// ErrMissing means something required that is not there: a book, a
 	// statement.
-	ErrMissing = errors.New("missing")
+	ErrMissing = errs.ErrMissing
 	// ErrForm means a statement that is not on the form it must be on.
-	ErrForm = errors.New("not the form")
+	ErrForm = errs.ErrForm
 	// ErrContra means a positive figure on a row bound to a contra
 	// account, whose figures are negative.
 	ErrContra = errors.New("contra account with a positive figure")

@@ -450,9 +450,9 @@ func readForms() ([]FormInfo, error) {
 	if len(recs) == 0 {
 		return nil, fmt.Errorf("unified: forms.csv is empty")
 	}
-	cols, err := csvio.Header(recs[0], []string{"id", "file", "number", "title", "scope", "columns", "split"}, nil)
-	if err != nil {
-		return nil, fmt.Errorf("unified: forms.csv: %w", err)
+	cols, bad := csvio.Header(recs[0], []string{"id", "file", "number", "title", "scope", "columns", "split"}, nil)
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("unified: forms.csv: %w", bad[0])
 	}
 	var out []FormInfo
 	for _, rec := range recs[1:] {

@@ -258,7 +258,7 @@ func (sw *sheetWriter) line(l line, j0 int) {
 				sw.f.SetCellFloat(sw.name, at, v, -1, 64)
 			}
 			sw.f.SetCellStyle(sw.name, at, at, sw.numberStyle())
-			sw.widths[j] = max(sw.widths[j], d.Width(sw.formatter().Format(c.number.Shift(sw.s.Meta().Unit.Exp()))))
+			sw.widths[j] = max(sw.widths[j], d.Width(sw.s.Meta().Formatter().Format(c.number.Shift(sw.s.Meta().Unit.Exp()))))
 			continue
 		case c.text != "":
 			sw.text(sw.row, j, c.text, sw.style("right", excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}}))
@@ -267,18 +267,10 @@ func (sw *sheetWriter) line(l line, j0 int) {
 	}
 }
 
-// formatter returns how the statement prints its figures.
-func (sw *sheetWriter) formatter() format.Formatter {
-	m := sw.s.Meta()
-	f := m.Style
-	f.Unit, f.Rounding = m.Unit, m.Rounding
-	return f
-}
-
 // numberStyle returns the style of figures: the number format that prints
 // them as the statement's Style does.
 func (sw *sheetWriter) numberStyle() int {
-	f := sw.formatter()
+	f := sw.s.Meta().Formatter()
 	digits := "#,##0"
 	if f.Places > 0 {
 		digits += "." + strings.Repeat("0", int(f.Places))
@@ -325,7 +317,7 @@ func (sw *sheetWriter) style(key string, st excelize.Style) int {
 
 // cells returns the cells of the row with the given key.
 func (sw *sheetWriter) cells(form *statement.Form, row statement.Row) []cellOut {
-	f := sw.formatter()
+	f := sw.s.Meta().Formatter()
 	out := make([]cellOut, len(form.Columns))
 	for j, col := range form.Columns {
 		c := cellOut{row: firstOf(row.Key, row.Label), column: col.Name}
@@ -397,7 +389,7 @@ func (sw *sheetWriter) table(form *statement.Form) (left, right []line) {
 // it: for each amount column, its name and then its rows, leaving out the
 // items without a figure; a heading whose items all lack one prints 0.
 func (sw *sheetWriter) vertical(form *statement.Form) []line {
-	f := sw.formatter()
+	f := sw.s.Meta().Formatter()
 	lines := []line{{label: stub(form), head: true, cells: []cellOut{{text: "金額"}}}}
 	for _, col := range form.Columns {
 		if col.Kind == statement.Text {

@@ -101,7 +101,7 @@ func TestWriteRounded(t *testing.T) {
 		{Key: "a", Kind: statement.Item, Label: "a"},
 		{Key: "b", Kind: statement.Item, Label: "b"},
 	}}
-	s, err := statement.Build(f, statement.Meta{Unit: format.Thousand, Rounding: format.Down, Style: format.Formatter{SignSpace: true}}, []statement.Figure{
+	s, err := statement.Build(f, statement.Meta{Unit: format.Thousand, Rounding: format.Down, Style: statement.Style{SignSpace: true}}, []statement.Figure{
 		{Row: "a", Column: "金額", Value: format.CellOf(decimal.NewFromInt(1_999))},
 		{Row: "b", Column: "金額", Value: format.CellOf(decimal.NewFromInt(-2_500))},
 	})

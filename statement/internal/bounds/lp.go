@@ -100,9 +100,9 @@ const (
 // it never cycles.
 type simplex struct {
 	p      *problem
-	rows   []int32 // the active equations
-	n      int     // the problem's variables; artificial i is column n+i
-	lo, hi []Interval
+	rows   []int32     // the active equations
+	n      int         // the problem's variables; artificial i is column n+i
+	lo     []Interval  // the bounds of the problem's variables
 	t      [][]big.Rat // rows × columns
 	basis  []int
 	status []int8
