@@ -313,106 +313,129 @@ func (j *joint) addIdentities(k int, vals []int64) {
 	s := j.stmts[k]
 	t := s.t
 	ncol := len(t.form.Columns)
-	vars := j.cells[k]
-	recomputed := s.recomputed()
-	lost := s.lostCells()
-	if lost == nil {
-		lost = make([]bool, len(s.cells)) // no cell lost
-	}
-	blank := map[int]bool{} // the lost cells whose finding is made
-	// Each cell's figure as a decimal, made once: a cell is the figure
-	// of up to two identities, and decimals are never changed in place.
-	cells := make([]format.Cell, len(s.cells))
-	made := make([]bool, len(s.cells))
-	cellOf := func(c int) format.Cell {
-		if !made[c] {
-			cells[c], made[c] = s.cells[c].cell(), true
-		}
-		return cells[c]
-	}
-	// add adds the identity of the cell in row i, column c: f, whose k-th
-	// term is the cell base + terms[k]·step.
-	add := func(i, c int, f Formula, rule string, byRow bool, terms []int, base, step int) {
-		head := i*ncol + c
-		x := judged{report: !t.form.Rows[i].Hidden, start: len(j.buf), side: len(f)}
-		j.buf = append(j.buf, bounds.Term{Var: int(vars[head])})
-		var sum int64
-		valid, exact, hidden := false, true, false
-		for k, ft := range f {
-			tc := base + terms[k]*step
-			j.buf = append(j.buf, bounds.Term{Var: int(vars[tc]), Negative: !ft.Negative})
-			hidden = hidden || t.form.Rows[tc/ncol].Hidden || lost[tc]
-			if !s.cells[tc].valid {
-				continue
-			}
-			valid = true
-			v := vals[tc]
-			if ft.Negative {
-				v = -v
-			}
-			if sum += v; sum > maxYen*4 || sum < -maxYen*4 {
-				exact = false // the int64 sum may overflow: sum in decimal
-			}
-		}
-		x.end = len(j.buf)
-		want := cellOf(head)
-		var got format.Cell
-		switch {
-		case !exact:
-			got = signedSum(len(f), func(k int) (format.Cell, bool) { return cellOf(base + terms[k]*step), f[k].Negative })
-			if !got.Valid && t.form.ZeroSums {
-				got = format.CellOf(decimal.Zero)
-			}
-		case valid && want.Valid && sum == vals[head]:
-			got = want // as printed: share its amount
-		case valid:
-			got = format.CellOf(decimal.NewFromInt(sum))
-		case t.form.ZeroSums:
-			got = format.CellOf(decimal.Zero)
-		}
-		// A hidden term was not printed, a lost one not as a figure:
-		// whether it has a figure is unknown, so only its interval judges
-		// the identity.
-		x.presence = got.Valid != want.Valid && !hidden && !lost[head]
-		if lost[head] && !blank[head] {
-			blank[head] = true
-			j.blank[k] = append(j.blank[k], len(j.ids))
-		}
-		// An identity naming a figure lost in printing holds for some
-		// amount of it, which the lost figure's own finding reports: it
-		// is reported only if it is violated nonetheless.
-		if lost[head] {
-			x.report = false
-		}
-		for _, k := range terms {
-			if lost[base+k*step] {
-				x.report = false
-			}
-		}
-		x.printed = recomputed[c] && !t.form.Rows[i].Hidden
-		// A total of a recomputed computed column follows from the
-		// column's formula on each row and the totals of the columns it
-		// refers to; as printed it may be off by their rounding.
-		x.implied = x.printed && byRow && t.form.Columns[c].Kind == Computed
-		// A computed column's cell on a total row is also the total of
-		// the cells above it: the rows' identities and the column's
-		// on the rows they sum imply this one.
-		x.late = !byRow && t.formulas[i] != nil
-		j.fs = append(j.fs, Finding{Kind: IdentityBroken, Statement: j.names[k], Row: t.form.Rows[i].Key, Label: t.label(i),
-			Column: t.form.Columns[c].Name, Rule: rule, Got: got, Want: want, Unit: s.meta.Unit})
-		j.ids = append(j.ids, x)
+	sc := &identityScope{j: j, k: k, s: s, vals: vals, recomputed: s.recomputed(), lost: s.lostCells(),
+		blank: map[int]bool{}, cells: make([]format.Cell, len(s.cells)), made: make([]bool, len(s.cells))}
+	if sc.lost == nil {
+		sc.lost = make([]bool, len(s.cells)) // no cell lost
 	}
 	for i, row := range t.form.Rows {
-		rule := t.rowRules[i]
 		for c, col := range t.form.Columns {
 			if t.formulas[i] != nil && col.Kind != Text {
-				add(i, c, t.formulas[i], rule, true, t.rowTerms[i], c, ncol)
+				sc.add(i, c, t.formulas[i], t.rowRules[i], true, t.rowTerms[i], c, ncol)
 			}
 			if row.Kind != Header && col.Kind == Computed {
-				add(i, c, col.Formula, t.colRules[c], false, t.colTerms[c], i*ncol, 1)
+				sc.add(i, c, col.Formula, t.colRules[c], false, t.colTerms[c], i*ncol, 1)
 			}
 		}
 	}
+}
+
+// An identityScope is what the identities of one statement of a joint
+// share: its cells' figures, which cells are lost in printing or
+// recomputed, and the decimals of its figures, each made once (a cell is
+// the figure of up to two identities, and decimals are never changed in
+// place).
+type identityScope struct {
+	j          *joint
+	k          int // the statement's index
+	s          *Statement
+	vals       []int64 // per cell: its figure in whole yen, 0 for none
+	recomputed []bool  // per column
+	lost       []bool  // per cell
+	blank      map[int]bool
+	cells      []format.Cell
+	made       []bool
+}
+
+// cell returns the printed figure of cell c.
+func (sc *identityScope) cell(c int) format.Cell {
+	if !sc.made[c] {
+		sc.cells[c], sc.made[c] = sc.s.cells[c].cell(), true
+	}
+	return sc.cells[c]
+}
+
+// add adds the identity of the cell in row i, column c: f, whose k-th
+// term is the cell base + terms[k]·step, as the equation head − terms.
+func (sc *identityScope) add(i, c int, f Formula, rule string, byRow bool, terms []int, base, step int) {
+	j, t := sc.j, sc.s.t
+	head := i*len(t.form.Columns) + c
+	x := judged{report: !t.form.Rows[i].Hidden, start: len(j.buf), side: len(f)}
+	vars := j.cells[sc.k]
+	j.buf = append(j.buf, bounds.Term{Var: int(vars[head])})
+	unknown := false // a term not printed, or lost in printing
+	for n, term := range f {
+		cell := base + terms[n]*step
+		j.buf = append(j.buf, bounds.Term{Var: int(vars[cell]), Negative: !term.Negative})
+		unknown = unknown || t.form.Rows[cell/len(t.form.Columns)].Hidden || sc.lost[cell]
+	}
+	x.end = len(j.buf)
+	got, want := sc.sum(f, terms, base, step, head), sc.cell(head)
+	// Whether an unknown term has a figure is unknown: only its interval
+	// judges the identity.
+	x.presence = got.Valid != want.Valid && !unknown && !sc.lost[head]
+	if sc.lost[head] && !sc.blank[head] {
+		sc.blank[head] = true
+		j.blank[sc.k] = append(j.blank[sc.k], len(j.ids))
+	}
+	// An identity naming a figure lost in printing holds for some amount
+	// of it, which the lost figure's own finding reports: it is reported
+	// only if it is violated nonetheless.
+	if sc.lost[head] {
+		x.report = false
+	}
+	for n := range terms {
+		if sc.lost[base+terms[n]*step] {
+			x.report = false
+		}
+	}
+	x.printed = sc.recomputed[c] && !t.form.Rows[i].Hidden
+	// A total of a recomputed computed column follows from the column's
+	// formula on each row and the totals of the columns it refers to; as
+	// printed it may be off by their rounding.
+	x.implied = x.printed && byRow && t.form.Columns[c].Kind == Computed
+	// A computed column's cell on a total row is also the total of the
+	// cells above it: the rows' identities and the column's on the rows
+	// they sum imply this one.
+	x.late = !byRow && t.formulas[i] != nil
+	j.fs = append(j.fs, Finding{Kind: IdentityBroken, Statement: j.names[sc.k], Row: t.form.Rows[i].Key, Label: t.label(i),
+		Column: t.form.Columns[c].Name, Rule: rule, Got: got, Want: want, Unit: sc.s.meta.Unit})
+	j.ids = append(j.ids, x)
+}
+
+// sum returns what the printed terms of f give, as Verify computes it:
+// in int64 while it fits, sharing the head's decimal when they give it.
+func (sc *identityScope) sum(f Formula, terms []int, base, step, head int) format.Cell {
+	var sum int64
+	valid := false
+	for n, term := range f {
+		cell := base + terms[n]*step
+		if !sc.s.cells[cell].valid {
+			continue
+		}
+		valid = true
+		v := sc.vals[cell]
+		if term.Negative {
+			v = -v
+		}
+		if sum += v; sum > maxYen*4 || sum < -maxYen*4 {
+			// The int64 sum may overflow: sum in decimal.
+			got := signedSum(len(f), func(n int) (format.Cell, bool) { return sc.cell(base + terms[n]*step), f[n].Negative })
+			if !got.Valid && sc.s.t.form.ZeroSums {
+				got = format.CellOf(decimal.Zero)
+			}
+			return got
+		}
+	}
+	switch {
+	case valid && sc.s.cells[head].valid && sum == sc.vals[head]:
+		return sc.cell(head) // as printed: share its amount
+	case valid:
+		return format.CellOf(decimal.NewFromInt(sum))
+	case sc.s.t.form.ZeroSums:
+		return format.CellOf(decimal.Zero)
+	}
+	return format.Cell{}
 }
 
 // identities returns the number of identities of t's form, as Verify

@@ -209,120 +209,161 @@ type carrier struct {
 	minus     bool
 }
 
+// A circuit is the circulation of the equations of a problem that form a
+// network: the equations are nodes, a variable in two of them an arc from
+// the one it has coefficient +1 in to the other, and a variable in one an
+// arc between it and a ground node. Each arc carries its variable less
+// its lower bound, which instead moves from one node's excess to the
+// other's; a source feeds the nodes with excess and a sink drains those
+// short, so the circulation exists when a maximum flow saturates them.
+type circuit struct {
+	p                *problem
+	in, negate       []bool  // per equation: in the network, and negated
+	node             []int32 // per equation: its node, -1 outside
+	ground, src, snk int32
+	g                *flowNet
+	excess           []int64 // per node and the ground
+	carriers         []carrier
+	known            []bool // per variable: carried by the network
+	need             int64  // the flow that saturates the source
+}
+
 // circulation decides the equations of p that in says, negated as negate
-// says, as a circulation: the equations are nodes, a variable in two of
-// them an arc from the one it has coefficient +1 in to the other, and a
-// variable in one an arc between it and a ground node. It returns the
-// values of the variables that the chosen equations name (known[v]), or
-// the equations of a violated cut with their multipliers.
+// says, as a circuit. It returns the values of the variables that the
+// chosen equations name (known[v]), or the equations of a violated cut
+// with their multipliers.
 func circulation(p *problem, in, negate []bool) (values []int64, known []bool, cut map[int32]int64, err error) {
+	c := &circuit{p: p, in: in, negate: negate}
+	if err := c.build(); err != nil {
+		return nil, nil, nil, err
+	}
+	if c.g.maxFlow(c.src, c.snk, c.need) == c.need {
+		return c.values(), c.known, nil, nil
+	}
+	return nil, nil, c.cut(), nil
+}
+
+// build makes the nodes, the arcs of the variables and those of the
+// source and the sink.
+func (c *circuit) build() error {
+	p := c.p
 	ne, nv := p.equations(), len(p.box)
-	node := make([]int32, ne)
+	c.node = make([]int32, ne)
 	nodes := int32(0)
 	for e := range ne {
-		node[e] = -1
-		if in[e] {
-			node[e] = nodes
+		c.node[e] = -1
+		if c.in[e] {
+			c.node[e] = nodes
 			nodes++
 		}
 	}
-	ground, src, sink := nodes, nodes+1, nodes+2
-	g := newFlowNet(int(nodes)+3, nv+int(nodes))
-	excess := make([]int64, nodes+1)
-	carriers := make([]carrier, nv)
-	known = make([]bool, nv)
+	c.ground, c.src, c.snk = nodes, nodes+1, nodes+2
+	c.g = newFlowNet(int(nodes)+3, nv+int(nodes))
+	c.excess = make([]int64, nodes+1)
+	c.carriers = make([]carrier, nv)
+	c.known = make([]bool, nv)
 	for v := range nv {
-		from, to := ground, ground
-		var ends int
-		for k, e := range p.equationsOf(int32(v)) {
-			if !in[e] {
-				continue
-			}
-			sign := p.termOf(int32(v), k).sign()
-			if negate[e] {
-				sign = -sign
-			}
-			if sign > 0 {
-				from = node[e]
-			} else {
-				to = node[e]
-			}
-			ends++
-		}
-		if ends == 0 {
-			continue
-		}
-		known[v] = true
-		iv := p.box[v]
-		switch {
-		case iv.Lo == NegInf && iv.Hi == PosInf:
-			carriers[v] = carrier{arc: g.arc(from, to, infCap), twin: g.arc(to, from, infCap)}
-		case iv.Lo == NegInf:
-			// −x runs the other way from −Hi up.
-			carriers[v] = carrier{arc: g.arc(to, from, infCap), twin: -1, base: -iv.Hi, minus: true}
-			if !shift(excess, from, to, -iv.Hi) {
-				return nil, nil, nil, errOverflow
-			}
-		default:
-			c := infCap
-			if w, ok := sub(iv.Hi, iv.Lo); ok && iv.Hi != PosInf {
-				c = w
-			}
-			carriers[v] = carrier{arc: g.arc(from, to, c), twin: -1, base: iv.Lo}
-			if !shift(excess, to, from, iv.Lo) {
-				return nil, nil, nil, errOverflow
-			}
+		if !c.carry(int32(v)) {
+			return errOverflow
 		}
 	}
-	var need int64
-	for n, x := range excess[:nodes+1] {
+	for n, x := range c.excess {
 		switch {
 		case x > 0:
-			g.arc(src, int32(n), x)
+			c.g.arc(c.src, int32(n), x)
 			var ok bool
-			if need, ok = add(need, x); !ok {
-				return nil, nil, nil, errOverflow
+			if c.need, ok = add(c.need, x); !ok {
+				return errOverflow
 			}
 		case x < 0:
-			g.arc(int32(n), sink, -x)
+			c.g.arc(int32(n), c.snk, -x)
 		}
 	}
-	if g.maxFlow(src, sink, need) == need {
-		values = make([]int64, nv)
-		for v, c := range carriers {
-			if !known[v] {
-				continue
-			}
-			f := g.flow(c.arc)
-			switch {
-			case c.twin >= 0:
-				values[v] = f - g.flow(c.twin)
-			case c.minus:
-				values[v] = -(c.base + f)
-			default:
-				values[v] = c.base + f
-			}
+	return nil
+}
+
+// carry adds the arcs of variable v, if a chosen equation names it, and
+// reports false if a sum of bounds overflows.
+func (c *circuit) carry(v int32) bool {
+	from, to := c.ground, c.ground
+	ends := 0
+	for k, e := range c.p.equationsOf(v) {
+		if !c.in[e] {
+			continue
 		}
-		return values, known, nil, nil
+		sign := c.p.termOf(v, k).sign()
+		if c.negate[e] {
+			sign = -sign
+		}
+		if sign > 0 {
+			from = c.node[e]
+		} else {
+			to = c.node[e]
+		}
+		ends++
 	}
-	// The nodes the source still reaches violate Hoffman's condition:
-	// what must enter them exceeds what may leave. Their equations, each
-	// as taken, add up to (what leaves) − (what enters) = 0, whose
-	// interval lies below zero. With the ground among them, the
-	// equations outside, negated, add up to the same.
-	seen := g.reached(src)
-	cut = map[int32]int64{}
-	for e := range ne {
-		if !in[e] || seen[node[e]] == seen[ground] {
+	if ends == 0 {
+		return true
+	}
+	c.known[v] = true
+	g, iv := c.g, c.p.box[v]
+	switch {
+	case iv.Lo == NegInf && iv.Hi == PosInf:
+		c.carriers[v] = carrier{arc: g.arc(from, to, infCap), twin: g.arc(to, from, infCap)}
+		return true
+	case iv.Lo == NegInf:
+		// −x runs the other way from −Hi up.
+		c.carriers[v] = carrier{arc: g.arc(to, from, infCap), twin: -1, base: -iv.Hi, minus: true}
+		return shift(c.excess, from, to, -iv.Hi)
+	}
+	capacity := infCap
+	if w, ok := sub(iv.Hi, iv.Lo); ok && iv.Hi != PosInf {
+		capacity = w
+	}
+	c.carriers[v] = carrier{arc: g.arc(from, to, capacity), twin: -1, base: iv.Lo}
+	return shift(c.excess, to, from, iv.Lo)
+}
+
+// values returns what the flow gives each variable the network carries.
+func (c *circuit) values() []int64 {
+	values := make([]int64, len(c.p.box))
+	for v, cr := range c.carriers {
+		if !c.known[v] {
+			continue
+		}
+		f := c.g.flow(cr.arc)
+		switch {
+		case cr.twin >= 0:
+			values[v] = f - c.g.flow(cr.twin)
+		case cr.minus:
+			values[v] = -(cr.base + f)
+		default:
+			values[v] = cr.base + f
+		}
+	}
+	return values
+}
+
+// cut returns, after a maximum flow that does not saturate the source,
+// the equations of the nodes the source still reaches, which violate
+// Hoffman's condition: what must enter them exceeds what may leave. Each
+// taken as it is in the network, they add up to (what leaves) − (what
+// enters) = 0, whose interval lies below zero. With the ground among them,
+// the equations outside, negated, add up to the same.
+func (c *circuit) cut() map[int32]int64 {
+	seen := c.g.reached(c.src)
+	cut := map[int32]int64{}
+	for e, n := range c.node {
+		if n < 0 || seen[n] == seen[c.ground] {
 			continue
 		}
 		times := int64(1)
-		if negate[e] != seen[ground] {
+		if c.negate[e] != seen[c.ground] {
 			times = -1
 		}
 		cut[int32(e)] = times
 	}
-	return nil, nil, cut, nil
+	return cut
 }
 
 // shift moves a lower bound l of a variable carried from a node to

@@ -178,109 +178,19 @@ func (lp *simplex) bounds(j int) Interval {
 // values of the problem's variables, or refuted, or outOfWork.
 func (lp *simplex) solve() (int, []big.Rat) {
 	m, cols := len(lp.rows), len(lp.x)
-	var d, w, ratio, best, step, delta big.Rat
 	for {
 		if *lp.work -= m * cols; *lp.work < 0 {
 			return outOfWork, nil
 		}
-		// The reduced cost of column j is its cost less the sum of its
-		// tableau column over the rows whose basic variable is an
-		// artificial (cost 1).
-		enter, dir := -1, 0
-		for j := 0; j < cols && enter < 0; j++ {
-			st := lp.status[j]
-			if st == basic {
-				continue
-			}
-			w.SetInt64(0)
-			for i := range m {
-				if lp.basis[i] >= lp.n {
-					w.Add(&w, &lp.t[i][j])
-				}
-			}
-			d.SetInt64(0)
-			if j >= lp.n {
-				d.SetInt64(1)
-			}
-			d.Sub(&d, &w)
-			switch {
-			case d.Sign() < 0 && (st == atLo || st == free):
-				enter, dir = j, 1
-			case d.Sign() > 0 && (st == atHi || st == free):
-				enter, dir = j, -1
-			}
-		}
+		enter, dir := lp.entering()
 		if enter < 0 {
 			break
 		}
-		// Ratio test: x_B = −T·x_N, so the basic variable of row i moves
-		// by −T[i][enter]·dir per unit of step.
-		leave := -1 // a row, or -2 for the entering variable's own bound
-		leaveVar := -1
-		have := false
-		if b := lp.bounds(enter); dir > 0 && b.Hi != PosInf || dir < 0 && b.Lo != NegInf {
-			if dir > 0 {
-				best.SetInt64(b.Hi)
-				best.Sub(&best, &lp.x[enter])
-			} else {
-				best.Set(&lp.x[enter])
-				best.Sub(&best, ratio.SetInt64(b.Lo))
-			}
-			have, leave, leaveVar = true, -2, enter
-		}
-		for i := range m {
-			a := &lp.t[i][enter]
-			if a.Sign() == 0 {
-				continue
-			}
-			rate := -a.Sign() * dir
-			b := lp.bounds(lp.basis[i])
-			switch {
-			case rate > 0 && b.Hi != PosInf:
-				ratio.SetInt64(b.Hi)
-				ratio.Sub(&ratio, &lp.x[lp.basis[i]])
-			case rate < 0 && b.Lo != NegInf:
-				ratio.Set(&lp.x[lp.basis[i]])
-				ratio.Sub(&ratio, step.SetInt64(b.Lo))
-			default:
-				continue
-			}
-			step.Abs(a)
-			ratio.Quo(&ratio, &step)
-			if c := ratio.Cmp(&best); !have || c < 0 || c == 0 && lp.basis[i] < leaveVar {
-				best.Set(&ratio)
-				have, leave, leaveVar = true, i, lp.basis[i]
-			}
-		}
-		if !have {
+		leave, step, ok := lp.ratio(enter, dir)
+		if !ok {
 			return outOfWork, nil // unbounded: cannot happen, the objective is at least 0
 		}
-		// Move: the entering variable by dir·best, the basic ones along.
-		delta.Set(&best)
-		if dir < 0 {
-			delta.Neg(&delta)
-		}
-		lp.x[enter].Add(&lp.x[enter], &delta)
-		for i := range m {
-			if lp.t[i][enter].Sign() != 0 {
-				step.Mul(&lp.t[i][enter], &delta)
-				lp.x[lp.basis[i]].Sub(&lp.x[lp.basis[i]], &step)
-			}
-		}
-		if leave == -2 {
-			if dir > 0 {
-				lp.status[enter] = atHi
-			} else {
-				lp.status[enter] = atLo
-			}
-			continue
-		}
-		old := lp.basis[leave]
-		lp.status[old] = atLo
-		if b := lp.bounds(old); b.Hi != PosInf && lp.x[old].Cmp(ratio.SetInt64(b.Hi)) == 0 {
-			lp.status[old] = atHi
-		}
-		lp.pivot(leave, enter)
+		lp.move(enter, dir, leave, step)
 	}
 	var sum big.Rat
 	for j := lp.n; j < cols; j++ {
@@ -290,6 +200,117 @@ func (lp *simplex) solve() (int, []big.Rat) {
 		return refuted, nil
 	}
 	return decided, lp.x[:lp.n]
+}
+
+// entering returns the column to enter the basis by Bland's rule, the
+// first whose reduced cost improves the objective in a direction its
+// bounds allow, and that direction (1 up, −1 down); -1 at the optimum.
+// The reduced cost of column j is its cost less the sum of its tableau
+// column over the rows whose basic variable is an artificial (cost 1).
+func (lp *simplex) entering() (int, int) {
+	var d, w big.Rat
+	for j, st := range lp.status {
+		if st == basic {
+			continue
+		}
+		w.SetInt64(0)
+		for i := range lp.t {
+			if lp.basis[i] >= lp.n {
+				w.Add(&w, &lp.t[i][j])
+			}
+		}
+		d.SetInt64(0)
+		if j >= lp.n {
+			d.SetInt64(1)
+		}
+		d.Sub(&d, &w)
+		switch {
+		case d.Sign() < 0 && (st == atLo || st == free):
+			return j, 1
+		case d.Sign() > 0 && (st == atHi || st == free):
+			return j, -1
+		}
+	}
+	return -1, 0
+}
+
+// ratio returns how far the entering column may move in direction dir
+// before a variable meets a bound: the row whose basic variable meets
+// it first (the lowest variable among ties, by Bland's rule), or -1 for
+// the entering variable's own bound. x_B = −T·x_N, so the basic variable
+// of row i moves by −T[i][enter]·dir per unit of step. It reports false
+// when nothing bounds the move.
+func (lp *simplex) ratio(enter, dir int) (leave int, best *big.Rat, ok bool) {
+	var r, k big.Rat
+	best = new(big.Rat)
+	leave, leaveVar := -1, -1
+	if b := lp.bounds(enter); dir > 0 && b.Hi != PosInf || dir < 0 && b.Lo != NegInf {
+		if dir > 0 {
+			best.SetInt64(b.Hi)
+			best.Sub(best, &lp.x[enter])
+		} else {
+			best.Set(&lp.x[enter])
+			best.Sub(best, k.SetInt64(b.Lo))
+		}
+		ok, leaveVar = true, enter
+	}
+	for i := range lp.t {
+		a := &lp.t[i][enter]
+		if a.Sign() == 0 {
+			continue
+		}
+		rate := -a.Sign() * dir
+		b := lp.bounds(lp.basis[i])
+		switch {
+		case rate > 0 && b.Hi != PosInf:
+			r.SetInt64(b.Hi)
+			r.Sub(&r, &lp.x[lp.basis[i]])
+		case rate < 0 && b.Lo != NegInf:
+			r.Set(&lp.x[lp.basis[i]])
+			r.Sub(&r, k.SetInt64(b.Lo))
+		default:
+			continue
+		}
+		k.Abs(a)
+		r.Quo(&r, &k)
+		if c := r.Cmp(best); !ok || c < 0 || c == 0 && lp.basis[i] < leaveVar {
+			best.Set(&r)
+			ok, leave, leaveVar = true, i, lp.basis[i]
+		}
+	}
+	return leave, best, ok
+}
+
+// move moves the entering column by step in direction dir, and the basic
+// variables along; then the variable of row leave leaves the basis at
+// the bound it met, or, with leave -1, the entering variable stays out at
+// its other bound.
+func (lp *simplex) move(enter, dir, leave int, step *big.Rat) {
+	var delta, k big.Rat
+	delta.Set(step)
+	if dir < 0 {
+		delta.Neg(&delta)
+	}
+	lp.x[enter].Add(&lp.x[enter], &delta)
+	for i := range lp.t {
+		if lp.t[i][enter].Sign() != 0 {
+			k.Mul(&lp.t[i][enter], &delta)
+			lp.x[lp.basis[i]].Sub(&lp.x[lp.basis[i]], &k)
+		}
+	}
+	if leave < 0 {
+		lp.status[enter] = atLo
+		if dir > 0 {
+			lp.status[enter] = atHi
+		}
+		return
+	}
+	old := lp.basis[leave]
+	lp.status[old] = atLo
+	if b := lp.bounds(old); b.Hi != PosInf && lp.x[old].Cmp(k.SetInt64(b.Hi)) == 0 {
+		lp.status[old] = atHi
+	}
+	lp.pivot(leave, enter)
 }
 
 // pivot makes column j basic in row r.

@@ -110,14 +110,34 @@ func (s *System) problem() *problem {
 // the package doc); s itself is not changed. An error wraps ErrRange when
 // a sum leaves the int64 range.
 func (s *System) Solve() (*Solution, error) {
-	n, nv := s.Equations(), len(s.vars)
 	work := s.Budget
 	if work <= 0 {
 		work = DefaultBudget
 	}
+	sol, err := s.alone()
+	if err != nil {
+		return nil, err
+	}
+	if err := sol.peel(); err != nil {
+		return nil, err
+	}
+	if err := sol.decideCycles(&work); err != nil {
+		return nil, err
+	}
+	if err := sol.witness(); err != nil {
+		return nil, err
+	}
+	return sol, nil
+}
+
+// alone judges each equation of s on its own: one whose sum over its
+// variables' intervals excludes zero is violated, its own certificate,
+// and is set aside; the others are active.
+func (s *System) alone() (*Solution, error) {
+	n := s.Equations()
 	p := s.problem()
 	p.active = make([]bool, n)
-	sol := &Solution{Verdicts: make([]Verdict, n), Certificates: make([]*Certificate, n), Witness: make([]int64, nv),
+	sol := &Solution{Verdicts: make([]Verdict, n), Certificates: make([]*Certificate, n), Witness: make([]int64, len(s.vars)),
 		p: p, undecided: map[int32]bool{}}
 	for e := range n {
 		sum, err := s.SumOf(s.Equation(e))
@@ -132,7 +152,13 @@ func (s *System) Solve() (*Solution, error) {
 		p.active[e] = true
 	}
 	p.occurrences()
-	pl := newPeeler(p, false)
+	return sol, nil
+}
+
+// peel peels the trees off the active equations, blaming each conflict
+// met on the way.
+func (sol *Solution) peel() error {
+	pl := newPeeler(sol.p, false)
 	sol.pl = pl
 	pl.blame = func(e int32, c *Certificate) {
 		sol.Verdicts[e], sol.Certificates[e] = Violated, c
@@ -141,17 +167,24 @@ func (s *System) Solve() (*Solution, error) {
 		}
 	}
 	pl.run()
-	if pl.err != nil {
-		return nil, pl.err
-	}
+	return pl.err
+}
+
+// decideCycles decides each cycle left after peeling on its own: its
+// values go to the witness; a refutation blames its equation of the
+// highest index, and what is left of the cycle after peeling again is
+// decided anew; a cycle that the work does not suffice for makes its
+// component undecided.
+func (sol *Solution) decideCycles(work *int) error {
+	pl := sol.pl
 	groups := cycles(pl, pl.core())
 	for len(groups) > 0 {
 		g := groups[0]
 		groups = groups[1:]
 		c := cycleOf(pl, g)
-		status, values, pr, err := c.decide(&work, &sol.Procedures)
+		status, values, pr, err := c.decide(work, &sol.Procedures)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		switch status {
 		case decided:
@@ -163,11 +196,9 @@ func (s *System) Solve() (*Solution, error) {
 			cert := c.expand(pl, pr, map[int32]Interval{})
 			keep := func(e int) bool { return !pl.gone[e] && c.has(int32(e)) }
 			if cert != nil && cert.blamed(keep) >= 0 {
-				e := cert.blamed(keep)
-				pl.blameCore(int32(e), cert)
-				pl.run()
-				if pl.err != nil {
-					return nil, pl.err
+				pl.blameCore(int32(cert.blamed(keep)), cert)
+				if pl.run(); pl.err != nil {
+					return pl.err
 				}
 				var left []int32
 				for _, e := range g {
@@ -180,22 +211,30 @@ func (s *System) Solve() (*Solution, error) {
 			}
 		}
 		if sol.comp == nil {
-			sol.comp = components(p)
+			sol.comp = components(sol.p)
 		}
-		sol.undecided[sol.comp.root(int32(nv)+g[0])] = true
+		sol.undecided[sol.comp.root(int32(len(sol.p.box))+g[0])] = true
 		sol.Procedures.Undecided++
 	}
+	return nil
+}
+
+// witness completes the witness from the cycles' values outwards, leaving
+// the undecided components alone and their equations Undecided, and
+// checks that every equation that holds holds at it.
+func (sol *Solution) witness() error {
+	p, pl, nv := sol.p, sol.pl, int32(len(sol.p.box))
 	var skip func(node int32) bool
 	if sol.comp != nil {
 		skip = func(node int32) bool {
 			if node < 0 {
-				node = int32(nv) + ^node
+				node = nv + ^node
 			}
 			return sol.undecided[sol.comp.root(node)]
 		}
 	}
 	if err := pl.witness(sol.Witness, skip); err != nil {
-		return nil, err
+		return err
 	}
 	for e, ok := range p.active {
 		switch {
@@ -207,15 +246,15 @@ func (s *System) Solve() (*Solution, error) {
 			ok := true
 			for _, t := range p.eq(int32(e)) {
 				if sum, ok = add(sum, t.sign()*sol.Witness[t.Var]); !ok {
-					return nil, fmt.Errorf("%w: a sum in equation %d", ErrRange, e)
+					return fmt.Errorf("%w: a sum in equation %d", ErrRange, e)
 				}
 			}
 			if sum != 0 {
-				return nil, fmt.Errorf("bounds: internal error: the witness fails equation %d", e)
+				return fmt.Errorf("bounds: internal error: the witness fails equation %d", e)
 			}
 		}
 	}
-	return sol, nil
+	return nil
 }
 
 // cycles splits the equations eqs of the core, in order, into connected
