@@ -145,9 +145,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "  %s\n", f)
 	}
 	if len(r.Unproved) > 0 {
-		// Propagation found no violation; the search for exact figures
-		// that satisfy every identity at once gave up.
-		fmt.Fprintf(stdout, "  not proved (no violation, but no proof found): %s\n", strings.Join(r.Unproved, ", "))
+		// Identities left undecided: the verification's work budget ran
+		// out before it proved them either way.
+		fmt.Fprintf(stdout, "  not proved (identities undecided): %s\n", strings.Join(r.Unproved, ", "))
 	}
 	fmt.Fprintf(stdout, "aggregate: 47 prefectures and the nation, %d bytes of CSV to %s, in %d ms\n", out.Len(), aggregate, r.Aggregate.Milliseconds())
 	if cpuOK {
