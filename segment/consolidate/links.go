@@ -21,10 +21,11 @@ func fixedLinkName(s unified.Scope) string {
 	return s.String() + " BS固定資産等形成分=固定資産+短期貸付金+基金"
 }
 
-// scopeLinks returns the links of scope s that a consolidation keeps: those of
-// unified.Links, and the identity that defines 固定資産等形成分 under the
-// 統一的な基準, the 純資産 held as 固定資産, 短期貸付金 and 流動資産の基金
-// (the tie unified.VerifyBooks checks of the books of 一般会計等).
+// scopeLinks returns the links of scope s that a consolidation keeps:
+// those of unified.Links, and the identity that defines 固定資産等形成分
+// under the 統一的な基準, the 純資産 held as 固定資産, 短期貸付金 and
+// 流動資産の基金 (the tie unified.VerifyBooks checks of the books of
+// 一般会計等).
 // Consolidating adds up those assets and eliminates some of them (出資金),
 // so it must move 固定資産等形成分 with them; with the link BS
 // 固定資産等形成分 = NW 本年度末, the 純資産変動計算書's 本年度末 keeps it too.
@@ -39,22 +40,21 @@ func scopeLinks(s unified.Scope) []statement.Link {
 	})
 }
 
-// verify checks the statements of book, held under their form ids, and
-// the links of scope s between them (scopeLinks). A 固定資産等形成分 of 0
-// against no figure on the other side, or the other way round, keeps the
-// identity: a body with no assets of the kind may print either.
-func verify(book *statement.Book, s unified.Scope) *statement.Verification {
-	v := book.Verify(statement.VerifyOptions{Links: scopeLinks(s)})
+// findings returns what is wrong with the statements of book, held under
+// their form ids, and with the links of scope s between them
+// (scopeLinks). A 固定資産等形成分 of 0 against no figure on the other
+// side, or the other way round, keeps the identity: a body with no assets
+// of the kind may print either.
+func findings(book *statement.Book, s unified.Scope) []statement.Finding {
 	name := fixedLinkName(s)
-	kept := v.Findings[:0]
-	for _, f := range v.Findings {
+	var out []statement.Finding
+	for _, f := range book.Verify(statement.VerifyOptions{Links: scopeLinks(s)}).Findings {
 		if f.Rule != name || f.GotText != "" || f.Got.Valid == f.Want.Valid ||
 			f.Got.Valid && !f.Got.Amount.IsZero() || f.Want.Valid && !f.Want.Amount.IsZero() {
-			kept = append(kept, f)
+			out = append(out, f)
 		}
 	}
-	v.Findings = kept
-	return v
+	return out
 }
 
 // explain returns what finding f of book b says, and for a break of the

@@ -256,7 +256,7 @@ func (c *Consolidation) statements(m *member) []Problem {
 		return ps
 	}
 	m.at = m.own
-	for _, f := range verify(book, c.Scope).Findings {
+	for _, f := range findings(book, c.Scope) {
 		err := ErrTotal
 		if f.Kind == statement.LinkBroken {
 			err = ErrLink
@@ -308,7 +308,7 @@ func unifiedProblems(err error) []Problem {
 // scope s that book b breaks, at the place of at.
 func linkProblems(b *statement.Book, s unified.Scope, at Problem, sentinel error) []Problem {
 	var ps []Problem
-	for _, f := range verify(b, s).Findings {
+	for _, f := range findings(b, s) {
 		if f.Kind != statement.LinkBroken {
 			continue
 		}
