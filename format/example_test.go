@@ -80,7 +80,6 @@ func ExampleRound() {
 func ExampleParseAmount() {
 	for _, s := range []string{
 		"△ 2,286,666,903",
-		"(1,234)",
 		"７６，４７６，９４０，０００円",
 		"１億 3,400 万円",
 		"1,696百万円",
@@ -92,14 +91,21 @@ func ExampleParseAmount() {
 	fmt.Println(err)
 	_, err = format.ParseAmount("－")
 	fmt.Println(errors.Is(err, format.ErrNoFigure))
+	// Parentheses mean a negative only to a reader told so: a memo line
+	// prints its figure in them too.
+	_, err = format.ParseAmount("(1,234)")
+	fmt.Println(errors.Is(err, format.ErrParens))
+	d, err := format.Formatter{Negative: format.Parens}.ParseAmount("(1,234)")
+	fmt.Println(d, err)
 	// Output:
 	// -2286666903 <nil>
-	// -1234 <nil>
 	// 76476940000 <nil>
 	// 134000000 <nil>
 	// 1696000000 <nil>
 	// format: parsing "1,23,4": misplaced comma at offset 1
 	// true
+	// true
+	// -1234 <nil>
 }
 
 func ExampleParseCell() {

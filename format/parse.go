@@ -28,6 +28,12 @@ var (
 	// (該当なし): not an amount, but not a mistake either. ParseCell reads it
 	// as a Cell without a figure.
 	ErrNoFigure = errors.New("no figure")
+	// ErrParens means the text is a figure in parentheses, (4,679,237),
+	// where the reader was not told what parentheses mean: published
+	// statements print negatives so, and memo lines (（うち歳計現金）) too.
+	// A Formatter whose Negative is Parens reads it as negative. It wraps
+	// ErrSyntax.
+	ErrParens = fmt.Errorf("%w: a figure in parentheses", ErrSyntax)
 )
 
 // A ParseError records why a text could not be read as an amount or a unit.
@@ -35,7 +41,7 @@ type ParseError struct {
 	Input  string // the text, as given
 	Offset int    // byte offset in Input where the problem was found
 	Reason string // what is wrong, such as "misplaced comma"
-	Err    error  // ErrSyntax, ErrRange or ErrNoFigure
+	Err    error  // ErrSyntax, ErrRange, ErrNoFigure or ErrParens
 }
 
 // Error returns the message: a bounded prefix of the input, the reason and
@@ -44,7 +50,7 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("format: parsing %s: %s at offset %d", quote.Bounded(e.Input), e.Reason, e.Offset)
 }
 
-// Unwrap returns ErrSyntax, ErrRange or ErrNoFigure.
+// Unwrap returns ErrSyntax, ErrRange, ErrNoFigure or ErrParens.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // ParseAmount reads an amount in yen as documents print it and returns its
@@ -54,8 +60,8 @@ func (e *ParseError) Unwrap() error { return e.Err }
 //   - grouped or plain digits, half-width or full-width, mixed freely:
 //     1,234  １，２３４  １,234  1234, and a decimal fraction: 89.431;
 //   - a negative mark, with or without spaces after it: △ ▲, the hyphen-minus,
-//     U+2212 − and the other dashes (‐ ‒ – — ― － ー); or parentheses: (1,234);
-//     or a plus sign, as changes are printed: ＋９３１，０００，０００円;
+//     U+2212 − and the other dashes (‐ ‒ – — ― － ー); or a plus sign, as
+//     changes are printed: ＋９３１，０００，０００円;
 //   - a unit suffix: 円, 千円 or 百万円 (1,234千円 is 1,234,000);
 //   - kanji units in descending order, spaces allowed: 1億3,400万円,
 //     １億 3,400 万円, 13億5,480万 (a group after the first must be smaller
@@ -64,9 +70,12 @@ func (e *ParseError) Unwrap() error { return e.Err }
 //
 // A dash alone (-, －, ―, ‐, ー, …) is no figure (該当なし), not zero:
 // ParseAmount reports it as a *ParseError wrapping ErrNoFigure, and
-// ParseCell reads it as a Cell without a figure. Any other text returns a
-// *ParseError wrapping ErrSyntax, with the offset of the first byte that
-// could not be read. Values of up to MaxDigits digits are read exactly;
+// ParseCell reads it as a Cell without a figure. A figure in parentheses,
+// (1,234), is a *ParseError wrapping ErrParens: documents print negatives
+// so, and memo lines too, and only the reader knows which; a Formatter
+// whose Negative is Parens reads it as negative (Formatter.ParseAmount).
+// Any other text returns a *ParseError wrapping ErrSyntax, with the offset
+// of the first byte that could not be read. Values of up to MaxDigits digits are read exactly;
 // nothing is truncated. A number of more digits is a *ParseError wrapping
 // ErrRange.
 func ParseAmount(s string) (decimal.Decimal, error) {
@@ -94,6 +103,43 @@ func ParseCell(s string) (Cell, error) {
 		if errors.Is(err, ErrNoFigure) {
 			return Cell{}, nil
 		}
+		return Cell{}, err
+	}
+	return CellOf(d), nil
+}
+
+// ParseAmount reads an amount as f prints it: as the package's
+// ParseAmount reads it, in f.Unit unless the text names its unit (5千円,
+// 1億3,400万円 are taken as they say), and a figure in parentheses as
+// negative when f.Negative is Parens (else a *ParseError wrapping
+// ErrParens).
+func (f Formatter) ParseAmount(s string) (decimal.Decimal, error) {
+	if v, ok := digits.Int(s); ok {
+		return f.Unit.ToYen(decimal.New(v, 0)), nil
+	}
+	p := parser{s: s, parens: f.Negative == Parens}
+	d, err := p.amount()
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	if !p.named {
+		d = f.Unit.ToYen(d)
+	}
+	return d, nil
+}
+
+// ParseCell reads a figure as f.ParseAmount does, and a dash alone as a
+// cell with no figure (該当なし), or as zero when f prints zero as a dash
+// (ZeroDash or ZeroHyphen): a statement that does has no other use for
+// one. Other errors are *ParseError values.
+func (f Formatter) ParseCell(s string) (Cell, error) {
+	d, err := f.ParseAmount(s)
+	switch {
+	case errors.Is(err, ErrNoFigure) && (f.Zero == ZeroDash || f.Zero == ZeroHyphen):
+		return CellOf(decimal.Zero), nil
+	case errors.Is(err, ErrNoFigure):
+		return Cell{}, nil
+	case err != nil:
 		return Cell{}, err
 	}
 	return CellOf(d), nil
@@ -135,8 +181,10 @@ func fold(r rune) rune {
 }
 
 type parser struct {
-	s   string
-	pos int // byte offset of the next rune
+	s      string
+	pos    int  // byte offset of the next rune
+	parens bool // parentheses mean a negative figure
+	named  bool // a unit was read: a suffix or a kanji unit
 }
 
 // peek returns the folded rune at p.pos and its width in bytes.
@@ -242,6 +290,10 @@ func (p *parser) amount() (decimal.Decimal, error) {
 		if !p.accept(')') {
 			return decimal.Decimal{}, p.failHere("closing parenthesis")
 		}
+		if !p.parens {
+			return decimal.Decimal{}, &ParseError{Input: p.s, Offset: start,
+				Reason: "parentheses, which mean a negative figure or a memo line; a Formatter says which", Err: ErrParens}
+		}
 	}
 	p.skipSpace()
 	if p.pos < len(p.s) {
@@ -277,6 +329,7 @@ func (p *parser) figure(neg bool) (decimal.Decimal, error) {
 		p.skipSpace()
 		unitOff := p.pos
 		exp, isUnit := p.bigUnit()
+		p.named = p.named || isUnit
 		if !isUnit {
 			// The last number: its unit comes from the suffix.
 			if above >= 0 && n.digits > int(above) {
@@ -334,9 +387,13 @@ func (p *parser) suffix(afterUnits bool) (int32, error) {
 		return 0, p.fail(off, "unit suffix after kanji units")
 	}
 	p.skipSpace()
-	if !p.acceptString("円") && exp != 0 {
-		return 0, p.failHere("円")
+	if !p.acceptString("円") {
+		if exp != 0 {
+			return 0, p.failHere("円")
+		}
+		return 0, nil
 	}
+	p.named = true
 	return exp, nil
 }
 

@@ -38,8 +38,6 @@ var parseTests = []struct {
 	{"horizontal bar", "―5", "-5"},
 	{"hyphen", "‐5", "-5"},
 	{"long vowel mark", "ー5", "-5"},
-	{"parentheses", "(1,234)", "-1234"},
-	{"full-width parentheses with spaces", "（ １，２３４ ）", "-1234"},
 	{"mixed width", "１,234", "1234"},
 	{"plain digits", "1234567", "1234567"},
 	{"leading zeros", "007", "7"},
@@ -54,12 +52,71 @@ var parseTests = []struct {
 	{"every unit", "1,234京5,678兆9,012億3,456万7,890円", "12345678901234567890"},
 	{"first group any size", "13,400万円", "134000000"},
 	{"kanji units negative", "△1億3,400万円", "-134000000"},
-	{"kanji units in parentheses", "(1億3,400万円)", "-134000000"},
 	{"fraction last", "1億2.5万円", "100025000"},
 	{"tab and spaces", "\t 1,234 \u3000", "1234"},
 	{"huge", "123,456,789,012,345,678,901,234,567,890", "123456789012345678901234567890"},
 	{"huge fraction", "0.1234567890123456789012345", "0.1234567890123456789012345"},
 	{"full-width point", "８９．４３１", "89.431"},
+}
+
+// parensTests are figures in parentheses, negative for a Formatter that
+// prints negatives so.
+var parensTests = []struct {
+	name string
+	in   string
+	want string // yen
+}{
+	{"parentheses", "(1,234)", "-1234"},
+	{"full-width parentheses with spaces", "（ １，２３４ ）", "-1234"},
+	{"kanji units in parentheses", "(1億3,400万円)", "-134000000"},
+	{"a figure without them", "1,234", "1234"},
+}
+
+func TestParseAmountParens(t *testing.T) {
+	f := format.Formatter{Negative: format.Parens}
+	for _, tt := range parensTests {
+		got, err := f.ParseAmount(tt.in)
+		if err != nil || !got.Equal(dec(tt.want)) {
+			t.Errorf("%s: Formatter{Negative: Parens}.ParseAmount(%q) = %s, %v; want %s", tt.name, tt.in, got, err, tt.want)
+		}
+		if strings.ContainsAny(tt.in, "(（") {
+			// Without being told, a figure in parentheses may be a
+			// negative or a memo line: neither is taken for granted.
+			_, err := format.ParseAmount(tt.in)
+			var pe *format.ParseError
+			if !errors.Is(err, format.ErrParens) || !errors.Is(err, format.ErrSyntax) || !errors.As(err, &pe) || pe.Offset != strings.IndexAny(tt.in, "(（") {
+				t.Errorf("%s: ParseAmount(%q) error %v, want ErrParens at the parenthesis", tt.name, tt.in, err)
+			}
+			if _, err := (format.Formatter{}).ParseCell(tt.in); !errors.Is(err, format.ErrParens) {
+				t.Errorf("%s: Formatter{}.ParseCell(%q) error %v, want ErrParens", tt.name, tt.in, err)
+			}
+		}
+	}
+}
+
+// A Formatter reads figures in its unit, unless they name theirs, and a
+// dash as zero when it prints zero so.
+func TestFormatterParseCell(t *testing.T) {
+	tests := []struct {
+		name string
+		f    format.Formatter
+		in   string
+		want format.Cell
+	}{
+		{"in 千円", format.Formatter{Unit: format.Thousand}, "1,234", format.CellOf(dec("1234000"))},
+		{"plain digits in 千円", format.Formatter{Unit: format.Thousand}, "1234", format.CellOf(dec("1234000"))},
+		{"naming its unit", format.Formatter{Unit: format.Thousand}, "5円", format.CellOf(dec("5"))},
+		{"kanji units", format.Formatter{Unit: format.Million}, "1億3,400万円", format.CellOf(dec("134000000"))},
+		{"negative in 百万円", format.Formatter{Unit: format.Million, Negative: format.Parens}, "(1,696)", format.CellOf(dec("-1696000000"))},
+		{"a dash", format.Formatter{Unit: format.Thousand}, "-", format.Cell{}},
+		{"a dash for zero", format.Formatter{Zero: format.ZeroDash}, "－", format.CellOf(dec("0"))},
+	}
+	for _, tt := range tests {
+		got, err := tt.f.ParseCell(tt.in)
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("%s: %+v.ParseCell(%q) = %v, %v; want %v", tt.name, tt.f, tt.in, got, err, tt.want)
+		}
+	}
 }
 
 func TestParseAmount(t *testing.T) {
@@ -244,13 +301,18 @@ func TestParseFormatRoundTrip(t *testing.T) {
 	for _, f := range losslessFormatters {
 		for _, v := range values {
 			s := f.Format(v)
-			got, err := format.ParseAmount(s)
+			got, err := f.ParseAmount(s)
 			if err != nil || !got.Equal(v) {
 				t.Fatalf("%+v: ParseAmount(Format(%s) = %q) = %s, %v", f, v, s, got, err)
 			}
 			k := f.Kanji(v)
-			if got, err := format.ParseAmount(k); err != nil || !got.Equal(v) {
+			if got, err := f.ParseAmount(k); err != nil || !got.Equal(v) {
 				t.Fatalf("%+v: ParseAmount(Kanji(%s) = %q) = %s, %v", f, v, k, got, err)
+			}
+			if f.Negative != format.Parens {
+				if got, err := format.ParseAmount(s); err != nil || !got.Equal(v) {
+					t.Fatalf("%+v: format.ParseAmount(Format(%s) = %q) = %s, %v", f, v, s, got, err)
+				}
 			}
 		}
 	}
@@ -269,6 +331,9 @@ func FuzzParseAmount(f *testing.F) {
 		f.Add(tt.in)
 	}
 	for _, tt := range parseErrorTests {
+		f.Add(tt.in)
+	}
+	for _, tt := range parensTests {
 		f.Add(tt.in)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -292,7 +357,7 @@ func FuzzParseAmount(f *testing.F) {
 		}
 		for _, f := range []format.Formatter{{Places: places}, {Places: places, FullWidth: true, Negative: format.Parens}} {
 			out := f.Format(d)
-			back, err := format.ParseAmount(out)
+			back, err := f.ParseAmount(out)
 			if err != nil || !back.Equal(d) {
 				t.Fatalf("ParseAmount(%q) = %s; Format = %q reads back as %s, %v", s, d, out, back, err)
 			}

@@ -19,6 +19,10 @@ type amount struct {
 	n     int64            // the figure in yen when d is nil
 	d     *decimal.Decimal // the exact figure, for one that is not kept in n
 	valid bool             // false for 該当なし
+	// blank says, of one that is not valid, that it was printed blank
+	// rather than as a dash: 該当なし where the form expects nothing, a
+	// figure lost in printing where it expects one (see lostCells).
+	blank bool
 }
 
 // yenAmount returns an amount of n yen.

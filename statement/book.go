@@ -7,6 +7,7 @@ import (
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/quote"
+	"github.com/shopspring/decimal"
 )
 
 // A Book is the set of statements one body publishes for one period
@@ -86,9 +87,9 @@ func (b *Book) Compare(want *Book) []Finding {
 	return fs
 }
 
-// VerifyOptions says what Book.Verify checks besides the book's own
-// statements. The zero value checks only the identities of each
-// statement.
+// VerifyOptions says what Book.Verify and Book.VerifyRounded check besides
+// the book's own statements. The zero value checks only the identities of
+// each statement.
 type VerifyOptions struct {
 	// Built, if set, is the book built from the item figures of the book
 	// verified. Each of its statements is compared with the published one
@@ -96,107 +97,192 @@ type VerifyOptions struct {
 	// statement's identities: a built statement satisfies them by
 	// construction, so the comparison finds every printed figure they
 	// would find wrong, and reproduces the rounding of a rounded
-	// statement instead of reporting it.
+	// statement instead of reporting it. Of a statement printed rounded,
+	// VerifyRounded also judges what Built does not reproduce: a printed
+	// total or computed cell that Built does not give is judged by its
+	// identity instead, under rounding, and a violation of any of its
+	// identities is reported whether Built gives the figure or not.
 	Built *Book
 	// Links are the identities between statements to check.
 	Links []Link
 	// Pins are the published figures the book's own figures are known
 	// not to give; the findings they match are expected.
 	Pins []Pin
-	// Rounded verifies the book under rounding: every figure of a
-	// statement printed rounded (Meta.Unit above 円, and not Meta.Exact)
-	// stands for the interval of exact yen its Meta allows, and the
-	// identities of those statements and every link are judged together
-	// with the exact figures of the other statements, as one Joint (see
-	// Joint.Verify for what the verdicts prove). A link between a 百万円
-	// summary and its 円 statement is then exact, within rounding, or a
-	// violation with its Excess. Statements printed exactly are checked
-	// as without it. Of a rounded statement, Built reproduces what it
-	// can: a printed total or computed cell that Built does not give is
-	// judged by its identity instead, under rounding, and a violation of
-	// any of its identities is reported whether Built gives the figure
-	// or not. Findings within rounding are reported with that Verdict;
-	// exact ones are not findings. The zero value verifies exactly.
-	Rounded bool
+	// OmitWithinRounding leaves the findings within rounding out of
+	// Findings, for a caller that needs only their number
+	// (Verification.Count), such as one checking thousands of books.
+	// Defaults to false.
+	OmitWithinRounding bool
 }
 
-// Verify checks b and returns every finding: the identities of each
-// statement (Statement.Verify), or its comparison with opt.Built; then
-// each link of opt.Links (see Link); then each pin of opt.Pins that no
-// finding matched, as a StalePin finding. A finding at the cell of a pin
-// carries the pin's Reason; see Pin for how pins match. With opt.Rounded
-// the checks are made under rounding (see VerifyOptions.Rounded); a book
-// whose figures cannot be read as whole yen is then verified exactly, and
-// the Verification's Err says why.
+// Verify checks b exactly, every figure as printed, and returns every
+// finding: the identities of each statement (Statement.Verify), or its
+// comparison with opt.Built; then each link of opt.Links (see Link); then
+// each pin of opt.Pins that no finding matched, as a StalePin finding. A
+// finding at the cell of a pin carries the pin's Reason; see Pin for how
+// pins match. VerifyRounded verifies b under rounding.
 func (b *Book) Verify(opt VerifyOptions) *Verification {
 	opt = b.keyed(opt)
-	if opt.Rounded {
-		v, err := b.verifyRounded(opt)
-		if err == nil {
-			return v
-		}
-		opt.Rounded = false
-		v = b.Verify(opt)
-		v.Err = err
-		return v
-	}
-	var fs []Finding
+	v := &Verification{}
 	if opt.Built != nil {
-		fs = opt.Built.Compare(b)
+		v.Findings = opt.Built.Compare(b)
 	} else {
 		for _, id := range b.ids {
-			for _, f := range b.byID[id].Verify() {
-				f.Statement = id
-				fs = append(fs, f)
-			}
+			v.statement(id, b.byID[id].ready())
 		}
 	}
 	for _, l := range opt.Links {
-		fs = append(fs, b.check(l)...)
+		v.link(b.check(l))
 	}
-	return &Verification{Findings: b.pin(fs, opt.Pins)}
+	v.Findings = b.pin(v.Findings, opt.Pins)
+	return v
 }
 
-// A Verification is what Book.Verify found, in order. A finding that a pin
-// expects carries the pin's Reason; a pin that no finding matched is a
-// StalePin finding.
+// A Verification is what Book.Verify, Book.VerifyRounded or
+// Statement.VerifyRounded found, in order. A finding that a pin expects
+// carries the pin's Reason; a pin that no finding matched is a StalePin
+// finding.
+//
+// Under rounding every verdict is proven: a Violation carries a
+// Certificate, and the identities and links that are Exact or
+// WithinRounding hold together for the exact figures that Witness gives,
+// each of which the figure printed rounds to (but for the cells of
+// Meta.Recomputed columns, printed from other rounded figures, and the
+// cells of hidden rows, not printed). An identity that the work budget did
+// not let the verification decide is Undecided, never consistent.
 type Verification struct {
 	// Findings lists every finding: of the statements, then of the
-	// links, then the stale pins.
+	// links, then the stale pins. Under rounding, an identity or link that
+	// holds exactly as printed makes no finding; Count counts it.
 	Findings []Finding
-	// Err, for a verification under rounding, is why the book could not
-	// be verified so: a figure that is not whole yen or is beyond ±10^18
-	// yen (an *Error wrapping ErrRange). Findings are then those of exact
-	// verification.
-	Err   error
-	joint *JointResult   // under rounding: the statements whose figures are not all exact, as one Joint
-	index map[string]int // the Joint's statement of each id it holds
-	book  *Book          // the book verified under rounding
+	counts   [Undecided + 1]int
+	joint    *joint         // under rounding: the statements judged together
+	index    map[string]int // the joint's statement of each id it holds
+	book     *Book          // the book verified under rounding, if any
+}
+
+// Count returns the number of identities and links judged with verdict
+// v, whether or not they are findings: every identity of each statement
+// verified (not those of a statement compared with VerifyOptions.Built,
+// which are compared instead, except under rounding, where a statement
+// printed rounded is judged as well), and every link. Under rounding, the
+// identities of hidden rows and those that name a figure lost in printing
+// (see BlankFigure) are counted only when they are violated or undecided.
+func (r *Verification) Count(v Verdict) int {
+	if v < Violation || v > Undecided {
+		return 0
+	}
+	return r.counts[v]
+}
+
+// add counts f and makes it a finding unless it is Exact.
+func (r *Verification) add(f Finding) {
+	r.counts[f.Verdict]++
+	if f.Verdict != Exact {
+		r.Findings = append(r.Findings, f)
+	}
+}
+
+// statement verifies s exactly, under the id it has in a book.
+func (r *Verification) statement(id string, s *Statement) {
+	fs := s.Verify()
+	n, _ := s.t.identities()
+	r.counts[Exact] += n - len(fs)
+	r.counts[Violation] += len(fs)
+	for _, f := range fs {
+		f.Statement = id
+		r.Findings = append(r.Findings, f)
+	}
+}
+
+// link counts a link that is exact unless fs, its findings, says it is
+// broken, and adds fs.
+func (r *Verification) link(fs []Finding) {
+	if len(fs) == 0 {
+		r.counts[Exact]++
+		return
+	}
+	r.counts[Violation]++
+	r.Findings = append(r.Findings, fs...)
 }
 
 // Bounds returns, for a verification under rounding, the interval of
-// exact yen implied for a cell of the book (see JointResult.Bounds): such
-// as the yen 予算 that a 百万円 table prints only rounded, implied by its
-// 差引 and a 決算 known to the yen. It reports false for a verification
-// made exactly, and for a cell that has no figure to bound.
+// exact yen implied for a cell (statement named as findings name it): the
+// one its printed figure stands for, narrowed by every identity and link
+// that is not a violation; such as the yen 予算 that a 百万円 table prints
+// only rounded, implied by its 差引 and a 決算 known to the yen; for a
+// hidden row, which was not printed, what the identities allow. Every
+// exact figure the identities and the printed figures allow lies in it;
+// where they form no cycle, every amount in it is one that some such
+// figures give (where they do, it may be wider). It reports false for a
+// verification made exactly, and for a cell that has no figure to bound.
 func (r *Verification) Bounds(statement, row, column string) (Range, bool) {
-	if r.joint == nil {
+	v, c, ok := r.variable(statement, row, column)
+	switch {
+	case !ok:
 		return Range{}, false
+	case v < 0: // an exact figure
+		return Range{Lo: c.Amount, Hi: c.Amount}, true
+	}
+	return rangeOf(r.joint.sol.Implied(int(v))), true
+}
+
+// Witness returns, for a verification under rounding, the exact yen of a
+// cell in the witness: amounts for every cell that satisfy every identity
+// and link that is not a violation, each of which the figure printed
+// rounds to (see Verification). It reports false for a verification made
+// exactly, for a cell that has no figure, and for one whose identities are
+// Undecided.
+func (r *Verification) Witness(statement, row, column string) (decimal.Decimal, bool) {
+	v, c, ok := r.variable(statement, row, column)
+	switch {
+	case !ok:
+		return decimal.Decimal{}, false
+	case v < 0: // an exact figure
+		return c.Amount, true
+	case !r.joint.sol.Decided(int(v)):
+		return decimal.Decimal{}, false
+	}
+	return decimal.NewFromInt(r.joint.sol.Witness[v]), true
+}
+
+// variable returns the variable of a cell of a verification under
+// rounding, or -1 with its figure for an exact one.
+func (r *Verification) variable(statement, row, column string) (int32, format.Cell, bool) {
+	if r.joint == nil {
+		return 0, format.Cell{}, false
 	}
 	if k, ok := r.index[statement]; ok {
-		return r.joint.Bounds(k, row, column)
+		v, c, ok := r.joint.variable(k, row, column)
+		if !ok {
+			return 0, format.Cell{}, false
+		}
+		if v == lazyVar {
+			v = -1
+		}
+		if v < 0 && !c.Valid {
+			c = format.CellOf(decimal.Zero) // 該当なし is exactly nothing
+		}
+		return v, c, true
 	}
-	// A statement the Joint does not hold prints every figure exactly.
+	// A statement the joint does not hold prints every figure exactly.
+	if r.book == nil {
+		return 0, format.Cell{}, false
+	}
 	s, ok := r.book.byID[statement]
 	if !ok {
-		return Range{}, false
+		return 0, format.Cell{}, false
 	}
+	s = s.ready()
 	i, j, ok := s.index(row, column)
 	if !ok || s.t.form.Columns[j].Kind == Text || s.t.form.Rows[i].Kind == Header {
-		return Range{}, false
+		return 0, format.Cell{}, false
 	}
 	c := s.cell(i, j)
-	return Range{Lo: c.Amount, Hi: c.Amount}, true
+	if !c.Valid {
+		c = format.CellOf(decimal.Zero)
+	}
+	return -1, c, true
 }
 
 // WithinRounding returns the findings that rounding explains: identities
@@ -224,11 +310,12 @@ func (r *Verification) Pinned() []Finding {
 }
 
 // Unexpected returns the findings that are problems: violations that no
-// pin expects, and stale pins. A finding within rounding is not one.
+// pin expects, identities left undecided, and stale pins. A finding
+// within rounding is not one.
 func (r *Verification) Unexpected() []Finding {
 	var fs []Finding
 	for _, f := range r.Findings {
-		if f.Kind == StalePin || f.Reason == "" && f.Verdict == Violation {
+		if f.Kind == StalePin || f.Reason == "" && f.Verdict == Violation || f.Verdict == Undecided {
 			fs = append(fs, f)
 		}
 	}

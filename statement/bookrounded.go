@@ -2,161 +2,218 @@ package statement
 
 import "github.com/koukaikei/koukaikei/format"
 
-// verifyRounded does the work of Verify under rounding. The Joint holds
-// the statements whose figures are not all exact (rounded, with hidden
-// rows or recomputed columns), with their identities, and the links that
-// name them, with the statements printed exactly that those links name,
-// as cells only. A link between figures that are all exact is checked as
-// Verify checks it: the Joint would judge it the same.
-func (b *Book) verifyRounded(opt VerifyOptions) (*Verification, error) {
-	exact := make([]bool, len(b.ids)) // per statement, whether its every cell is one exact figure
+// VerifyRounded verifies b as Verify does, but under rounding: every figure
+// of a statement printed rounded (Meta.Unit above 円, and not Meta.Exact)
+// stands for the interval of exact yen its Meta allows, and the identities
+// of those statements (and of statements with hidden rows or recomputed
+// columns) and every link that names them are judged together, with the
+// exact figures of the other statements, as Statement.VerifyRounded judges
+// one statement; every verdict is proven (see Verification). A link
+// between a 百万円 summary and its 円 statement is then exact, within
+// rounding, or a violation with its Excess and Certificate. Statements
+// printed exactly are checked as Verify checks them, and so are the links
+// between their figures alone. Findings within rounding are reported with
+// that Verdict; exact ones are not findings, but Verification.Count counts
+// them.
+//
+// A figure of a statement judged under rounding that is not whole yen, or
+// is beyond ±10^18 yen, is an *Error wrapping ErrRange naming the row and
+// column, and so is a sum beyond the int64 range; a link that names one
+// cell on both sides is an *Error wrapping ErrDuplicate. Nothing is then
+// verified: VerifyRounded never falls back to verifying exactly.
+func (b *Book) VerifyRounded(opt VerifyOptions) (*Verification, error) {
+	opt = b.keyed(opt)
+	p := b.plan(opt)
+	j := &joint{}
+	var whole []*Statement
+	var links []Link
+	for k, id := range b.ids {
+		if p.joined[k] && !p.exact[k] {
+			whole = append(whole, b.byID[id])
+		}
+	}
+	for i, l := range opt.Links {
+		if p.how[i] == jointly {
+			links = append(links, l)
+		}
+	}
+	j.grow(whole, links)
+	for k, id := range b.ids {
+		if p.joined[k] {
+			j.addStatement(b.byID[id], id, p.exact[k])
+		}
+	}
+	for i, l := range opt.Links {
+		if p.how[i] == jointly {
+			j.addLink(l.Name, p.cellRefs(l.Left), p.cellRefs(l.Right))
+		}
+	}
+	if err := j.solve(); err != nil {
+		return nil, err
+	}
+	v := &Verification{joint: j, index: p.index, book: b}
+	p.statements(v, j)
+	p.links(v, j)
+	v.Findings = b.pin(v.Findings, opt.Pins)
+	return v, nil
+}
+
+// How a verification under rounding judges a link.
+const (
+	lacking = iota // a cell it names is not in the book
+	alone          // its figures are all exact: as Verify does
+	jointly        // with the statements it names, under rounding
+)
+
+// A roundedPlan says how a book is verified under rounding: which
+// statements are judged together, and how each link is.
+type roundedPlan struct {
+	b       *Book
+	opt     VerifyOptions
+	exact   []bool         // per statement: every cell one exact figure
+	joined  []bool         // per statement: in the joint, whole or as cells only (exact)
+	how     []int          // per link
+	missing [][]Finding    // per link: the cells it names that the book lacks
+	index   map[string]int // per statement id in the joint: its index there
+}
+
+// plan decides what is judged together: the statements whose figures are
+// not all exact (rounded, with hidden rows or recomputed columns), with
+// their identities, and the links that name them, with the statements
+// printed exactly that those links name, as cells only. A link between
+// figures that are all exact is checked as Verify checks it: judged
+// together it would be judged the same.
+func (b *Book) plan(opt VerifyOptions) *roundedPlan {
+	p := &roundedPlan{b: b, opt: opt, exact: make([]bool, len(b.ids)), joined: make([]bool, len(b.ids)),
+		how: make([]int, len(opt.Links)), missing: make([][]Finding, len(opt.Links)), index: map[string]int{}}
 	at := make(map[string]int, len(b.ids))
 	for k, id := range b.ids {
 		s := b.byID[id].ready()
 		at[id] = k
-		exact[k] = !s.rounded() && len(s.meta.Recomputed) == 0 && !s.t.hasHidden()
+		p.exact[k] = !s.rounded() && len(s.meta.Recomputed) == 0 && !s.t.hasHidden()
+		p.joined[k] = !p.exact[k]
 	}
-	joined := make([]bool, len(b.ids)) // per statement, whether the Joint holds it
-	for k := range b.ids {
-		joined[k] = !exact[k]
-	}
-	const (
-		lacking = iota // a cell it names is not in the book
-		alone          // its figures are all exact
-		jointly        // an Identity of the Joint
-	)
-	how := make([]int, len(opt.Links))
-	missing := make([][]Finding, len(opt.Links)) // per link, the cells it names that b lacks
 	for i, l := range opt.Links {
-		how[i] = alone // and check reports the cells the book lacks
+		p.how[i] = alone // and check reports the cells the book lacks
 		for _, refs := range [2][]Ref{l.Left, l.Right} {
 			for _, r := range refs {
-				if k, ok := at[r.Statement]; ok && !exact[k] {
-					how[i] = jointly
+				if k, ok := at[r.Statement]; ok && !p.exact[k] {
+					p.how[i] = jointly
 				}
 			}
 		}
-		if how[i] == jointly {
-			if missing[i] = b.missing(l); len(missing[i]) > 0 {
-				how[i] = lacking
-				continue
-			}
-			for _, refs := range [2][]Ref{l.Left, l.Right} {
-				for _, r := range refs {
-					joined[at[r.Statement]] = true
-				}
+		if p.how[i] != jointly {
+			continue
+		}
+		if p.missing[i] = b.missing(l); len(p.missing[i]) > 0 {
+			p.how[i] = lacking
+			continue
+		}
+		for _, refs := range [2][]Ref{l.Left, l.Right} {
+			for _, r := range refs {
+				p.joined[at[r.Statement]] = true
 			}
 		}
 	}
-	j := &Joint{}
-	index := map[string]int{}
-	opts := jointOptions{quiet: true}
 	for k, id := range b.ids {
-		if joined[k] {
-			index[id] = len(j.Statements)
-			j.Statements = append(j.Statements, b.byID[id])
-			j.Names = append(j.Names, id)
-			opts.cellsOnly = append(opts.cellsOnly, exact[k])
+		if p.joined[k] {
+			p.index[id] = len(p.index)
 		}
 	}
-	nLinks := 0
-	for i, l := range opt.Links {
-		if how[i] == jointly {
-			j.Identities = append(j.Identities, Identity{Name: l.Name, Left: cellRefs(index, l.Left), Right: cellRefs(index, l.Right)})
-			nLinks++
-		}
-	}
-	res, err := j.verify(opts)
-	if err != nil {
-		return nil, err
-	}
-	judged := map[string][]Finding{}   // per statement id, its identities' findings but the exact ones
-	linked := make([]*Finding, nLinks) // per Identity, its finding unless exact
-	for i := range res.Findings {
-		f := &res.Findings[i]
-		if n := res.identities[i]; n >= 0 {
-			linked[n] = f
-		} else {
-			judged[f.Statement] = append(judged[f.Statement], *f)
-		}
-	}
+	return p
+}
 
-	fs := make([]Finding, 0, len(res.Findings)+len(opt.Pins))
+// cellRefs names the cells of refs in the joint.
+func (p *roundedPlan) cellRefs(refs []Ref) []cellRef {
+	out := make([]cellRef, len(refs))
+	for i, r := range refs {
+		out[i] = cellRef{stmt: p.index[r.Statement], row: r.Row, col: r.Column, negative: r.Negative}
+	}
+	return out
+}
+
+// statements adds the findings of each statement to v: those of the
+// joint for a statement printed rounded, or, with Built, its comparison
+// and what the joint finds that Built does not settle; for a statement
+// printed exactly, those of Verify, or its comparison with Built.
+func (p *roundedPlan) statements(v *Verification, j *joint) {
+	b, built := p.b, p.opt.Built
 	for _, id := range b.ids {
 		s := b.byID[id].ready()
-		rounded := s.rounded()
 		switch {
-		case !rounded && opt.Built == nil:
-			for _, f := range s.Verify() {
-				f.Statement = id
-				fs = append(fs, f)
-			}
-		case !rounded:
-			fs = append(fs, compareIn(opt.Built, id, s)...)
-		case opt.Built == nil:
-			fs = append(fs, judged[id]...)
+		case !s.rounded() && built == nil:
+			v.statement(id, s)
+		case !s.rounded():
+			v.Findings = append(v.Findings, compareIn(built, id, s)...)
 		default:
 			// What Built does not reproduce at a total or computed cell
 			// is for its identity to judge.
 			differs := map[[2]string]bool{}
-			for _, f := range compareIn(opt.Built, id, s) {
-				if f.Kind == AmountDiffers && s.t.heads(f.Row, f.Column) {
-					differs[[2]string{f.Row, f.Column}] = true
+			if built != nil {
+				for _, f := range compareIn(built, id, s) {
+					switch {
+					case f.Kind == AmountDiffers && s.t.heads(f.Row, f.Column):
+						differs[[2]string{f.Row, f.Column}] = true
+					case f.Kind != BlankFigure: // the joint reports those
+						v.Findings = append(v.Findings, f)
+					}
+				}
+			}
+			v.Findings = append(v.Findings, j.blankFindings(p.index[id])...)
+			span := j.spans[p.index[id]]
+			for x := span[0]; x < span[1]; x++ {
+				f, ok := j.finding(x, p.opt.OmitWithinRounding)
+				if !ok {
 					continue
 				}
-				fs = append(fs, f)
-			}
-			for _, f := range judged[id] {
-				if f.Verdict == Violation || differs[[2]string{f.Row, f.Column}] {
-					fs = append(fs, f)
+				v.counts[f.Verdict]++
+				keep := f.Verdict != Exact && !(f.Verdict == WithinRounding && p.opt.OmitWithinRounding)
+				if built != nil && f.Verdict == WithinRounding && !differs[[2]string{f.Row, f.Column}] {
+					keep = false // Built reproduces it
+				}
+				if keep {
+					v.Findings = append(v.Findings, f)
 				}
 			}
 		}
 	}
-	if opt.Built != nil {
-		for _, id := range opt.Built.ids {
+	if built != nil {
+		for _, id := range built.ids {
 			if _, ok := b.byID[id]; !ok {
-				fs = append(fs, Finding{Kind: StatementMissing, Statement: id, GotText: "no such statement in the book compared with", WantText: "no such statement"})
+				v.Findings = append(v.Findings, Finding{Kind: StatementMissing, Statement: id, GotText: "no such statement in the book compared with", WantText: "no such statement"})
 			}
 		}
 	}
+}
+
+// links adds the findings of each link to v.
+func (p *roundedPlan) links(v *Verification, j *joint) {
 	next := 0
-	for i, l := range opt.Links {
-		switch how[i] {
+	for i, l := range p.opt.Links {
+		switch p.how[i] {
 		case lacking:
-			fs = append(fs, missing[i]...)
-			continue
+			v.link(p.missing[i])
 		case alone:
-			for _, f := range b.check(l) {
+			fs := p.b.check(l)
+			for k := range fs {
+				f := &fs[k]
 				if f.GotText == "" { // not a cell the book lacks
 					f.Range = Range{Lo: f.Got.Amount, Hi: f.Got.Amount}
 					if f.Got.Valid && f.Want.Valid {
 						f.Excess = f.Got.Amount.Sub(f.Want.Amount).Abs()
 					}
 				}
-				fs = append(fs, f)
 			}
-			continue
+			v.link(fs)
+		default:
+			f, _ := j.finding(j.links[next], p.opt.OmitWithinRounding)
+			next++
+			v.counts[f.Verdict]++
+			if f.Verdict != Exact && !(f.Verdict == WithinRounding && p.opt.OmitWithinRounding) {
+				v.Findings = append(v.Findings, f)
+			}
 		}
-		p := linked[next]
-		next++
-		if p == nil {
-			continue // exact
-		}
-		f := *p
-		// Named as an exact check names it: by the link, at its first
-		// cell.
-		first := l.Left
-		if len(first) == 0 {
-			first = l.Right
-		}
-		r := first[0]
-		s := b.byID[r.Statement].ready()
-		f.Statement, f.Row, f.Column, f.Rule, f.Unit = r.Statement, r.Row, r.Column, l.Name, s.meta.Unit
-		f.Label = s.t.label(s.t.rowIndex[r.Row])
-		fs = append(fs, f)
 	}
-	return &Verification{Findings: b.pin(fs, opt.Pins), joint: res, index: index, book: b}, nil
 }
 
 // compareIn compares the statement id of built with s, published; a
@@ -171,15 +228,6 @@ func compareIn(built *Book, id string, s *Statement) []Finding {
 		fs[i].Statement = id
 	}
 	return fs
-}
-
-// cellRefs names the cells of refs in a Joint of a book's statements.
-func cellRefs(index map[string]int, refs []Ref) []CellRef {
-	out := make([]CellRef, len(refs))
-	for i, r := range refs {
-		out[i] = CellRef{Statement: index[r.Statement], Row: r.Row, Column: r.Column, Negative: r.Negative}
-	}
-	return out
 }
 
 // missing returns a LinkBroken finding for each cell l names that b does

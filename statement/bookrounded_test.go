@@ -33,6 +33,16 @@ func roundedBook(t *testing.T, diff string, result int64) (*statement.Book, []st
 	return &b, links
 }
 
+// rounded verifies b under rounding, failing the test on an error.
+func rounded(t *testing.T, b *statement.Book, opt statement.VerifyOptions) *statement.Verification {
+	t.Helper()
+	v, err := b.VerifyRounded(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
 func TestBookVerifyRounded(t *testing.T) {
 	b, links := roundedBook(t, "△5", 1234567890)
 	// Exactly, 1,235 百万円 is not 1,234,567,890 円.
@@ -41,10 +51,13 @@ func TestBookVerifyRounded(t *testing.T) {
 	}
 	// Under rounding, 1,235 百万円 (1,234,500,000 … 1,235,499,999) holds
 	// 1,234,567,890: within rounding; 差引 △5 = 1,235 − 1,240 as printed.
-	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
-	if v.Err != nil || !v.OK() || len(v.Findings) != 1 {
-		t.Fatalf("rounded: %v, %v", v.Findings, v.Err)
+	v := rounded(t, b, statement.VerifyOptions{Links: links})
+	if !v.OK() || len(v.Findings) != 1 || v.Count(statement.Exact) != 1 || v.Count(statement.WithinRounding) != 1 {
+		t.Fatalf("rounded: %v", v.Findings)
 	}
+	summary, _ := b.Statement("segment")
+	result, _ := b.Statement("result")
+	checkProofs(t, []*statement.Statement{summary, result}, []string{"segment", "result"}, v, links...)
 	f := v.Findings[0]
 	if f.Kind != statement.LinkBroken || f.Verdict != statement.WithinRounding || f.Rule != "事業費 決算" ||
 		f.Statement != "segment" || f.Row != "jigyo" || f.Column != "決算" || f.Label != "事業費" || f.Unit != format.Million {
@@ -63,8 +76,14 @@ func TestBookVerifyRounded(t *testing.T) {
 	if r, ok := v.Bounds("result", "jigyo", "決算"); !ok || !r.Lo.Equal(dyen(1234567890)) || !r.Hi.Equal(r.Lo) {
 		t.Errorf("Bounds(result 決算) = %v, %v", r, ok)
 	}
+	if r, _ := v.Bounds("segment", "jigyo", "予算"); r.String() != "1,239,500,000〜1,240,067,889円" {
+		t.Errorf("Range.String() = %s", r)
+	}
 	if _, ok := v.Bounds("nothing", "jigyo", "予算"); ok {
 		t.Error("Bounds of a statement the book lacks")
+	}
+	if w, ok := v.Witness("result", "jigyo", "決算"); !ok || !w.Equal(dyen(1234567890)) {
+		t.Errorf("Witness(result 決算) = %v, %v", w, ok)
 	}
 	if _, ok := b.Verify(statement.VerifyOptions{Links: links}).Bounds("segment", "jigyo", "予算"); ok {
 		t.Error("Bounds of an exact verification")
@@ -72,18 +91,19 @@ func TestBookVerifyRounded(t *testing.T) {
 
 	// 決算 1,236,600,000 円 is 1,100,001 円 above what 1,235 百万円 stands for.
 	b, links = roundedBook(t, "△5", 1236600000)
-	v = b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
-	if u := v.Unexpected(); len(u) != 1 || u[0].Verdict != statement.Violation || !u[0].Excess.Equal(dyen(1100001)) {
+	v = rounded(t, b, statement.VerifyOptions{Links: links})
+	if u := v.Unexpected(); len(u) != 1 || u[0].Verdict != statement.Violation || !u[0].Excess.Equal(dyen(1100001)) ||
+		u[0].Certificate == nil || len(u[0].Certificate.Identities) != 1 {
 		t.Errorf("violation: %v", u)
 	}
 	pin := statement.Pin{Statement: "segment", Row: "jigyo", Column: "決算", Link: "事業費 決算", Printed: format.CellOf(dyen(1235)), Reason: "known"}
-	if v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true, Pins: []statement.Pin{pin}}); !v.OK() || len(v.Pinned()) != 1 {
+	if v := rounded(t, b, statement.VerifyOptions{Links: links, Pins: []statement.Pin{pin}}); !v.OK() || len(v.Pinned()) != 1 {
 		t.Errorf("a pinned violation: %v", v.Findings)
 	}
 
 	// A pin that rounding explains is stale.
 	b, links = roundedBook(t, "△5", 1234567890)
-	v = b.Verify(statement.VerifyOptions{Links: links, Rounded: true, Pins: []statement.Pin{pin}})
+	v = rounded(t, b, statement.VerifyOptions{Links: links, Pins: []statement.Pin{pin}})
 	if u := v.Unexpected(); len(u) != 1 || u[0].Kind != statement.StalePin || u[0].GotText != "the figure is within rounding" {
 		t.Errorf("a pin within rounding: %v", u)
 	}
@@ -104,7 +124,7 @@ func TestBookVerifyRoundedBuilt(t *testing.T) {
 	if u := published.Verify(statement.VerifyOptions{Built: &built, Links: links}).Unexpected(); len(u) != 2 {
 		t.Errorf("exact: %v, want 差引 and the link", u)
 	}
-	v := published.Verify(statement.VerifyOptions{Built: &built, Links: links, Rounded: true})
+	v := rounded(t, published, statement.VerifyOptions{Built: &built, Links: links})
 	if !v.OK() || len(v.Findings) != 2 {
 		t.Fatalf("rounded: %v", v.Findings)
 	}
@@ -121,7 +141,7 @@ func TestBookVerifyRoundedBuilt(t *testing.T) {
 	// 1,240 stands for at least 1,234,500,000 − 1,240,499,999 = −5,999,999,
 	// and △8 for at most −7,500,000: 1,500,001 apart.
 	published, links = roundedBook(t, "△8", 1234567890)
-	if u := published.Verify(statement.VerifyOptions{Built: &built, Links: links, Rounded: true}).Unexpected(); len(u) != 1 ||
+	if u := rounded(t, published, statement.VerifyOptions{Built: &built, Links: links}).Unexpected(); len(u) != 1 ||
 		u[0].Column != "差引" || u[0].Verdict != statement.Violation || !u[0].Excess.Equal(dyen(1500001)) {
 		t.Errorf("△8: %v", u)
 	}
@@ -132,15 +152,15 @@ func TestBookVerifyRoundedMissing(t *testing.T) {
 	links = append(links, statement.Link{Name: "nothing",
 		Left:  []statement.Ref{{Statement: "segment", Row: "nothing", Column: "決算"}},
 		Right: []statement.Ref{{Statement: "elsewhere", Row: "jigyo", Column: "決算"}}})
-	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
+	v := rounded(t, b, statement.VerifyOptions{Links: links})
 	u := v.Unexpected()
-	if len(u) != 2 || !strings.HasPrefix(u[0].GotText, "no such row") || u[1].GotText != "no such statement" || v.Err != nil {
-		t.Errorf("missing cells: %v (%v)", u, v.Err)
+	if len(u) != 2 || !strings.HasPrefix(u[0].GotText, "no such row") || u[1].GotText != "no such statement" {
+		t.Errorf("missing cells: %v", u)
 	}
 }
 
 // A figure that is not whole yen, linked to a rounded one, cannot be read
-// under rounding: the book is verified exactly, and Err says why.
+// under rounding: VerifyRounded says why, and verifies nothing.
 func TestBookVerifyRoundedErr(t *testing.T) {
 	b, links := roundedBook(t, "△5", 1234567890)
 	half := mustBuild(resultForm, statement.Meta{}, []statement.Figure{{Row: "jigyo", Column: "決算", Value: format.CellOf(dyen(1).Div(dyen(2)))}})
@@ -150,9 +170,10 @@ func TestBookVerifyRoundedErr(t *testing.T) {
 	links = append(links, statement.Link{Name: "half",
 		Left:  []statement.Ref{{Statement: "segment", Row: "jigyo", Column: "予算"}},
 		Right: []statement.Ref{{Statement: "half", Row: "jigyo", Column: "決算"}}})
-	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
-	if !errors.Is(v.Err, statement.ErrRange) || len(v.Unexpected()) != 2 {
-		t.Errorf("half a yen: %v, %v", v.Err, v.Findings)
+	v, err := b.VerifyRounded(statement.VerifyOptions{Links: links})
+	var e *statement.Error
+	if !errors.As(err, &e) || !errors.Is(err, statement.ErrRange) || v != nil {
+		t.Errorf("half a yen: %v, %v", v, err)
 	}
 }
 
@@ -170,7 +191,7 @@ func TestBookVerifyRoundedExactStatements(t *testing.T) {
 	if err := b.Add("note", note); err != nil {
 		t.Fatal(err)
 	}
-	v := b.Verify(statement.VerifyOptions{Links: links, Rounded: true})
+	v := rounded(t, b, statement.VerifyOptions{Links: links})
 	u := v.Unexpected()
 	if len(u) != 1 || u[0].Statement != "note" || u[0].Row != "t" || u[0].Kind != statement.IdentityBroken {
 		t.Errorf("unexpected %v, want the note's 計", u)

@@ -22,14 +22,17 @@ type Part struct {
 // Every cell of a part is taken as its statement holds it, totals
 // included: a year is shown as it was published, never rebuilt from its
 // rounded items. The rows are those of the first part's form, and every
-// other part must have the same rows (keys and labels) in the same order,
-// which is how the years of one body, or several bodies of one 様式, are
-// printed. The result has meta's entity, date and unit; a computed cell
-// none of whose terms has a figure has none (増減 of two dashes is a
-// dash).
+// other part must have the same rows in the same order, each of the same
+// key, label, kind, formula (a total's, or a subtotal's children), indent
+// and hidden: which is how the years of one body, or several bodies of one
+// 様式, are printed, and what makes the identities of the combined
+// statement those of every part. The result has meta's entity, date and
+// unit; a computed cell none of whose terms has a figure has none (増減 of
+// two dashes is a dash).
 //
-// Combine returns an *Error naming each part whose rows differ, whose
-// column does not exist or is a text column, and each column named twice.
+// Combine returns an *Error naming each part whose rows differ (the part,
+// the first row that differs and how), whose column does not exist or is
+// a text column, and each column named twice.
 func Combine(meta Meta, parts []Part, computed ...Column) (*Statement, error) {
 	ps := problems{source: "combined statement"}
 	if len(parts) == 0 {
@@ -65,8 +68,9 @@ func Combine(meta Meta, parts []Part, computed ...Column) (*Statement, error) {
 			continue
 		}
 		for i, r := range t.form.Rows {
-			if r.Key != f.Rows[i].Key || normalLabel(r.Label) != normalLabel(f.Rows[i].Label) {
-				ps.addf(0, rowRef(i, r), at, ErrMismatch, "the first part has row %s (%s) here", quote.Bounded(f.Rows[i].Key), f.Rows[i].Label)
+			if what := rowDiffers(t, first, i); what != "" {
+				ps.addf(0, rowRef(i, r), at, ErrMismatch, "differs from the first part's row in its %s: here %s; there %s", what,
+					describeRow(t, i), describeRow(first, i))
 				break
 			}
 		}
@@ -89,4 +93,39 @@ func Combine(meta Meta, parts []Part, computed ...Column) (*Statement, error) {
 	}
 	s.computeColumns(t.colOrder)
 	return s, nil
+}
+
+// rowDiffers says what of row i of t differs from row i of first: its
+// key, label, kind, formula, indent or hidden; "" when nothing does.
+func rowDiffers(t, first *Template, i int) string {
+	r, w := t.form.Rows[i], first.form.Rows[i]
+	switch {
+	case r.Key != w.Key:
+		return "key"
+	case normalLabel(r.Label) != normalLabel(w.Label):
+		return "label"
+	case r.Kind != w.Kind:
+		return "kind"
+	case t.rowRules[i] != first.rowRules[i]:
+		return "formula"
+	case r.Indent != w.Indent:
+		return "indent"
+	case r.Hidden != w.Hidden:
+		return "hidden flag"
+	}
+	return ""
+}
+
+// describeRow says what row i of t is: its key, label, kind, indent,
+// formula and whether it is hidden.
+func describeRow(t *Template, i int) string {
+	r := t.form.Rows[i]
+	s := fmt.Sprintf("%s (%s), a %v of indent %d", quote.Bounded(r.Key), r.Label, r.Kind, r.Indent)
+	if rule := t.rowRules[i]; rule != "" {
+		s += " summing " + rule
+	}
+	if r.Hidden {
+		s += ", hidden"
+	}
+	return s
 }

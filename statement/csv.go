@@ -98,8 +98,17 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // row's, which catches figures transcribed onto the wrong line.
 //
 // Amounts may be written as format.ParseCell reads them (32,200,729,071,
-// △ 2,286,666,903, -). An empty cell has no figure, and so has a dash
-// unless the Meta's Style prints zero as a dash. Figures are in the unit of
+// △ 2,286,666,903, -). A dash has no figure (該当なし), unless the Meta's
+// Style prints zero as a dash. An empty cell has no figure either, but it
+// is kept apart from a dash, unless the Style prints 該当なし blank
+// (format.NilBlank): a total or computed cell printed empty while terms of
+// its identity have figures is a figure lost in printing, which Verify and
+// VerifyRounded report once and judge as unknown (see BlankFigure). A figure in parentheses,
+// (4,679,237), is negative when the Style prints negatives so
+// (format.Parens); otherwise, on a memo row, whose label begins with うち
+// (（うち歳計現金）), it is the memo's figure, and on any other row it is
+// a problem wrapping format.ErrParens: parentheses mean either, and only
+// the Meta can say which. Figures are in the unit of
 // opt.Meta, and kept in yen; a figure that names its unit (5千円, 1億3,400万)
 // is taken as it says. The file may state its unit in a line before the
 // header, such as （単位：千円）, or in column names, such as 金額（千円）;

@@ -22,6 +22,13 @@
 // as zero. Links follow the same rule. A form whose publisher prints such
 // totals as 0 says so with ZeroSums.
 //
+// The readers keep a cell printed blank apart from one printed as a dash
+// (unless the statement's style prints 該当なし blank). A blank is 該当なし
+// where the form expects nothing; a total or computed cell printed blank
+// while terms of its identity have figures is a figure lost in printing
+// ([BlankFigure]): reported once, and the identities that name it are not
+// judged against zero.
+//
 // # Errors
 //
 // Problems at places (a line, a row, a column) are reported as an [*Error]
@@ -77,14 +84,28 @@
 // it, by the Meta's Rounding (四捨五入 unless stated), so a published total
 // may differ from the sum of its printed items. [Statement.VerifyRounded]
 // judges every identity with each figure read as that interval, all at
-// once: Exact, WithinRounding, or a Violation with the Excess that no
-// rounding explains. A [Joint] does the same across statements and units
-// (a 百万円 summary against the 円 statement it summarises) and gives the
-// interval implied for each cell, such as the yen behind a figure printed
-// only in 百万円. Their docs say when the verdict is a proof and when a
-// necessary condition. [Book.Verify] with [VerifyOptions].Rounded verifies
-// a whole book so, its links included, and [Verification.Bounds] gives the
-// implied intervals; statementtest.BookRounded wraps it for a test.
+// once: Exact, WithinRounding, a Violation with the Excess that no rounding
+// explains, or Undecided. [Book.VerifyRounded] does the same for a whole
+// book, its links across statements and units included (a 百万円 summary
+// against the 円 statement it summarises). Every verdict is a proof: the
+// identities that hold come with exact figures that satisfy them all and
+// round to every figure printed ([Verification.Witness]); a Violation comes
+// with a [Certificate], identities whose sum leaves printed figures that
+// cannot add up; Undecided says that the work budget ran out, and is never
+// taken as consistent. [Verification.Bounds] gives the interval implied
+// for each cell, such as the yen behind a figure printed only in 百万円;
+// [Verification.Count] counts the verdicts, exact ones included, which
+// make no finding. statementtest.ConsistentRounded and
+// statementtest.BookRounded wrap them for a test.
+//
+// Which identities are decided how, and at what cost: trees of totals (a
+// column of a statement's outline, statements joined through figures known
+// to the yen) by peeling them from the leaves, in time linear in their
+// terms; a table whose rows and columns both add up, and totals that share
+// terms, as a circulation by one maximum flow, near-linear on such tables;
+// anything else by a search for exact figures, then an exact linear
+// program with branch and bound over whole yen, within a work budget. The
+// package internal/bounds says how, with its references.
 //
 // # Scaling
 //

@@ -21,13 +21,18 @@ const (
 	LinkBroken                              // an identity across cells of a book that does not hold, or names a cell it lacks
 	StatementMissing                        // a statement that one book has and the other lacks
 	StalePin                                // a pin that no finding matches: its figure is reproduced after all
+	// BlankFigure: a total or computed cell printed blank, neither a
+	// figure nor a dash, while terms of its identity have figures: a
+	// figure lost in printing. It is reported once, and the identities
+	// that name the cell are judged with it unknown.
+	BlankFigure
 )
 
-var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link", "missing statement", "stale pin"}
+var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link", "missing statement", "stale pin", "blank figure"}
 
 // String returns the kind in words: missing row, amount, identity, ….
 func (k FindingKind) String() string {
-	if k < RowMissing || k > StalePin {
+	if k < RowMissing || k > BlankFigure {
 		return fmt.Sprintf("%%!FindingKind(%d)", int(k))
 	}
 	return findingKindNames[k]
@@ -47,13 +52,17 @@ const (
 	WithinRounding
 	// Exact: the printed figures agree as printed.
 	Exact
+	// Undecided: the verification under rounding ran out of its work
+	// budget before it could prove the check either way. It is never
+	// taken as consistent.
+	Undecided
 )
 
-var verdictNames = [...]string{"violation", "within rounding", "exact"}
+var verdictNames = [...]string{"violation", "within rounding", "exact", "undecided"}
 
-// String returns violation, within rounding or exact.
+// String returns violation, within rounding, exact or undecided.
 func (v Verdict) String() string {
-	if v < Violation || v > Exact {
+	if v < Violation || v > Undecided {
 		return fmt.Sprintf("%%!Verdict(%d)", int(v))
 	}
 	return verdictNames[v]
@@ -86,8 +95,14 @@ type Finding struct {
 	// Unit is the unit String shows amounts in: the statement's.
 	Unit format.Unit
 	// Excess is, for a Violation under rounding, how far the identity is
-	// off beyond what rounding can explain, in yen.
+	// off beyond what rounding can explain, in yen: its Certificate's.
 	Excess decimal.Decimal
+	// Certificate proves a Violation found under rounding: see
+	// Certificate. It is nil for other verdicts, for findings of exact
+	// checks, and for a violation of 該当なし alone (a total without a
+	// figure whose terms have one, or the reverse), which no figures
+	// explain.
+	Certificate *Certificate
 	// Range is, for a check under rounding, the exact yen that Got may
 	// stand for: the sum of the intervals its printed terms stand for.
 	Range Range
@@ -128,6 +143,12 @@ func (f Finding) String() string {
 		fmt.Fprintf(&b, ": pinned %s, the book prints %s: %s", show.FormatCell(f.Want), show.FormatCell(f.Got), f.GotText)
 	case f.Kind == TextDiffers:
 		fmt.Fprintf(&b, ": got %q, want %q", f.GotText, f.WantText)
+	case f.Kind == BlankFigure && f.Rule != "":
+		show := format.Formatter{Unit: f.Unit, Suffix: true}
+		fmt.Fprintf(&b, ": printed blank, where its terms %s give %s", f.Rule, show.FormatCell(f.Got))
+	case f.Kind == BlankFigure:
+		show := format.Formatter{Unit: f.Unit, Suffix: true}
+		fmt.Fprintf(&b, ": printed blank, where %s is expected", show.FormatCell(f.Got))
 	default:
 		show := format.Formatter{Unit: f.Unit, Suffix: true}
 		got, want := show.FormatCell(f.Got), show.FormatCell(f.Want)
@@ -142,10 +163,13 @@ func (f Finding) String() string {
 			fmt.Fprintf(&b, ": %s", f.Rule)
 		}
 		fmt.Fprintf(&b, ": got %s, want %s", got, want)
-		if f.Verdict != Violation {
+		switch {
+		case f.Verdict != Violation:
 			fmt.Fprintf(&b, " (%s)", f.Verdict)
-		} else if !f.Excess.IsZero() {
+		case !f.Excess.IsZero():
 			fmt.Fprintf(&b, " (off by %s beyond rounding)", format.Formatter{Suffix: true}.Format(f.Excess))
+		case f.Certificate != nil && f.Certificate.Split != nil:
+			b.WriteString(" (no whole yen satisfy it together with the others)")
 		}
 	}
 	if f.Reason != "" {

@@ -490,9 +490,8 @@ func (c *rowCursor) onlyUnprinted() bool {
 func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 	t, g := r.t, r.g
 	ncol := len(t.form.Columns)
-	dashIsZero := r.meta.Style.dashIsZero()
-	row := t.form.Rows[i]
-	name := rowRef(i, row)
+	row := &t.form.Rows[i]
+	name := rowRef(i, *row)
 	if h.key >= 0 && l.label != row.Label && normalLabel(l.label) != t.normals[i] {
 		g.addf(r.ps, l.i, h.label, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(l.label), quote.Bounded(row.Label))
 	}
@@ -506,13 +505,14 @@ func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 		}
 		text := g.at(l.i, k)
 		if text == "" {
+			s.cells[i*ncol+j] = blankCell(r.meta.Style, *row)
 			continue
 		}
 		if row.Kind == Header {
 			g.addf(r.ps, l.i, k, name, col.Name, ErrMismatch, "a figure on a header row")
 			continue
 		}
-		a, err := parseFigure(text, r.meta.Unit, dashIsZero)
+		a, err := parseFigure(text, &r.meta, row)
 		if err != nil {
 			g.add(r.ps, l.i, k, name, col.Name, err)
 			continue

@@ -224,3 +224,58 @@ func TestReadCSVWholeNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A figure in parentheses is negative only where the statement's style
+// prints negatives so; on a memo row (うち…) it is the memo's figure; any
+// other is an error naming the cell, never a guess.
+func TestReadParentheses(t *testing.T) {
+	form := &statement.Form{Title: "資金収支計算書", Columns: amount,
+		Rows: []statement.Row{
+			{Key: "9900", Kind: statement.Item, Label: "本年度末現金預金残高"},
+			{Key: "9910", Kind: statement.Item, Label: "（うち歳計現金）", Indent: 1},
+		}}
+	tests := []struct {
+		name      string
+		csv       string
+		style     statement.Style
+		end, memo int64
+		err       error
+	}{
+		{"a memo", "label,金額\n本年度末現金預金残高,\"1,234\"\n（うち歳計現金）,(567)\n", statement.Style{}, 1234, 567, nil},
+		{"a memo, full width", "label,金額\n本年度末現金預金残高,\"1,234\"\n（うち歳計現金）,（５６７）\n", statement.Style{}, 1234, 567, nil},
+		{"negatives in parentheses", "label,金額\n本年度末現金預金残高,\"(1,234)\"\n（うち歳計現金）,△567\n", statement.Style{Negative: format.Parens}, -1234, -567, nil},
+		{"not told", "label,金額\n本年度末現金預金残高,\"(1,234)\"\n（うち歳計現金）,567\n", statement.Style{}, 0, 0, format.ErrParens},
+	}
+	for _, tt := range tests {
+		s, err := statement.ReadCSV(strings.NewReader(tt.csv), form, statement.ReadOptions{Source: "cf.csv", Meta: statement.Meta{Style: tt.style}})
+		if tt.err != nil {
+			var e *statement.Error
+			if !errors.Is(err, tt.err) || !errors.As(err, &e) || e.Problems[0].Row != "9900" || e.Problems[0].Column != "金額" || e.Problems[0].Line != 2 {
+				t.Errorf("%s: %v, want %v at line 2, row 9900, column 金額", tt.name, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		end, _ := s.Cell("9900", "金額")
+		memo, _ := s.Cell("9910", "金額")
+		if !end.Equal(yen(tt.end)) || !memo.Equal(yen(tt.memo)) {
+			t.Errorf("%s: %v and %v, want %d and %d", tt.name, end, memo, tt.end, tt.memo)
+		}
+		// Printed and read back as text, in the same style.
+		var b strings.Builder
+		if err := s.WriteText(&b, statement.TextOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		back, err := statement.ReadText(strings.NewReader(b.String()), form, statement.ReadOptions{Meta: s.Meta()}, statement.TextOptions{})
+		if err != nil {
+			t.Errorf("%s: ReadText of\n%s: %v", tt.name, b.String(), err)
+			continue
+		}
+		if got, _ := back.Cell("9900", "金額"); !got.Equal(end) {
+			t.Errorf("%s: read back as %v, want %v", tt.name, got, end)
+		}
+	}
+}

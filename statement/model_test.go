@@ -224,6 +224,16 @@ func TestCombineErrors(t *testing.T) {
 	other := smallForm()
 	other.Rows[2].Label = "前払金"
 	o := mustBuild(other, statement.Meta{}, smallFigures())
+	// The same keys and labels, another row: a part built on it would
+	// make identities that neither part has.
+	variant := func(change func(f *statement.Form)) *statement.Statement {
+		f := smallForm()
+		change(f)
+		return mustBuild(f, statement.Meta{}, smallFigures())
+	}
+	minus := variant(func(f *statement.Form) { f.Rows[3].Formula[1].Negative = true })
+	indented := variant(func(f *statement.Form) { f.Rows[4].Indent = 2 })
+	shown := variant(func(f *statement.Form) { f.Rows[5].Hidden = false })
 	tests := []struct {
 		name  string
 		parts []statement.Part
@@ -231,6 +241,10 @@ func TestCombineErrors(t *testing.T) {
 		msg   string
 	}{
 		{"none", nil, statement.ErrMissing, "no parts"},
+		{"another formula", []statement.Part{{Name: "前年度", Statement: s}, {Name: "本年度", Statement: minus}}, statement.ErrMismatch,
+			`column "part 2 (本年度)": does not match the form: differs from the first part's row in its formula: here "1100" (流動資産合計), a total of indent 0 summing 1110-1120; there "1100" (流動資産合計), a total of indent 0 summing 1110+1120`},
+		{"another indent", []statement.Part{{Name: "a", Statement: s}, {Name: "b", Statement: indented}}, statement.ErrMismatch, `row "2110": column "part 2 (b)": does not match the form: differs from the first part's row in its indent`},
+		{"not hidden", []statement.Part{{Name: "a", Statement: s}, {Name: "b", Statement: shown}}, statement.ErrMismatch, `in its hidden flag: here "net" (差引), a total of indent 0 summing 1100-2110; there "net" (差引), a total of indent 0 summing 1100-2110, hidden`},
 		{"nil statement", []statement.Part{{Name: "前年度"}}, statement.ErrMissing, "no statement"},
 		{"other rows", []statement.Part{{Name: "a", Statement: s}, {Name: "b", Statement: o}}, statement.ErrMismatch, `row "1120"`},
 		{"text column", []statement.Part{{Name: "a", Statement: s, Column: "備考"}}, statement.ErrUnknown, "備考"},

@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -9,7 +10,6 @@ import (
 	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/koukaikei/koukaikei/internal/digits"
 	"github.com/koukaikei/koukaikei/internal/quote"
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 )
 
@@ -78,24 +78,19 @@ func unitSuffix(name string) (base, unit string, ok bool) {
 // A cellReader puts the cells that a reader of a published statement
 // meets into the statement, adding a problem for each it cannot read.
 type cellReader struct {
-	s          *Statement
-	ps         *problems
-	dashIsZero bool // see Style.dashIsZero
+	s  *Statement
+	ps *problems
 }
 
 // newCellReader returns the cellReader of s, adding problems to ps.
 func newCellReader(s *Statement, ps *problems) cellReader {
-	return cellReader{s: s, ps: ps, dashIsZero: s.meta.Style.dashIsZero()}
+	return cellReader{s: s, ps: ps}
 }
-
-// dashIsZero reports whether a reader reads a dash as 0: a statement that
-// prints zero as a dash has no other use for one.
-func (st Style) dashIsZero() bool { return st.Zero == format.ZeroDash || st.Zero == format.ZeroHyphen }
 
 // put puts text, printed on the given line in row i and column j, into
 // the statement. A text column takes it as it is written, since spaces may
 // be part of a text; a figure is read by parseFigure, and a cell that is
-// empty once trimmed has none.
+// empty once trimmed has none (see blankCell).
 func (r cellReader) put(line, i, j int, text string) {
 	s := r.s
 	f := &s.t.form
@@ -107,13 +102,14 @@ func (r cellReader) put(line, i, j int, text string) {
 	}
 	text = trimSpace(text)
 	if text == "" {
+		s.cells[at] = blankCell(s.meta.Style, f.Rows[i])
 		return
 	}
 	if f.Rows[i].Kind == Header {
 		r.ps.addf(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, ErrMismatch, "a figure on a header row")
 		return
 	}
-	a, err := parseFigure(text, s.meta.Unit, r.dashIsZero)
+	a, err := parseFigure(text, &s.meta, &f.Rows[i])
 	if err != nil {
 		r.ps.add(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, err)
 		return
@@ -121,27 +117,46 @@ func (r cellReader) put(line, i, j int, text string) {
 	s.cells[at] = a
 }
 
-// parseFigure reads a figure as printed in unit u, as ReadCSV, ReadText and
-// ReadGrid read it: as format.ParseCell reads it, in u unless it names its
-// unit (5千円, 1億3,400万), a dash as zero where the statement prints zero
-// so.
-func parseFigure(text string, u format.Unit, dashIsZero bool) (amount, error) {
-	yenPer := pow10[u.Exp()]
+// parseFigure reads a figure of row as the statement of meta prints it,
+// as ReadCSV, ReadText and ReadGrid read it: as its Formatter reads it
+// (format.Formatter.ParseCell), in its unit unless the figure names its
+// own (5千円, 1億3,400万), a dash as zero where the statement prints zero
+// so. A figure in parentheses is negative where the Style prints
+// negatives so; otherwise, on a memo row (うち…, which statements print in
+// parentheses: （うち歳計現金）), it is the memo's figure, and elsewhere it
+// is an error wrapping format.ErrParens: which of the two it is, the
+// reader would only guess.
+func parseFigure(text string, meta *Meta, row *Row) (amount, error) {
+	yenPer := pow10[meta.Unit.Exp()]
 	if v, ok := digits.Int(text); ok && v <= maxInt64/yenPer && v >= -maxInt64/yenPer {
 		// What ParseCell and the unit give, without a decimal.
 		return yenAmount(v * yenPer), nil
 	}
-	c, err := format.ParseCell(text)
+	f := meta.Formatter()
+	c, err := f.ParseCell(text)
+	if errors.Is(err, format.ErrParens) && memo(row.Label) {
+		f.Negative = format.Parens
+		if c, err = f.ParseCell(text); err == nil && c.Valid {
+			c.Amount = c.Amount.Neg()
+		}
+	}
 	if err != nil {
 		return amount{}, err
 	}
-	switch {
-	case c.Valid && !strings.ContainsAny(text, "円万億"):
-		c.Amount = u.ToYen(c.Amount)
-	case !c.Valid && dashIsZero:
-		c = format.CellOf(decimal.Zero)
-	}
 	return amountOf(c), nil
+}
+
+// blankCell is the cell of a figure printed empty on row: 該当なし, kept
+// apart from a dash unless the statement prints 該当なし blank.
+func blankCell(style Style, row Row) amount {
+	return amount{blank: row.Kind != Header && style.Nil != format.NilBlank}
+}
+
+// memo reports whether a row of this label is a memo line, うち… (of
+// which), as statements print one under the figure it details.
+func memo(label string) bool {
+	l := normalLabel(label)
+	return strings.HasPrefix(l, "うち") || strings.HasPrefix(l, "(うち")
 }
 
 // A rowCursor matches the rows a reader meets, in order, to the rows of a

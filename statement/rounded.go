@@ -2,7 +2,6 @@ package statement
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/quote"
@@ -60,29 +59,44 @@ func (r Range) String() string {
 // or exact for figures in 円, for Meta.Exact and for a figure that is not a
 // whole number of the unit. A hidden row was not printed and may be any
 // amount; 該当なし is exactly nothing. The identities are judged jointly,
-// as a Joint of s alone is (see Joint.Verify for what the verdicts
-// prove), except that VerifyRounded does not search for a proof: for a
-// statement whose columns are all inputs the verdict is a proof anyway;
-// for one with computed columns, use a Joint to learn whether it is.
+// as Book.VerifyRounded judges a book's, and every verdict is proven (see
+// Verification): the identities that are not violations hold together for
+// the exact figures Verification.Witness gives, each of which rounds to
+// the figure printed, and each Violation carries a Certificate.
 //
-// It returns one Finding for each identity of a printed row, in the order
-// Verify uses: Exact when the printed figures agree as printed,
-// WithinRounding when they do not but exact figures they stand for do,
-// Violation with its Excess otherwise. A correctly rounded statement gets
-// no Violation. An identity whose total is 該当なし while its terms are not
-// (or the reverse) is a Violation whatever the rounding, as in Verify.
-// The identities of columns that Meta.Recomputed names are judged on the
-// printed figures, as Verify judges them.
+// Findings name the statement by its form's number and title, and so do
+// the Verification's Bounds and Witness. A finding is made for each
+// identity of a printed row that is not Exact: WithinRounding when the
+// printed figures do not agree as printed but exact figures they stand for
+// do, Violation with its Excess and Certificate, or Undecided. A correctly
+// rounded statement gets no Violation. An identity whose total is
+// 該当なし while its terms are not (or the reverse) is a Violation
+// whatever the rounding, as in Verify. The identities of columns that
+// Meta.Recomputed names are judged on the printed figures, as Verify
+// judges them. A total or computed cell printed blank while terms of its
+// identity have figures is a figure lost in printing: one BlankFigure
+// finding, and the identities that name it are judged with it any amount,
+// reported only if violated.
 //
 // Figures that are not whole yen, or beyond ±10^18 yen, are an *Error
 // wrapping ErrRange naming the row and column.
-func (s *Statement) VerifyRounded() ([]Finding, error) {
-	// Its result has no Proof to give, so it does not search for one.
-	r, err := (&Joint{Statements: []*Statement{s}}).verify(jointOptions{})
-	if err != nil {
+func (s *Statement) VerifyRounded() (*Verification, error) {
+	s = s.ready()
+	name := s.t.form.name()
+	j := &joint{}
+	j.grow([]*Statement{s}, nil)
+	j.addStatement(s, name, false)
+	if err := j.solve(); err != nil {
 		return nil, err
 	}
-	return r.Findings, nil
+	v := &Verification{joint: j, index: map[string]int{name: 0}}
+	v.Findings = append(v.Findings, j.blankFindings(0)...)
+	for k := range j.ids {
+		if f, ok := j.finding(k, false); ok {
+			v.add(f)
+		}
+	}
+	return v, nil
 }
 
 // maxAmount bounds the figures the rounded checks take: far beyond any
@@ -90,96 +104,50 @@ func (s *Statement) VerifyRounded() ([]Finding, error) {
 // stay inside it.
 var maxAmount = decimal.New(1, 18)
 
-// A Joint is a set of statements and identities between their cells,
-// verified together under rounding: a 百万円 summary against the 円
-// statement it summarises, a 差引 whose 予算 is printed only in 百万円
-// against the 決算 known to the yen. It is a building block for checks of a
-// whole book; a Joint of one statement is what VerifyRounded judges.
-type Joint struct {
-	// Statements are the statements, each with its own identities and
-	// its Meta saying what its figures stand for.
-	Statements []*Statement
-	// Names says how findings name each statement, such as its id in a
-	// book. A statement without a name is named by its form's number
-	// and title.
-	Names []string
-	// Identities are the identities between cells, beyond each
-	// statement's own.
-	Identities []Identity
+// A joint is the work of one verification under rounding: statements
+// judged together, each of their amount cells a variable of one
+// bounds.System, each identity an equation of it: the statements' own,
+// in the order Verify checks them, then the links between their cells.
+type joint struct {
+	stmts []*Statement
+	names []string  // how findings name each statement
+	cells [][]int32 // per statement, per cell: its variable, noVar or lazyVar
+	at    []cellAt  // per variable: its cell
+	spans [][2]int  // per statement: its own identities, ids[from:to]
+	blank [][]int   // per statement: the first identity of each cell lost in printing
+	links []int     // per link added: its identity
+	sys   bounds.System
+	ids   []judged
+	fs    []Finding // per identity: its finding, before the verdict
+	buf   []bounds.Term
+	ps    problems
+	sol   *bounds.Solution
+	eqs   []int32 // per identity: its equation, -1 for one judged as printed
+	ideq  []int32 // per equation: its identity
 }
 
-// An Identity states that the cells of Left sum to the cells of Right, as
-// a Link does, over the statements of a Joint.
-type Identity struct {
-	Name        string
-	Left, Right []CellRef
-}
+// The variable of a cell that has none: a header row's or a text
+// column's, and, in a statement added as cells only, one that no link has
+// named yet.
+const (
+	noVar   = -1
+	lazyVar = -2
+)
 
-// A CellRef names one cell of a Joint's statements.
-type CellRef struct {
-	Statement int    // the index in Joint.Statements
-	Row       string // the row's key
-	Column    string // the column's name
-	Negative  bool   // subtract the cell instead of adding it
-}
-
-// A JointResult is what Joint.Verify found.
-type JointResult struct {
-	// Findings has one Finding for each identity of each statement's
-	// printed rows (as VerifyRounded), statement by statement, then one
-	// for each of the Joint's Identities (Kind LinkBroken, Label its
-	// Name, Got the sum of Left and Want that of Right as printed).
-	Findings []Finding
-	// Proof says that the identities that are not violations hold
-	// together for some exact figures. Without it, that they hold is a
-	// necessary condition only. See Joint.Verify.
-	Proof bool
-	cells [][]int // per statement, per cell: its variable, -1 for none
-	// identities, per finding, is the index in Joint.Identities of the
-	// identity it judges, -1 for a statement's own.
-	identities []int
-	stmts      []*Statement
-	vars       []bounds.Interval
-}
-
-// Bounds returns the interval of exact yen implied for a cell: the one
-// its printed figure stands for, narrowed by every identity that is not a
-// violation; for a hidden row, which was not printed, what the identities
-// allow. Every exact figure the identities and the printed figures allow
-// lies in it; where they form no cycle, every amount in it is one that
-// some such figures give (where they do, it may be wider). It reports
-// false for a cell that does not exist or holds text.
-func (r *JointResult) Bounds(statement int, row, column string) (Range, bool) {
-	if statement < 0 || statement >= len(r.stmts) {
-		return Range{}, false
-	}
-	s := r.stmts[statement]
-	i, j, ok := s.index(row, column)
-	if !ok {
-		return Range{}, false
-	}
-	k := i*len(s.t.form.Columns) + j
-	v := r.cells[statement][k]
-	if v == lazyVar { // an exact figure that no identity names
-		c := s.cells[k].cell()
-		return Range{Lo: c.Amount, Hi: c.Amount}, true
-	}
-	if v < 0 {
-		return Range{}, false
-	}
-	return rangeOf(r.vars[v]), true
-}
+// A cellAt names the cell of a variable: its statement, and its index in
+// the statement's cells.
+type cellAt struct{ stmt, cell int32 }
 
 // A judged identity: what decides its verdict. Its Finding is kept apart,
 // at the same index.
 type judged struct {
 	printed    bool // judged on the printed figures alone: in no equation
 	implied    bool // and implied by others: within rounding at worst
+	late       bool // likely implied by the others: see bounds.System.Late
 	start, end int  // its equation, head − terms or Left − Right, in the term buffer
 	side       int  // the terms whose sum Range shows: the last side of them, or the first −side
 	presence   bool // 該当なし on one side only
 	report     bool // false for a hidden row's identity
-	identity   int  // the index in Joint.Identities; -1 for a statement's own
 }
 
 // sideOf returns the terms whose sum Range shows, and whether their sum is
@@ -191,224 +159,109 @@ func (x *judged) sideOf(buf []bounds.Term) ([]bounds.Term, bool) {
 	return buf[x.end-x.side : x.end], true
 }
 
-// Verify judges every identity of every statement and every Identity of
-// j at once: it decides whether one set of exact figures, each in the
-// interval its printed figure stands for, satisfies all of them, by
-// propagating the intervals through the identities to a fixpoint.
-//
-// What the verdicts prove: a Violation of an identity on its own (its
-// terms' intervals cannot sum to its total's) is a proof that the printed
-// figures are wrong, and its Excess is exact. When the identities hold
-// one by one but not together, the one at which propagation ran out of
-// exact figures is the Violation, with the Excess it showed then, and the
-// others are judged without it; that some identity among them fails is a
-// proof, which one to blame is a choice. That the identities that are not
-// violated hold together is a proof (JointResult.Proof) when they form no
-// cycle over cells still free: a statement whose columns are all inputs (a
-// tree of totals per column), or such statements joined through figures
-// known to the yen. Computed columns and identities that close a loop make
-// propagation a necessary condition only; Verify then searches for exact
-// figures, fixing cells that close a cycle to the middle of their
-// intervals one at a time, and Proof says whether it found them. Either
-// way a correctly rounded book is never judged in violation; without a
-// proof a wrong one may pass.
-//
-// Errors are an *Error: a CellRef naming no cell (ErrUnknown), a figure
-// that is not whole yen or is beyond ±10^18 yen (ErrRange).
-func (j *Joint) Verify() (*JointResult, error) { return j.verify(jointOptions{search: true}) }
-
-// jointOptions says how verify works.
-type jointOptions struct {
-	search bool // look for a proof where the identities form cycles
-	// cellsOnly, per statement, says to leave out its own identities:
-	// of a statement printed exactly, with no hidden row and no
-	// recomputed column, whose every cell is one exact figure, they
-	// narrow nothing, and a caller checks them otherwise.
-	cellsOnly []bool
-	// quiet leaves out the findings that are Exact and leaves the Rule
-	// of the Identities' findings empty, for a caller that names them
-	// itself.
-	quiet bool
-}
-
-// verify does the work of Verify.
-func (j *Joint) verify(opt jointOptions) (*JointResult, error) {
-	res := &JointResult{stmts: make([]*Statement, len(j.Statements)), cells: make([][]int, len(j.Statements))}
-	sys := bounds.System{Search: opt.search}
-	skip := func(k int) bool { return k < len(opt.cellsOnly) && opt.cellsOnly[k] }
-	n, terms, cells := len(j.Identities), 0, 0
-	for _, id := range j.Identities {
-		terms += len(id.Left) + len(id.Right)
+// grow makes room for the cells and identities of the statements whole
+// will hold with their identities, and for links, so that adding them
+// does not allocate again.
+func (j *joint) grow(whole []*Statement, links []Link) {
+	n, terms, cells := len(links), 0, 0
+	for _, l := range links {
+		terms += len(l.Left) + len(l.Right)
 	}
-	cells = terms // at most, the lazy cells the Identities name
-	for k, s := range j.Statements {
-		if s != nil && s.t != nil && !skip(k) {
-			cells += len(s.cells)
-			a, b := s.t.identities()
-			n, terms = n+a, terms+b
-		}
-	}
-	sys.Grow(cells, n, terms)
-	ids := make([]judged, 0, n)
-	fs := make([]Finding, 0, n)
-	buf := make([]bounds.Term, 0, terms)
-	ps := problems{}
-	for k, s := range j.Statements {
-		if s == nil {
-			s = &Statement{}
-		}
+	cells = terms // at most, the lazy cells the links name
+	for _, s := range whole {
 		s = s.ready()
-		res.stmts[k] = s
-		var name string
-		if k < len(j.Names) && j.Names[k] != "" {
-			name = j.Names[k]
-		} else {
-			name = s.t.form.name()
-		}
-		ps.source = name
-		if skip(k) {
-			// Its every figure is exact and only the Identities name
-			// its cells: each gets a variable when one does.
-			res.cells[k] = lazyCells(s)
-			continue
-		}
-		var vals []int64
-		res.cells[k], vals = addCells(&sys, s, &ps)
-		if len(ps.list) == 0 {
-			ids, fs, buf = appendIdentities(ids, fs, buf, s, name, res.cells[k], vals)
-		}
+		cells += len(s.cells)
+		a, b := s.t.identities()
+		n, terms = n+a, terms+b
 	}
-	ps.source = ""
-	for n, id := range j.Identities {
-		var ok bool
-		if ids, fs, buf, ok = j.identity(ids, fs, buf, id, res, &sys, &ps, !opt.quiet); ok {
-			ids[len(ids)-1].identity = n
-		}
-	}
-	if err := ps.err(); err != nil {
-		return nil, err
-	}
-	eqs := make([]int, len(ids)) // per identity, its equation, -1 for one judged as printed
-	for e, id := range ids {
-		if id.printed {
-			eqs[e] = -1
-			continue
-		}
-		var err error
-		if eqs[e], err = sys.AddEquation(buf[id.start:id.end]...); err != nil {
-			// Terms are distinct cells by construction, except where an
-			// Identity names one cell on both sides.
-			f := &fs[e]
-			return nil, &Error{Source: f.Statement, Problems: []Problem{{Row: f.Row, Column: f.Column,
-				Err: fmt.Errorf("%w: %s names a cell twice", ErrDuplicate, firstNonEmpty(f.Rule, f.Label))}}}
-		}
-	}
-	sol, err := sys.Solve()
-	if err != nil {
-		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: %v", ErrRange, err)}}}
-	}
-	res.vars, res.Proof = sol.Vars, sol.Proof
-	out := fs[:0] // reported findings, compacted in place
-	for e := range ids {
-		id, f := &ids[e], &fs[e]
-		if id.printed {
-			// Computed from the printed figures: it holds as printed or
-			// not at all.
-			f.Range = Range{Lo: f.Got.Amount, Hi: f.Got.Amount}
-			switch {
-			case f.Got.Equal(f.Want):
-				f.Verdict = Exact
-			case id.implied && !id.presence:
-				f.Verdict = WithinRounding
-			default:
-				f.Verdict, f.Excess = Violation, f.Got.Amount.Sub(f.Want.Amount).Abs()
-			}
-			if (id.report || f.Verdict == Violation) && !(opt.quiet && f.Verdict == Exact) {
-				out = append(out, *f)
-				res.identities = append(res.identities, id.identity)
-			}
-			continue
-		}
-		switch {
-		case sol.Violated[eqs[e]]:
-			f.Verdict, f.Excess = Violation, decimal.NewFromInt(sol.Excess[eqs[e]])
-		case id.presence:
-			f.Verdict = Violation
-		case f.Got.Equal(f.Want):
-			f.Verdict = Exact
-		default:
-			f.Verdict = WithinRounding
-		}
-		if !id.report && f.Verdict != Violation || opt.quiet && f.Verdict == Exact {
-			continue
-		}
-		side, negate := id.sideOf(buf)
-		iv, err := sys.SumOf(side)
-		if err != nil {
-			return nil, &Error{Problems: []Problem{{Row: f.Row, Column: f.Column, Err: fmt.Errorf("%w: %v", ErrRange, err)}}}
-		}
-		if negate {
-			iv = iv.Neg()
-		}
-		f.Range = rangeOf(iv)
-		out = append(out, *f)
-		res.identities = append(res.identities, id.identity)
-	}
-	res.Findings = out
-	return res, nil
+	j.sys.Grow(cells, n, terms)
+	j.at = make([]cellAt, 0, cells)
+	j.ids = make([]judged, 0, n)
+	j.fs = make([]Finding, 0, n)
+	j.buf = make([]bounds.Term, 0, terms)
 }
 
-// addCells adds a variable for every amount cell of s that a row with
-// figures has, and returns them by cell (-1 for none) with each cell's
-// figure in whole yen (0 for 該当なし).
-func addCells(sys *bounds.System, s *Statement, ps *problems) ([]int, []int64) {
+// addStatement adds s, named name in findings, with its identities; or,
+// with cellsOnly, only as cells that links may name, each a variable of
+// its exact figure once one does: of a statement printed exactly, with no
+// hidden row and no recomputed column, whose identities narrow nothing and
+// are checked otherwise.
+func (j *joint) addStatement(s *Statement, name string, cellsOnly bool) {
+	k := len(j.stmts)
+	s = s.ready()
+	j.stmts = append(j.stmts, s)
+	j.names = append(j.names, name)
+	j.blank = append(j.blank, nil)
+	from := len(j.ids)
+	if cellsOnly {
+		j.cells = append(j.cells, lazyCells(s))
+	} else {
+		j.ps.source = name
+		cells, vals := j.addCells(k, s)
+		j.cells = append(j.cells, cells)
+		if len(j.ps.list) == 0 {
+			j.addIdentities(k, vals)
+		}
+		j.ps.source = ""
+	}
+	j.spans = append(j.spans, [2]int{from, len(j.ids)})
+}
+
+// addCells adds a variable for every amount cell of statement k and
+// returns them by cell, with each cell's figure in whole yen (0 for
+// 該当なし).
+func (j *joint) addCells(k int, s *Statement) ([]int32, []int64) {
 	t := s.t
 	ncol := len(t.form.Columns)
-	vars := make([]int, len(t.form.Rows)*ncol)
+	vars := make([]int32, len(t.form.Rows)*ncol)
 	vals := make([]int64, len(vars))
-	unit := int64(1)
-	for range s.meta.Unit.Exp() {
-		unit *= 10
-	}
+	unit := pow10[s.meta.Unit.Exp()]
 	exact := s.meta.Exact || unit == 1
 	recomputed := s.recomputed()
+	lost := s.lostCells()
 	for i, row := range t.form.Rows {
-		for j, col := range t.form.Columns {
-			k := i*ncol + j
-			vars[k] = -1
+		for c, col := range t.form.Columns {
+			cell := i*ncol + c
+			vars[cell] = noVar
 			if row.Kind == Header || col.Kind == Text {
 				continue
 			}
-			derived := recomputed[j] && (col.Kind == Computed || t.formulas[i] != nil)
-			c := s.cells[k]
+			derived := recomputed[c] && (col.Kind == Computed || t.formulas[i] != nil)
+			a := s.cells[cell]
 			var iv bounds.Interval
 			v, whole := int64(0), true
-			if c.valid {
-				v, whole = c.wholeYen()
+			if a.valid {
+				v, whole = a.wholeYen()
 			}
-			vals[k] = v
+			vals[cell] = v
 			switch {
 			case !whole:
-				ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%s is not a whole number of yen within ±10^18", c.dec())
+				j.ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%s is not a whole number of yen within ±10^18", a.dec())
 				continue
-			case row.Hidden || derived:
+			case row.Hidden || derived || lost != nil && lost[cell]:
+				// Not printed, printed from other figures, or lost in
+				// printing: any amount.
 				iv = bounds.Unbounded()
-			case !c.valid:
+			case !a.valid:
 				iv = bounds.Exact(0)
 			case exact || v%unit != 0:
 				iv = bounds.Exact(v)
 			default:
 				var err error
-				iv, err = bounds.Printed(v/unit, unit, s.meta.Rounding)
-				if err != nil {
-					ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%v", err)
+				if iv, err = bounds.Printed(v/unit, unit, s.meta.Rounding); err != nil {
+					j.ps.addf(0, rowRef(i, row), col.Name, ErrRange, "%v", err)
 					continue
 				}
 			}
-			vars[k] = sys.AddVar(iv)
+			vars[cell] = j.addVar(iv, k, cell)
 		}
 	}
 	return vars, vals
+}
+
+func (j *joint) addVar(iv bounds.Interval, k, cell int) int32 {
+	j.at = append(j.at, cellAt{int32(k), int32(cell)})
+	return int32(j.sys.AddVar(iv))
 }
 
 // recomputed says, per column of s, whether the Meta names it Recomputed.
@@ -454,6 +307,137 @@ func wholeYen(d decimal.Decimal) (int64, bool) {
 // maxYen is maxAmount as an int64.
 const maxYen = 1_000_000_000_000_000_000
 
+// addIdentities adds the identities of statement k, in Verify's order,
+// with their equations in buf; vals holds its figures in whole yen.
+func (j *joint) addIdentities(k int, vals []int64) {
+	s := j.stmts[k]
+	t := s.t
+	ncol := len(t.form.Columns)
+	sc := &identityScope{j: j, k: k, s: s, vals: vals, recomputed: s.recomputed(), lost: s.lostCells(),
+		blank: map[int]bool{}, cells: make([]format.Cell, len(s.cells)), made: make([]bool, len(s.cells))}
+	if sc.lost == nil {
+		sc.lost = make([]bool, len(s.cells)) // no cell lost
+	}
+	for i, row := range t.form.Rows {
+		for c, col := range t.form.Columns {
+			if t.formulas[i] != nil && col.Kind != Text {
+				sc.add(i, c, t.formulas[i], t.rowRules[i], true, t.rowTerms[i], c, ncol)
+			}
+			if row.Kind != Header && col.Kind == Computed {
+				sc.add(i, c, col.Formula, t.colRules[c], false, t.colTerms[c], i*ncol, 1)
+			}
+		}
+	}
+}
+
+// An identityScope is what the identities of one statement of a joint
+// share: its cells' figures, which cells are lost in printing or
+// recomputed, and the decimals of its figures, each made once (a cell is
+// the figure of up to two identities, and decimals are never changed in
+// place).
+type identityScope struct {
+	j          *joint
+	k          int // the statement's index
+	s          *Statement
+	vals       []int64 // per cell: its figure in whole yen, 0 for none
+	recomputed []bool  // per column
+	lost       []bool  // per cell
+	blank      map[int]bool
+	cells      []format.Cell
+	made       []bool
+}
+
+// cell returns the printed figure of cell c.
+func (sc *identityScope) cell(c int) format.Cell {
+	if !sc.made[c] {
+		sc.cells[c], sc.made[c] = sc.s.cells[c].cell(), true
+	}
+	return sc.cells[c]
+}
+
+// add adds the identity of the cell in row i, column c: f, whose k-th
+// term is the cell base + terms[k]·step, as the equation head − terms.
+func (sc *identityScope) add(i, c int, f Formula, rule string, byRow bool, terms []int, base, step int) {
+	j, t := sc.j, sc.s.t
+	head := i*len(t.form.Columns) + c
+	x := judged{report: !t.form.Rows[i].Hidden, start: len(j.buf), side: len(f)}
+	vars := j.cells[sc.k]
+	j.buf = append(j.buf, bounds.Term{Var: int(vars[head])})
+	unknown := false // a term not printed, or lost in printing
+	for n, term := range f {
+		cell := base + terms[n]*step
+		j.buf = append(j.buf, bounds.Term{Var: int(vars[cell]), Negative: !term.Negative})
+		unknown = unknown || t.form.Rows[cell/len(t.form.Columns)].Hidden || sc.lost[cell]
+	}
+	x.end = len(j.buf)
+	got, want := sc.sum(f, terms, base, step, head), sc.cell(head)
+	// Whether an unknown term has a figure is unknown: only its interval
+	// judges the identity.
+	x.presence = got.Valid != want.Valid && !unknown && !sc.lost[head]
+	if sc.lost[head] && !sc.blank[head] {
+		sc.blank[head] = true
+		j.blank[sc.k] = append(j.blank[sc.k], len(j.ids))
+	}
+	// An identity naming a figure lost in printing holds for some amount
+	// of it, which the lost figure's own finding reports: it is reported
+	// only if it is violated nonetheless.
+	if sc.lost[head] {
+		x.report = false
+	}
+	for n := range terms {
+		if sc.lost[base+terms[n]*step] {
+			x.report = false
+		}
+	}
+	x.printed = sc.recomputed[c] && !t.form.Rows[i].Hidden
+	// A total of a recomputed computed column follows from the column's
+	// formula on each row and the totals of the columns it refers to; as
+	// printed it may be off by their rounding.
+	x.implied = x.printed && byRow && t.form.Columns[c].Kind == Computed
+	// A computed column's cell on a total row is also the total of the
+	// cells above it: the rows' identities and the column's on the rows
+	// they sum imply this one.
+	x.late = !byRow && t.formulas[i] != nil
+	j.fs = append(j.fs, Finding{Kind: IdentityBroken, Statement: j.names[sc.k], Row: t.form.Rows[i].Key, Label: t.label(i),
+		Column: t.form.Columns[c].Name, Rule: rule, Got: got, Want: want, Unit: sc.s.meta.Unit})
+	j.ids = append(j.ids, x)
+}
+
+// sum returns what the printed terms of f give, as Verify computes it:
+// in int64 while it fits, sharing the head's decimal when they give it.
+func (sc *identityScope) sum(f Formula, terms []int, base, step, head int) format.Cell {
+	var sum int64
+	valid := false
+	for n, term := range f {
+		cell := base + terms[n]*step
+		if !sc.s.cells[cell].valid {
+			continue
+		}
+		valid = true
+		v := sc.vals[cell]
+		if term.Negative {
+			v = -v
+		}
+		if sum += v; sum > maxYen*4 || sum < -maxYen*4 {
+			// The int64 sum may overflow: sum in decimal.
+			got := signedSum(len(f), func(n int) (format.Cell, bool) { return sc.cell(base + terms[n]*step), f[n].Negative })
+			if !got.Valid && sc.s.t.form.ZeroSums {
+				got = format.CellOf(decimal.Zero)
+			}
+			return got
+		}
+	}
+	switch {
+	case valid && sc.s.cells[head].valid && sum == sc.vals[head]:
+		return sc.cell(head) // as printed: share its amount
+	case valid:
+		return format.CellOf(decimal.NewFromInt(sum))
+	case sc.s.t.form.ZeroSums:
+		return format.CellOf(decimal.Zero)
+	}
+	return format.Cell{}
+}
+
 // identities returns the number of identities of t's form, as Verify
 // checks them, and the number of terms of their equations.
 func (t *Template) identities() (n, terms int) {
@@ -470,142 +454,64 @@ func (t *Template) identities() (n, terms int) {
 	return n, terms
 }
 
-// appendIdentities adds the identities of s, in Verify's order, with
-// their equations in buf.
-func appendIdentities(ids []judged, fs []Finding, buf []bounds.Term, s *Statement, name string, vars []int, vals []int64) ([]judged, []Finding, []bounds.Term) {
-	t := s.t
-	ncol := len(t.form.Columns)
-	recomputed := s.recomputed()
-	// Each cell's figure as a decimal, made once: a cell is the figure
-	// of up to two identities, and decimals are never changed in place.
-	cells := make([]format.Cell, len(s.cells))
-	made := make([]bool, len(s.cells))
-	cellOf := func(k int) format.Cell {
-		if !made[k] {
-			cells[k], made[k] = s.cells[k].cell(), true
-		}
-		return cells[k]
-	}
-	add := func(i, j int, f Formula, rule string, byRow bool, cell func(string) int) {
-		k := i*ncol + j
-		x := judged{report: !t.form.Rows[i].Hidden, start: len(buf), side: len(f), identity: -1}
-		buf = append(buf, bounds.Term{Var: vars[k]})
-		var sum int64
-		valid, exact, hidden := false, true, false
-		for _, term := range f {
-			c := cell(term.Key)
-			buf = append(buf, bounds.Term{Var: vars[c], Negative: !term.Negative})
-			hidden = hidden || t.form.Rows[c/ncol].Hidden
-			if !s.cells[c].valid {
-				continue
-			}
-			valid = true
-			v := vals[c]
-			if term.Negative {
-				v = -v
-			}
-			if sum += v; sum > maxYen*4 || sum < -maxYen*4 {
-				exact = false // the int64 sum may overflow: sum in decimal
-			}
-		}
-		x.end = len(buf)
-		want := cellOf(k)
-		var got format.Cell
-		switch {
-		case !exact:
-			got = t.sum(f, func(key string) format.Cell { return cellOf(cell(key)) })
-		case valid && want.Valid && sum == vals[k]:
-			got = want // as printed: share its amount
-		case valid:
-			got = format.CellOf(decimal.NewFromInt(sum))
-		case t.form.ZeroSums:
-			got = format.CellOf(decimal.Zero)
-		}
-		// A hidden term was not printed: whether it has a figure is
-		// unknown, so only its interval judges the identity.
-		x.presence = got.Valid != want.Valid && !hidden
-		x.printed = recomputed[j] && !t.form.Rows[i].Hidden
-		// A total of a recomputed computed column follows from the
-		// column's formula on each row and the totals of the columns it
-		// refers to; as printed it may be off by their rounding.
-		x.implied = x.printed && byRow && t.form.Columns[j].Kind == Computed
-		fs = append(fs, Finding{Kind: IdentityBroken, Statement: name, Row: t.form.Rows[i].Key, Label: t.label(i),
-			Column: t.form.Columns[j].Name, Rule: rule, Got: got, Want: want, Unit: s.meta.Unit})
-		ids = append(ids, x)
-	}
-	colRules := t.colRules
-	for i, row := range t.form.Rows {
-		rule := t.rowRules[i]
-		for j, col := range t.form.Columns {
-			if t.formulas[i] != nil && col.Kind != Text {
-				add(i, j, t.formulas[i], rule, true, func(key string) int { return t.rowIndex[key]*ncol + j })
-			}
-			if row.Kind != Header && col.Kind == Computed {
-				add(i, j, col.Formula, colRules[j], false, func(c string) int { return i*ncol + t.colIndex[c] })
-			}
-		}
-	}
-	return ids, fs, buf
+// A cellRef names a cell of a joint's statements for a link.
+type cellRef struct {
+	stmt     int
+	row, col string
+	negative bool
 }
 
-// identity adds an Identity as the equation Left − Right = 0.
-func (j *Joint) identity(ids []judged, fs []Finding, buf []bounds.Term, id Identity, res *JointResult, sys *bounds.System, ps *problems, rule bool) ([]judged, []Finding, []bounds.Term, bool) {
-	x := judged{report: true, start: len(buf), side: -len(id.Left)}
+// addLink adds the link name, Left − Right = 0, whose finding names the
+// link's first cell. A cell that does not exist is a problem.
+func (j *joint) addLink(name string, left, right []cellRef) {
+	x := judged{report: true, start: len(j.buf), side: -len(left)}
 	ok := true
-	side := func(refs []CellRef, right bool) format.Cell {
+	side := func(refs []cellRef, right bool) format.Cell {
 		var cells []format.Cell
 		for _, r := range refs {
-			v, c, found := res.cell(r, sys, ps)
+			v, c, found := j.cell(r)
 			if !found {
-				ps.addf(0, r.Row, r.Column, ErrUnknown, "identity %s: no such cell in statement %d", quote.Bounded(id.Name), r.Statement)
+				j.ps.addf(0, r.row, r.col, ErrUnknown, "link %s: no such cell in %s", quote.Bounded(name), j.names[r.stmt])
 				ok = false
 				continue
 			}
-			buf = append(buf, bounds.Term{Var: v, Negative: r.Negative != right})
-			if len(refs) == 1 && !r.Negative {
+			j.buf = append(j.buf, bounds.Term{Var: int(v), Negative: r.negative != right})
+			if len(refs) == 1 && !r.negative {
 				return c // most sides are one cell: its sum is itself
 			}
 			cells = append(cells, c)
 		}
-		return signedSum(len(cells), func(k int) (format.Cell, bool) { return cells[k], refs[k].Negative })
+		return signedSum(len(cells), func(k int) (format.Cell, bool) { return cells[k], refs[k].negative })
 	}
-	got, want := side(id.Left, false), side(id.Right, true)
+	got, want := side(left, false), side(right, true)
 	if !ok {
-		return ids, fs, buf[:x.start], false
+		j.buf = j.buf[:x.start]
+		return
 	}
-	x.end = len(buf)
+	x.end = len(j.buf)
 	x.presence = got.Valid != want.Valid
-	f := Finding{Kind: LinkBroken, Label: id.Name, Got: got, Want: want}
-	if rule {
-		f.Rule = id.written(j)
+	f := Finding{Kind: LinkBroken, Rule: name, Got: got, Want: want}
+	if first := append(append([]cellRef(nil), left...), right...); len(first) > 0 {
+		r := first[0]
+		s := j.stmts[r.stmt]
+		f.Statement, f.Row, f.Column, f.Unit = j.names[r.stmt], r.row, r.col, s.meta.Unit
+		f.Label = s.t.label(s.t.rowIndex[r.row])
 	}
-	if len(id.Left) > 0 {
-		k := id.Left[0].Statement
-		if k < len(j.Names) && j.Names[k] != "" {
-			f.Statement = j.Names[k]
-		} else {
-			f.Statement = res.stmts[k].t.form.name()
-		}
-		f.Unit = res.stmts[k].meta.Unit
-	}
-	return append(ids, x), append(fs, f), buf, true
+	j.links = append(j.links, len(j.ids))
+	j.ids = append(j.ids, x)
+	j.fs = append(j.fs, f)
 }
 
-// cell returns the variable and the printed cell r names.
-// A variable of a cell that has none yet, of a statement whose figures
-// are all exact: see jointOptions.cellsOnly.
-const lazyVar = -2
-
-// lazyCells returns the cells of s, each lazyVar, but -1 for those that
+// lazyCells returns the cells of s, each lazyVar, but noVar for those that
 // hold no amount.
-func lazyCells(s *Statement) []int {
+func lazyCells(s *Statement) []int32 {
 	t := s.t
-	vars := make([]int, len(t.form.Rows)*len(t.form.Columns))
+	vars := make([]int32, len(t.form.Rows)*len(t.form.Columns))
 	for i, row := range t.form.Rows {
-		for j, col := range t.form.Columns {
-			vars[i*len(t.form.Columns)+j] = lazyVar
+		for c, col := range t.form.Columns {
+			vars[i*len(t.form.Columns)+c] = lazyVar
 			if row.Kind == Header || col.Kind == Text {
-				vars[i*len(t.form.Columns)+j] = -1
+				vars[i*len(t.form.Columns)+c] = noVar
 			}
 		}
 	}
@@ -613,56 +519,230 @@ func lazyCells(s *Statement) []int {
 }
 
 // cell returns the variable and the printed cell r names, adding the
-// variable of a lazy cell to sys.
-func (r *JointResult) cell(ref CellRef, sys *bounds.System, ps *problems) (int, format.Cell, bool) {
-	if ref.Statement < 0 || ref.Statement >= len(r.stmts) {
-		return 0, format.Cell{}, false
-	}
-	s := r.stmts[ref.Statement]
-	i, j, ok := s.index(ref.Row, ref.Column)
+// variable of a lazy cell.
+func (j *joint) cell(r cellRef) (int32, format.Cell, bool) {
+	s := j.stmts[r.stmt]
+	i, c, ok := s.index(r.row, r.col)
 	if !ok {
 		return 0, format.Cell{}, false
 	}
-	k := i*len(s.t.form.Columns) + j
-	v := r.cells[ref.Statement][k]
+	k := i*len(s.t.form.Columns) + c
+	v := j.cells[r.stmt][k]
 	if v == lazyVar {
-		c := s.cells[k]
+		a := s.cells[k]
 		y, whole := int64(0), true
-		if c.valid {
-			y, whole = c.wholeYen()
+		if a.valid {
+			y, whole = a.wholeYen()
 		}
 		if !whole {
-			ps.addf(0, ref.Row, ref.Column, ErrRange, "%s is not a whole number of yen within ±10^18", c.dec())
+			j.ps.addf(0, r.row, r.col, ErrRange, "%s is not a whole number of yen within ±10^18", a.dec())
 			return 0, format.Cell{}, false
 		}
-		v = sys.AddVar(bounds.Exact(y))
-		r.cells[ref.Statement][k] = v
+		v = j.addVar(bounds.Exact(y), r.stmt, k)
+		j.cells[r.stmt][k] = v
 	}
-	if v >= 0 {
-		return v, s.cells[k].cell(), true
+	if v < 0 {
+		return 0, format.Cell{}, false
 	}
-	return 0, format.Cell{}, false
+	return v, s.cells[k].cell(), true
 }
 
-// written returns the identity with its cells as statement:row:column,
-// the statement by its name in j: "pl:4900:金額 = nw:4900:合計".
-func (id Identity) written(j *Joint) string {
-	side := func(refs []CellRef) string {
-		var b strings.Builder
-		for k, r := range refs {
-			switch {
-			case r.Negative:
-				b.WriteString("-")
-			case k > 0:
-				b.WriteString("+")
-			}
-			name := fmt.Sprint(r.Statement)
-			if r.Statement >= 0 && r.Statement < len(j.Names) && j.Names[r.Statement] != "" {
-				name = j.Names[r.Statement]
-			}
-			b.WriteString(name + ":" + r.Row + ":" + r.Column)
-		}
-		return b.String()
+// solve adds every identity that is not judged as printed as an equation
+// and decides them all.
+func (j *joint) solve() error {
+	if err := j.ps.err(); err != nil {
+		return err
 	}
-	return side(id.Left) + " = " + side(id.Right)
+	j.eqs = make([]int32, len(j.ids))
+	for k, id := range j.ids {
+		if id.printed {
+			j.eqs[k] = -1
+			continue
+		}
+		e, err := j.sys.AddEquation(j.buf[id.start:id.end]...)
+		if err != nil {
+			// Terms are distinct cells by construction, except where a
+			// link names one cell on both sides.
+			f := &j.fs[k]
+			return &Error{Source: f.Statement, Problems: []Problem{{Row: f.Row, Column: f.Column,
+				Err: fmt.Errorf("%w: %s names a cell twice", ErrDuplicate, firstNonEmpty(f.Rule, f.Label))}}}
+		}
+		if id.late {
+			j.sys.Late(e)
+		}
+		j.eqs[k] = int32(e)
+		j.ideq = append(j.ideq, int32(k))
+	}
+	sol, err := j.sys.Solve()
+	if err != nil {
+		return &Error{Problems: []Problem{{Err: fmt.Errorf("%w: %v", ErrRange, err)}}}
+	}
+	j.sol = sol
+	return nil
+}
+
+// finding returns the finding of identity k with its verdict, and whether
+// it is one to report: a hidden row's identity is reported only when it is
+// not proven to hold. A finding within rounding gets its Range unless
+// skipWithin.
+func (j *joint) finding(k int, skipWithin bool) (Finding, bool) {
+	id, f := &j.ids[k], j.fs[k]
+	if id.printed {
+		// Computed from the printed figures: it holds as printed or not
+		// at all.
+		f.Range = Range{Lo: f.Got.Amount, Hi: f.Got.Amount}
+		switch {
+		case f.Got.Equal(f.Want):
+			f.Verdict = Exact
+		case id.implied && !id.presence:
+			f.Verdict = WithinRounding
+		default:
+			f.Verdict, f.Excess = Violation, f.Got.Amount.Sub(f.Want.Amount).Abs()
+			f.Certificate = j.printedCertificate(k, &f)
+		}
+		return f, id.report || f.Verdict == Violation
+	}
+	e := j.eqs[k]
+	switch {
+	case j.sol.Verdicts[e] == bounds.Violated:
+		f.Verdict, f.Certificate = Violation, j.certificate(j.sol.Certificates[e], nil)
+		f.Excess = f.Certificate.Excess
+	case j.sol.Verdicts[e] == bounds.Undecided:
+		f.Verdict = Undecided
+	case id.presence:
+		f.Verdict = Violation
+	case f.Got.Equal(f.Want):
+		f.Verdict = Exact
+	default:
+		f.Verdict = WithinRounding
+	}
+	if !id.report && f.Verdict != Violation && f.Verdict != Undecided {
+		return f, false
+	}
+	if f.Verdict == Exact || f.Verdict == WithinRounding && skipWithin {
+		return f, true
+	}
+	side, negate := id.sideOf(j.buf)
+	iv, err := j.sys.SumOf(side)
+	if err == nil { // the sum was checked when the system was solved
+		if negate {
+			iv = iv.Neg()
+		}
+		f.Range = rangeOf(iv)
+	}
+	return f, true
+}
+
+// blankFindings returns the BlankFigure finding of each cell of statement
+// k lost in printing, with the exact yen its terms' figures stand for.
+func (j *joint) blankFindings(k int) []Finding {
+	var fs []Finding
+	for _, x := range j.blank[k] {
+		f, id := j.fs[x], &j.ids[x]
+		f.Kind, f.Verdict, f.Want = BlankFigure, Violation, format.Cell{}
+		side, negate := id.sideOf(j.buf)
+		if iv, err := j.sys.SumOf(side); err == nil {
+			if negate {
+				iv = iv.Neg()
+			}
+			f.Range = rangeOf(iv)
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// printedCertificate is the certificate of an identity judged as printed:
+// itself, over its printed figures as they are.
+func (j *joint) printedCertificate(k int, f *Finding) *Certificate {
+	id := &j.ids[k]
+	c := &Certificate{Identities: []CertifiedIdentity{j.certified(k, 1)}, Excess: f.Excess}
+	diff := f.Got.Amount.Sub(f.Want.Amount).Neg()
+	c.Sum = Range{Lo: diff, Hi: diff}
+	for _, t := range j.buf[id.start:id.end] {
+		times := int64(1)
+		if t.Negative {
+			times = -1
+		}
+		fig := j.figure(int32(t.Var), times, nil)
+		if fig.Printed.Valid {
+			fig.Range = Range{Lo: fig.Printed.Amount, Hi: fig.Printed.Amount}
+			c.Figures = append(c.Figures, fig)
+		}
+	}
+	return c
+}
+
+// certificate turns a certificate of the engine into one that names
+// identities and cells; assume holds the cases of the splits above it.
+func (j *joint) certificate(c *bounds.Certificate, assume map[int]bounds.Interval) *Certificate {
+	if c == nil {
+		return nil
+	}
+	if sp := c.Split; sp != nil {
+		out := &Split{Figure: j.figure(int32(sp.Var), 0, assume), At: decimal.NewFromInt(sp.At)}
+		for k, half := range []bounds.Interval{{Lo: bounds.NegInf, Hi: sp.At}, {Lo: sp.At + 1, Hi: bounds.PosInf}} {
+			a := make(map[int]bounds.Interval, len(assume)+1)
+			for v, iv := range assume {
+				a[v] = iv
+			}
+			if old, ok := a[sp.Var]; ok {
+				half = bounds.Interval{Lo: max(old.Lo, half.Lo), Hi: min(old.Hi, half.Hi)}
+			}
+			a[sp.Var] = half
+			child := j.certificate([]*bounds.Certificate{sp.Below, sp.Above}[k], a)
+			if k == 0 {
+				out.Below = child
+			} else {
+				out.Above = child
+			}
+		}
+		return &Certificate{Split: out}
+	}
+	out := &Certificate{Sum: rangeOf(c.Sum), Excess: decimal.NewFromInt(c.Excess)}
+	for _, x := range c.Equations {
+		out.Identities = append(out.Identities, j.certified(int(j.ideq[x.Index]), x.Times))
+	}
+	for _, x := range c.Vars {
+		out.Figures = append(out.Figures, j.figure(int32(x.Index), x.Times, assume))
+	}
+	return out
+}
+
+// certified names identity k of a certificate, taken times times.
+func (j *joint) certified(k int, times int64) CertifiedIdentity {
+	f := &j.fs[k]
+	return CertifiedIdentity{Kind: f.Kind, Statement: f.Statement, Row: f.Row, Label: f.Label, Column: f.Column,
+		Rule: f.Rule, Times: times}
+}
+
+// figure names the cell of variable v, taken times times, with the exact
+// yen it stands for narrowed by assume.
+func (j *joint) figure(v int32, times int64, assume map[int]bounds.Interval) CertifiedFigure {
+	at := j.at[v]
+	s := j.stmts[at.stmt]
+	ncol := len(s.t.form.Columns)
+	i, c := int(at.cell)/ncol, int(at.cell)%ncol
+	iv := j.sys.Var(int(v))
+	if a, ok := assume[int(v)]; ok {
+		iv = bounds.Interval{Lo: max(iv.Lo, a.Lo), Hi: min(iv.Hi, a.Hi)}
+	}
+	return CertifiedFigure{Statement: j.names[at.stmt], Row: s.t.form.Rows[i].Key, Label: s.t.label(i),
+		Column: s.t.form.Columns[c].Name, Times: times, Printed: s.cells[at.cell].cell(), Unit: s.meta.Unit, Range: rangeOf(iv)}
+}
+
+// variable returns the variable of the cell row, column of statement k,
+// or lazyVar for an exact figure that no identity names, with the cell.
+func (j *joint) variable(k int, row, column string) (int32, format.Cell, bool) {
+	s := j.stmts[k]
+	i, c, ok := s.index(row, column)
+	if !ok {
+		return 0, format.Cell{}, false
+	}
+	cell := i*len(s.t.form.Columns) + c
+	v := j.cells[k][cell]
+	if v == noVar {
+		return 0, format.Cell{}, false
+	}
+	return v, s.cells[cell].cell(), true
 }

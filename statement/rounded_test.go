@@ -2,6 +2,7 @@ package statement_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -85,21 +86,39 @@ func TestVerifyRounded(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := readThousands(t, costForm, tt.csv, statement.Meta{Rounding: tt.rounding})
-			fs, err := s.VerifyRounded()
+			v, err := s.VerifyRounded()
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(fs) != len(tt.want) {
-				t.Fatalf("%d findings, want %d: %v", len(fs), len(tt.want), fs)
+			// Exact identities are counted, not findings.
+			var findings []want
+			counts := map[statement.Verdict]int{}
+			for _, w := range tt.want {
+				counts[w.verdict]++
+				if w.verdict != statement.Exact {
+					findings = append(findings, w)
+				}
 			}
-			for k, w := range tt.want {
-				f := fs[k]
+			for _, verdict := range []statement.Verdict{statement.Exact, statement.WithinRounding, statement.Violation, statement.Undecided} {
+				if v.Count(verdict) != counts[verdict] {
+					t.Errorf("%d %v, want %d", v.Count(verdict), verdict, counts[verdict])
+				}
+			}
+			if len(v.Findings) != len(findings) {
+				t.Fatalf("%d findings, want %d: %v", len(v.Findings), len(findings), v.Findings)
+			}
+			for k, w := range findings {
+				f := v.Findings[k]
 				if f.Row != w.row || f.Verdict != w.verdict || !f.Excess.Equal(dyen(w.excess)) ||
 					!f.Range.Lo.Equal(dyen(w.lo)) || !f.Range.Hi.Equal(dyen(w.hi)) || f.Column != "金額" {
 					t.Errorf("finding %d: %s %v excess %s range %v; want %s %v %d %d〜%d", k, f.Row, f.Verdict, f.Excess, f.Range,
 						w.row, w.verdict, w.excess, w.lo, w.hi)
 				}
+				if (f.Verdict == statement.Violation) != (f.Certificate != nil) && !(f.Verdict == statement.Violation && f.Excess.IsZero()) {
+					t.Errorf("finding %d: %v with certificate %v", k, f.Verdict, f.Certificate)
+				}
 			}
+			checkProofs(t, []*statement.Statement{s}, nil, v)
 		})
 	}
 }
@@ -107,12 +126,12 @@ func TestVerifyRounded(t *testing.T) {
 func TestVerifyRoundedExact(t *testing.T) {
 	// Figures exact in 千円 are not widened: 1 + 1 is not 3.
 	s := readThousands(t, costForm, "label,金額\n人件費,1\n物件費,1\n業務費用,3\n移転費用,5\n経常費用,8\n", statement.Meta{Exact: true})
-	fs, err := s.VerifyRounded()
+	v, err := s.VerifyRounded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fs[0].Verdict != statement.Violation || !fs[0].Excess.Equal(dyen(1000)) {
-		t.Errorf("exact figures: %v, want a violation by 1,000円", fs[0])
+	if fs := v.Findings; len(fs) == 0 || fs[0].Verdict != statement.Violation || !fs[0].Excess.Equal(dyen(1000)) {
+		t.Errorf("exact figures: %v, want a violation by 1,000円", fs)
 	}
 	// A statement in yen, built exactly, verifies exactly.
 	b, err := statement.Build(costForm, statement.Meta{}, []statement.Figure{
@@ -121,9 +140,9 @@ func TestVerifyRoundedExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err = b.VerifyRounded()
-	if err != nil || len(fs) != 2 || fs[0].Verdict != statement.Exact || fs[1].Verdict != statement.Exact {
-		t.Errorf("built statement: %v, %v", fs, err)
+	v, err = b.VerifyRounded()
+	if err != nil || len(v.Findings) != 0 || v.Count(statement.Exact) != 2 {
+		t.Errorf("built statement: %v, %v", v, err)
 	}
 }
 
@@ -140,53 +159,6 @@ var resultForm = &statement.Form{Title: "決算書",
 	Rows:    []statement.Row{{Key: "jigyo", Kind: statement.Item, Label: "事業費"}},
 }
 
-func TestJoint(t *testing.T) {
-	summary, err := statement.ReadCSV(strings.NewReader("label,予算,決算,差引\n事業費,\"1,240\",\"1,235\",△5\n"), segmentForm,
-		statement.ReadOptions{Meta: statement.Meta{Unit: format.Million}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	result, err := statement.ReadCSV(strings.NewReader("label,決算\n事業費,\"1,234,567,890\"\n"), resultForm, statement.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	j := &statement.Joint{Statements: []*statement.Statement{summary, result}, Names: []string{"segment", "result"},
-		Identities: []statement.Identity{{Name: "決算",
-			Left: []statement.CellRef{{Statement: 0, Row: "jigyo", Column: "決算"}}, Right: []statement.CellRef{{Statement: 1, Row: "jigyo", Column: "決算"}}}}}
-	r, err := j.Verify()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// 差引 △5 = 1,235 − 1,240 as printed: exact. The link: 1,235 百万円
-	// (1,234,500,000 … 1,235,499,999) holds 1,234,567,890: within
-	// rounding.
-	if len(r.Findings) != 2 || r.Findings[0].Verdict != statement.Exact || r.Findings[0].Statement != "segment" ||
-		r.Findings[1].Verdict != statement.WithinRounding || r.Findings[1].Kind != statement.LinkBroken ||
-		r.Findings[1].Rule != "segment:jigyo:決算 = result:jigyo:決算" {
-		t.Fatalf("findings %v", r.Findings)
-	}
-	// 予算 = 決算 − 差引 = 1,234,567,890 + (4,500,000 … 5,499,999) =
-	// 1,239,067,890 … 1,240,067,889, within its printed 1,239,500,000 …
-	// 1,240,499,999: 1,239,500,000 … 1,240,067,889. The segment's 決算 is
-	// narrowed to the yen, so what is left is a tree: a proof.
-	b, ok := r.Bounds(0, "jigyo", "予算")
-	if !ok || !b.Lo.Equal(dyen(1239500000)) || !b.Hi.Equal(dyen(1240067889)) || !r.Proof {
-		t.Errorf("予算 implied %v (%v), proof %v; want 1,239,500,000〜1,240,067,889円", b, ok, r.Proof)
-	}
-	if got := b.String(); got != "1,239,500,000〜1,240,067,889円" {
-		t.Errorf("Range.String() = %s", got)
-	}
-	if _, ok := r.Bounds(2, "jigyo", "予算"); ok {
-		t.Error("Bounds of a statement that is not there")
-	}
-
-	j.Identities[0].Right[0].Row = "nothing"
-	var e *statement.Error
-	if _, err := j.Verify(); !errors.As(err, &e) || !errors.Is(err, statement.ErrUnknown) {
-		t.Errorf("an identity naming no cell: %v", err)
-	}
-}
-
 func TestVerifyRoundedErrors(t *testing.T) {
 	s, err := statement.Build(costForm, statement.Meta{}, []statement.Figure{
 		{Row: "1", Column: "金額", Value: format.CellOf(decimal.RequireFromString("0.5"))},
@@ -198,8 +170,8 @@ func TestVerifyRoundedErrors(t *testing.T) {
 	if _, err := s.VerifyRounded(); !errors.As(err, &e) || !errors.Is(err, statement.ErrRange) || e.Problems[0].Row != "1" {
 		t.Errorf("half a yen: %v, want an *Error wrapping ErrRange at row 1", err)
 	}
-	if fs, err := new(statement.Statement).VerifyRounded(); err != nil || len(fs) != 0 {
-		t.Errorf("zero Statement: %v, %v", fs, err)
+	if v, err := new(statement.Statement).VerifyRounded(); err != nil || len(v.Findings) != 0 || v.Count(statement.Exact) != 0 {
+		t.Errorf("zero Statement: %v, %v", v, err)
 	}
 }
 
@@ -238,23 +210,35 @@ func TestRecomputed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ref := func(k int, col string) []statement.CellRef {
-			return []statement.CellRef{{Statement: k, Row: "2200", Column: col}}
+		var book statement.Book
+		if err := book.Add("summary", summary); err != nil {
+			t.Fatal(err)
 		}
-		r, err := (&statement.Joint{Statements: []*statement.Statement{summary, yenFigures},
-			Identities: []statement.Identity{{Name: "予算", Left: ref(0, "予算"), Right: ref(1, "予算")},
-				{Name: "決算", Left: ref(0, "決算"), Right: ref(1, "決算")}}}).Verify()
+		if err := book.Add("yen", yenFigures); err != nil {
+			t.Fatal(err)
+		}
+		link := func(col string) statement.Link {
+			return statement.Link{Name: col, Left: []statement.Ref{{Statement: "summary", Row: "2200", Column: col}},
+				Right: []statement.Ref{{Statement: "yen", Row: "2200", Column: col}}}
+		}
+		v, err := book.VerifyRounded(statement.VerifyOptions{Links: []statement.Link{link("予算"), link("決算")}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := r.Findings[0]
-		if f.Column != "差引" || f.Verdict != tt.verdict || !f.Excess.Equal(dyen(tt.excess)) {
-			t.Errorf("%s: %s", tt.name, f)
-		}
-		for _, l := range r.Findings[1:] {
-			if l.Verdict != statement.WithinRounding {
-				t.Errorf("%s: link %s", tt.name, l)
+		var diff *statement.Finding
+		for k, f := range v.Findings {
+			switch {
+			case f.Kind == statement.LinkBroken && f.Verdict != statement.WithinRounding:
+				t.Errorf("%s: link %s", tt.name, f)
+			case f.Column == "差引":
+				diff = &v.Findings[k]
 			}
+		}
+		switch {
+		case tt.verdict == statement.Exact && (diff != nil || v.Count(statement.Exact) != 1):
+			t.Errorf("%s: %v, %d exact", tt.name, diff, v.Count(statement.Exact))
+		case tt.verdict != statement.Exact && (diff == nil || diff.Verdict != tt.verdict || !diff.Excess.Equal(dyen(tt.excess))):
+			t.Errorf("%s: %v", tt.name, diff)
 		}
 	}
 }
@@ -275,13 +259,68 @@ func TestVerifyRoundedHiddenTerms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := s.VerifyRounded()
+	v, err := s.VerifyRounded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range fs {
-		if f.Verdict == statement.Violation {
+	for _, f := range v.Findings {
+		if f.Verdict == statement.Violation || f.Verdict == statement.Undecided {
 			t.Errorf("%s", f)
 		}
 	}
+}
+
+// A total printed blank, neither a figure nor a dash, while its terms
+// have figures, is a figure lost in printing: one finding, and the
+// identities that sum it are judged with it unknown, not as 0; printed
+// as a dash it is 該当なし, and every identity that sums it fails.
+func TestBlankTotal(t *testing.T) {
+	form := &statement.Form{Title: "資金収支計算書", Columns: amount,
+		Rows: []statement.Row{
+			{Key: "a", Kind: statement.Item, Label: "業務収入", Indent: 1},
+			{Key: "b", Kind: statement.Item, Label: "業務支出", Indent: 1},
+			{Key: "s", Kind: statement.Total, Label: "業務活動収支", Formula: statement.Formula{{Key: "a"}, {Key: "b", Negative: true}}},
+			{Key: "c", Kind: statement.Item, Label: "投資活動収支"},
+			{Key: "t", Kind: statement.Total, Label: "本年度資金収支額", Formula: statement.Formula{{Key: "s"}, {Key: "c"}}},
+			{Key: "d", Kind: statement.Item, Label: "前年度末資金残高"},
+			{Key: "u", Kind: statement.Total, Label: "本年度末資金残高", Formula: statement.Formula{{Key: "t"}, {Key: "d"}}},
+			{Key: "n", Kind: statement.Item, Label: "その他"},
+			{Key: "m", Kind: statement.Total, Label: "その他計", Formula: statement.Formula{{Key: "n"}}},
+		}}
+	read := func(s string, unit format.Unit) *statement.Statement {
+		t.Helper()
+		st, err := statement.ReadCSV(strings.NewReader(s), form, statement.ReadOptions{Meta: statement.Meta{Unit: unit}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	// 業務活動収支 = 50 − 20 = 30 is printed blank; 本年度資金収支額 30 + 5 = 35
+	// and 本年度末資金残高 35 + 100 = 135 are printed. その他計 is blank over
+	// a blank その他: 該当なし, as the form expects.
+	const body = "label,金額\n業務収入,50\n業務支出,20\n業務活動収支,%s\n投資活動収支,5\n本年度資金収支額,35\n前年度末資金残高,100\n本年度末資金残高,135\nその他,\nその他計,\n"
+	blank := read(fmt.Sprintf(body, ""), format.Yen)
+	fs := blank.Verify()
+	if len(fs) != 1 || fs[0].Kind != statement.BlankFigure || fs[0].Row != "s" || !fs[0].Got.Equal(yen(30)) ||
+		fs[0].String() != "資金収支計算書: 業務活動収支 金額: printed blank, where its terms a-b give 30円" {
+		t.Errorf("exactly: %v, want the blank 業務活動収支 alone", fs)
+	}
+	dash := read(fmt.Sprintf(body, "-"), format.Yen)
+	if fs := dash.Verify(); len(fs) != 2 || fs[0].Kind != statement.IdentityBroken || fs[1].Row != "t" {
+		t.Errorf("a dash: %v, want 業務活動収支 and 本年度資金収支額 broken", fs)
+	}
+	// Under rounding, in 億円: one finding, and 本年度資金収支額 holds with
+	// the lost figure anywhere it needs to be.
+	rounded := read(fmt.Sprintf(body, ""), format.HundredMillion)
+	v, err := rounded.VerifyRounded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Findings) != 1 || v.Findings[0].Kind != statement.BlankFigure || v.Count(statement.Violation) != 0 {
+		t.Errorf("under rounding: %v, %d violations, want the blank alone", v.Findings, v.Count(statement.Violation))
+	}
+	if w, ok := v.Witness("資金収支計算書", "s", "金額"); !ok || w.LessThan(decimal.New(29, 8)) || w.GreaterThan(decimal.New(31, 8)) {
+		t.Errorf("witness of the lost figure %v, %v, want about 30億", w, ok)
+	}
+	checkProofs(t, []*statement.Statement{rounded}, nil, v)
 }

@@ -23,6 +23,7 @@ func Compare(got, want *Statement) []Finding {
 		}
 		gotCol[j] = gj
 	}
+	lost := want.lostCells()
 	for i, row := range wt.form.Rows {
 		if row.Kind == Header || row.Hidden {
 			continue
@@ -49,6 +50,9 @@ func Compare(got, want *Statement) []Finding {
 			default:
 				if g, w := got.at(gi, gj), want.at(i, j); !g.equal(w) {
 					f.Kind, f.Got, f.Want = AmountDiffers, g.cell(), w.cell()
+					if lost != nil && lost[i*len(wt.form.Columns)+j] {
+						f.Kind = BlankFigure
+					}
 					fs = append(fs, f)
 				}
 			}
@@ -72,12 +76,35 @@ func Compare(got, want *Statement) []Finding {
 // Verify proves the rest (row formulas in computed columns), and finds the
 // inconsistencies of a statement read as published. Rounded statements
 // violate identities by design.
+//
+// A total or computed cell printed blank (not a dash) while terms of its
+// identity have figures is a figure lost in printing: it is one
+// BlankFigure finding, and the identities that name the cell are not
+// judged, rather than judged against zero.
 func (s *Statement) Verify() []Finding {
 	var fs []Finding
 	s = s.ready()
 	t := s.t
 	ncol := len(t.form.Columns)
-	check := func(i, j int, f Formula, c amount) {
+	lost := s.lostCells()
+	reported := map[int]bool{}
+	check := func(i, j int, f Formula, terms []int, base, step int) {
+		head := i*ncol + j
+		c := s.sumAt(f, terms, base, step)
+		if lost != nil {
+			if lost[head] && !reported[head] {
+				reported[head] = true
+				fs = append(fs, s.blankFinding(i, j, f, c))
+			}
+			for _, k := range terms {
+				if lost[base+k*step] {
+					return
+				}
+			}
+			if lost[head] {
+				return
+			}
+		}
 		if !c.equal(s.at(i, j)) {
 			fs = append(fs, Finding{Kind: IdentityBroken, Verdict: Violation, Statement: t.form.name(),
 				Row: t.form.Rows[i].Key, Label: t.label(i), Column: t.form.Columns[j].Name,
@@ -87,12 +114,54 @@ func (s *Statement) Verify() []Finding {
 	for i, row := range t.form.Rows {
 		for j, col := range t.form.Columns {
 			if t.formulas[i] != nil && col.Kind != Text {
-				check(i, j, t.formulas[i], s.sumAt(t.formulas[i], t.rowTerms[i], j, ncol))
+				check(i, j, t.formulas[i], t.rowTerms[i], j, ncol)
 			}
 			if row.Kind != Header && col.Kind == Computed {
-				check(i, j, col.Formula, s.sumAt(col.Formula, t.colTerms[j], i*ncol, 1))
+				check(i, j, col.Formula, t.colTerms[j], i*ncol, 1)
 			}
 		}
 	}
 	return fs
+}
+
+// blankFinding is the finding of the cell in row i and column j, printed
+// blank where f, whose terms give c, expects a figure.
+func (s *Statement) blankFinding(i, j int, f Formula, c amount) Finding {
+	t := s.t
+	return Finding{Kind: BlankFigure, Verdict: Violation, Statement: t.form.name(), Row: t.form.Rows[i].Key,
+		Label: t.label(i), Column: t.form.Columns[j].Name, Rule: f.String(), Got: c.cell(), Unit: s.meta.Unit}
+}
+
+// lostCells says, per cell, whether it is a figure lost in printing: a
+// total or computed cell printed blank while a term of an identity it
+// heads has a figure. A blank cell whose terms have none is 該当なし, as
+// the form expects. It returns nil when no cell is lost, as in any
+// statement not read from a published file.
+func (s *Statement) lostCells() []bool {
+	t := s.t
+	ncol := len(t.form.Columns)
+	var lost []bool
+	figured := func(terms []int, base, step int) bool {
+		for _, k := range terms {
+			if s.cells[base+k*step].valid {
+				return true
+			}
+		}
+		return false
+	}
+	for k, a := range s.cells {
+		if !a.blank {
+			continue
+		}
+		i, j := k/ncol, k%ncol
+		col := t.form.Columns[j]
+		if t.formulas[i] != nil && figured(t.rowTerms[i], j, ncol) ||
+			col.Kind == Computed && t.form.Rows[i].Kind != Header && figured(t.colTerms[j], i*ncol, 1) {
+			if lost == nil {
+				lost = make([]bool, len(s.cells))
+			}
+			lost[k] = true
+		}
+	}
+	return lost
 }

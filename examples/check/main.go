@@ -2,7 +2,10 @@
 // of a whole published report: every total, subtotal and computed column,
 // and every link between the statements of the report, is judged exact,
 // within the rounding the figures were printed with, or a violation, with
-// the amount by which it is off beyond what rounding explains.
+// the amount by which it is off beyond what rounding explains and the
+// proof of it. Every verdict is proven; an identity that the verification's
+// work budget did not let it prove either way is undecided, which is
+// counted and printed (expected 0) and never taken as consistent.
 //
 // Usage:
 //
@@ -21,8 +24,9 @@
 // none. Every statement and every link between them (unified.Links, for
 // each scope whose statements the report has) is verified jointly under
 // rounding. It prints, for each statement, its identities counted by
-// verdict, and each identity within rounding or violated; for each link,
-// its verdict; then a summary line. Exit codes are as below.
+// verdict, and each identity within rounding, violated or undecided, with
+// the proof of each violation; for each link, its verdict; then a summary
+// line. Exit codes are as below.
 //
 // -form names a form the library ships (the 統一的な基準 forms; -list prints
 // them, one per line: id, title and scope) or a form file in the row format
@@ -34,15 +38,25 @@
 // 科目 or any heading of its own in the first column, one column per
 // amount column of the form, optionally a key column; - for 該当なし; in
 // UTF-8 or CP932; separated by commas or, if its first line with either has
-// a tab, by tabs. Its figures are in the unit -unit gives (default 円),
-// each rounded on its own by -rounding (default 四捨五入).
+// a tab, by tabs.
 //
-// It prints one line for each identity that is within rounding or a
-// violation (label and column, the figure printed, the range of exact yen
-// its printed terms may sum to), then a summary line; -format json prints
-// one JSON object instead. It exits with 0 when the statement is
-// consistent (exactly or within rounding), 1 when any identity is
-// violated, and 2 for bad flags or a file it cannot read.
+// -unit U is the unit figures are printed in: 円 (the default), 千円,
+// 百万円, 万円 or 億円; -rounding R is how each was rounded on its own from
+// exact yen: 四捨五入 (the default), 切り捨て, 切り上げ or 偶数丸め.
+//
+// It prints one line for each identity that is within rounding, a
+// violation or undecided (label and column, the figure printed, the range
+// of exact yen its printed terms may sum to), with the proof of each
+// violation below it: the identities that, added and subtracted, leave
+// printed figures whose sum cannot be zero, and by how much. Then a
+// summary line counts the verdicts, the undecided ones too. -format json
+// prints one JSON object instead, with each finding's verdict, the range
+// of exact yen implied for its cell and the cell's exact yen in a witness
+// (figures that satisfy every identity that holds, each rounding to the
+// figure printed), and the certificate of a violation. It exits with 0
+// when the statement is consistent (exactly or within rounding), 1 when
+// any identity is violated or undecided, and 2 for bad flags or a file it
+// cannot read.
 package main
 
 import (
@@ -77,7 +91,7 @@ type builtin struct{}
 // Forms returns the forms of package unified.
 func (builtin) Forms() []unified.FormInfo { return unified.Forms() }
 
-const usage = "usage: check [-unit U] [-rounding R] [-format text|json] FILE|DIR|ID=FILE ...\n       check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit 円|千円|百万円] [-rounding 四捨五入|切り捨て|切り上げ] [-format text|json] PUBLISHED.csv|PUBLISHED.xlsx\n       check -list"
+const usage = "usage: check [-unit U] [-rounding R] [-format text|json] FILE|DIR|ID=FILE ...\n       check -form ID|FILE [-columns SPEC] [-title TITLE] [-unit U] [-rounding R] [-format text|json] PUBLISHED.csv|PUBLISHED.xlsx\n       check -list\n  U: 円, 千円, 百万円, 万円 or 億円; R: 四捨五入, 切り捨て, 切り上げ or 偶数丸め"
 
 // errUsage marks bad flags and arguments.
 var errUsage = errors.New("bad usage")
@@ -89,8 +103,8 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 	columns := fs.String("columns", "金額", "the columns of a form file, as statement.ParseColumns reads them")
 	title := fs.String("title", "", "the title of a form file; defaults to the file's name")
 	list := fs.Bool("list", false, "list the built-in forms")
-	unit := fs.String("unit", "円", "the `unit` the file is printed in: 円, 千円 or 百万円")
-	rounding := fs.String("rounding", "四捨五入", "how each figure was rounded: 四捨五入, 切り捨て or 切り上げ")
+	unit := fs.String("unit", "円", "the `unit` the file is printed in: 円, 千円, 百万円, 万円 or 億円")
+	rounding := fs.String("rounding", "四捨五入", "how each figure was rounded: 四捨五入, 切り捨て, 切り上げ or 偶数丸め")
 	out := fs.String("format", "text", "output `format`: text or json")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, usage)
@@ -134,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 		fmt.Fprintf(stderr, "check: %v\n", err)
 		return 2
 	}
-	if r.Violations > 0 {
+	if !r.Consistent {
 		return 1
 	}
 	return 0
@@ -164,7 +178,7 @@ func runWhole(fs *flag.FlagSet, stdout, stderr io.Writer, unit, rounding, out st
 		fmt.Fprintf(stderr, "check: %v\n", err)
 		return 2
 	}
-	if r.Violations > 0 {
+	if !r.Consistent {
 		return 1
 	}
 	return 0
@@ -187,11 +201,11 @@ func parseFlags(unit, rounding, out string) (meta statement.Meta, json bool, err
 		return meta, false, fmt.Errorf("%w: unknown format %q: text or json", errUsage, out)
 	}
 	if meta.Unit, err = format.ParseUnit(unit); err != nil {
-		return meta, false, fmt.Errorf("%w: unknown unit %q: 円, 千円 or 百万円", errUsage, unit)
+		return meta, false, fmt.Errorf("%w: unknown unit %q: 円, 千円, 百万円, 万円 or 億円", errUsage, unit)
 	}
 	r, ok := parseRounding(rounding)
 	if !ok {
-		return meta, false, fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て or 切り上げ", errUsage, rounding)
+		return meta, false, fmt.Errorf("%w: unknown rounding %q: 四捨五入, 切り捨て, 切り上げ or 偶数丸め", errUsage, rounding)
 	}
 	meta.Rounding = r
 	return meta, out == "json", nil
@@ -289,8 +303,8 @@ type report struct {
 	Exact          int       `json:"exact"`
 	WithinRounding int       `json:"within_rounding"`
 	Violations     int       `json:"violations"`
+	Undecided      int       `json:"undecided"`
 	Consistent     bool      `json:"consistent"`
-	Proof          bool      `json:"proof"`
 	Findings       []finding `json:"findings"`
 
 	unit     format.Unit
@@ -300,42 +314,129 @@ type report struct {
 // A finding is one identity that is not exact. Amounts are in yen, as
 // decimal strings; null for 該当なし or an unbounded end.
 type finding struct {
-	Row      string  `json:"row"`
-	Label    string  `json:"label"`
-	Column   string  `json:"column"`
-	Rule     string  `json:"rule"`
-	Verdict  string  `json:"verdict"`
-	Printed  *string `json:"printed"`
-	Computed struct {
-		Lo *string `json:"lo"`
-		Hi *string `json:"hi"`
-	} `json:"computed"`
-	Excess string `json:"excess"`
+	Row     string  `json:"row"`
+	Label   string  `json:"label"`
+	Column  string  `json:"column"`
+	Rule    string  `json:"rule"`
+	Verdict string  `json:"verdict"`
+	Printed *string `json:"printed"`
+	// Computed is the range the printed terms may sum to.
+	Computed interval `json:"computed"`
+	// Bounds is the range of exact yen implied for the printed cell by
+	// every identity that is not violated; Witness is its exact yen in
+	// the witness, null when undecided.
+	Bounds      interval     `json:"bounds"`
+	Witness     *string      `json:"witness"`
+	Excess      string       `json:"excess"`
+	Certificate *certificate `json:"certificate,omitempty"`
+}
+
+// An interval is a statement.Range; null for an end without a bound.
+type interval struct {
+	Lo *string `json:"lo"`
+	Hi *string `json:"hi"`
+}
+
+func intervalOf(r statement.Range) interval {
+	var iv interval
+	if !r.NoLo {
+		iv.Lo = ptr(r.Lo.String())
+	}
+	if !r.NoHi {
+		iv.Hi = ptr(r.Hi.String())
+	}
+	return iv
+}
+
+// A certificate is a statement.Certificate: the identities combined, each
+// with its multiplier, the printed figures they leave, with theirs and the
+// exact yen each stands for, and the interval of their sum, which excludes
+// zero; or a split into two cases.
+type certificate struct {
+	Identities []certified `json:"identities,omitempty"`
+	Figures    []certified `json:"figures,omitempty"`
+	Sum        *interval   `json:"sum,omitempty"`
+	Excess     string      `json:"excess,omitempty"`
+	Split      *split      `json:"split,omitempty"`
+}
+
+type certified struct {
+	Row     string    `json:"row"`
+	Label   string    `json:"label"`
+	Column  string    `json:"column"`
+	Rule    string    `json:"rule,omitempty"`
+	Times   int64     `json:"times"`
+	Printed *string   `json:"printed,omitempty"`
+	Range   *interval `json:"range,omitempty"`
+}
+
+type split struct {
+	Figure certified    `json:"figure"`
+	At     string       `json:"at"`
+	Below  *certificate `json:"below"`
+	Above  *certificate `json:"above"`
+}
+
+func certificateOf(c *statement.Certificate) *certificate {
+	if c == nil {
+		return nil
+	}
+	if c.Split != nil {
+		return &certificate{Split: &split{Figure: figureOf(c.Split.Figure), At: c.Split.At.String(),
+			Below: certificateOf(c.Split.Below), Above: certificateOf(c.Split.Above)}}
+	}
+	sum := intervalOf(c.Sum)
+	out := &certificate{Sum: &sum, Excess: c.Excess.String()}
+	for _, id := range c.Identities {
+		out.Identities = append(out.Identities, certified{Row: id.Row, Label: id.Label, Column: id.Column, Rule: id.Rule, Times: id.Times})
+	}
+	for _, f := range c.Figures {
+		out.Figures = append(out.Figures, figureOf(f))
+	}
+	return out
+}
+
+func figureOf(f statement.CertifiedFigure) certified {
+	r := intervalOf(f.Range)
+	x := certified{Row: f.Row, Label: f.Label, Column: f.Column, Times: f.Times, Range: &r}
+	if f.Printed.Valid {
+		x.Printed = ptr(f.Printed.Amount.String())
+	}
+	return x
+}
+
+// findingOf returns f, found by v, as the JSON output has it.
+func findingOf(v *statement.Verification, f statement.Finding) finding {
+	x := finding{Row: f.Row, Label: f.Label, Column: f.Column, Rule: f.Rule, Verdict: f.Verdict.String(),
+		Computed: intervalOf(f.Range), Excess: f.Excess.String(), Certificate: certificateOf(f.Certificate)}
+	if f.Want.Valid {
+		x.Printed = ptr(f.Want.Amount.String())
+	}
+	if b, ok := v.Bounds(f.Statement, f.Row, f.Column); ok {
+		x.Bounds = intervalOf(b)
+	}
+	if w, ok := v.Witness(f.Statement, f.Row, f.Column); ok {
+		x.Witness = ptr(w.String())
+	}
+	return x
 }
 
 func (c *checker) verify() (*report, error) {
 	s := c.verified
-	jr, err := (&statement.Joint{Statements: []*statement.Statement{s}}).Verify()
+	v, err := s.VerifyRounded()
 	if err != nil {
 		return nil, err
 	}
 	r := &report{File: c.file, Form: strings.TrimSpace(c.form.Number + " " + c.form.Title), Unit: c.meta.Unit.String(),
-		Rounding: c.meta.Rounding.String(), Proof: jr.Proof, Findings: []finding{}, unit: c.meta.Unit}
-	for _, f := range jr.Findings {
-		r.Identities++
-		switch f.Verdict {
-		case statement.Exact:
-			r.Exact++
-			continue
-		case statement.WithinRounding:
-			r.WithinRounding++
-		default:
-			r.Violations++
-		}
+		Rounding: c.meta.Rounding.String(), Findings: []finding{}, unit: c.meta.Unit,
+		Exact: v.Count(statement.Exact), WithinRounding: v.Count(statement.WithinRounding),
+		Violations: v.Count(statement.Violation), Undecided: v.Count(statement.Undecided)}
+	r.Identities = r.Exact + r.WithinRounding + r.Violations + r.Undecided
+	for _, f := range v.Findings {
 		r.findings = append(r.findings, f)
-		r.Findings = append(r.Findings, findingOf(f))
+		r.Findings = append(r.Findings, findingOf(v, f))
 	}
-	r.Consistent = r.Violations == 0
+	r.Consistent = r.Violations == 0 && r.Undecided == 0
 	return r, nil
 }
 
@@ -344,26 +445,35 @@ func ptr(s string) *string { return &s }
 func (r *report) writeText(w io.Writer) error {
 	show := format.Formatter{Unit: r.unit, Suffix: true}
 	for _, f := range r.findings {
-		fmt.Fprintf(w, "%s %s: printed %s, computed %s: %s", f.Label, f.Column, show.FormatCell(f.Want), f.Range, f.Verdict)
-		if f.Verdict == statement.Violation && !f.Excess.IsZero() {
-			fmt.Fprintf(w, ", off by %s beyond rounding", format.Formatter{Suffix: true}.Format(f.Excess))
-		}
-		fmt.Fprintln(w)
+		fmt.Fprintf(w, "%s %s: printed %s, computed %s: %s%s\n", f.Label, f.Column, show.FormatCell(f.Want), f.Range, f.Verdict, excess(f))
+		writeProof(w, "  ", f)
 	}
-	verdict := "consistent"
-	switch {
-	case r.Violations > 0:
-		verdict = "not consistent"
-	case !r.Proof:
-		verdict = "consistent as far as propagation shows (the identities form a cycle: not a proof)"
-	}
-	violations := "violations"
-	if r.Violations == 1 {
-		violations = "violation"
-	}
-	_, err := fmt.Fprintf(w, "%s: %d identities: %d exact, %d within rounding, %d %s: %s\n",
-		r.File, r.Identities, r.Exact, r.WithinRounding, r.Violations, violations, verdict)
+	_, err := fmt.Fprintf(w, "%s: %s: %s\n", r.File, counts(r.Identities, r.Exact, r.WithinRounding, r.Violations, r.Undecided), verdict(r.Violations, r.Undecided))
 	return err
+}
+
+// writeProof prints the certificate of a violation, if it has one,
+// indented.
+func writeProof(w io.Writer, indent string, f statement.Finding) {
+	if f.Certificate == nil {
+		return
+	}
+	fmt.Fprintln(w, indent+"proof:")
+	for _, line := range strings.Split(f.Certificate.String(), "\n") {
+		fmt.Fprintln(w, indent+"  "+line)
+	}
+}
+
+// verdict says what the counts of violations and undecided identities
+// make of a statement or report.
+func verdict(violations, undecided int) string {
+	switch {
+	case violations > 0:
+		return "not consistent"
+	case undecided > 0:
+		return "undecided: the work budget ran out"
+	}
+	return "consistent"
 }
 
 func (r *report) writeJSON(w io.Writer) error {

@@ -150,8 +150,8 @@ type wholeReport struct {
 	Exact          int               `json:"exact"`
 	WithinRounding int               `json:"within_rounding"`
 	Violations     int               `json:"violations"`
+	Undecided      int               `json:"undecided"`
 	Consistent     bool              `json:"consistent"`
-	Note           string            `json:"note,omitempty"`
 }
 
 // statementResult is the verdict of one statement.
@@ -164,6 +164,7 @@ type statementResult struct {
 	Exact          int       `json:"exact"`
 	WithinRounding int       `json:"within_rounding"`
 	Violations     int       `json:"violations"`
+	Undecided      int       `json:"undecided"`
 	Findings       []finding `json:"findings"`
 
 	findings []statement.Finding
@@ -183,11 +184,11 @@ type linkResult struct {
 // identities and every link between them.
 func (w *whole) verify() (*wholeReport, error) {
 	links := w.links()
-	v := w.book.Verify(statement.VerifyOptions{Links: links, Rounded: true})
-	r := &wholeReport{Statements: []statementResult{}, Links: []linkResult{}}
-	if v.Err != nil {
-		r.Note = fmt.Sprintf("verified exactly, not under rounding: %v", v.Err)
+	v, err := w.book.VerifyRounded(statement.VerifyOptions{Links: links})
+	if err != nil {
+		return nil, err
 	}
+	r := &wholeReport{Statements: []statementResult{}, Links: []linkResult{}}
 	byStatement := map[string][]statement.Finding{}
 	byLink := map[string][]statement.Finding{}
 	for _, f := range v.Findings {
@@ -199,34 +200,44 @@ func (w *whole) verify() (*wholeReport, error) {
 	}
 	for _, id := range w.book.IDs() {
 		s, _ := w.book.Statement(id)
-		all, err := s.VerifyRounded()
+		// Its identities, counted on their own; the book's verdicts on them
+		// are its findings.
+		alone, err := s.VerifyRounded()
 		if err != nil {
-			all = s.Verify()
+			return nil, err
 		}
-		sr := statementResult{ID: id, Title: s.Form().Title, Source: w.where[id], Unit: s.Meta().Unit.String(), Identities: len(all),
+		n := 0
+		for verdict := statement.Violation; verdict <= statement.Undecided; verdict++ {
+			n += alone.Count(verdict)
+		}
+		sr := statementResult{ID: id, Title: s.Form().Title, Source: w.where[id], Unit: s.Meta().Unit.String(), Identities: n,
 			Findings: []finding{}, unit: s.Meta().Unit}
 		for _, f := range byStatement[id] {
-			if f.Verdict == statement.WithinRounding {
+			switch f.Verdict {
+			case statement.WithinRounding:
 				sr.WithinRounding++
-			} else {
+			case statement.Undecided:
+				sr.Undecided++
+			default:
 				sr.Violations++
 			}
 			sr.findings = append(sr.findings, f)
-			sr.Findings = append(sr.Findings, findingOf(f))
+			sr.Findings = append(sr.Findings, findingOf(v, f))
 		}
-		sr.Exact = max(sr.Identities-sr.WithinRounding-sr.Violations, 0)
+		sr.Exact = max(sr.Identities-sr.WithinRounding-sr.Violations-sr.Undecided, 0)
 		r.Statements = append(r.Statements, sr)
 		r.Identities += sr.Identities
 		r.Exact += sr.Exact
 		r.WithinRounding += sr.WithinRounding
 		r.Violations += sr.Violations
+		r.Undecided += sr.Undecided
 	}
 	for _, l := range links {
 		lr := linkResult{Name: l.Name, Verdict: statement.Exact.String(), Findings: []finding{}}
 		for _, f := range byLink[l.Name] {
 			lr.Verdict = f.Verdict.String()
 			lr.findings = append(lr.findings, f)
-			lr.Findings = append(lr.Findings, findingOf(f))
+			lr.Findings = append(lr.Findings, findingOf(v, f))
 		}
 		r.Identities++
 		switch lr.Verdict {
@@ -234,33 +245,20 @@ func (w *whole) verify() (*wholeReport, error) {
 			r.Exact++
 		case statement.WithinRounding.String():
 			r.WithinRounding++
+		case statement.Undecided.String():
+			r.Undecided++
 		default:
 			r.Violations++
 		}
 		r.Links = append(r.Links, lr)
 	}
-	r.Consistent = r.Violations == 0
+	r.Consistent = r.Violations == 0 && r.Undecided == 0
 	return r, nil
-}
-
-// findingOf returns f as the JSON output has it.
-func findingOf(f statement.Finding) finding {
-	x := finding{Row: f.Row, Label: f.Label, Column: f.Column, Rule: f.Rule, Verdict: f.Verdict.String(), Excess: f.Excess.String()}
-	if f.Want.Valid {
-		x.Printed = ptr(f.Want.Amount.String())
-	}
-	if !f.Range.NoLo {
-		x.Computed.Lo = ptr(f.Range.Lo.String())
-	}
-	if !f.Range.NoHi {
-		x.Computed.Hi = ptr(f.Range.Hi.String())
-	}
-	return x
 }
 
 func (r *wholeReport) writeText(w io.Writer) error {
 	for _, s := range r.Statements {
-		fmt.Fprintf(w, "%s %s (%s, %s): %s\n", s.ID, s.Title, s.Source, s.Unit, counts(s.Identities, s.Exact, s.WithinRounding, s.Violations))
+		fmt.Fprintf(w, "%s %s (%s, %s): %s\n", s.ID, s.Title, s.Source, s.Unit, counts(s.Identities, s.Exact, s.WithinRounding, s.Violations, s.Undecided))
 		show := format.Formatter{Unit: s.unit, Suffix: true}
 		for _, f := range s.findings {
 			computed := f.Range.String()
@@ -269,22 +267,18 @@ func (r *wholeReport) writeText(w io.Writer) error {
 				computed = show.FormatCell(f.Got)
 			}
 			fmt.Fprintf(w, "  %s %s: printed %s, computed %s: %s%s\n", f.Label, f.Column, show.FormatCell(f.Want), computed, f.Verdict, excess(f))
+			writeProof(w, "    ", f)
 		}
 	}
 	for _, l := range r.Links {
 		fmt.Fprintf(w, "link %s: %s\n", l.Name, l.Verdict)
 		for _, f := range l.findings {
 			fmt.Fprintf(w, "  %s%s\n", f.String(), excess(f))
+			writeProof(w, "    ", f)
 		}
 	}
-	if r.Note != "" {
-		fmt.Fprintln(w, r.Note)
-	}
-	verdict := "consistent"
-	if r.Violations > 0 {
-		verdict = "not consistent"
-	}
-	_, err := fmt.Fprintf(w, "%d statements, %d links: %s: %s\n", len(r.Statements), len(r.Links), counts(r.Identities, r.Exact, r.WithinRounding, r.Violations), verdict)
+	_, err := fmt.Fprintf(w, "%d statements, %d links: %s: %s\n", len(r.Statements), len(r.Links),
+		counts(r.Identities, r.Exact, r.WithinRounding, r.Violations, r.Undecided), verdict(r.Violations, r.Undecided))
 	return err
 }
 
@@ -297,12 +291,12 @@ func excess(f statement.Finding) string {
 }
 
 // counts says how many identities there are and how each was judged.
-func counts(n, exact, within, violations int) string {
+func counts(n, exact, within, violations, undecided int) string {
 	v := "violations"
 	if violations == 1 {
 		v = "violation"
 	}
-	return fmt.Sprintf("%d identities: %d exact, %d within rounding, %d %s", n, exact, within, violations, v)
+	return fmt.Sprintf("%d identities: %d exact, %d within rounding, %d %s, %d undecided", n, exact, within, violations, v, undecided)
 }
 
 func (r *wholeReport) writeJSON(w io.Writer) error {

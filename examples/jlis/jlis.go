@@ -97,12 +97,12 @@ type Report struct {
 }
 
 // Verify checks the built tables against the published ones and the links
-// between the published ones, under rounding (statement.VerifyOptions:
-// Rounded), allowing what the pins expect: the tables printed in 千円 and
-// 百万円 are judged with each figure standing for the yen it may be
-// rounded from, and tied to the yen tables they summarise by links.
-func (r *Report) Verify() *statement.Verification {
-	return r.Published.Verify(statement.VerifyOptions{Built: r.Built, Links: r.Links, Pins: r.Pins, Rounded: true})
+// between the published ones, under rounding (statement.Book.VerifyRounded),
+// allowing what the pins expect: the tables printed in 千円 and 百万円 are
+// judged with each figure standing for the yen it may be rounded from, and
+// tied to the yen tables they summarise by links.
+func (r *Report) Verify() (*statement.Verification, error) {
+	return r.Published.VerifyRounded(statement.VerifyOptions{Built: r.Built, Links: r.Links, Pins: r.Pins})
 }
 
 // FY2019 returns the FY2019 report, indexed by forms.csv, with its figures

@@ -59,7 +59,11 @@ func TestExactAgainstRounded(t *testing.T) {
 		return at{f.Statement, f.Row, f.Column, ""}
 	}
 	within := map[at]bool{}
-	for _, f := range r.Verify().WithinRounding() {
+	v, err := r.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range v.WithinRounding() {
 		within[key(f)] = true
 	}
 	exact := r.Published.Verify(statement.VerifyOptions{Built: r.Built, Links: r.Links, Pins: r.Pins}).Unexpected()
@@ -83,7 +87,10 @@ func TestExactAgainstRounded(t *testing.T) {
 // within rounding, and the yen 予算 behind it is implied.
 func TestSegmentBudgets(t *testing.T) {
 	r := fy2019(t)
-	v := r.Verify()
+	v, err := r.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var within []string
 	for _, f := range v.WithinRounding() {
 		if f.Kind != statement.LinkBroken {
@@ -134,7 +141,11 @@ func TestSegmentBudgets(t *testing.T) {
 	// A pin of one of them, as pins.csv had, is stale: rounding explains it.
 	pins := append(r.Pins[:len(r.Pins):len(r.Pins)], statement.Pin{Statement: "jigyo1_bs", Row: "1000", Column: "差引",
 		Printed: format.CellOf(decimal.NewFromInt(1552)), Reason: "決算 − 予算 differs from it by one"})
-	u := r.Published.Verify(statement.VerifyOptions{Built: r.Built, Links: r.Links, Pins: pins, Rounded: true}).Unexpected()
+	v, err = r.Published.VerifyRounded(statement.VerifyOptions{Built: r.Built, Links: r.Links, Pins: pins})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := v.Unexpected()
 	if len(u) != 1 || u[0].Kind != statement.StalePin || u[0].Row != "1000" || u[0].GotText != "the figure is within rounding" {
 		t.Errorf("a pin within rounding: %v", u)
 	}
@@ -155,7 +166,10 @@ func TestSummaryRecomputed(t *testing.T) {
 	if m := summary.Meta(); len(m.Recomputed) != 1 || m.Recomputed[0] != "差引" {
 		t.Fatalf("summary_bs recomputes %v, want 差引", m.Recomputed)
 	}
-	v := r.Verify()
+	v, err := r.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range v.Findings {
 		if f.Statement == "summary_bs" && f.Kind != statement.LinkBroken {
 			t.Errorf("summary_bs: %s", f)
@@ -184,7 +198,11 @@ func TestSummaryRecomputed(t *testing.T) {
 			links = append(links, l)
 		}
 	}
-	violations := book.Verify(statement.VerifyOptions{Links: links, Rounded: true}).Unexpected()
+	v, err = book.VerifyRounded(statement.VerifyOptions{Links: links})
+	if err != nil {
+		t.Fatal(err)
+	}
+	violations := v.Unexpected()
 	if len(violations) != 1 || violations[0].Row != "2200" || violations[0].Column != "差引" ||
 		!violations[0].Excess.Equal(decimal.NewFromInt(391870)) {
 		t.Errorf("差引 rounded from exact yen: %v, want 固定負債 off by 391,870円", violations)

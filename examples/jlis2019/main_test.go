@@ -129,7 +129,10 @@ func TestRunFlags(t *testing.T) {
 // reproduced, and 345 links, 2 of which the report breaks and 129 of which
 // tie a 百万円 figure to the yen it rounds.
 func TestVerificationSummary(t *testing.T) {
-	s := verify.Summarize(fy2019(t))
+	s, err := verify.Summarize(fy2019(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range s.Verification.Unexpected() {
 		t.Error(f)
 	}

@@ -50,7 +50,10 @@ func report(form string) (*output.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := r.Verify()
+	v, err := r.Verify()
+	if err != nil {
+		return nil, err
+	}
 	out := &output.Report{Statements: sel, Summary: func(w io.Writer) error { return summary(w, r, v) }}
 	if u := v.Unexpected(); len(u) > 0 {
 		out.Failure = errors.New(u[0].String())

@@ -196,9 +196,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "  %s\n", f)
 	}
 	if len(r.Unproved) > 0 {
-		// Propagation found no violation; the search for exact figures
-		// that satisfy every identity at once gave up.
-		fmt.Fprintf(stdout, "  not proved (no violation, but no proof found): %s\n", strings.Join(r.Unproved, ", "))
+		// Identities left undecided: the verification's work budget ran
+		// out before it proved them either way.
+		fmt.Fprintf(stdout, "  not proved (identities undecided): %s\n", strings.Join(r.Unproved, ", "))
 	}
 	fmt.Fprintf(stdout, "indicators: %d of each body and scope, %d bytes and %d bytes by prefecture, in %d ms\n", len(unified.Indicators()), inds.Len(), summary.Len(), r.Indicators.Milliseconds())
 	fmt.Fprintf(stdout, "aggregate: 47 prefectures and the nation, %d bytes of CSV to %s, in %d ms\n", agg.Len(), aggregate, r.Aggregate.Milliseconds())

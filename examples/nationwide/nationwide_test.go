@@ -93,11 +93,15 @@ func TestLinksExact(t *testing.T) {
 			}
 		}
 		for _, sj := range joints {
-			for _, id := range sj.identities {
-				side := func(refs []statement.CellRef) int64 {
+			at := map[string]int{}
+			for k, id := range sj.ids {
+				at[id] = sj.forms[k]
+			}
+			for _, id := range sj.links {
+				side := func(refs []statement.Ref) int64 {
 					var sum int64
 					for _, r := range refs {
-						c, ok := ss[sj.forms[r.Statement]].Cell(r.Row, r.Column)
+						c, ok := ss[at[r.Statement]].Cell(r.Row, r.Column)
 						if !ok || !c.Valid {
 							t.Fatalf("%s: %s: no figure at %+v", nat.Bodies[i].Code, id.Name, r)
 						}

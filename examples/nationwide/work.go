@@ -92,11 +92,11 @@ type Report struct {
 	// links; Exact, WithinRounding and Violations their verdicts.
 	Identities, Exact, WithinRounding, Violations int
 	// Proved counts the joints (a body's four statements of one scope
-	// and their links) for which Joint.Verify found exact figures that
-	// satisfy every identity at once.
+	// and their links) whose every verdict Book.VerifyRounded proved:
+	// none undecided.
 	Joints, Proved int
-	// Unproved names the first joints without a proof: body code and
-	// scope.
+	// Unproved names the first joints with an identity undecided: body
+	// code and scope.
 	Unproved []string
 	// Violated lists the first violations found.
 	Violated []statement.Finding
@@ -535,12 +535,12 @@ func printedCells(f *statement.Form) int {
 }
 
 // A scopeJoint is the four statements of one scope and the links between
-// them, as the identities of a Joint.
+// them, verified together as a book.
 type scopeJoint struct {
-	scope      unified.Scope
-	forms      []int // indexes in Kit.Forms: bs, pl, nw, cf
-	names      []string
-	identities []statement.Identity
+	scope unified.Scope
+	forms []int    // indexes in Kit.Forms: bs, pl, nw, cf
+	ids   []string // their ids in the book: the form ids
+	links []statement.Link
 }
 
 // joints returns the joint of each scope.
@@ -548,30 +548,25 @@ func (k *Kit) joints() ([]scopeJoint, error) {
 	var out []scopeJoint
 	for si, scope := range scopes {
 		j := scopeJoint{scope: unified.Scope(si + 1)}
-		at := map[string]int{}
+		in := map[string]bool{}
 		for _, id := range statementIDs {
-			at[id+"-"+scope] = len(j.forms)
 			j.forms = append(j.forms, k.form(id+"-"+scope))
-			j.names = append(j.names, id+"-"+scope)
+			j.ids = append(j.ids, id+"-"+scope)
+			in[id+"-"+scope] = true
 		}
 		for _, l := range k.Links {
-			refs := func(side []statement.Ref) ([]statement.CellRef, bool) {
-				var out []statement.CellRef
-				for _, r := range side {
-					s, ok := at[r.Statement]
-					if !ok {
-						return nil, false
-					}
-					out = append(out, statement.CellRef{Statement: s, Row: r.Row, Column: r.Column, Negative: r.Negative})
+			names := 0
+			refs := append(append([]statement.Ref(nil), l.Left...), l.Right...)
+			for _, r := range refs {
+				if in[r.Statement] {
+					names++
 				}
-				return out, true
 			}
-			left, okl := refs(l.Left)
-			right, okr := refs(l.Right)
-			switch {
-			case okl && okr:
-				j.identities = append(j.identities, statement.Identity{Name: l.Name, Left: left, Right: right})
-			case okl || okr:
+			switch names {
+			case len(refs):
+				j.links = append(j.links, l)
+			case 0:
+			default:
 				return nil, fmt.Errorf("link %s spans scopes", l.Name)
 			}
 		}
@@ -582,7 +577,8 @@ func (k *Kit) joints() ([]scopeJoint, error) {
 
 // verify judges, for each body and scope, every identity of the four
 // statements and the links between them at once, under the rounding to
-// the unit they were printed in.
+// the unit they were printed in: Book.VerifyRounded, counting the verdicts
+// and keeping the findings of violations only.
 func (w *Work) verify() error {
 	var mu sync.Mutex
 	r := &w.Report
@@ -592,32 +588,29 @@ func (w *Work) verify() error {
 		var unproved []string
 		code := w.Bodies[w.batch[i]].Code
 		for s, sj := range w.joints {
-			j := &statement.Joint{Names: sj.names, Identities: sj.identities}
-			for _, f := range sj.forms {
-				j.Statements = append(j.Statements, w.pub[i][f])
+			var book statement.Book
+			for k, f := range sj.forms {
+				if err := book.Add(sj.ids[k], w.pub[i][f]); err != nil {
+					return err
+				}
 			}
-			res, err := j.Verify()
+			v, err := book.VerifyRounded(statement.VerifyOptions{Links: sj.links, OmitWithinRounding: true})
 			if err != nil {
 				return fmt.Errorf("%s: %w", code, err)
 			}
-			if res.Proof {
+			if v.Count(statement.Undecided) == 0 {
 				proved++
 			} else {
 				unproved = append(unproved, string(code)+" "+scopes[s])
 			}
-			for _, f := range res.Findings {
-				ids++
-				switch f.Verdict {
-				case statement.Exact:
-					exact++
-				case statement.WithinRounding:
-					within++
-				default:
-					violations++
-					if len(violated) < 20 {
-						f.Statement = string(code) + " " + f.Statement
-						violated = append(violated, f)
-					}
+			exact += v.Count(statement.Exact)
+			within += v.Count(statement.WithinRounding)
+			violations += v.Count(statement.Violation)
+			ids += v.Count(statement.Exact) + v.Count(statement.WithinRounding) + v.Count(statement.Violation) + v.Count(statement.Undecided)
+			for _, f := range v.Findings {
+				if f.Verdict == statement.Violation && len(violated) < 20 {
+					f.Statement = string(code) + " " + f.Statement
+					violated = append(violated, f)
 				}
 			}
 		}
@@ -647,7 +640,7 @@ func (w *Work) analyze() error {
 		for s, sj := range w.joints {
 			var book statement.Book
 			for x, f := range sj.forms {
-				if err := book.Add(sj.names[x], w.pub[i][f]); err != nil {
+				if err := book.Add(sj.ids[x], w.pub[i][f]); err != nil {
 					return err
 				}
 			}

@@ -25,14 +25,12 @@ func ExampleReadFile() {
 	}
 	pl, _ := book.Statement("pl-general")
 	fmt.Println(book.IDs(), pl.Meta().Unit, pl.Meta().DateLine())
-	findings, err := pl.VerifyRounded()
+	v, err := pl.VerifyRounded()
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, f := range findings {
-		if f.Verdict != statement.Exact {
-			fmt.Println(f.Label, f.Verdict)
-		}
+	for _, f := range v.Findings {
+		fmt.Println(f.Label, f.Verdict)
 	}
 	// Output:
 	// [pl-general] 千円 自 平成29年4月1日　至 平成30年3月31日

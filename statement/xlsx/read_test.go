@@ -131,17 +131,17 @@ func TestReadShimada(t *testing.T) {
 	if m.Unit != format.Thousand || m.Entity != "自治体名:島田市 会計:一般会計等" || m.Period.Start.String() != "平成29年4月1日" {
 		t.Errorf("meta %v %q %v", m.Unit, m.Entity, m.Period)
 	}
-	fs, err := s.VerifyRounded()
+	v, err := s.VerifyRounded()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var within []string
-	for _, f := range fs {
+	for _, f := range v.Findings {
 		switch f.Verdict {
 		case statement.WithinRounding:
 			within = append(within, f.Label)
-		case statement.Violation:
-			t.Errorf("violation: %v", f)
+		default:
+			t.Errorf("%v: %v", f.Verdict, f)
 		}
 	}
 	if got := strings.Join(within, " "); got != "経常費用 物件費等 純経常行政コスト 臨時損失" {

@@ -51,7 +51,7 @@ func (p *Program) CheckText(t *testing.T, id, text string) {
 	t.Helper()
 	deleted, inserted := Text(t, id+".txt", text)
 	pinned := map[string]bool{} // labels, without white space
-	for _, row := range p.explainedRows()[id] {
+	for _, row := range p.explainedRows(t)[id] {
 		pinned[Normalize(p.label(t, id, row))[0]] = false
 	}
 	pinnedLine := func(l string) (string, bool) {
@@ -84,17 +84,22 @@ func (p *Program) CheckText(t *testing.T, id, text string) {
 // explainedRows returns, per table, the rows of the figures that may print
 // otherwise than the report prints them: pinned outside links, or within
 // rounding.
-func (p *Program) explainedRows() map[string][]string {
+func (p *Program) explainedRows(t *testing.T) map[string][]string {
+	t.Helper()
 	if p.explained != nil {
 		return p.explained
 	}
 	p.explained = map[string][]string{}
+	v, err := p.Report.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, pin := range p.Report.Pins {
 		if pin.Link == "" {
 			p.explained[pin.Statement] = append(p.explained[pin.Statement], pin.Row)
 		}
 	}
-	for _, f := range p.Report.Verify().WithinRounding() {
+	for _, f := range v.WithinRounding() {
 		if f.Kind != statement.LinkBroken {
 			p.explained[f.Statement] = append(p.explained[f.Statement], f.Row)
 		}

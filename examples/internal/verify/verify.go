@@ -45,7 +45,10 @@ func Program(r *jlis.Report, form string) (*output.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := Summarize(r)
+	s, err := Summarize(r)
+	if err != nil {
+		return nil, err
+	}
 	out := &output.Report{Statements: sel, Summary: s.Write}
 	if u := s.Verification.Unexpected(); len(u) > 0 {
 		out.Failure = fmt.Errorf("%d unexpected findings, first %s", len(u), u[0])
@@ -75,8 +78,12 @@ type Summary struct {
 }
 
 // Summarize verifies r and counts what it checked.
-func Summarize(r *jlis.Report) *Summary {
-	s := &Summary{Tables: len(r.Tables), Links: len(r.Links), Verification: r.Verify(), report: r}
+func Summarize(r *jlis.Report) (*Summary, error) {
+	v, err := r.Verify()
+	if err != nil {
+		return nil, err
+	}
+	s := &Summary{Tables: len(r.Tables), Links: len(r.Links), Verification: v, report: r}
 	for _, id := range r.Tables {
 		built, _ := r.Built.Statement(id)
 		published, _ := r.Published.Statement(id)
@@ -111,7 +118,7 @@ func Summarize(r *jlis.Report) *Summary {
 			s.Reproduced--
 		}
 	}
-	return s
+	return s, nil
 }
 
 // within describes a figure that rounding explains: its cell, the figure

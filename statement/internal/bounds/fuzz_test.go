@@ -92,9 +92,10 @@ func round(v int64, r format.Rounding) int64 {
 	return format.Round(decimal.NewFromInt(v), format.Thousand, r).IntPart()
 }
 
-// FuzzRounded checks the two promises: a statement rounded correctly to
-// 千円 is consistent, and a proof; one printed figure moved by more than
-// an equation it is in can absorb is a violation of that equation.
+// FuzzRounded checks the two promises on trees of totals: a statement
+// rounded correctly to 千円 is consistent, with a witness; one printed
+// figure moved by more than an equation it is in can absorb is a
+// violation of that equation, with a certificate.
 func FuzzRounded(f *testing.F) {
 	f.Add(uint64(1), uint8(0), uint16(3), uint16(0), uint16(1))
 	f.Add(uint64(2), uint8(1), uint16(40), uint16(7), uint16(5))
@@ -109,12 +110,15 @@ func FuzzRounded(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !sol.Consistent() || !sol.Proof || !sol.Complete {
-			t.Fatalf("correctly rounded figures: consistent %v proof %v complete %v", sol.Consistent(), sol.Proof, sol.Complete)
+		if !sol.Consistent() {
+			t.Fatalf("correctly rounded figures: verdicts %v", sol.Verdicts)
+		}
+		if err := independently(s, sol); err != nil {
+			t.Fatal(err)
 		}
 		for i, v := range tr.exact {
-			if !sol.Vars[i].Contains(v) {
-				t.Fatalf("node %d: implied %v lost the exact %d", i, sol.Vars[i], v)
+			if !sol.Implied(i).Contains(v) {
+				t.Fatalf("node %d: implied %v lost the exact %d", i, sol.Implied(i), v)
 			}
 		}
 		if len(eqs) == 0 {
@@ -145,9 +149,12 @@ func FuzzRounded(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if err := independently(bad, sol); err != nil {
+			t.Fatal(err)
+		}
 		for e, terms := range badEqs {
 			if len(terms) == len(eq) && terms[0] == eq[0] {
-				if !sol.Violated[e] || sol.Excess[e] < 1 {
+				if sol.Verdicts[e] != bounds.Violated || sol.Certificates[e].Excess < 1 {
 					t.Fatalf("node %d moved by %d 千円 (tolerance %d yen): equation %d not violated", node, delta, tol, e)
 				}
 				return

@@ -1,0 +1,138 @@
+package statement_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/koukaikei/koukaikei/format"
+	"github.com/koukaikei/koukaikei/statement"
+	"github.com/shopspring/decimal"
+)
+
+// tableStatement returns a statement of n rows and a 合計 row printed in
+// 千円, correctly rounded from exact yen, whose rows and columns both add
+// up: C = A + B on every row, 合計 the sum of the rows in every column;
+// and the same table in 円, as a book prints the figures a summary
+// rounds.
+func tableStatement(b testing.TB, n int) (thousands, yen *statement.Statement) {
+	form := &statement.Form{Title: "表", Columns: []statement.Column{
+		{Name: "A", Kind: statement.Input}, {Name: "B", Kind: statement.Input},
+		{Name: "C", Kind: statement.Computed, Formula: statement.Formula{{Key: "A"}, {Key: "B"}}}}}
+	rng := rand.New(rand.NewPCG(uint64(n), 1))
+	var total statement.Formula
+	var figs []statement.Figure
+	for i := range n {
+		key := fmt.Sprintf("r%d", i)
+		form.Rows = append(form.Rows, statement.Row{Key: key, Kind: statement.Item, Label: key})
+		total = append(total, statement.Term{Key: key})
+		for _, col := range []string{"A", "B"} {
+			figs = append(figs, statement.Figure{Row: key, Column: col, Value: format.CellOf(decimal.NewFromInt(rng.Int64N(1e9)))})
+		}
+	}
+	form.Rows = append(form.Rows, statement.Row{Key: "total", Kind: statement.Total, Label: "合計", Formula: total})
+	yen, err := statement.Build(form, statement.Meta{}, figs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return yen.Scale(statement.Scaling{Unit: format.Thousand}), yen
+}
+
+// blocksStatement returns a statement of k blocks printed in 千円, each
+// s = x + y and t = s + z with x = y = 1, s = 3, z = 0 and t = 4: each
+// identity holds on its own (x + y may be 3 千円, 3 + 0 may be 4), but not
+// both (x + y is at most 2,998 yen, t − z at least 3,001); and a 合計 of
+// the ts, which holds. Every block is a violation found jointly.
+func blocksStatement(b testing.TB, k int) *statement.Statement {
+	form := &statement.Form{Title: "ブロック", Columns: amount}
+	var csv strings.Builder
+	csv.WriteString("key,label,金額\n")
+	var total statement.Formula
+	for i := range k {
+		x, y, s, z, t := fmt.Sprintf("x%d", i), fmt.Sprintf("y%d", i), fmt.Sprintf("s%d", i), fmt.Sprintf("z%d", i), fmt.Sprintf("t%d", i)
+		// Labels of their own, as the keys: the cost measured is the
+		// verification's, not that of naming rows whose labels repeat.
+		form.Rows = append(form.Rows,
+			statement.Row{Key: x, Kind: statement.Item, Label: x},
+			statement.Row{Key: y, Kind: statement.Item, Label: y},
+			statement.Row{Key: s, Kind: statement.Total, Label: s, Formula: statement.Formula{{Key: x}, {Key: y}}},
+			statement.Row{Key: z, Kind: statement.Item, Label: z},
+			statement.Row{Key: t, Kind: statement.Total, Label: t, Formula: statement.Formula{{Key: s}, {Key: z}}})
+		fmt.Fprintf(&csv, "%s,%s,1\n%s,%s,1\n%s,%s,3\n%s,%s,0\n%s,%s,4\n", x, x, y, y, s, s, z, z, t, t)
+		total = append(total, statement.Term{Key: t})
+	}
+	form.Rows = append(form.Rows, statement.Row{Key: "total", Kind: statement.Total, Label: "合計", Formula: total})
+	fmt.Fprintf(&csv, "total,合計,%d\n", 4*k)
+	s, err := statement.ReadCSV(strings.NewReader(csv.String()), form, statement.ReadOptions{Meta: statement.Meta{Unit: format.Thousand}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkVerifyRounded verifies, under rounding, tables of 400, 4,000
+// and 40,000 rows whose rows and columns both add up, and statements of
+// 400, 4,000 and 40,000 blocks that each fail jointly: the time per row or
+// block should stay flat.
+func BenchmarkVerifyRounded(b *testing.B) {
+	for _, n := range []int{400, 4000, 40000} {
+		s, _ := tableStatement(b, n)
+		b.Run(fmt.Sprintf("table/rows=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v, err := s.VerifyRounded()
+				if err != nil || v.Count(statement.Violation) > 0 || v.Count(statement.Undecided) > 0 {
+					b.Fatalf("%v: %d violations, %d undecided", err, v.Count(statement.Violation), v.Count(statement.Undecided))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
+		})
+	}
+	for _, k := range []int{400, 4000, 40000} {
+		s := blocksStatement(b, k)
+		b.Run(fmt.Sprintf("blocks=%d", k), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v, err := s.VerifyRounded()
+				if err != nil || v.Count(statement.Violation) != k {
+					b.Fatalf("%v: %d violations, want %d", err, v.Count(statement.Violation), k)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(k), "ns/block")
+		})
+	}
+}
+
+// BenchmarkBookVerifyRounded verifies books of a 千円 table of 400,
+// 4,000 and 40,000 rows and the same table in 円, a link tying each row's
+// A to the yen it rounds: a cycle across two statements, decided jointly.
+func BenchmarkBookVerifyRounded(b *testing.B) {
+	for _, n := range []int{400, 4000, 40000} {
+		thousands, yen := tableStatement(b, n)
+		var book statement.Book
+		if err := book.Add("summary", thousands); err != nil {
+			b.Fatal(err)
+		}
+		if err := book.Add("yen", yen); err != nil {
+			b.Fatal(err)
+		}
+		var links []statement.Link
+		for i := range n {
+			key := fmt.Sprintf("r%d", i)
+			links = append(links, statement.Link{Name: key,
+				Left:  []statement.Ref{{Statement: "summary", Row: key, Column: "A"}},
+				Right: []statement.Ref{{Statement: "yen", Row: key, Column: "A"}}})
+		}
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v, err := book.VerifyRounded(statement.VerifyOptions{Links: links, OmitWithinRounding: true})
+				if err != nil || !v.OK() {
+					b.Fatalf("%v: %v", err, v.Unexpected())
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
+		})
+	}
+}

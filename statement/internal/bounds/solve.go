@@ -1,0 +1,523 @@
+package bounds
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// A Verdict is how Solve judged an equation.
+type Verdict uint8
+
+// Verdicts.
+const (
+	// Holds: the equation holds together with every other that holds;
+	// Solution.Witness gives amounts that satisfy them all.
+	Holds Verdict = iota
+	// Violated: the equation's Certificate proves that it cannot hold
+	// together with equations that hold (or on its own).
+	Violated
+	// Undecided: the work budget ran out before the equations connected
+	// to it were decided.
+	Undecided
+)
+
+// Procedures counts how the cycles of a System were decided (see the
+// package doc): as a network, by the search for a witness, by the linear
+// program, or not at all. What peeling decides is not counted; a cycle
+// decided again after a conflict counts each time.
+type Procedures struct {
+	Networks, Searches, Programs, Undecided int
+}
+
+// A Solution is what Solve found.
+type Solution struct {
+	// Verdicts has the verdict of each equation.
+	Verdicts []Verdict
+	// Certificates has, for each violated equation, the proof; nil for
+	// the others.
+	Certificates []*Certificate
+	// Witness has, for each variable that Decided says, an amount in its
+	// interval such that every equation that holds holds.
+	Witness []int64
+	// Procedures counts how the components were decided.
+	Procedures Procedures
+
+	p         *problem
+	pl        *peeler
+	comp      *unionFind     // the components, once one is undecided
+	undecided map[int32]bool // component roots
+	once      sync.Once
+	fin       []Interval
+}
+
+// Consistent reports whether every equation holds.
+func (sol *Solution) Consistent() bool {
+	for _, v := range sol.Verdicts {
+		if v != Holds {
+			return false
+		}
+	}
+	return true
+}
+
+// Decided reports whether variable v's component was decided, so that
+// Witness[v] is part of a witness.
+func (sol *Solution) Decided(v int) bool {
+	return sol.comp == nil || !sol.undecided[sol.comp.root(int32(v))]
+}
+
+// components joins the variables and equations of p into the components
+// over the variables that are not fixed: the scope of an undecided
+// verdict.
+func components(p *problem) *unionFind {
+	nv := len(p.box)
+	uf := newUnionFind(nv + p.equations())
+	for e, ok := range p.active {
+		if !ok {
+			continue
+		}
+		for _, t := range p.eq(int32(e)) {
+			if !p.box[t.Var].point() {
+				uf.join(int32(t.Var), int32(nv+e))
+			}
+		}
+	}
+	return &uf
+}
+
+// Implied returns the interval implied for variable v: its own interval
+// narrowed by every equation that is not violated. Every amount that some
+// witness gives v lies in it; where the variables and equations form no
+// cycle, every amount in it is one that some witness gives. Within a
+// cycle it is the bounds-consistent interval, which may be wider. It is
+// computed on the first call, at a cost linear in the number of terms on
+// trees, and bounded by MaxVisitsPerTerm on cycles.
+func (sol *Solution) Implied(v int) Interval {
+	sol.once.Do(sol.implied)
+	return sol.fin[v]
+}
+
+func (s *System) problem() *problem {
+	start := s.start
+	if len(start) == 0 {
+		start = []int32{0}
+	}
+	return &problem{box: s.vars, terms: s.terms, start: start, late: s.late}
+}
+
+// Solve judges every equation of s, jointly, and proves each verdict (see
+// the package doc); s itself is not changed. An error wraps ErrRange when
+// a sum leaves the int64 range.
+func (s *System) Solve() (*Solution, error) {
+	work := s.Budget
+	if work <= 0 {
+		work = DefaultBudget
+	}
+	sol, err := s.alone()
+	if err != nil {
+		return nil, err
+	}
+	if err := sol.peel(); err != nil {
+		return nil, err
+	}
+	if err := sol.decideCycles(&work); err != nil {
+		return nil, err
+	}
+	if err := sol.witness(); err != nil {
+		return nil, err
+	}
+	return sol, nil
+}
+
+// alone judges each equation of s on its own: one whose sum over its
+// variables' intervals excludes zero is violated, its own certificate,
+// and is set aside; the others are active.
+func (s *System) alone() (*Solution, error) {
+	n := s.Equations()
+	p := s.problem()
+	p.active = make([]bool, n)
+	sol := &Solution{Verdicts: make([]Verdict, n), Certificates: make([]*Certificate, n), Witness: make([]int64, len(s.vars)),
+		p: p, undecided: map[int32]bool{}}
+	for e := range n {
+		sum, err := s.SumOf(s.Equation(e))
+		if err != nil {
+			return nil, err
+		}
+		if distance(sum) > 0 {
+			sol.Verdicts[e] = Violated
+			sol.Certificates[e], _ = p.certificate(map[int32]int64{int32(e): 1}, nil)
+			continue
+		}
+		p.active[e] = true
+	}
+	p.occurrences()
+	return sol, nil
+}
+
+// peel peels the trees off the active equations, blaming each conflict
+// met on the way.
+func (sol *Solution) peel() error {
+	pl := newPeeler(sol.p, false)
+	sol.pl = pl
+	pl.blame = func(e int32, c *Certificate) {
+		sol.Verdicts[e], sol.Certificates[e] = Violated, c
+		if c == nil {
+			sol.Verdicts[e] = Undecided // a conflict without a proof: never claimed
+		}
+	}
+	pl.run()
+	return pl.err
+}
+
+// decideCycles decides each cycle left after peeling on its own: its
+// values go to the witness; a refutation blames its equation of the
+// highest index, and what is left of the cycle after peeling again is
+// decided anew; a cycle that the work does not suffice for makes its
+// component undecided.
+func (sol *Solution) decideCycles(work *int) error {
+	pl := sol.pl
+	groups := cycles(pl, pl.core())
+	for len(groups) > 0 {
+		g := groups[0]
+		groups = groups[1:]
+		c := cycleOf(pl, g)
+		status, values, pr, err := c.decide(work, &sol.Procedures)
+		if err != nil {
+			return err
+		}
+		switch status {
+		case decided:
+			for j, v := range c.vars[:c.cells] {
+				sol.Witness[v] = values[j]
+			}
+			continue
+		case refuted:
+			cert := c.expand(pl, pr, map[int32]Interval{})
+			keep := func(e int) bool { return !pl.gone[e] && c.has(int32(e)) }
+			if cert != nil && cert.blamed(keep) >= 0 {
+				pl.blameCore(int32(cert.blamed(keep)), cert)
+				if pl.run(); pl.err != nil {
+					return pl.err
+				}
+				var left []int32
+				for _, e := range g {
+					if !pl.gone[e] {
+						left = append(left, e)
+					}
+				}
+				groups = append(groups, cycles(pl, left)...)
+				continue
+			}
+		}
+		if sol.comp == nil {
+			sol.comp = components(sol.p)
+		}
+		sol.undecided[sol.comp.root(int32(len(sol.p.box))+g[0])] = true
+		sol.Procedures.Undecided++
+	}
+	return nil
+}
+
+// witness completes the witness from the cycles' values outwards, leaving
+// the undecided components alone and their equations Undecided, and
+// checks that every equation that holds holds at it.
+func (sol *Solution) witness() error {
+	p, pl, nv := sol.p, sol.pl, int32(len(sol.p.box))
+	var skip func(node int32) bool
+	if sol.comp != nil {
+		skip = func(node int32) bool {
+			if node < 0 {
+				node = nv + ^node
+			}
+			return sol.undecided[sol.comp.root(node)]
+		}
+	}
+	if err := pl.witness(sol.Witness, skip); err != nil {
+		return err
+	}
+	for e, ok := range p.active {
+		switch {
+		case !ok || pl.blamed[e]:
+		case skip != nil && skip(^int32(e)):
+			sol.Verdicts[e] = Undecided
+		default:
+			var sum int64
+			ok := true
+			for _, t := range p.eq(int32(e)) {
+				if sum, ok = add(sum, t.sign()*sol.Witness[t.Var]); !ok {
+					return fmt.Errorf("%w: a sum in equation %d", ErrRange, e)
+				}
+			}
+			if sum != 0 {
+				return fmt.Errorf("bounds: internal error: the witness fails equation %d", e)
+			}
+		}
+	}
+	return nil
+}
+
+// cycles splits the equations eqs of the core, in order, into connected
+// components over their live variables, each a list of equations in
+// order.
+func cycles(pl *peeler, eqs []int32) [][]int32 {
+	nv := int32(len(pl.p.box))
+	slot := pl.slots()
+	var touched []int32
+	elem := func(node int32) int32 {
+		if slot[node] < 0 {
+			slot[node] = int32(len(touched))
+			touched = append(touched, node)
+		}
+		return slot[node]
+	}
+	for _, e := range eqs {
+		elem(nv + e)
+		for _, t := range pl.p.eq(e) {
+			if pl.state[t.Var] == live {
+				elem(int32(t.Var))
+			}
+		}
+	}
+	uf := newUnionFind(len(touched))
+	for _, e := range eqs {
+		for _, t := range pl.p.eq(e) {
+			if pl.state[t.Var] == live {
+				uf.join(slot[t.Var], slot[nv+e])
+			}
+		}
+	}
+	group := make([]int32, len(touched)) // per root: its group + 1
+	var groups [][]int32
+	for _, e := range eqs {
+		r := uf.root(slot[nv+e])
+		if group[r] == 0 {
+			groups = append(groups, nil)
+			group[r] = int32(len(groups))
+		}
+		groups[group[r]-1] = append(groups[group[r]-1], e)
+	}
+	for _, n := range touched {
+		slot[n] = -1
+	}
+	return groups
+}
+
+// slots returns the peeler's scratch array, one slot per variable and
+// equation (v, then len(box)+e), every slot -1; its user sets them back.
+func (pl *peeler) slots() []int32 {
+	if pl.slot == nil {
+		pl.slot = make([]int32, len(pl.p.box)+pl.p.equations())
+		for i := range pl.slot {
+			pl.slot[i] = -1
+		}
+	}
+	return pl.slot
+}
+
+// A cycle is a connected part of a core as a problem of its own: its
+// variables are the core's live variables, then one per equation with
+// absorbed terms, whose interval is theirs.
+type cycle struct {
+	p     problem
+	vars  []int32 // per variable: the System's, or ^e for equation e's absorbed terms
+	eqs   []int32 // per equation: the System's, in order
+	cells int     // variables [0, cells) are the System's
+}
+
+// has reports whether the cycle holds the System's equation e.
+func (c *cycle) has(e int32) bool {
+	_, ok := slices.BinarySearch(c.eqs, e)
+	return ok
+}
+
+// cycleOf makes the cycle of the equations eqs of the core, in order.
+func cycleOf(pl *peeler, eqs []int32) *cycle {
+	c := &cycle{eqs: eqs}
+	slot := pl.slots()
+	for _, e := range eqs {
+		for _, t := range pl.p.eq(e) {
+			if pl.state[t.Var] == live && slot[t.Var] < 0 {
+				slot[t.Var] = int32(len(c.vars))
+				c.vars = append(c.vars, int32(t.Var))
+			}
+		}
+	}
+	c.cells = len(c.vars)
+	c.p.start = make([]int32, 1, len(eqs)+1)
+	c.p.late = make([]bool, len(eqs))
+	c.p.active = make([]bool, len(eqs))
+	for k, e := range eqs {
+		for _, t := range pl.p.eq(e) {
+			if pl.state[t.Var] == live {
+				c.p.terms = append(c.p.terms, Term{Var: int(slot[t.Var]), Negative: t.Negative})
+			}
+		}
+		if sum := pl.absorbed(e); sum != Exact(0) {
+			c.p.terms = append(c.p.terms, Term{Var: len(c.vars)})
+			c.vars = append(c.vars, ^e)
+		}
+		c.p.start = append(c.p.start, int32(len(c.p.terms)))
+		c.p.active[k] = true
+		c.p.late[k] = pl.p.late != nil && pl.p.late[e]
+	}
+	for _, v := range c.vars[:c.cells] {
+		slot[v] = -1
+	}
+	c.p.box = make([]Interval, len(c.vars))
+	for j, v := range c.vars {
+		if v >= 0 {
+			c.p.box[j] = pl.cur[v]
+		} else {
+			c.p.box[j] = pl.absorbed(^v)
+		}
+	}
+	c.p.occurrences()
+	return c
+}
+
+// decide decides the cycle: as a network when it is one, or when what is
+// left out of the network holds at the flow's witness; else by searching
+// for a witness; else by the linear program.
+func (c *cycle) decide(work *int, procs *Procedures) (int, []int64, *proof, error) {
+	in, negate, all := network(&c.p)
+	values, known, cut, err := circulation(&c.p, in, negate)
+	switch {
+	case err != nil:
+		return 0, nil, nil, err
+	case cut != nil:
+		procs.Networks++
+		times := make([]int64, len(c.eqs))
+		for e, k := range cut {
+			times[e] = k
+		}
+		return refuted, nil, &proof{times: times}, nil
+	case all:
+		procs.Networks++
+		return decided, values, nil, nil
+	}
+	if v, ok := c.rest(in, values, known); ok {
+		procs.Networks++
+		return decided, v, nil, nil
+	}
+	if v, ok := dive(&c.p, work); ok {
+		procs.Searches++
+		return decided, v, nil, nil
+	}
+	if *work < 0 {
+		return outOfWork, nil, nil, nil
+	}
+	procs.Programs++
+	status, v, pr := branchAndBound(&c.p, c.cells, work)
+	return status, v, pr, nil
+}
+
+// rest decides the equations left out of the network with the values the
+// flow gave fixed: they hold if peeling them meets no conflict and leaves
+// nothing.
+func (c *cycle) rest(in []bool, values []int64, known []bool) ([]int64, bool) {
+	q := c.p
+	q.box = append([]Interval(nil), c.p.box...)
+	q.active = make([]bool, len(c.eqs))
+	for e, ok := range in {
+		q.active[e] = !ok
+	}
+	for v, ok := range known {
+		if ok {
+			q.box[v] = Exact(values[v])
+		}
+	}
+	pl := newPeeler(&q, true)
+	pl.run()
+	if pl.conflict || pl.err != nil || len(pl.core()) > 0 {
+		return nil, false
+	}
+	out := make([]int64, len(q.box))
+	if pl.witness(out, nil) != nil || !c.p.holds(out) {
+		return nil, false
+	}
+	return out, true
+}
+
+// expand turns a proof about the cycle into a certificate of the System:
+// the cycle's equations with their multipliers, and, for each variable
+// left in their combination, the equations that gave the bound it is
+// taken at, down to printed figures. assume holds the splits above.
+func (c *cycle) expand(pl *peeler, pr *proof, assume map[int32]Interval) *Certificate {
+	if pr == nil {
+		return nil
+	}
+	if pr.times == nil {
+		v := c.vars[pr.split]
+		sp := &Split{Var: int(v), At: pr.at}
+		for k, half := range []Interval{{NegInf, pr.at}, {pr.at + 1, PosInf}} {
+			a := make(map[int32]Interval, len(assume)+1)
+			for x, iv := range assume {
+				a[x] = iv
+			}
+			a[v] = intersect(pl.cur[v], half)
+			if old, ok := assume[v]; ok {
+				a[v] = intersect(old, half)
+			}
+			child := c.expand(pl, []*proof{pr.below, pr.above}[k], a)
+			if child == nil {
+				return nil
+			}
+			if k == 0 {
+				sp.Below = child
+			} else {
+				sp.Above = child
+			}
+		}
+		return &Certificate{Split: sp}
+	}
+	m := map[int32]int64{}
+	coef := make([]int64, len(c.vars))
+	for k, times := range pr.times {
+		if times == 0 {
+			continue
+		}
+		e := c.eqs[k]
+		m[e] += times
+		for _, t := range c.p.eq(int32(k)) {
+			coef[t.Var] += times * t.sign()
+		}
+		// The terms absorbed into e, whose sum the cycle took at its
+		// interval, each at the bound that interval was made of.
+		for _, t := range pl.p.eq(e) {
+			if st := pl.state[t.Var]; st == fixed || st == peeled && pl.into[t.Var] == e {
+				pl.explain(m, int32(t.Var), times*t.sign(), assume)
+			}
+		}
+	}
+	for j, d := range coef[:c.cells] {
+		if d != 0 {
+			pl.explain(m, c.vars[j], d, assume)
+		}
+	}
+	cert, ok := pl.p.certificate(m, assume)
+	if !ok {
+		return nil
+	}
+	return cert
+}
+
+// implied computes the implied intervals: on each cycle left, the
+// propagation to its fixpoint (bounded), then outwards through the trees.
+func (sol *Solution) implied() {
+	pl := sol.pl
+	sol.fin = make([]Interval, len(sol.p.box))
+	copy(sol.fin, pl.cur)
+	for _, g := range cycles(pl, pl.core()) {
+		c := cycleOf(pl, g)
+		work := MaxVisitsPerTerm*len(c.p.terms) + len(c.p.terms)
+		pr := newPropagation(&c.p, &work)
+		if !pr.drain() && work >= 0 {
+			continue // an interval emptied: the cycle is undecided; keep what peeling gave
+		}
+		for j, v := range c.vars[:c.cells] {
+			sol.fin[v] = pr.vars[j]
+		}
+	}
+	pl.implied(sol.fin)
+}
