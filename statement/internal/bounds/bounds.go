@@ -76,6 +76,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/koukaikei/koukaikei/format"
 )
@@ -223,6 +224,12 @@ type System struct {
 	late  []bool   // per equation: likely implied by the others
 	seen  []uint32 // per variable: the epoch of the last equation added that names it
 	epoch uint32
+
+	// The occurrences of the variables in the equations, listed by the
+	// first Solve and kept while no variable or equation is added: a
+	// System solved for many boxes lists them once.
+	mu  sync.Mutex
+	occ *occurrences
 }
 
 // DefaultBudget is the work budget of a System whose Budget is zero: a
@@ -294,13 +301,18 @@ func (s *System) Late(e int) { s.late[e] = true }
 // SumOf returns the interval that terms sum to, each variable taken over
 // the interval it was added with. An error wraps ErrRange when the sum
 // leaves the int64 range or a term names no variable.
-func (s *System) SumOf(terms []Term) (Interval, error) {
+func (s *System) SumOf(terms []Term) (Interval, error) { return SumIn(s.vars, terms) }
+
+// SumIn returns the interval that terms sum to, each variable taken over
+// its interval in box. An error wraps ErrRange when the sum leaves the
+// int64 range or a term names no variable of box.
+func SumIn(box []Interval, terms []Term) (Interval, error) {
 	var lo, hi partial
 	for _, t := range terms {
-		if t.Var < 0 || t.Var >= len(s.vars) {
-			return Interval{}, fmt.Errorf("%w: variable %d of %d", ErrRange, t.Var, len(s.vars))
+		if t.Var < 0 || t.Var >= len(box) {
+			return Interval{}, fmt.Errorf("%w: variable %d of %d", ErrRange, t.Var, len(box))
 		}
-		if !lo.addSigned(s.vars[t.Var], t.sign(), &hi) {
+		if !lo.addSigned(box[t.Var], t.sign(), &hi) {
 			return Interval{}, fmt.Errorf("%w: a sum of %d terms", ErrRange, len(terms))
 		}
 	}

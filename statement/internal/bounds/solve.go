@@ -98,23 +98,43 @@ func (sol *Solution) Implied(v int) Interval {
 	return sol.fin[v]
 }
 
-func (s *System) problem() *problem {
+// problem returns the problem of s's equations over the intervals of
+// box, with the occurrences of its variables, which it lists once for
+// every box.
+func (s *System) problem(box []Interval) *problem {
 	start := s.start
 	if len(start) == 0 {
 		start = []int32{0}
 	}
-	return &problem{box: s.vars, terms: s.terms, start: start, late: s.late}
+	s.mu.Lock()
+	if s.occ == nil || len(s.occ.start) != len(s.vars)+1 || len(s.occ.eqs) != len(s.terms) {
+		s.occ = listOccurrences(len(s.vars), s.terms, start)
+	}
+	o := s.occ
+	s.mu.Unlock()
+	return &problem{box: box, terms: s.terms, start: start, late: s.late, occStart: o.start, occ: o.eqs, occNeg: o.neg}
 }
 
 // Solve judges every equation of s, jointly, and proves each verdict (see
 // the package doc); s itself is not changed. An error wraps ErrRange when
 // a sum leaves the int64 range.
-func (s *System) Solve() (*Solution, error) {
+func (s *System) Solve() (*Solution, error) { return s.SolveIn(s.vars) }
+
+// SolveIn judges every equation of s as Solve does, with the variables
+// taking the intervals of box (one for each variable, by index) in place
+// of those they were added with: a System built once for statements of
+// one shape judges each statement's figures. Neither s nor box is
+// changed, and Solves of one System may run concurrently, but not with a
+// change to it. A box of the wrong length is an error wrapping ErrRange.
+func (s *System) SolveIn(box []Interval) (*Solution, error) {
+	if len(box) != len(s.vars) {
+		return nil, fmt.Errorf("%w: %d intervals for %d variables", ErrRange, len(box), len(s.vars))
+	}
 	work := s.Budget
 	if work <= 0 {
 		work = DefaultBudget
 	}
-	sol, err := s.alone()
+	sol, err := s.alone(box)
 	if err != nil {
 		return nil, err
 	}
@@ -130,17 +150,17 @@ func (s *System) Solve() (*Solution, error) {
 	return sol, nil
 }
 
-// alone judges each equation of s on its own: one whose sum over its
-// variables' intervals excludes zero is violated, its own certificate,
-// and is set aside; the others are active.
-func (s *System) alone() (*Solution, error) {
+// alone judges each equation of s on its own, its variables over box: one
+// whose sum excludes zero is violated, its own certificate, and is set
+// aside; the others are active.
+func (s *System) alone(box []Interval) (*Solution, error) {
 	n := s.Equations()
-	p := s.problem()
+	p := s.problem(box)
 	p.active = make([]bool, n)
-	sol := &Solution{Verdicts: make([]Verdict, n), Certificates: make([]*Certificate, n), Witness: make([]int64, len(s.vars)),
+	sol := &Solution{Verdicts: make([]Verdict, n), Certificates: make([]*Certificate, n), Witness: make([]int64, len(box)),
 		p: p, undecided: map[int32]bool{}}
 	for e := range n {
-		sum, err := s.SumOf(s.Equation(e))
+		sum, err := SumIn(box, s.Equation(e))
 		if err != nil {
 			return nil, err
 		}
@@ -151,7 +171,6 @@ func (s *System) alone() (*Solution, error) {
 		}
 		p.active[e] = true
 	}
-	p.occurrences()
 	return sol, nil
 }
 
