@@ -130,10 +130,16 @@ const Sniff rune = -1
 // any number of fields: callers report wrong counts with the line. Errors
 // of the input are *Error values; those of r are returned as they are.
 func ReadAll(r io.Reader, comma rune) ([]Record, error) {
-	data, err := readAll(r)
+	data, err := Read(r)
 	if err != nil {
 		return nil, err
 	}
+	return Records(data, comma)
+}
+
+// Records returns the records of data, as ReadAll reads them from a
+// reader.
+func Records(data []byte, comma rune) ([]Record, error) {
 	text, err := Decode(data)
 	if err != nil {
 		return nil, err
@@ -168,9 +174,9 @@ func sniff(text []byte) rune {
 	return ','
 }
 
-// readAll is io.ReadAll, reading a reader that knows its length (such as
-// a *bytes.Reader) into one buffer of that length.
-func readAll(r io.Reader) ([]byte, error) {
+// Read is io.ReadAll, reading a reader that knows its length (such as a
+// *bytes.Reader) into one buffer of that length.
+func Read(r io.Reader) ([]byte, error) {
 	size := 512
 	if l, ok := r.(interface{ Len() int }); ok && l.Len() >= 0 {
 		size = l.Len() + 1 // room for the read that meets the end
