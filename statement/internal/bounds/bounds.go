@@ -43,11 +43,21 @@
 //     equations, and the equation that met it is blamed and removed, so
 //     peeling never restarts. The work is linear in the number of terms.
 //   - What is left when nothing more peels (the 2-core: every variable in
-//     two equations or more) is a cycle. When each of its variables is in
-//     at most two of its equations, with opposite signs once some
-//     equations are negated (Heller and Tompkins, 1956: the equations are
-//     then the nodes, and the variables the arcs, of a directed graph),
-//     the system is a circulation with lower and upper bounds, and
+//     two equations or more) is a cycle. It is first searched briefly for
+//     a witness: its intervals narrowed by its equations to their fixpoint
+//     (bounds propagation), each variable that closes a cycle fixed to the
+//     middle of its narrowed interval, narrowing again, and what is left, a
+//     forest, peeled; the witness found so is checked against every
+//     equation. The cycles of printed figures that agree mostly close so,
+//     in about five visits of each term; a search that meets a conflict
+//     proves nothing, and one that has not closed within greedyVisits
+//     visits of each term (propagation may creep by one yen a round) is
+//     left for the procedures below, which prove either way.
+//   - When each of the cycle's variables is in at most two of its
+//     equations, with opposite signs once some equations are negated
+//     (Heller and Tompkins, 1956: the equations are then the nodes, and
+//     the variables the arcs, of a directed graph), the system is a
+//     circulation with lower and upper bounds, and
 //     Hoffman's circulation theorem (1960) decides it by one maximum flow
 //     (Dinitz's algorithm, int64): the flow is the witness, and a minimum
 //     cut gives the certificate, whose equations are the nodes on its
@@ -55,10 +65,10 @@
 //     cycle once the identities that its others imply are set aside
 //     (System.Late): the flow decides the rest, and the witness is checked
 //     against those set aside. The work is near-linear on such tables.
-//   - Any other cycle is first searched for a witness, fixing variables
-//     that close a cycle to the middle of their narrowed intervals; when
-//     that fails, an exact linear program (big.Rat, the bounded-variable
-//     simplex method with Bland's rule, Bland 1977) decides it, with
+//   - Any other cycle is searched for a witness again, with the rest of
+//     the work budget, if the first search ran out of it; when that fails,
+//     an exact linear program (big.Rat, the bounded-variable simplex
+//     method with Bland's rule, Bland 1977) decides it, with
 //     branch and bound over whole yen (Land and Doig, 1960); its Farkas
 //     multipliers are the certificate, one per leaf of the branching.
 //     Both are bounded by System.Budget.
@@ -211,11 +221,12 @@ func (t Term) sign() int64 {
 // A System is a set of variables, each with an interval, and of linear
 // equations over them. The zero System is empty and ready to use.
 type System struct {
-	// Budget bounds the work Solve spends on the cycles that are not
-	// networks (see the package doc), in elementary steps: an equation
-	// visited in the search for a witness, a rational operation of the
-	// linear program. Zero means DefaultBudget. A component whose
-	// decision would take more is Undecided.
+	// Budget bounds the work Solve spends searching cycles for a
+	// witness and on the cycles that are not networks (see the package
+	// doc), in elementary steps: a term of an equation visited in the
+	// search, a rational operation of the linear program. Zero means
+	// DefaultBudget. A component whose decision would take more is
+	// Undecided.
 	Budget int
 
 	vars  []Interval

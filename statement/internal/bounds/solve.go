@@ -395,10 +395,29 @@ func cycleOf(pl *peeler, eqs []int32) *cycle {
 	return c
 }
 
-// decide decides the cycle: as a network when it is one, or when what is
-// left out of the network holds at the flow's witness; else by searching
-// for a witness; else by the linear program.
+// greedyVisits bounds the first search for a witness of a cycle, in
+// visits of its equations per term: a cycle of printed figures that agree
+// closes in about five, and one that creeps (see MaxVisitsPerTerm) is left
+// to the flow.
+const greedyVisits = 16
+
+// decide decides the cycle: by a short search for a witness; else as a
+// network when it is one, or when what is left out of the network holds
+// at the flow's witness; else by searching for a witness with the rest of
+// the work; else by the linear program.
 func (c *cycle) decide(work *int, procs *Procedures) (int, []int64, *proof, error) {
+	// Most cycles of printed figures that are consistent close greedily:
+	// a witness found so, and checked, proves them at little cost. A
+	// search that meets a conflict proves nothing, and is not made again.
+	short := min(*work, greedyVisits*len(c.p.terms))
+	left := short
+	v, ok := dive(&c.p, &left)
+	*work -= short - max(left, 0)
+	if ok {
+		procs.Searches++
+		return decided, v, nil, nil
+	}
+	searchAgain := left < 0
 	in, negate, all := network(&c.p)
 	values, known, cut, err := circulation(&c.p, in, negate)
 	switch {
@@ -419,9 +438,11 @@ func (c *cycle) decide(work *int, procs *Procedures) (int, []int64, *proof, erro
 		procs.Networks++
 		return decided, v, nil, nil
 	}
-	if v, ok := dive(&c.p, work); ok {
-		procs.Searches++
-		return decided, v, nil, nil
+	if searchAgain {
+		if v, ok := dive(&c.p, work); ok {
+			procs.Searches++
+			return decided, v, nil, nil
+		}
 	}
 	if *work < 0 {
 		return outOfWork, nil, nil, nil
