@@ -25,7 +25,8 @@ const (
 // Procedures counts how the cycles of a System were decided (see the
 // package doc): as a network, by the search for a witness, by the linear
 // program, or not at all. What peeling decides is not counted; a cycle
-// decided again after a conflict counts each time.
+// decided again after a conflict counts each time; a System that the
+// first search for a witness decides as a whole counts one search.
 type Procedures struct {
 	Networks, Searches, Programs, Undecided int
 }
@@ -134,6 +135,9 @@ func (s *System) SolveIn(box []Interval) (*Solution, error) {
 	if work <= 0 {
 		work = DefaultBudget
 	}
+	if sol := s.closeAll(box, &work); sol != nil {
+		return sol, nil
+	}
 	sol, err := s.alone(box)
 	if err != nil {
 		return nil, err
@@ -148,6 +152,34 @@ func (s *System) SolveIn(box []Interval) (*Solution, error) {
 		return nil, err
 	}
 	return sol, nil
+}
+
+// closeAll searches the whole of s, over box, briefly for a witness, as
+// decide searches a cycle first (see greedyVisits): on a system of printed
+// figures that agree, trees and cycles alike, it mostly finds one, checked
+// against every equation and interval, which proves that every equation
+// holds at once. It returns that solution, or nil when the search proves
+// nothing: then SolveIn decides s step by step.
+func (s *System) closeAll(box []Interval, work *int) *Solution {
+	p := s.problem(box)
+	p.active = make([]bool, s.Equations())
+	for e := range p.active {
+		p.active[e] = true
+	}
+	short := min(*work, greedyVisits*len(s.terms))
+	left := short
+	values, ok := dive(p, &left)
+	*work -= short - max(left, 0)
+	if !ok {
+		return nil
+	}
+	for v, x := range values {
+		if !box[v].Contains(x) {
+			return nil
+		}
+	}
+	return &Solution{Verdicts: make([]Verdict, len(p.active)), Certificates: make([]*Certificate, len(p.active)),
+		Witness: values, Procedures: Procedures{Searches: 1}, p: p}
 }
 
 // alone judges each equation of s on its own, its variables over box: one
@@ -545,8 +577,16 @@ func (c *cycle) expand(pl *peeler, pr *proof, assume map[int32]Interval) *Certif
 // implied computes the implied intervals: on each cycle left, the
 // propagation to its fixpoint (bounded), then outwards through the trees.
 func (sol *Solution) implied() {
-	pl := sol.pl
 	sol.fin = make([]Interval, len(sol.p.box))
+	if sol.pl == nil {
+		// Decided at once by a search (closeAll): the intervals are
+		// peeling's, which meets no conflict where a witness exists.
+		if sol.peel() != nil {
+			copy(sol.fin, sol.p.box) // sound, if wider
+			return
+		}
+	}
+	pl := sol.pl
 	copy(sol.fin, pl.cur)
 	for _, g := range cycles(pl, pl.core()) {
 		c := cycleOf(pl, g)
