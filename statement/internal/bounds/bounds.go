@@ -24,7 +24,10 @@
 //
 // # How it decides, and what it costs
 //
-// Each equation is first checked on its own. The others are split into
+// The whole system is first searched briefly for a witness, as a cycle is
+// below: where the printed figures agree, as they mostly do, the witness
+// found, checked, proves every equation at once, and nothing more is done.
+// Otherwise each equation is checked on its own. The others are split into
 // connected components over the variables that are not fixed (one
 // union-find), and each component is decided on its own, so the cost is
 // the sum of the components' costs. Then, in order:
