@@ -24,13 +24,17 @@
 //
 // # How it decides, and what it costs
 //
-// The whole system is first searched briefly for a witness, as a cycle is
-// below: where the printed figures agree, as they mostly do, the witness
-// found, checked, proves every equation at once, and nothing more is done.
-// Otherwise each equation is checked on its own. The others are split into
-// connected components over the variables that are not fixed (one
-// union-find), and each component is decided on its own, so the cost is
-// the sum of the components' costs. Then, in order:
+// A system with a cycle is first searched briefly for a witness as a
+// whole, as a cycle is below: where the printed figures agree, as they
+// mostly do, the witness found, checked, proves every equation at once,
+// and nothing more is done. (A system without a cycle is decided by
+// peeling alone, and one of more than greedyTerms terms is not searched:
+// its cycles are long enough for propagation to creep through the work of
+// a short search, and neither are its cycles.) Otherwise each equation is
+// checked on its own. The others are split into connected components over
+// the variables that are not fixed (one union-find), and each component is
+// decided on its own, so the cost is the sum of the components' costs.
+// Then, in order:
 //
 //   - Trees are peeled: a variable in one equation only is absorbed into
 //     that equation's interval of possible sums, and an equation left with
@@ -55,7 +59,8 @@
 //     in about five visits of each term; a search that meets a conflict
 //     proves nothing, and one that has not closed within greedyVisits
 //     visits of each term (propagation may creep by one yen a round) is
-//     left for the procedures below, which prove either way.
+//     left for the procedures below, which prove either way; the cycles of
+//     a system whose search ran out of that work are not searched first.
 //   - When each of the cycle's variables is in at most two of its
 //     equations, with opposite signs once some equations are negated
 //     (Heller and Tompkins, 1956: the equations are then the nodes, and

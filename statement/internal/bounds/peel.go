@@ -32,6 +32,10 @@ func (p *problem) occurrences() {
 type occurrences struct {
 	start, eqs []int32
 	neg        []bool
+	// Of a System's: where each equation's terms start, and whether the
+	// variables and equations form a cycle.
+	eqStart []int32
+	cyclic  bool
 }
 
 // listOccurrences lists the occurrences of nv variables in the equations

@@ -103,17 +103,36 @@ func (sol *Solution) Implied(v int) Interval {
 // box, with the occurrences of its variables, which it lists once for
 // every box.
 func (s *System) problem(box []Interval) *problem {
-	start := s.start
-	if len(start) == 0 {
-		start = []int32{0}
-	}
+	o := s.occurrences()
+	return &problem{box: box, terms: s.terms, start: o.eqStart, late: s.late, occStart: o.start, occ: o.eqs, occNeg: o.neg}
+}
+
+// occurrences returns the occurrences of s's variables, listed on the
+// first call after a variable or an equation was added.
+func (s *System) occurrences() *occurrences {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.occ == nil || len(s.occ.start) != len(s.vars)+1 || len(s.occ.eqs) != len(s.terms) {
+		start := s.start
+		if len(start) == 0 {
+			start = []int32{0}
+		}
 		s.occ = listOccurrences(len(s.vars), s.terms, start)
+		s.occ.eqStart = start
+		// Whether the variables and equations, every variable taken as
+		// not fixed, form a cycle: without one, peeling decides all.
+		uf := newUnionFind(len(s.vars) + len(start) - 1)
+		for e := range len(start) - 1 {
+			for _, t := range s.terms[start[e]:start[e+1]] {
+				if a, b := uf.root(int32(t.Var)), uf.root(int32(len(s.vars)+e)); a != b {
+					uf.join(a, b)
+				} else {
+					s.occ.cyclic = true
+				}
+			}
+		}
 	}
-	o := s.occ
-	s.mu.Unlock()
-	return &problem{box: box, terms: s.terms, start: start, late: s.late, occStart: o.start, occ: o.eqs, occNeg: o.neg}
+	return s.occ
 }
 
 // Solve judges every equation of s, jointly, and proves each verdict (see
@@ -135,8 +154,14 @@ func (s *System) SolveIn(box []Interval) (*Solution, error) {
 	if work <= 0 {
 		work = DefaultBudget
 	}
-	if sol := s.closeAll(box, &work); sol != nil {
-		return sol, nil
+	// A System without a cycle is decided by peeling; one with long
+	// cycles would creep through the search's work.
+	creeps := len(s.terms) > greedyTerms
+	if !creeps && s.occurrences().cyclic {
+		var sol *Solution
+		if sol, creeps = s.closeAll(box, &work); sol != nil {
+			return sol, nil
+		}
 	}
 	sol, err := s.alone(box)
 	if err != nil {
@@ -145,7 +170,7 @@ func (s *System) SolveIn(box []Interval) (*Solution, error) {
 	if err := sol.peel(); err != nil {
 		return nil, err
 	}
-	if err := sol.decideCycles(&work); err != nil {
+	if err := sol.decideCycles(&work, !creeps); err != nil {
 		return nil, err
 	}
 	if err := sol.witness(); err != nil {
@@ -159,8 +184,10 @@ func (s *System) SolveIn(box []Interval) (*Solution, error) {
 // figures that agree, trees and cycles alike, it mostly finds one, checked
 // against every equation and interval, which proves that every equation
 // holds at once. It returns that solution, or nil when the search proves
-// nothing: then SolveIn decides s step by step.
-func (s *System) closeAll(box []Interval, work *int) *Solution {
+// nothing: then SolveIn decides s step by step, and creeps says whether
+// the search ran out of its work, as propagation around a long table
+// does, one yen a round: the cycles of s are then not searched first.
+func (s *System) closeAll(box []Interval, work *int) (sol *Solution, creeps bool) {
 	p := s.problem(box)
 	p.active = make([]bool, s.Equations())
 	for e := range p.active {
@@ -171,15 +198,15 @@ func (s *System) closeAll(box []Interval, work *int) *Solution {
 	values, ok := dive(p, &left)
 	*work -= short - max(left, 0)
 	if !ok {
-		return nil
+		return nil, left < 0
 	}
 	for v, x := range values {
 		if !box[v].Contains(x) {
-			return nil
+			return nil, false
 		}
 	}
 	return &Solution{Verdicts: make([]Verdict, len(p.active)), Certificates: make([]*Certificate, len(p.active)),
-		Witness: values, Procedures: Procedures{Searches: 1}, p: p}
+		Witness: values, Procedures: Procedures{Searches: 1}, p: p}, false
 }
 
 // alone judges each equation of s on its own, its variables over box: one
@@ -226,14 +253,14 @@ func (sol *Solution) peel() error {
 // highest index, and what is left of the cycle after peeling again is
 // decided anew; a cycle that the work does not suffice for makes its
 // component undecided.
-func (sol *Solution) decideCycles(work *int) error {
+func (sol *Solution) decideCycles(work *int, search bool) error {
 	pl := sol.pl
 	groups := cycles(pl, pl.core())
 	for len(groups) > 0 {
 		g := groups[0]
 		groups = groups[1:]
 		c := cycleOf(pl, g)
-		status, values, pr, err := c.decide(work, &sol.Procedures)
+		status, values, pr, err := c.decide(work, &sol.Procedures, search)
 		if err != nil {
 			return err
 		}
@@ -431,25 +458,35 @@ func cycleOf(pl *peeler, eqs []int32) *cycle {
 // visits of its equations per term: a cycle of printed figures that agree
 // closes in about five, and one that creeps (see MaxVisitsPerTerm) is left
 // to the flow.
-const greedyVisits = 16
+const greedyVisits = 10
 
-// decide decides the cycle: by a short search for a witness; else as a
+// greedyTerms bounds the systems and cycles searched first, in terms: the
+// book of a body's statements has a few hundred, and a table of hundreds
+// of rows, whose cycles are long enough for propagation to creep through
+// the first search's work, thousands.
+const greedyTerms = 2048
+
+// decide decides the cycle: by a short search for a witness, if search
+// says to; else as a
 // network when it is one, or when what is left out of the network holds
 // at the flow's witness; else by searching for a witness with the rest of
 // the work; else by the linear program.
-func (c *cycle) decide(work *int, procs *Procedures) (int, []int64, *proof, error) {
+func (c *cycle) decide(work *int, procs *Procedures, search bool) (int, []int64, *proof, error) {
 	// Most cycles of printed figures that are consistent close greedily:
 	// a witness found so, and checked, proves them at little cost. A
 	// search that meets a conflict proves nothing, and is not made again.
-	short := min(*work, greedyVisits*len(c.p.terms))
-	left := short
-	v, ok := dive(&c.p, &left)
-	*work -= short - max(left, 0)
-	if ok {
-		procs.Searches++
-		return decided, v, nil, nil
+	searchAgain := true
+	if search && len(c.p.terms) <= greedyTerms {
+		short := min(*work, greedyVisits*len(c.p.terms))
+		left := short
+		v, ok := dive(&c.p, &left)
+		*work -= short - max(left, 0)
+		if ok {
+			procs.Searches++
+			return decided, v, nil, nil
+		}
+		searchAgain = left < 0
 	}
-	searchAgain := left < 0
 	in, negate, all := network(&c.p)
 	values, known, cut, err := circulation(&c.p, in, negate)
 	switch {
