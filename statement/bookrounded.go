@@ -143,12 +143,11 @@ func (b *Book) plan(stmts []*Statement, links []Link) *plan {
 		}
 	}
 	var names []string
-	var joined, whole []*Statement
+	var whole []*Statement
 	for k, id := range b.ids {
 		if bp.joined[k] {
 			bp.index[id] = len(bp.index)
 			names = append(names, id)
-			joined = append(joined, stmts[k])
 			if !bp.exact[k] {
 				whole = append(whole, stmts[k])
 			}

@@ -137,12 +137,11 @@ type plan struct {
 	sys    bounds.System
 	eqs    []int32 // per identity: its equation, -1 for one judged as printed
 	ideq   []int32 // per equation: its identity
-	ps     problems
 	// The shape it was made for (see fits): per statement verified, its
 	// template and how it prints.
 	shape []printing
-	// Made by the first verification of the shape: when no problem of the
-	// shape keeps it from being kept, the plan is kept for the next.
+	// once compiles the plan's system on its first use, and err is the
+	// problem it found; a plan without one is kept (see solve).
 	once sync.Once
 	err  error
 }
@@ -154,6 +153,15 @@ type printing struct {
 	recomputed []string
 }
 
+// printingOf returns how s prints its figures.
+func printingOf(s *Statement) printing {
+	return printing{t: s.t, rounded: s.rounded(), recomputed: s.meta.Recomputed}
+}
+
+func (w printing) equal(v printing) bool {
+	return w.t == v.t && w.rounded == v.rounded && slices.Equal(w.recomputed, v.recomputed)
+}
+
 // fits reports whether stmts, the statements verified, are of the
 // templates and print as those the plan was made for.
 func (p *plan) fits(stmts []*Statement) bool {
@@ -161,8 +169,7 @@ func (p *plan) fits(stmts []*Statement) bool {
 		return false
 	}
 	for k, s := range stmts {
-		w := &p.shape[k]
-		if w.t != s.t || w.rounded != s.rounded() || !slices.Equal(w.recomputed, s.meta.Recomputed) {
+		if !p.shape[k].equal(printingOf(s)) {
 			return false
 		}
 	}
@@ -171,15 +178,8 @@ func (p *plan) fits(stmts []*Statement) bool {
 
 // same reports whether q is a plan of p's shape.
 func (p *plan) same(q *plan) bool {
-	if (p.book == nil) != (q.book == nil) || p.book != nil && !p.book.fits(q.book.ids, q.book.links) || len(p.shape) != len(q.shape) {
-		return false
-	}
-	for k, w := range p.shape {
-		if v := q.shape[k]; w.t != v.t || w.rounded != v.rounded || !slices.Equal(w.recomputed, v.recomputed) {
-			return false
-		}
-	}
-	return true
+	return (p.book == nil) == (q.book == nil) && (p.book == nil || p.book.fits(q.book.ids, q.book.links)) &&
+		slices.EqualFunc(p.shape, q.shape, printing.equal)
 }
 
 // A planStatement is a statement of a plan.
@@ -241,7 +241,9 @@ func (x *judged) sides(buf []bounds.Term) (got, want []bounds.Term, negate bool)
 func newPlan(b *roundedPlan, names []string, stmts []*Statement, links []Link, whole []*Statement) *plan {
 	p := &plan{book: b, names: names}
 	for _, s := range stmts {
-		p.shape = append(p.shape, printing{t: s.t, rounded: s.rounded(), recomputed: slices.Clone(s.meta.Recomputed)})
+		w := printingOf(s)
+		w.recomputed = slices.Clone(w.recomputed)
+		p.shape = append(p.shape, w)
 	}
 	n, terms, cells := len(links), 0, 0
 	for _, l := range links {
@@ -428,7 +430,6 @@ func (p *plan) addLink(name string, left, right []cellRef) {
 			if !found {
 				p.checks = append(p.checks, linkCheck{v: -1, problem: Problem{Row: r.row, Column: r.col,
 					Err: fmt.Errorf("%w: link %s: no such cell in %s", ErrUnknown, quote.Bounded(name), p.names[r.stmt])}})
-				p.ps.add(0, r.row, r.col, p.checks[len(p.checks)-1].problem.Err)
 				ok = false
 				continue
 			}
@@ -493,12 +494,9 @@ func (p *plan) cell(r cellRef) (int32, bool) {
 }
 
 // compile adds every identity that is not judged as printed as an
-// equation. It returns the problems of the plan: cells that links name
-// and the plan's statements lack, a link that names one cell twice.
+// equation. It returns the problem of a link that names one cell twice;
+// those of cells that links name and the statements lack are fill's.
 func (p *plan) compile() error {
-	if err := p.ps.err(); err != nil {
-		return err
-	}
 	p.eqs = make([]int32, len(p.ids))
 	for k, id := range p.ids {
 		if id.printed {
