@@ -135,13 +135,7 @@ func BenchmarkBookVerifyRounded(b *testing.B) {
 		if err := book.Add("yen", yen); err != nil {
 			b.Fatal(err)
 		}
-		var links []statement.Link
-		for i := range n {
-			key := fmt.Sprintf("r%d", i)
-			links = append(links, statement.Link{Name: key,
-				Left:  []statement.Ref{{Statement: "summary", Row: key, Column: "A"}},
-				Right: []statement.Ref{{Statement: "yen", Row: key, Column: "A"}}})
-		}
+		links := tableLinks(n)
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -153,6 +147,19 @@ func BenchmarkBookVerifyRounded(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
 		})
 	}
+}
+
+// tableLinks returns the links of a book of the tables of tableStatement,
+// summary and yen, of n rows: each row's A in 千円 is its A in 円.
+func tableLinks(n int) []statement.Link {
+	var links []statement.Link
+	for i := range n {
+		key := fmt.Sprintf("r%d", i)
+		links = append(links, statement.Link{Name: key,
+			Left:  []statement.Ref{{Statement: "summary", Row: key, Column: "A"}},
+			Right: []statement.Ref{{Statement: "yen", Row: key, Column: "A"}}})
+	}
+	return links
 }
 
 // BenchmarkBooksVerifyRounded verifies 100, 1,000 and 10,000 books of one
@@ -167,13 +174,7 @@ func BenchmarkBooksVerifyRounded(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var links []statement.Link
-	for i := range rows {
-		key := fmt.Sprintf("r%d", i)
-		links = append(links, statement.Link{Name: key,
-			Left:  []statement.Ref{{Statement: "summary", Row: key, Column: "A"}},
-			Right: []statement.Ref{{Statement: "yen", Row: key, Column: "A"}}})
-	}
+	links := tableLinks(rows)
 	for _, n := range []int{100, 1000, 10000} {
 		books := make([]*statement.Book, n)
 		for k := range books {

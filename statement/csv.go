@@ -204,18 +204,12 @@ func (t *Template) readPlain(data []byte, opt ReadOptions) (*Statement, bool) {
 	var dash amount // what a dash is, as parseFigure reads it
 	yenPer := pow10[opt.Meta.Unit.Exp()]
 	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		line = strings.TrimSuffix(line, "\r")
-		if line == "" {
+		var line string
+		if line, text = csvio.CutLine(text); line == "" {
 			continue
 		}
 		var ok bool
-		if fields, ok = plainFields(fields[:0], line); !ok {
+		if fields, ok = csvio.SplitLine(fields[:0], line, ','); !ok {
 			return nil, false
 		}
 		if s == nil {
@@ -298,35 +292,6 @@ func (t *Template) readPlain(data []byte, opt ReadOptions) (*Statement, bool) {
 	}
 	s.computeHidden()
 	return s, true
-}
-
-// plainFields appends the fields of line to fields, as csvio reads them,
-// and reports false for a line that is not plain (see readPlain).
-func plainFields(fields []string, line string) ([]string, bool) {
-	start := 0
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case ',':
-			fields = append(fields, line[start:i])
-			start = i + 1
-		case '"':
-			// A quoted field, which must be the whole field: up to the
-			// next quote, which must end it.
-			if i != start {
-				return fields, false
-			}
-			j := strings.IndexByte(line[i+1:], '"') + i + 1
-			if j == i || j+1 < len(line) && line[j+1] != ',' {
-				return fields, false
-			}
-			fields = append(fields, line[i+1:j])
-			if j+1 == len(line) {
-				return fields, true
-			}
-			i, start = j+1, j+2
-		}
-	}
-	return append(fields, line[start:]), true
 }
 
 // checkUnit adds a problem to ps unless stated, a unit that a file states
