@@ -79,6 +79,10 @@
 //     method with Bland's rule, Bland 1977) decides it, with
 //     branch and bound over whole yen (Land and Doig, 1960); its Farkas
 //     multipliers are the certificate, one per leaf of the branching.
+//     Its tableau keeps only its nonzeros, and the reduced costs as a row
+//     of their own: a pivot costs a look at each row and column and the
+//     entries it changes, which on equations of ±1 stay few. A cycle of
+//     m equations takes some m pivots; a few hundred take milliseconds.
 //     Both are bounded by System.Budget.
 //
 // A conflict in a cycle blames the certificate's equation of the highest

@@ -2,6 +2,7 @@ package bounds
 
 import (
 	"math/big"
+	"slices"
 )
 
 // The outcome of deciding a cycle.
@@ -92,27 +93,41 @@ const (
 	free // nonbasic at zero, without bounds
 )
 
+// An entry is a nonzero of a row of the tableau: its column and value.
+type entry struct {
+	col int32
+	v   *big.Rat
+}
+
 // A simplex is the first phase of the bounded-variable simplex method, in
 // exact rationals: it minimises the sum of one artificial variable per
 // equation, which is zero exactly when the equations hold within the
 // bounds. Columns are the problem's variables, then the artificials; the
-// tableau holds B⁻¹ times the columns. Bland's rule chooses the pivots, so
-// it never cycles.
+// tableau holds B⁻¹ times the columns, each row only its nonzeros, in
+// column order, and the reduced costs of the columns are a row of their
+// own that each pivot updates as it updates the others (Dantzig's
+// tableau with its objective row). A pivot so costs a look at each column
+// and each row, and the entries it changes: the tableau of equations of
+// ±1 that nearly form a network stays about as sparse as they are, where
+// computing every reduced cost anew would cost the whole tableau at each
+// pivot. Bland's rule chooses the pivots, so it never cycles.
 type simplex struct {
 	p      *problem
-	rows   []int32     // the active equations
-	n      int         // the problem's variables; artificial i is column n+i
-	lo     []Interval  // the bounds of the problem's variables
-	t      [][]big.Rat // rows × columns
+	rows   []int32 // the active equations
+	n      int     // the problem's variables; artificial i is column n+i
+	box    []Interval
+	t      [][]entry // per row: its nonzeros, by column
+	d      []big.Rat // per column: its reduced cost
 	basis  []int
 	status []int8
 	x      []big.Rat
-	sigma  []int64 // per row: the artificial's coefficient
+	sigma  []int64    // per row: the artificial's coefficient
+	col    []*big.Rat // per row: its entry in the entering column, nil for none
 	work   *int
 }
 
 func newSimplex(p *problem, box []Interval, work *int) *simplex {
-	lp := &simplex{p: p, n: len(p.box), work: work}
+	lp := &simplex{p: p, n: len(p.box), box: box, work: work}
 	for e, ok := range p.active {
 		if ok {
 			lp.rows = append(lp.rows, int32(e))
@@ -120,11 +135,12 @@ func newSimplex(p *problem, box []Interval, work *int) *simplex {
 	}
 	m := len(lp.rows)
 	cols := lp.n + m
-	lp.lo = box
 	lp.status = make([]int8, cols)
 	lp.x = make([]big.Rat, cols)
+	lp.d = make([]big.Rat, cols)
 	lp.basis = make([]int, m)
 	lp.sigma = make([]int64, m)
+	lp.col = make([]*big.Rat, m)
 	for j, iv := range box {
 		switch {
 		case iv.Lo != NegInf:
@@ -137,12 +153,13 @@ func newSimplex(p *problem, box []Interval, work *int) *simplex {
 			lp.status[j] = free
 		}
 	}
-	lp.t = make([][]big.Rat, m)
-	var r big.Rat
+	lp.t = make([][]entry, m)
+	var r, one big.Rat
+	one.SetInt64(1)
 	for i, e := range lp.rows {
-		lp.t[i] = make([]big.Rat, cols)
+		terms := slices.SortedFunc(slices.Values(p.eq(e)), func(a, b Term) int { return a.Var - b.Var })
 		r.SetInt64(0)
-		for _, t := range p.eq(e) {
+		for _, t := range terms {
 			if t.Negative {
 				r.Sub(&r, &lp.x[t.Var])
 			} else {
@@ -154,22 +171,28 @@ func newSimplex(p *problem, box []Interval, work *int) *simplex {
 		if r.Sign() > 0 {
 			lp.sigma[i] = -1
 		}
-		for _, t := range p.eq(e) {
-			lp.t[i][t.Var].SetInt64(t.sign() * lp.sigma[i])
+		row := make([]entry, 0, len(terms)+1)
+		for _, t := range terms {
+			a := t.sign() * lp.sigma[i]
+			row = append(row, entry{int32(t.Var), new(big.Rat).SetInt64(a)})
+			// Every basic variable is an artificial, of cost 1: the
+			// reduced cost of a column is minus the sum of its entries.
+			lp.d[t.Var].Sub(&lp.d[t.Var], row[len(row)-1].v)
 		}
-		lp.t[i][lp.n+i].SetInt64(1)
+		lp.t[i] = append(row, entry{int32(lp.n + i), new(big.Rat).Set(&one)})
 		lp.basis[i] = lp.n + i
 		lp.status[lp.n+i] = basic
 		lp.x[lp.n+i].Abs(&r)
+		*work -= len(terms) + 1
 	}
-	*work -= m * cols
+	*work -= cols
 	return lp
 }
 
 // bounds returns the bounds of column j: an artificial's are [0, +inf).
 func (lp *simplex) bounds(j int) Interval {
 	if j < lp.n {
-		return lp.lo[j]
+		return lp.box[j]
 	}
 	return Interval{0, PosInf}
 }
@@ -177,15 +200,15 @@ func (lp *simplex) bounds(j int) Interval {
 // solve runs the method to its optimum and returns decided with the
 // values of the problem's variables, or refuted, or outOfWork.
 func (lp *simplex) solve() (int, []big.Rat) {
-	m, cols := len(lp.rows), len(lp.x)
 	for {
-		if *lp.work -= m * cols; *lp.work < 0 {
+		if *lp.work < 0 {
 			return outOfWork, nil
 		}
 		enter, dir := lp.entering()
 		if enter < 0 {
 			break
 		}
+		lp.column(enter)
 		leave, step, ok := lp.ratio(enter, dir)
 		if !ok {
 			return outOfWork, nil // unbounded: cannot happen, the objective is at least 0
@@ -193,7 +216,7 @@ func (lp *simplex) solve() (int, []big.Rat) {
 		lp.move(enter, dir, leave, step)
 	}
 	var sum big.Rat
-	for j := lp.n; j < cols; j++ {
+	for j := lp.n; j < len(lp.x); j++ {
 		sum.Add(&sum, &lp.x[j])
 	}
 	if sum.Sign() > 0 {
@@ -205,33 +228,33 @@ func (lp *simplex) solve() (int, []big.Rat) {
 // entering returns the column to enter the basis by Bland's rule, the
 // first whose reduced cost improves the objective in a direction its
 // bounds allow, and that direction (1 up, −1 down); -1 at the optimum.
-// The reduced cost of column j is its cost less the sum of its tableau
-// column over the rows whose basic variable is an artificial (cost 1).
 func (lp *simplex) entering() (int, int) {
-	var d, w big.Rat
 	for j, st := range lp.status {
 		if st == basic {
 			continue
 		}
-		w.SetInt64(0)
-		for i := range lp.t {
-			if lp.basis[i] >= lp.n {
-				w.Add(&w, &lp.t[i][j])
-			}
-		}
-		d.SetInt64(0)
-		if j >= lp.n {
-			d.SetInt64(1)
-		}
-		d.Sub(&d, &w)
-		switch {
-		case d.Sign() < 0 && (st == atLo || st == free):
+		switch d := lp.d[j].Sign(); {
+		case d < 0 && (st == atLo || st == free):
+			*lp.work -= j + 1
 			return j, 1
-		case d.Sign() > 0 && (st == atHi || st == free):
+		case d > 0 && (st == atHi || st == free):
+			*lp.work -= j + 1
 			return j, -1
 		}
 	}
+	*lp.work -= len(lp.status)
 	return -1, 0
+}
+
+// column gathers the entries of column j, row by row, into lp.col.
+func (lp *simplex) column(j int) {
+	for i, row := range lp.t {
+		lp.col[i] = nil
+		if k, ok := slices.BinarySearchFunc(row, int32(j), func(e entry, j int32) int { return int(e.col - j) }); ok {
+			lp.col[i] = row[k].v
+		}
+	}
+	*lp.work -= len(lp.t)
 }
 
 // ratio returns how far the entering column may move in direction dir
@@ -254,9 +277,8 @@ func (lp *simplex) ratio(enter, dir int) (leave int, best *big.Rat, ok bool) {
 		}
 		ok, leaveVar = true, enter
 	}
-	for i := range lp.t {
-		a := &lp.t[i][enter]
-		if a.Sign() == 0 {
+	for i, a := range lp.col {
+		if a == nil {
 			continue
 		}
 		rate := -a.Sign() * dir
@@ -292,9 +314,9 @@ func (lp *simplex) move(enter, dir, leave int, step *big.Rat) {
 		delta.Neg(&delta)
 	}
 	lp.x[enter].Add(&lp.x[enter], &delta)
-	for i := range lp.t {
-		if lp.t[i][enter].Sign() != 0 {
-			k.Mul(&lp.t[i][enter], &delta)
+	for i, a := range lp.col {
+		if a != nil {
+			k.Mul(a, &delta)
 			lp.x[lp.basis[i]].Sub(&lp.x[lp.basis[i]], &k)
 		}
 	}
@@ -313,30 +335,59 @@ func (lp *simplex) move(enter, dir, leave int, step *big.Rat) {
 	lp.pivot(leave, enter)
 }
 
-// pivot makes column j basic in row r.
+// pivot makes column j, whose entries lp.col holds, basic in row r: row r
+// is divided by its entry there, and subtracted from each other row and
+// from the reduced costs as often as clears their entry in column j.
 func (lp *simplex) pivot(r, j int) {
-	var f, k big.Rat
-	f.Inv(&lp.t[r][j])
+	var f big.Rat
+	f.Inv(lp.col[r])
 	row := lp.t[r]
-	for c := range row {
-		if row[c].Sign() != 0 {
-			row[c].Mul(&row[c], &f)
+	for _, e := range row {
+		e.v.Mul(e.v, &f)
+	}
+	for i, a := range lp.col {
+		if i != r && a != nil {
+			lp.t[i] = lp.subtract(lp.t[i], row, new(big.Rat).Set(a))
 		}
 	}
-	for i := range lp.t {
-		if i == r || lp.t[i][j].Sign() == 0 {
-			continue
+	if lp.d[j].Sign() != 0 {
+		k := new(big.Rat).Set(&lp.d[j])
+		for _, e := range row {
+			f.Mul(k, e.v)
+			lp.d[e.col].Sub(&lp.d[e.col], &f)
 		}
-		k.Set(&lp.t[i][j])
-		for c := range row {
-			if row[c].Sign() != 0 {
-				f.Mul(&k, &row[c])
-				lp.t[i][c].Sub(&lp.t[i][c], &f)
-			}
-		}
+		*lp.work -= len(row)
 	}
 	lp.basis[r] = j
 	lp.status[j] = basic
+}
+
+// subtract returns the row a − k·b, merging their nonzeros in column
+// order; a's entries are changed in place.
+func (lp *simplex) subtract(a, b []entry, k *big.Rat) []entry {
+	out := make([]entry, 0, len(a)+len(b))
+	var f big.Rat
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i].col < b[j].col:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j].col < a[i].col:
+			v := new(big.Rat).Mul(k, b[j].v)
+			out = append(out, entry{b[j].col, v.Neg(v)})
+			j++
+		default:
+			f.Mul(k, b[j].v)
+			if a[i].v.Sub(a[i].v, &f); a[i].v.Sign() != 0 {
+				out = append(out, a[i])
+			}
+			i++
+			j++
+		}
+	}
+	*lp.work -= len(a) + len(b)
+	return out
 }
 
 // farkas returns, at an optimum above zero, the multipliers of the
@@ -348,13 +399,12 @@ func (lp *simplex) pivot(r, j int) {
 func (lp *simplex) farkas() []int64 {
 	m := len(lp.rows)
 	y := make([]big.Rat, m)
+	var one big.Rat
+	one.SetInt64(1)
 	for k := range m {
-		// B⁻¹ = (the artificial columns of the tableau)·diag(σ).
-		for i := range m {
-			if lp.basis[i] >= lp.n {
-				y[k].Add(&y[k], &lp.t[i][lp.n+k])
-			}
-		}
+		// Artificial k's column is the unit vector e_k of its row, times
+		// σ: its reduced cost is 1 − (c_B·B⁻¹)_k·σ.
+		y[k].Sub(&one, &lp.d[lp.n+k])
 		if lp.sigma[k] < 0 {
 			y[k].Neg(&y[k])
 		}
