@@ -75,8 +75,9 @@
 //     against those set aside. The work is near-linear on such tables.
 //   - Any other cycle is searched for a witness again, with the rest of
 //     the work budget, if the first search ran out of it; when that fails,
-//     an exact linear program (big.Rat, the bounded-variable simplex
-//     method with Bland's rule, Bland 1977) decides it, with
+//     an exact linear program (rationals in int64 while they fit, else
+//     big.Rat; the bounded-variable simplex method with Bland's rule,
+//     Bland 1977) decides it, with
 //     branch and bound over whole yen (Land and Doig, 1960); its Farkas
 //     multipliers are the certificate, one per leaf of the branching.
 //     Its tableau keeps only its nonzeros, and the reduced costs as a row

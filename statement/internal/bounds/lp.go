@@ -44,7 +44,7 @@ func node(p *problem, box []Interval, cells int, work *int) (int, []int64, *proo
 	}
 	split := -1
 	for j := range cells {
-		if !x[j].IsInt() {
+		if !x[j].isInt() {
 			split = j
 			break
 		}
@@ -52,19 +52,18 @@ func node(p *problem, box []Interval, cells int, work *int) (int, []int64, *proo
 	if split < 0 {
 		values := make([]int64, len(p.box))
 		for j := range values {
-			n := x[j].Num()
-			if !n.IsInt64() {
+			var ok bool
+			if values[j], ok = x[j].floor(); !ok {
 				return outOfWork, nil, nil
 			}
-			values[j] = n.Int64()
 		}
 		return decided, values, nil
 	}
-	at := new(big.Int).Div(x[split].Num(), x[split].Denom()) // the floor: Denom is positive
-	if !at.IsInt64() {
+	at, ok := x[split].floor()
+	if !ok {
 		return outOfWork, nil, nil
 	}
-	pr := &proof{split: int32(split), at: at.Int64()}
+	pr := &proof{split: int32(split), at: at}
 	for k, half := range []Interval{{NegInf, pr.at}, {pr.at + 1, PosInf}} {
 		sub := append([]Interval(nil), box...)
 		sub[split] = intersect(sub[split], half)
@@ -96,11 +95,11 @@ const (
 // An entry is a nonzero of a row of the tableau: its column and value.
 type entry struct {
 	col int32
-	v   *big.Rat
+	v   rat
 }
 
 // A simplex is the first phase of the bounded-variable simplex method, in
-// exact rationals: it minimises the sum of one artificial variable per
+// exact rationals (rat): it minimises the sum of one artificial variable per
 // equation, which is zero exactly when the equations hold within the
 // bounds. Columns are the problem's variables, then the artificials; the
 // tableau holds B⁻¹ times the columns, each row only its nonzeros, in
@@ -117,12 +116,12 @@ type simplex struct {
 	n      int     // the problem's variables; artificial i is column n+i
 	box    []Interval
 	t      [][]entry // per row: its nonzeros, by column
-	d      []big.Rat // per column: its reduced cost
+	d      []rat     // per column: its reduced cost
 	basis  []int
 	status []int8
-	x      []big.Rat
-	sigma  []int64    // per row: the artificial's coefficient
-	col    []*big.Rat // per row: its entry in the entering column, nil for none
+	x      []rat
+	sigma  []int64 // per row: the artificial's coefficient
+	col    []int32 // per row: the index in it of its entry in the entering column, -1 for none
 	work   *int
 }
 
@@ -136,53 +135,53 @@ func newSimplex(p *problem, box []Interval, work *int) *simplex {
 	m := len(lp.rows)
 	cols := lp.n + m
 	lp.status = make([]int8, cols)
-	lp.x = make([]big.Rat, cols)
-	lp.d = make([]big.Rat, cols)
+	lp.x = make([]rat, cols)
+	lp.d = make([]rat, cols)
 	lp.basis = make([]int, m)
 	lp.sigma = make([]int64, m)
-	lp.col = make([]*big.Rat, m)
+	lp.col = make([]int32, m)
 	for j, iv := range box {
 		switch {
 		case iv.Lo != NegInf:
 			lp.status[j] = atLo
-			lp.x[j].SetInt64(iv.Lo)
+			lp.x[j] = ratOf(iv.Lo)
 		case iv.Hi != PosInf:
 			lp.status[j] = atHi
-			lp.x[j].SetInt64(iv.Hi)
+			lp.x[j] = ratOf(iv.Hi)
 		default:
 			lp.status[j] = free
 		}
 	}
 	lp.t = make([][]entry, m)
-	var r, one big.Rat
-	one.SetInt64(1)
 	for i, e := range lp.rows {
 		terms := slices.SortedFunc(slices.Values(p.eq(e)), func(a, b Term) int { return a.Var - b.Var })
-		r.SetInt64(0)
+		var r rat
 		for _, t := range terms {
 			if t.Negative {
-				r.Sub(&r, &lp.x[t.Var])
+				r = r.sub(lp.x[t.Var])
 			} else {
-				r.Add(&r, &lp.x[t.Var])
+				r = r.add(lp.x[t.Var])
 			}
 		}
 		// Σ a·x + σ·art = 0 with art = |r| ≥ 0.
 		lp.sigma[i] = 1
-		if r.Sign() > 0 {
+		if r.sign() > 0 {
 			lp.sigma[i] = -1
 		}
 		row := make([]entry, 0, len(terms)+1)
 		for _, t := range terms {
-			a := t.sign() * lp.sigma[i]
-			row = append(row, entry{int32(t.Var), new(big.Rat).SetInt64(a)})
+			a := ratOf(t.sign() * lp.sigma[i])
+			row = append(row, entry{int32(t.Var), a})
 			// Every basic variable is an artificial, of cost 1: the
 			// reduced cost of a column is minus the sum of its entries.
-			lp.d[t.Var].Sub(&lp.d[t.Var], row[len(row)-1].v)
+			lp.d[t.Var] = lp.d[t.Var].sub(a)
 		}
-		lp.t[i] = append(row, entry{int32(lp.n + i), new(big.Rat).Set(&one)})
+		lp.t[i] = append(row, entry{int32(lp.n + i), ratOf(1)})
 		lp.basis[i] = lp.n + i
 		lp.status[lp.n+i] = basic
-		lp.x[lp.n+i].Abs(&r)
+		if lp.x[lp.n+i] = r; r.sign() < 0 {
+			lp.x[lp.n+i] = r.neg()
+		}
 		*work -= len(terms) + 1
 	}
 	*work -= cols
@@ -199,7 +198,7 @@ func (lp *simplex) bounds(j int) Interval {
 
 // solve runs the method to its optimum and returns decided with the
 // values of the problem's variables, or refuted, or outOfWork.
-func (lp *simplex) solve() (int, []big.Rat) {
+func (lp *simplex) solve() (int, []rat) {
 	for {
 		if *lp.work < 0 {
 			return outOfWork, nil
@@ -215,12 +214,10 @@ func (lp *simplex) solve() (int, []big.Rat) {
 		}
 		lp.move(enter, dir, leave, step)
 	}
-	var sum big.Rat
 	for j := lp.n; j < len(lp.x); j++ {
-		sum.Add(&sum, &lp.x[j])
-	}
-	if sum.Sign() > 0 {
-		return refuted, nil
+		if lp.x[j].sign() > 0 {
+			return refuted, nil
+		}
 	}
 	return decided, lp.x[:lp.n]
 }
@@ -233,7 +230,7 @@ func (lp *simplex) entering() (int, int) {
 		if st == basic {
 			continue
 		}
-		switch d := lp.d[j].Sign(); {
+		switch d := lp.d[j].sign(); {
 		case d < 0 && (st == atLo || st == free):
 			*lp.work -= j + 1
 			return j, 1
@@ -246,15 +243,24 @@ func (lp *simplex) entering() (int, int) {
 	return -1, 0
 }
 
-// column gathers the entries of column j, row by row, into lp.col.
+// column finds the entries of column j, row by row, for lp.at.
 func (lp *simplex) column(j int) {
 	for i, row := range lp.t {
-		lp.col[i] = nil
+		lp.col[i] = -1
 		if k, ok := slices.BinarySearchFunc(row, int32(j), func(e entry, j int32) int { return int(e.col - j) }); ok {
-			lp.col[i] = row[k].v
+			lp.col[i] = int32(k)
 		}
 	}
 	*lp.work -= len(lp.t)
+}
+
+// at returns row i's entry in the column that column last found, and
+// whether it has one.
+func (lp *simplex) at(i int) (rat, bool) {
+	if k := lp.col[i]; k >= 0 {
+		return lp.t[i][k].v, true
+	}
+	return rat{}, false
 }
 
 // ratio returns how far the entering column may move in direction dir
@@ -263,40 +269,38 @@ func (lp *simplex) column(j int) {
 // the entering variable's own bound. x_B = −T·x_N, so the basic variable
 // of row i moves by −T[i][enter]·dir per unit of step. It reports false
 // when nothing bounds the move.
-func (lp *simplex) ratio(enter, dir int) (leave int, best *big.Rat, ok bool) {
-	var r, k big.Rat
-	best = new(big.Rat)
+func (lp *simplex) ratio(enter, dir int) (leave int, best rat, ok bool) {
 	leave, leaveVar := -1, -1
 	if b := lp.bounds(enter); dir > 0 && b.Hi != PosInf || dir < 0 && b.Lo != NegInf {
 		if dir > 0 {
-			best.SetInt64(b.Hi)
-			best.Sub(best, &lp.x[enter])
+			best = ratOf(b.Hi).sub(lp.x[enter])
 		} else {
-			best.Set(&lp.x[enter])
-			best.Sub(best, k.SetInt64(b.Lo))
+			best = lp.x[enter].sub(ratOf(b.Lo))
 		}
 		ok, leaveVar = true, enter
 	}
-	for i, a := range lp.col {
-		if a == nil {
+	for i := range lp.t {
+		a, nonzero := lp.at(i)
+		if !nonzero {
 			continue
 		}
-		rate := -a.Sign() * dir
+		var r rat
+		rate := -a.sign() * dir
 		b := lp.bounds(lp.basis[i])
 		switch {
 		case rate > 0 && b.Hi != PosInf:
-			r.SetInt64(b.Hi)
-			r.Sub(&r, &lp.x[lp.basis[i]])
+			r = ratOf(b.Hi).sub(lp.x[lp.basis[i]])
 		case rate < 0 && b.Lo != NegInf:
-			r.Set(&lp.x[lp.basis[i]])
-			r.Sub(&r, k.SetInt64(b.Lo))
+			r = lp.x[lp.basis[i]].sub(ratOf(b.Lo))
 		default:
 			continue
 		}
-		k.Abs(a)
-		r.Quo(&r, &k)
-		if c := r.Cmp(best); !ok || c < 0 || c == 0 && lp.basis[i] < leaveVar {
-			best.Set(&r)
+		if a.sign() < 0 {
+			a = a.neg()
+		}
+		r = r.quo(a)
+		if c := r.cmp(best); !ok || c < 0 || c == 0 && lp.basis[i] < leaveVar {
+			best = r
 			ok, leave, leaveVar = true, i, lp.basis[i]
 		}
 	}
@@ -307,17 +311,15 @@ func (lp *simplex) ratio(enter, dir int) (leave int, best *big.Rat, ok bool) {
 // variables along; then the variable of row leave leaves the basis at
 // the bound it met, or, with leave -1, the entering variable stays out at
 // its other bound.
-func (lp *simplex) move(enter, dir, leave int, step *big.Rat) {
-	var delta, k big.Rat
-	delta.Set(step)
+func (lp *simplex) move(enter, dir, leave int, step rat) {
+	delta := step
 	if dir < 0 {
-		delta.Neg(&delta)
+		delta = delta.neg()
 	}
-	lp.x[enter].Add(&lp.x[enter], &delta)
-	for i, a := range lp.col {
-		if a != nil {
-			k.Mul(a, &delta)
-			lp.x[lp.basis[i]].Sub(&lp.x[lp.basis[i]], &k)
+	lp.x[enter] = lp.x[enter].add(delta)
+	for i := range lp.t {
+		if a, ok := lp.at(i); ok {
+			lp.x[lp.basis[i]] = lp.x[lp.basis[i]].sub(a.mul(delta))
 		}
 	}
 	if leave < 0 {
@@ -329,32 +331,30 @@ func (lp *simplex) move(enter, dir, leave int, step *big.Rat) {
 	}
 	old := lp.basis[leave]
 	lp.status[old] = atLo
-	if b := lp.bounds(old); b.Hi != PosInf && lp.x[old].Cmp(k.SetInt64(b.Hi)) == 0 {
+	if b := lp.bounds(old); b.Hi != PosInf && lp.x[old].cmp(ratOf(b.Hi)) == 0 {
 		lp.status[old] = atHi
 	}
 	lp.pivot(leave, enter)
 }
 
-// pivot makes column j, whose entries lp.col holds, basic in row r: row r
-// is divided by its entry there, and subtracted from each other row and
-// from the reduced costs as often as clears their entry in column j.
+// pivot makes column j, whose entries column found, basic in row r: row
+// r is divided by its entry there, and subtracted from each other row
+// and from the reduced costs as often as clears their entry in column j.
 func (lp *simplex) pivot(r, j int) {
-	var f big.Rat
-	f.Inv(lp.col[r])
+	a, _ := lp.at(r)
+	f := a.inv()
 	row := lp.t[r]
-	for _, e := range row {
-		e.v.Mul(e.v, &f)
+	for k := range row {
+		row[k].v = row[k].v.mul(f)
 	}
-	for i, a := range lp.col {
-		if i != r && a != nil {
-			lp.t[i] = lp.subtract(lp.t[i], row, new(big.Rat).Set(a))
+	for i := range lp.t {
+		if a, ok := lp.at(i); ok && i != r {
+			lp.t[i] = lp.subtract(lp.t[i], row, a)
 		}
 	}
-	if lp.d[j].Sign() != 0 {
-		k := new(big.Rat).Set(&lp.d[j])
+	if k := lp.d[j]; k.sign() != 0 {
 		for _, e := range row {
-			f.Mul(k, e.v)
-			lp.d[e.col].Sub(&lp.d[e.col], &f)
+			lp.d[e.col] = lp.d[e.col].sub(k.mul(e.v))
 		}
 		*lp.work -= len(row)
 	}
@@ -363,10 +363,9 @@ func (lp *simplex) pivot(r, j int) {
 }
 
 // subtract returns the row a − k·b, merging their nonzeros in column
-// order; a's entries are changed in place.
-func (lp *simplex) subtract(a, b []entry, k *big.Rat) []entry {
+// order.
+func (lp *simplex) subtract(a, b []entry, k rat) []entry {
 	out := make([]entry, 0, len(a)+len(b))
-	var f big.Rat
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
@@ -374,13 +373,11 @@ func (lp *simplex) subtract(a, b []entry, k *big.Rat) []entry {
 			out = append(out, a[i])
 			i++
 		case i == len(a) || b[j].col < a[i].col:
-			v := new(big.Rat).Mul(k, b[j].v)
-			out = append(out, entry{b[j].col, v.Neg(v)})
+			out = append(out, entry{b[j].col, k.mul(b[j].v).neg()})
 			j++
 		default:
-			f.Mul(k, b[j].v)
-			if a[i].v.Sub(a[i].v, &f); a[i].v.Sign() != 0 {
-				out = append(out, a[i])
+			if v := a[i].v.sub(k.mul(b[j].v)); v.sign() != 0 {
+				out = append(out, entry{a[i].col, v})
 			}
 			i++
 			j++
@@ -398,16 +395,15 @@ func (lp *simplex) subtract(a, b []entry, k *big.Rat) []entry {
 // an int64.
 func (lp *simplex) farkas() []int64 {
 	m := len(lp.rows)
-	y := make([]big.Rat, m)
-	var one big.Rat
-	one.SetInt64(1)
+	y := make([]*big.Rat, m)
 	for k := range m {
 		// Artificial k's column is the unit vector e_k of its row, times
 		// σ: its reduced cost is 1 − (c_B·B⁻¹)_k·σ.
-		y[k].Sub(&one, &lp.d[lp.n+k])
+		yk := ratOf(1).sub(lp.d[lp.n+k])
 		if lp.sigma[k] < 0 {
-			y[k].Neg(&y[k])
+			yk = yk.neg()
 		}
+		y[k] = yk.big()
 	}
 	lcm := big.NewInt(1)
 	var g big.Int
