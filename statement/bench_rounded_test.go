@@ -89,10 +89,47 @@ func blocksStatement(b testing.TB, k int) *statement.Statement {
 	return s
 }
 
+// sharedStatement returns a statement of groups groups of three rows,
+// each with a subtotal, and a 合計 of the subtotals, whose computed
+// columns share a term, C = A − B and D = C + B, printed in 千円 by
+// 偶数丸め, correctly rounded from exact yen.
+func sharedStatement(b testing.TB, groups int) *statement.Statement {
+	form := &statement.Form{Title: "差引", Columns: []statement.Column{
+		{Name: "A", Kind: statement.Input}, {Name: "B", Kind: statement.Input},
+		{Name: "C", Kind: statement.Computed, Formula: statement.Formula{{Key: "A"}, {Key: "B", Negative: true}}},
+		{Name: "D", Kind: statement.Computed, Formula: statement.Formula{{Key: "C"}, {Key: "B"}}},
+	}}
+	rng := rand.New(rand.NewPCG(uint64(groups), 3))
+	var figs []statement.Figure
+	var total statement.Formula
+	for g := range groups {
+		var sub statement.Formula
+		for i := range 3 {
+			key := fmt.Sprintf("r%d_%d", g, i)
+			form.Rows = append(form.Rows, statement.Row{Key: key, Kind: statement.Item, Label: key})
+			sub = append(sub, statement.Term{Key: key})
+			for _, col := range []string{"A", "B"} {
+				v := decimal.NewFromInt(rng.Int64N(2e10) - 1e10)
+				figs = append(figs, statement.Figure{Row: key, Column: col, Value: format.CellOf(v)})
+			}
+		}
+		key := fmt.Sprintf("s%d", g)
+		form.Rows = append(form.Rows, statement.Row{Key: key, Kind: statement.Total, Label: key, Formula: sub})
+		total = append(total, statement.Term{Key: key, Negative: g%3 == 0})
+	}
+	form.Rows = append(form.Rows, statement.Row{Key: "total", Kind: statement.Total, Label: "合計", Formula: total})
+	exact, err := statement.Build(form, statement.Meta{}, figs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return exact.Scale(statement.Scaling{Unit: format.Thousand, Rounding: format.HalfEven})
+}
+
 // BenchmarkVerifyRounded verifies, under rounding, tables of 400, 4,000
-// and 40,000 rows whose rows and columns both add up, and statements of
-// 400, 4,000 and 40,000 blocks that each fail jointly: the time per row or
-// block should stay flat.
+// and 40,000 rows whose rows and columns both add up, statements of 400,
+// 4,000 and 40,000 blocks that each fail jointly, and statements of 20,
+// 200 and 2,000 groups whose computed columns share a term: the time per
+// row, block or group should stay flat.
 func BenchmarkVerifyRounded(b *testing.B) {
 	for _, n := range []int{400, 4000, 40000} {
 		s, _ := tableStatement(b, n)
@@ -105,6 +142,19 @@ func BenchmarkVerifyRounded(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
+		})
+	}
+	for _, n := range []int{20, 200, 2000} {
+		s := sharedStatement(b, n)
+		b.Run(fmt.Sprintf("shared/groups=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v, err := s.VerifyRounded()
+				if err != nil || v.Count(statement.Violation) > 0 || v.Count(statement.Undecided) > 0 {
+					b.Fatalf("%v: %d violations, %d undecided", err, v.Count(statement.Violation), v.Count(statement.Undecided))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/group")
 		})
 	}
 	for _, k := range []int{400, 4000, 40000} {

@@ -73,8 +73,24 @@
 //     cycle once the identities that its others imply are set aside
 //     (System.Late): the flow decides the rest, and the witness is checked
 //     against those set aside. The work is near-linear on such tables.
-//   - Any other cycle is searched for a witness again, with the rest of
-//     the work budget, if the first search ran out of it; when that fails,
+//   - Where the flow's witness fails equations left out of the network,
+//     the cycle is reduced by substitution (Andersen and Andersen,
+//     "Presolving in linear programming", Mathematical Programming 71,
+//     1995): two equations equal but for one term each differ by an
+//     equation y = ±x, and y is replaced by ±x in every other equation,
+//     its interval intersected into x's; equations that become equal are
+//     one. Two computed columns that share a term (C = A − B and
+//     D = C + B, so D = A) so become a table of A, B and C, which the
+//     flow then decides. The pairs are found by hashing each equation
+//     with each of its terms left out, so the work is that of the terms
+//     looked at and substituted. Whatever decides the reduced cycle, its
+//     witness gives each variable merged into another that one's amount,
+//     and its refutation is the same combination of the cycle's
+//     equations, each variable taken at the bound of the one merged with
+//     it that bounds it most: both are checked against the cycle itself.
+//   - Any other cycle, reduced where it was, is searched for a witness
+//     again, with the rest of the work budget, if the first search ran
+//     out of it; when that fails,
 //     an exact linear program (rationals in int64 while they fit, else
 //     big.Rat; the bounded-variable simplex method with Bland's rule,
 //     Bland 1977) decides it, with

@@ -29,6 +29,10 @@ const (
 // first search for a witness decides as a whole counts one search.
 type Procedures struct {
 	Networks, Searches, Programs, Undecided int
+	// Reduced counts the cycles that substitution reduced (see the
+	// package doc) before one of the procedures above decided them; a
+	// cycle refuted by the substitution itself counts only here.
+	Reduced int
 }
 
 // A Solution is what Solve found.
@@ -467,10 +471,11 @@ const greedyVisits = 10
 const greedyTerms = 2048
 
 // decide decides the cycle: by a short search for a witness, if search
-// says to; else as a
-// network when it is one, or when what is left out of the network holds
-// at the flow's witness; else by searching for a witness with the rest of
-// the work; else by the linear program.
+// says to; else as a network when it is one, or when what is left out of
+// the network holds at the flow's witness; else, reduced by substitution
+// where that reduces it (see reduction), as a network again; else by
+// searching for a witness with the rest of the work; else by the linear
+// program.
 func (c *cycle) decide(work *int, procs *Procedures, search bool) (int, []int64, *proof, error) {
 	// Most cycles of printed figures that are consistent close greedily:
 	// a witness found so, and checked, proves them at little cost. A
@@ -487,49 +492,73 @@ func (c *cycle) decide(work *int, procs *Procedures, search bool) (int, []int64,
 		}
 		searchAgain = left < 0
 	}
-	in, negate, all := network(&c.p)
-	values, known, cut, err := circulation(&c.p, in, negate)
-	switch {
-	case err != nil:
-		return 0, nil, nil, err
-	case cut != nil:
+	status, values, pr, ok, err := asNetwork(&c.p)
+	if err != nil || ok {
 		procs.Networks++
-		times := make([]int64, len(c.eqs))
-		for e, k := range cut {
-			times[e] = k
-		}
-		return refuted, nil, &proof{times: times}, nil
-	case all:
-		procs.Networks++
-		return decided, values, nil, nil
+		return status, values, pr, err
 	}
-	if v, ok := c.rest(in, values, known); ok {
-		procs.Networks++
-		return decided, v, nil, nil
+	// Substituted, the equations may form a network, or a smaller cycle.
+	p, r := &c.p, reduce(&c.p, work)
+	if r != nil {
+		procs.Reduced++
+		if r.refuted != nil {
+			return refuted, nil, &proof{times: r.refuted}, nil
+		}
+		p = &r.q
+		if status, values, pr, ok, err = asNetwork(p); err != nil {
+			return 0, nil, nil, err
+		}
+		if ok {
+			procs.Networks++
+			return r.back(status, values, pr)
+		}
 	}
 	if searchAgain {
-		if v, ok := dive(&c.p, work); ok {
+		if v, ok := dive(p, work); ok {
 			procs.Searches++
-			return decided, v, nil, nil
+			return r.back(decided, v, nil)
 		}
 	}
 	if *work < 0 {
 		return outOfWork, nil, nil, nil
 	}
 	procs.Programs++
-	status, v, pr := branchAndBound(&c.p, c.cells, work)
-	return status, v, pr, nil
+	return r.back(branchAndBound(p, c.cells, work))
 }
 
-// rest decides the equations left out of the network with the values the
-// flow gave fixed: they hold if peeling them meets no conflict and leaves
-// nothing.
-func (c *cycle) rest(in []bool, values []int64, known []bool) ([]int64, bool) {
-	q := c.p
-	q.box = append([]Interval(nil), c.p.box...)
-	q.active = make([]bool, len(c.eqs))
+// asNetwork decides p as a network, when it is one, or when what is left
+// out of the network holds at the flow's witness; ok is false when it
+// is neither and the flow found no conflict.
+func asNetwork(p *problem) (status int, values []int64, pr *proof, ok bool, err error) {
+	in, negate, all := network(p)
+	values, known, cut, err := circulation(p, in, negate)
+	switch {
+	case err != nil:
+		return 0, nil, nil, false, err
+	case cut != nil:
+		times := make([]int64, p.equations())
+		for e, k := range cut {
+			times[e] = k
+		}
+		return refuted, nil, &proof{times: times}, true, nil
+	case all:
+		return decided, values, nil, true, nil
+	}
+	if v, ok := rest(p, in, values, known); ok {
+		return decided, v, nil, true, nil
+	}
+	return 0, nil, nil, false, nil
+}
+
+// rest decides the equations of p left out of the network with the values
+// the flow gave fixed: they hold if peeling them meets no conflict and
+// leaves nothing.
+func rest(p *problem, in []bool, values []int64, known []bool) ([]int64, bool) {
+	q := *p
+	q.box = append([]Interval(nil), p.box...)
+	q.active = make([]bool, len(in))
 	for e, ok := range in {
-		q.active[e] = !ok
+		q.active[e] = !ok && p.active[e]
 	}
 	for v, ok := range known {
 		if ok {
@@ -542,7 +571,7 @@ func (c *cycle) rest(in []bool, values []int64, known []bool) ([]int64, bool) {
 		return nil, false
 	}
 	out := make([]int64, len(q.box))
-	if pl.witness(out, nil) != nil || !c.p.holds(out) {
+	if pl.witness(out, nil) != nil || !p.holds(out) {
 		return nil, false
 	}
 	return out, true
@@ -582,6 +611,7 @@ func (c *cycle) expand(pl *peeler, pr *proof, assume map[int32]Interval) *Certif
 	}
 	m := map[int32]int64{}
 	coef := make([]int64, len(c.vars))
+	absorbed := map[int32]int64{}
 	for k, times := range pr.times {
 		if times == 0 {
 			continue
@@ -592,11 +622,20 @@ func (c *cycle) expand(pl *peeler, pr *proof, assume map[int32]Interval) *Certif
 			coef[t.Var] += times * t.sign()
 		}
 		// The terms absorbed into e, whose sum the cycle took at its
-		// interval, each at the bound that interval was made of.
+		// interval, each at the bound that interval was made of. A fixed
+		// variable may be absorbed into several equations: it is
+		// explained once, by its coefficient in their combination, which
+		// may be zero, as the bounds on either side may have different
+		// reasons.
 		for _, t := range pl.p.eq(e) {
 			if st := pl.state[t.Var]; st == fixed || st == peeled && pl.into[t.Var] == e {
-				pl.explain(m, int32(t.Var), times*t.sign(), assume)
+				absorbed[int32(t.Var)] += times * t.sign()
 			}
+		}
+	}
+	for v, d := range absorbed {
+		if d != 0 {
+			pl.explain(m, v, d, assume)
 		}
 	}
 	for j, d := range coef[:c.cells] {
