@@ -94,7 +94,8 @@
 //     an exact linear program (rationals in int64 while they fit, else
 //     big.Rat; the bounded-variable simplex method with Bland's rule,
 //     Bland 1977) decides it, with
-//     branch and bound over whole yen (Land and Doig, 1960); its Farkas
+//     branch and bound over whole yen (Land and Doig, 1960; an interval
+//     wider than two yen is split at its middle); its Farkas
 //     multipliers are the certificate, one per leaf of the branching.
 //     Its tableau keeps only its nonzeros, and the reduced costs as a row
 //     of their own: a pivot costs a look at each row and column and the

@@ -26,8 +26,13 @@ type proof struct {
 // branchAndBound decides the active equations of p over whole yen: an
 // exact linear program over the rationals decides each node, and a node
 // whose solution is not whole yen is split on its first variable below
-// split that is not (Land and Doig); the others follow from those. It
-// returns decided with values, refuted with a proof, or outOfWork.
+// split that is not (Land and Doig); the others follow from those. The
+// split is at the middle of the variable's interval while that is wider
+// than two yen, else below its value: where equations share terms twice
+// (a total of two subtotals of the same rows), the relaxation may have
+// half yen at every vertex, and splitting below the value alone would
+// lead the search along the interval one yen a split. It returns decided
+// with values, refuted with a proof, or outOfWork.
 func branchAndBound(p *problem, split int, work *int) (int, []int64, *proof) {
 	box := append([]Interval(nil), p.box...)
 	return node(p, box, split, work)
@@ -64,11 +69,14 @@ func node(p *problem, box []Interval, cells int, work *int) (int, []int64, *proo
 		return outOfWork, nil, nil
 	}
 	pr := &proof{split: int32(split), at: at}
+	if w := box[split].Width(); w > 2 && w != PosInf {
+		pr.at = middle(box[split])
+	}
 	for k, half := range []Interval{{NegInf, pr.at}, {pr.at + 1, PosInf}} {
 		sub := append([]Interval(nil), box...)
 		sub[split] = intersect(sub[split], half)
 		if sub[split].Empty() {
-			return outOfWork, nil, nil // cannot happen: the value lies strictly inside
+			return outOfWork, nil, nil // cannot happen: the split lies strictly inside
 		}
 		status, values, child := node(p, sub, cells, work)
 		switch status {
