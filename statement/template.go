@@ -98,6 +98,8 @@ type Template struct {
 	colIndex map[string]int
 	formulas []Formula        // per row: a total's formula, a subtotal's children; nil otherwise
 	labels   []string         // per row: its label in findings
+	parents  []int            // per row: its parent in the outline, or -1 (see outline)
+	ends     []int            // per row: the end of its outline (see outline)
 	normals  []string         // per row: its label as labels are compared (normalLabel)
 	byLabel  map[string][]int // normalised label → its rows, for RowKey
 	rowRules []string         // per row: formulas[i] as a rule in findings
@@ -150,7 +152,8 @@ func compile(f *Form, ps *problems) *Template {
 func (t *Template) compileRows(ps *problems) {
 	f := &t.form
 	t.formulas = make([]Formula, len(f.Rows))
-	t.labels = nameRows(f.Rows)
+	t.parents, t.ends = outline(f.Rows)
+	t.labels = nameRows(f.Rows, t.parents)
 	t.normals = make([]string, len(f.Rows))
 	t.byLabel = make(map[string][]int, len(f.Rows))
 	for i, r := range f.Rows {
