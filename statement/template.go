@@ -237,8 +237,10 @@ func (t *Template) compileColumns(ps *problems) {
 // depends on itself.
 func (t *Template) orderFormulas(ps *problems) {
 	f := &t.form
+	rowSeen := newSeen(len(f.Rows))
 	rowDeps := func(i int) []int {
 		deps := make([]int, 0, len(t.formulas[i]))
+		rowSeen.next()
 		for _, term := range t.formulas[i] {
 			j, ok := t.rowIndex[term.Key]
 			switch {
@@ -246,7 +248,7 @@ func (t *Template) orderFormulas(ps *problems) {
 				ps.addf(0, f.Rows[i].Key, "", ErrUnknown, "key %q in its formula", term.Key)
 			case f.Rows[j].Kind == Header:
 				ps.addf(0, f.Rows[i].Key, "", ErrMismatch, "its formula sums the header %q", term.Key)
-			case slices.Contains(deps, j):
+			case !rowSeen.add(j):
 				ps.addf(0, f.Rows[i].Key, "", ErrDuplicate, "its formula has the term %q twice", term.Key)
 			default:
 				deps = append(deps, j)
@@ -254,8 +256,10 @@ func (t *Template) orderFormulas(ps *problems) {
 		}
 		return deps
 	}
+	colSeen := newSeen(len(f.Columns))
 	colDeps := func(i int) []int {
 		var deps []int
+		colSeen.next()
 		for _, term := range f.Columns[i].Formula {
 			j, ok := t.colIndex[term.Key]
 			switch {
@@ -263,7 +267,7 @@ func (t *Template) orderFormulas(ps *problems) {
 				ps.addf(0, "", f.Columns[i].Name, ErrUnknown, "column %q in its formula", term.Key)
 			case f.Columns[j].Kind == Text:
 				ps.addf(0, "", f.Columns[i].Name, ErrMismatch, "its formula sums the text column %q", term.Key)
-			case slices.Contains(deps, j):
+			case !colSeen.add(j):
 				ps.addf(0, "", f.Columns[i].Name, ErrDuplicate, "its formula has the term %q twice", term.Key)
 			default:
 				deps = append(deps, j)
@@ -278,6 +282,28 @@ func (t *Template) orderFormulas(ps *problems) {
 	t.colOrder = order(len(f.Columns), func(i int) bool { return f.Columns[i].Kind == Computed }, colDeps, func(cycle []int) {
 		ps.addf(0, "", f.Columns[cycle[0]].Name, ErrCycle, "%s", names(cycle, func(i int) string { return f.Columns[i].Name }))
 	})
+}
+
+// A seen is a set of rows (or columns) emptied in constant time, so that
+// a formula of many terms finds one given twice without a scan of those
+// before it.
+type seen struct {
+	mark []int // per row: the set it was last added to
+	set  int   // the set now filled
+}
+
+func newSeen(n int) seen { return seen{mark: make([]int, n), set: 1} }
+
+// next empties the set.
+func (s *seen) next() { s.set++ }
+
+// add adds j to the set and reports whether it was not in it yet.
+func (s *seen) add(j int) bool {
+	if s.mark[j] == s.set {
+		return false
+	}
+	s.mark[j] = s.set
+	return true
 }
 
 // indexTerms makes the rules that findings print and the index of every
