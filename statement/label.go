@@ -283,11 +283,11 @@ func (t *Template) unknownRow(ref string, n *int) error {
 // labelled returns the rows with a key whose label, or label path, is ref:
 // the first limit of them, in order.
 //
-// A path's rows are those of its last label that are in the outline of a
-// row of each label before it (see outline). Each label with fewer rows
-// than are left narrows them down, so that a label that repeats
-// throughout a form (その他) costs no more than the rarest parent named
-// with it.
+// A path's rows are those of its last label under the labels before it
+// (see under). Where one of those labels has fewer rows than the last, only
+// the rows in their outlines (see outline) are looked at, found by binary
+// search: a label that repeats throughout a form (その他) costs no more than
+// the rarest parent named with it.
 func (t *Template) labelled(ref string, limit int) []int {
 	whole := normalLabel(ref)
 	if whole == "" {
@@ -310,35 +310,39 @@ func (t *Template) labelled(ref string, limit int) []int {
 	for k := range segs {
 		segs[k] = normalLabel(segs[k])
 	}
-	rows := t.byLabel[segs[len(segs)-1]]
-	for _, seg := range segs[:len(segs)-1] {
-		if outer := t.byLabel[seg]; len(outer) < len(rows) {
-			rows = t.within(rows, outer)
+	path, rows := segs[:len(segs)-1], t.byLabel[segs[len(segs)-1]]
+	// add adds the rows of run under path, and reports whether out has
+	// room for more.
+	add := func(run []int) bool {
+		for _, i := range run {
+			if len(out) == limit {
+				return false
+			}
+			if t.form.Rows[i].Key != "" && t.under(i, path) {
+				out = append(out, i)
+			}
+		}
+		return true
+	}
+	outer := rows
+	for _, seg := range path {
+		if o := t.byLabel[seg]; len(o) < len(outer) {
+			outer = o
 		}
 	}
-	for _, i := range rows {
-		if len(out) == limit {
-			break
-		}
-		if t.form.Rows[i].Key != "" && t.under(i, segs[:len(segs)-1]) {
-			out = append(out, i)
-		}
+	if len(outer) == len(rows) {
+		add(rows)
+		return out
 	}
-	return out
-}
-
-// within returns the rows, of rows in order, that are in the outline of a
-// row of outer, in order: for each of outer, the run of rows between it
-// and its end, found by binary search.
-func (t *Template) within(rows, outer []int) []int {
-	var out []int
 	from := 0 // rows[:from] are before the outline of the next of outer
 	for _, p := range outer {
 		lo, _ := slices.BinarySearch(rows[from:], p+1)
 		lo += from
 		hi, _ := slices.BinarySearch(rows[lo:], t.ends[p])
 		hi += lo
-		out = append(out, rows[lo:hi]...)
+		if !add(rows[lo:hi]) {
+			break
+		}
 		from = hi // a row of outer in the outline of another adds none
 	}
 	return out
