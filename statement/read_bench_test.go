@@ -177,3 +177,20 @@ func BenchmarkBuildByLabel(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkValidate validates forms of 1×, 10× and 100× the rows (see
+// repeatedForm): the time per row stays the same.
+func BenchmarkValidate(b *testing.B) {
+	for _, n := range []int{20, 200, 2000} {
+		f, _ := repeatedForm(n)
+		b.Run(fmt.Sprintf("rows=%d", len(f.Rows)), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := f.Validate(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(f.Rows)), "ns/row")
+		})
+	}
+}

@@ -297,6 +297,9 @@ func newSeen(n int) seen { return seen{mark: make([]int, n), set: 1} }
 // next empties the set.
 func (s *seen) next() { s.set++ }
 
+// has reports whether j is in the set.
+func (s *seen) has(j int) bool { return s.mark[j] == s.set }
+
 // add adds j to the set and reports whether it was not in it yet.
 func (s *seen) add(j int) bool {
 	if s.mark[j] == s.set {
@@ -376,29 +379,45 @@ func children(rows []Row, i int) Formula {
 // lint adds to ps what contradicts the outline of a form that compiled.
 func (t *Template) lint(ps *problems) {
 	rows := t.form.Rows
-	// reach[i] holds the rows that row i's formula sums, directly or
-	// through other totals; rowOrder puts every term's set first.
-	reach := make([][]bool, len(rows))
 	reached := make([]bool, len(rows))
+	terms := newSeen(len(rows))  // the terms of the formula looked at
+	at := make([]int, len(rows)) // per term of that formula: its place in it
+	walked := newSeen(len(rows)) // the rows summed through one of its terms
+	var stack []int
+	type twice struct{ term, through int } // places in the formula
+	var found []twice
 	for _, i := range t.rowOrder {
-		reach[i] = make([]bool, len(rows))
-		for _, term := range t.formulas[i] {
-			j := t.rowIndex[term.Key]
+		terms.next()
+		for n, j := range t.rowTerms[i] {
 			reached[j] = true
-			reach[i][j] = true
-			for k, ok := range reach[j] {
-				reach[i][k] = reach[i][k] || ok
+			terms.add(j)
+			at[j] = n
+		}
+		// A term that another term of the same formula sums, directly or
+		// through other totals, is counted twice. The rows each term sums
+		// are walked from it: a row is walked once for each total above
+		// it, a few in a form, where a set of every row per total cost
+		// the rows squared.
+		found = found[:0]
+		for n, k := range t.rowTerms[i] {
+			walked.next()
+			stack = append(stack[:0], t.rowTerms[k]...)
+			for len(stack) > 0 {
+				v := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if !walked.add(v) {
+					continue
+				}
+				if terms.has(v) {
+					found = append(found, twice{at[v], n})
+				}
+				stack = append(stack, t.rowTerms[v]...)
 			}
 		}
-		// A term that another term of the same formula sums is counted
-		// twice.
-		for _, term := range t.formulas[i] {
-			j := t.rowIndex[term.Key]
-			for _, other := range t.formulas[i] {
-				if k := t.rowIndex[other.Key]; k != j && reach[k] != nil && reach[k][j] {
-					ps.addf(0, rows[i].Key, "", ErrOutline, "its formula counts %q twice: as a term and through %q", term.Key, other.Key)
-				}
-			}
+		slices.SortStableFunc(found, func(a, b twice) int { return a.term - b.term })
+		for _, tw := range found {
+			fm := t.formulas[i]
+			ps.addf(0, rows[i].Key, "", ErrOutline, "its formula counts %q twice: as a term and through %q", fm[tw.term].Key, fm[tw.through].Key)
 		}
 	}
 	if len(t.rowOrder) == 0 {
