@@ -247,11 +247,11 @@ func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) {
 			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), h.fields)
 			continue
 		}
-		label := strings.TrimSpace(rec.Fields[h.labelAt])
+		label := trimSpace(rec.Fields[h.labelAt])
 		var i int
 		var err error
 		if h.keyAt >= 0 {
-			i, err = rows.byKey(strings.TrimSpace(rec.Fields[h.keyAt]))
+			i, err = rows.byKey(trimSpace(rec.Fields[h.keyAt]))
 		} else {
 			i, err = rows.byLabel(label)
 		}

@@ -10,7 +10,8 @@
 // and makes an immutable [Template]; [Build] fills it with [Figure] values
 // and computes every other cell; nothing that can be computed is taken as
 // given. A [Statement] keeps its own template: it never changes, and every
-// method works on its zero value.
+// method works on its zero value. [Template.Sum] adds up statements of one
+// template, such as the bodies of a prefecture, cell by cell.
 //
 // # 該当なし
 //

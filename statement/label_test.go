@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -26,6 +27,16 @@ func TestNormalLabelScan(t *testing.T) {
 	} {
 		if got, want := normalLabel(s), foldLabel(s); got != want {
 			t.Errorf("normalLabel(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// trimSpace is strings.TrimSpace.
+func TestTrimSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "1", " 1", "1 ", "\t1\t", "2,074,265", "△1,234", " △1", "△1 ", "　事業費", "事業費　",
+		"\u00a01\u00a0", "1\u0085", "-", "a b", "\n", "x\r"} {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

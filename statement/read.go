@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
@@ -99,7 +100,7 @@ func (r cellReader) put(line, i, j int, text string) {
 		s.texts[at] = strings.Clone(text)
 		return
 	}
-	text = strings.TrimSpace(text)
+	text = trimSpace(text)
 	if text == "" {
 		s.cells[at] = blankCell(s.meta.Style, f.Rows[i])
 		return
@@ -252,4 +253,18 @@ func (s *Statement) computeHidden() {
 			}
 		}
 	}
+}
+
+// trimSpace is strings.TrimSpace, which looks at a field's first and last
+// characters through unicode.IsSpace, made cheaper for the common field
+// that starts and ends with a printable ASCII character: a figure such as
+// 2,074,265.
+func trimSpace(s string) string {
+	if len(s) > 0 {
+		first, last := s[0], s[len(s)-1]
+		if first > ' ' && first < utf8.RuneSelf && last > ' ' && last < utf8.RuneSelf {
+			return s
+		}
+	}
+	return strings.TrimSpace(s)
 }

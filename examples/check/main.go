@@ -139,8 +139,23 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 		fmt.Fprintf(stderr, "check: %s: %v\n", c.file, err)
 		return 2
 	}
-	if c.json {
-		err = r.writeJSON(stdout)
+	return finish(r, r.Consistent, c.json, stdout, stderr)
+}
+
+// A printable is a report of either mode, printed as text or as JSON.
+type printable interface {
+	writeText(io.Writer) error
+}
+
+// finish prints r as text or JSON and returns the exit code: 0 when the
+// report is consistent, 1 when not, 2 when it cannot be printed.
+func finish(r printable, consistent, asJSON bool, stdout, stderr io.Writer) int {
+	var err error
+	if asJSON {
+		var b []byte
+		if b, err = json.MarshalIndent(r, "", "  "); err == nil {
+			_, err = stdout.Write(append(b, '\n'))
+		}
 	} else {
 		err = r.writeText(stdout)
 	}
@@ -148,7 +163,7 @@ func run(args []string, stdout, stderr io.Writer, forms FormSource) int {
 		fmt.Fprintf(stderr, "check: %v\n", err)
 		return 2
 	}
-	if !r.Consistent {
+	if !consistent {
 		return 1
 	}
 	return 0
@@ -169,19 +184,11 @@ func runWhole(fs *flag.FlagSet, stdout, stderr io.Writer, unit, rounding, out st
 		return 2
 	}
 	r, err := w.verify()
-	if err == nil && out == "json" {
-		err = r.writeJSON(stdout)
-	} else if err == nil {
-		err = r.writeText(stdout)
-	}
 	if err != nil {
 		fmt.Fprintf(stderr, "check: %v\n", err)
 		return 2
 	}
-	if !r.Consistent {
-		return 1
-	}
-	return 0
+	return finish(r, r.Consistent, out == "json", stdout, stderr)
 }
 
 // configure checks the flags of a whole report's check.
@@ -474,15 +481,6 @@ func verdict(violations, undecided int) string {
 		return "undecided: the work budget ran out"
 	}
 	return "consistent"
-}
-
-func (r *report) writeJSON(w io.Writer) error {
-	b, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
 }
 
 // readXLSX reads the first sheet of a workbook, whose unit, if it states

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -297,13 +296,4 @@ func counts(n, exact, within, violations, undecided int) string {
 		v = "violation"
 	}
 	return fmt.Sprintf("%d identities: %d exact, %d within rounding, %d %s, %d undecided", n, exact, within, violations, v, undecided)
-}
-
-func (r *wholeReport) writeJSON(w io.Writer) error {
-	b, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
 }

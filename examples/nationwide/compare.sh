@@ -1,55 +1,77 @@
 #!/usr/bin/env bash
 # Generates one nation into a temporary directory, checks it with the Go
-# program and with the pandas peer, compares their aggregates byte for
-# byte, and prints the ratio of their totals: the best of RUNS runs of each
-# (default 3), the runs alternating, since a shared machine's load varies.
+# program and with the pandas peer in one process and in two, compares
+# their aggregates and indicators byte for byte, and prints the medians of
+# RUNS runs of each (default 5), the runs alternating, on the same files,
+# which the first run of each has brought into the page cache; a shared
+# machine's load varies, so the script waits for a load average below 1
+# first. Each round also measures the floor: the Go program reading every
+# statement file and parsing its figures with strconv, nothing else.
 #
-# Usage: [RUNS=3] examples/nationwide/compare.sh [-bodies N] [-seed S]
+# Usage: [RUNS=5] [PEER_ARGS=--joint] examples/nationwide/compare.sh [-bodies N] [-seed S] [-layout body|prefecture] [-unit 千円|百万円]
+#        NATION=DIR [RUNS=5] examples/nationwide/compare.sh    (a nation written before with -o DIR)
+# LOAD=N waits for a load average below N rather than 1.
 #
-# The peer needs pandas. On Debian: apt-get install python3-pandas, which
-# installs it for the system interpreter; set PYTHON to use another one.
+# The peer needs Debian's python3-pandas (apt-get install python3-pandas),
+# which installs it for /usr/bin/python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-pick_python() {
-	for p in "${PYTHON:-}" python3 /usr/bin/python3; do
-		if [ -n "$p" ] && "$p" -c 'import pandas' 2>/dev/null; then
-			echo "$p"
-			return
-		fi
-	done
-	echo "compare.sh: no python3 with pandas; on Debian: apt-get install python3-pandas (or set PYTHON)" >&2
+python=/usr/bin/python3
+if ! "$python" -c 'import pandas' 2>/dev/null; then
+	echo "compare.sh: $python has no pandas; on Debian: apt-get install python3-pandas" >&2
 	exit 2
-}
-python=$(pick_python)
+fi
 
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 bin="$dir/nationwide"
 go build -o "$bin" ./examples/nationwide
 
-"$bin" "$@" -o "$dir/nation" >/dev/null
-total() { sed -n "s/^$1: .* total \([0-9]*\) ms.*/\1/p"; }
-go_ms= py_ms=
-for run in $(seq "${RUNS:-3}"); do
-	# The work is timed on the files, as the peer reads them.
-	go_out=$("$bin" -in "$dir/nation")
-	py_out=$("$python" examples/nationwide/peer/pandas_check.py "$dir/nation" "$dir/nation/aggregate-pandas.csv")
-	g=$(total nationwide <<<"$go_out")
-	p=$(total pandas <<<"$py_out")
-	echo "run $run: Go $g ms, pandas $p ms"
-	if [ -z "$go_ms" ] || [ "$g" -lt "$go_ms" ]; then go_ms=$g go_best=$go_out; fi
-	if [ -z "$py_ms" ] || [ "$p" -lt "$py_ms" ]; then py_ms=$p py_best=$py_out; fi
-done
-echo "$go_best"
-echo "$py_best"
-
-if cmp -s "$dir/nation/aggregate.csv" "$dir/nation/aggregate-pandas.csv"; then
-	echo "aggregates: identical ($(wc -l <"$dir/nation/aggregate.csv") lines)"
+if [ -n "${NATION:-}" ]; then
+	# A nation written before: its files, its results written beside them.
+	ln -s "$(realpath "$NATION")" "$dir/nation"
 else
-	echo "aggregates differ:" >&2
-	diff "$dir/nation/aggregate.csv" "$dir/nation/aggregate-pandas.csv" | head -20 >&2
-	exit 1
+	"$bin" "$@" -o "$dir/nation" >/dev/null
 fi
+peer() { "$python" examples/nationwide/peer/pandas_check.py ${PEER_ARGS:-} --procs "$1" "$dir/nation"; }
+# Warm the page cache with one run of each.
+"$bin" -in "$dir/nation" >/dev/null
+peer 1 >/dev/null
 
-awk -v g="$go_ms" -v p="$py_ms" 'BEGIN { printf "ratio (best of each): pandas %d ms / Go %d ms = %.2f×\n", p, g, p / (g > 0 ? g : 1) }'
+while [ "$(cut -d' ' -f1 /proc/loadavg | cut -d. -f1)" -ge "${LOAD:-1}" ]; do
+	echo "load $(cut -d' ' -f1 /proc/loadavg): waiting" >&2
+	sleep 30
+done
+
+total() { sed -n "s/^$1: .* total \([0-9]*\) ms.*/\1/p"; }
+floor() { sed -n "s/^floor: .* in \([0-9]*\) ms/\1/p"; }
+ms() { date +%s%3N; }
+go_ms=() go_wall=() py1_wall=() py2_wall=() floor_ms=()
+for run in $(seq "${RUNS:-5}"); do
+	floor_ms+=("$("$bin" -floor -in "$dir/nation" | floor)")
+	t=$(ms); go_out=$("$bin" -in "$dir/nation"); go_wall+=($(($(ms) - t)))
+	t=$(ms); py_out=$(peer 1); py1_wall+=($(($(ms) - t)))
+	t=$(ms); py2_out=$(peer 2); py2_wall+=($(($(ms) - t)))
+	go_ms+=("$(total nationwide <<<"$go_out")")
+	echo "run $run: floor ${floor_ms[-1]} ms, Go ${go_wall[-1]} ms (work ${go_ms[-1]} ms), pandas ${py1_wall[-1]} ms, pandas in 2 processes ${py2_wall[-1]} ms, load $(cut -d' ' -f1 /proc/loadavg)"
+done
+echo "$go_out"
+echo "$py_out"
+echo "$py2_out"
+
+for f in aggregate indicators indicators-prefecture; do
+	if cmp -s "$dir/nation/$f.csv" "$dir/nation/pandas-$f.csv"; then
+		echo "$f.csv: identical ($(wc -l <"$dir/nation/$f.csv") lines)"
+	else
+		echo "$f.csv differs:" >&2
+		diff "$dir/nation/$f.csv" "$dir/nation/pandas-$f.csv" | head -20 >&2
+		exit 1
+	fi
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+g=$(median "${go_wall[@]}") p1=$(median "${py1_wall[@]}") p2=$(median "${py2_wall[@]}") w=$(median "${go_ms[@]}") f=$(median "${floor_ms[@]}")
+p=$((p1 < p2 ? p1 : p2))
+awk -v g="$g" -v p1="$p1" -v p2="$p2" -v p="$p" 'BEGIN { printf "medians of the wall time, process start included: Go %d ms, pandas %d ms, in 2 processes %d ms: best pandas / Go = %.2f×\n", g, p1, p2, p / (g > 0 ? g : 1) }'
+awk -v w="$w" -v f="$f" 'BEGIN { printf "medians of the work: Go %d ms, its floor (read and parse with strconv) %d ms: Go / floor = %.2f×\n", w, f, w / (f > 0 ? f : 1) }'

@@ -3,51 +3,24 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
-	"math"
-	"os"
-	"path/filepath"
-	"runtime"
+	"io/fs"
 	"runtime/metrics"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/koukaikei/koukaikei/format"
-	"github.com/koukaikei/koukaikei/internal/csvio"
 	"github.com/koukaikei/koukaikei/segment/localcode"
 	"github.com/koukaikei/koukaikei/statement"
+	"github.com/koukaikei/koukaikei/statement/unified"
 )
-
-// A Source gives the files of a published nation by their slash-separated
-// names (see Nation.Files).
-type Source interface {
-	ReadFile(name string) ([]byte, error)
-}
-
-// Dir is a Source on a directory.
-type Dir string
-
-// ReadFile reads the named file under d.
-func (d Dir) ReadFile(name string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(string(d), filepath.FromSlash(name)))
-}
-
-// Memory is a Source on files held in memory.
-type Memory map[string][]byte
-
-// ReadFile returns the named file.
-func (m Memory) ReadFile(name string) ([]byte, error) {
-	b, ok := m[name]
-	if !ok {
-		return nil, fmt.Errorf("%s: %w", name, os.ErrNotExist)
-	}
-	return b, nil
-}
 
 // Groups are the prefectures 01 to 47, then the nation.
 const nationGroup = 47
@@ -61,36 +34,59 @@ func groupName(g int) string {
 	return fmt.Sprintf("%02d", g+1)
 }
 
+// Outputs are where Run writes what it computes; a nil writer is not
+// written.
+type Outputs struct {
+	// Aggregate receives the statements of each prefecture and of the
+	// nation, summed from the bodies' printed items (aggregate.csv).
+	Aggregate io.Writer
+	// Indicators receives each body's 財務指標 and its national rank
+	// (indicators.csv).
+	Indicators io.Writer
+	// Summary receives each prefecture's and the nation's indicators:
+	// of the sums, and the quartiles of its bodies
+	// (indicators-prefecture.csv).
+	Summary io.Writer
+}
+
 // A Work is the checking of a published nation, stage by stage.
 type Work struct {
 	Kit    *Kit
 	Bodies []Body
+	Layout Layout
+	Unit   format.Unit // the unit the statements are published in
 	// Aggregate holds, for each prefecture and then the nation, each form
 	// built from the sum of the bodies' printed items.
 	Aggregate [nationGroup + 1][]*statement.Statement
 	// Members counts the bodies of each group.
 	Members [nationGroup + 1]int
+	// Analyses holds each body's indicators, by body and scope (0
+	// 一般会計等, 1 全体, 2 連結).
+	Analyses [][3]*unified.Analysis
 
 	Report Report
 
 	// The bodies are checked a batch at a time, each stage on all of a
 	// batch's bodies before the next, so that the statements in memory are
-	// those of one batch: pub holds them as read, built as built from
-	// their printed items, in the order of Kit.Forms.
-	lo, hi     int
-	pub, built [][]*statement.Statement
-	joints     []scopeJoint
-	parts      []*sums // one per worker
+	// those of one batch: pub holds them as read, in the order of
+	// Kit.Forms, for the bodies whose indexes batch holds.
+	batch  []int
+	pub    [][]*statement.Statement
+	joints []scopeJoint
+	// partial holds the sums of each batch's bodies, by prefecture and
+	// form.
+	partial [nationGroup][][]*statement.Statement
 }
 
-// batch is how many bodies are checked at a time.
-const batch = 128
+// batchSize is about how many bodies are checked at a time; in the
+// ByPrefecture layout a batch is whole prefectures.
+const batchSize = 128
 
 // A Report is what a Work found, and how long each stage took.
 type Report struct {
-	Bodies, Statements, Cells             int
-	Read, Build, Verify, Aggregate, Total time.Duration
-	PeakHeap                              uint64 // bytes
+	Bodies, Statements, Cells                  int
+	Read, Verify, Indicators, Aggregate, Total time.Duration
+	PeakHeap                                   uint64 // bytes
 
 	// Identities counts the identities judged, within statements and
 	// links; Exact, WithinRounding and Violations their verdicts.
@@ -109,15 +105,15 @@ type Report struct {
 // Line returns the report's last line.
 func (r *Report) Line() string {
 	ms := func(d time.Duration) string { return fmt.Sprintf("%d ms", d.Milliseconds()) }
-	return fmt.Sprintf("nationwide: %d bodies, %d statements, %d cells: read %s, build %s, verify %s, aggregate %s, total %s, peak heap %d MB",
-		r.Bodies, r.Statements, r.Cells, ms(r.Read), ms(r.Build), ms(r.Verify), ms(r.Aggregate), ms(r.Total), r.PeakHeap>>20)
+	return fmt.Sprintf("nationwide: %d bodies, %d statements, %d cells: read %s, verify %s, indicators %s, aggregate %s, total %s, peak heap %d MB",
+		r.Bodies, r.Statements, r.Cells, ms(r.Read), ms(r.Verify), ms(r.Indicators), ms(r.Aggregate), ms(r.Total), r.PeakHeap>>20)
 }
 
-// Run does the whole work on the nation in src and writes the aggregate to
-// out, timing each stage and sampling the heap. The stages are timed over
-// the batches of bodies; each stage of a batch ends before the next
-// begins, so their times add up to the total.
-func Run(k *Kit, src Source, out io.Writer) (*Work, error) {
+// Run does the whole work on the nation in fsys (see Nation.Files) and
+// writes its results to out, timing each stage and sampling the heap.
+// The stages are timed over the batches of bodies; each stage of a batch
+// ends before the next begins, so their times add up to the total.
+func Run(k *Kit, fsys fs.FS, out Outputs) (*Work, error) {
 	w := &Work{Kit: k}
 	stop := sampleHeap(&w.Report.PeakHeap)
 	defer stop()
@@ -129,7 +125,7 @@ func Run(k *Kit, src Source, out io.Writer) (*Work, error) {
 		*d += time.Since(t)
 		return err
 	}
-	if err := stage(&r.Read, func() error { return w.readBodies(src) }); err != nil {
+	if err := stage(&r.Read, func() error { return w.readNation(fsys) }); err != nil {
 		return nil, err
 	}
 	joints, err := k.joints()
@@ -137,29 +133,76 @@ func Run(k *Kit, src Source, out io.Writer) (*Work, error) {
 		return nil, err
 	}
 	w.joints = joints
-	w.parts = make([]*sums, runtime.GOMAXPROCS(0))
-	for w.lo = 0; w.lo < len(w.Bodies); w.lo = w.hi {
-		w.hi = min(w.lo+batch, len(w.Bodies))
-		if err := stage(&r.Read, func() error { return w.read(src) }); err != nil {
-			return nil, err
-		}
-		if err := stage(&r.Build, w.build); err != nil {
+	for g := range w.partial {
+		w.partial[g] = make([][]*statement.Statement, len(k.Forms))
+	}
+	w.Analyses = make([][3]*unified.Analysis, len(w.Bodies))
+	for _, b := range w.batches() {
+		w.batch = b
+		if err := stage(&r.Read, func() error { return w.read(fsys) }); err != nil {
 			return nil, err
 		}
 		if err := stage(&r.Verify, w.verify); err != nil {
+			return nil, err
+		}
+		if err := stage(&r.Indicators, w.analyze); err != nil {
 			return nil, err
 		}
 		if err := stage(&r.Aggregate, w.sum); err != nil {
 			return nil, err
 		}
 	}
-	w.pub, w.built = nil, nil
-	if err := stage(&r.Aggregate, func() error { return w.aggregate(out) }); err != nil {
+	w.pub = nil
+	if err := stage(&r.Aggregate, func() error { return w.aggregate(out.Aggregate) }); err != nil {
+		return nil, err
+	}
+	if err := stage(&r.Indicators, func() error { return w.writeIndicators(out.Indicators, out.Summary) }); err != nil {
 		return nil, err
 	}
 	r.Total = time.Since(start)
 	stop()
 	return w, nil
+}
+
+// batches returns the indexes of the bodies, batch by batch: about
+// batchSize at a time in the order of bodies.csv, or in the ByPrefecture
+// layout whole prefectures, a file holding a prefecture's bodies.
+func (w *Work) batches() [][]int {
+	var out [][]int
+	var cur []int
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	if w.Layout == ByPrefecture {
+		for _, m := range w.members() {
+			cur = append(cur, m...)
+			if len(cur) >= batchSize {
+				flush()
+			}
+		}
+	} else {
+		for i := range w.Bodies {
+			cur = append(cur, i)
+			if len(cur) == batchSize {
+				flush()
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// members returns the indexes of each prefecture's bodies, in the order
+// of bodies.csv.
+func (w *Work) members() [47][]int {
+	var m [47][]int
+	for i, b := range w.Bodies {
+		m[b.Prefecture-1] = append(m[b.Prefecture-1], i)
+	}
+	return m
 }
 
 // sampleHeap records the largest heap seen, every millisecond, until the
@@ -198,32 +241,90 @@ func sampleHeap(peak *uint64) func() {
 	}
 }
 
-// readBodies reads bodies.csv.
-func (w *Work) readBodies(src Source) error {
-	data, err := src.ReadFile("bodies.csv")
+// readTable reads a small CSV file whose header is one of the given
+// ones, and returns its records after the header and which header it has.
+func readTable(fsys fs.FS, name string, headers ...string) ([][]string, int, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, 0, err
+	}
+	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(recs) == 0 {
+		return nil, 0, fmt.Errorf("%s: no header line", name)
+	}
+	got := strings.Join(recs[0], ",")
+	h := slices.Index(headers, got)
+	if h < 0 {
+		return nil, 0, fmt.Errorf("%s: line 1: header %s, want %s", name, got, strings.Join(headers, " or "))
+	}
+	return recs[1:], h, nil
+}
+
+// readNation reads nation.csv, if there is one, and bodies.csv. A nation
+// without nation.csv is in the ByBody layout in 千円, and its bodies.csv
+// may lack names and populations (code,prefecture,kind): then the
+// indicators per resident have no value.
+func (w *Work) readNation(fsys fs.FS) error {
+	w.Layout, w.Unit = ByBody, format.Thousand
+	recs, _, err := readTable(fsys, "nation.csv", "layout,unit")
+	switch {
+	case err == nil:
+		if len(recs) != 1 || len(recs[0]) != 2 {
+			return fmt.Errorf("nation.csv: line 2: want one line layout,unit")
+		}
+		switch recs[0][0] {
+		case "body":
+		case "prefecture":
+			w.Layout = ByPrefecture
+		default:
+			return fmt.Errorf("nation.csv: line 2: layout %q: body or prefecture", recs[0][0])
+		}
+		if w.Unit, err = format.ParseUnit(recs[0][1]); err != nil || w.Unit == format.Yen {
+			return fmt.Errorf("nation.csv: line 2: unit %q: 千円 or 百万円", recs[0][1])
+		}
+	case !isNotExist(err):
+		return err
+	}
+	recs, h, err := readTable(fsys, "bodies.csv", "code,name,prefecture,kind,population", "code,prefecture,kind")
 	if err != nil {
 		return err
 	}
-	recs, err := csvio.ReadAll(bytes.NewReader(data), ',')
-	if err != nil {
-		return fmt.Errorf("bodies.csv: %w", err)
-	}
-	if len(recs) == 0 || strings.Join(recs[0].Fields, ",") != "code,prefecture,kind" {
-		return fmt.Errorf("bodies.csv: no header line code,prefecture,kind")
-	}
-	for _, rec := range recs[1:] {
-		if len(rec.Fields) != 3 {
-			return fmt.Errorf("bodies.csv: line %d: %d fields", rec.Line, len(rec.Fields))
+	seen := map[localcode.Code]int{}
+	for n, rec := range recs {
+		line := n + 2
+		var b Body
+		var code, pref, kind, pop string
+		if h == 0 {
+			code, b.Name, pref, kind, pop = rec[0], rec[1], rec[2], rec[3], rec[4]
+		} else {
+			code, pref, kind = rec[0], rec[1], rec[2]
 		}
-		c, err := localcode.Parse(rec.Fields[0])
+		c, err := localcode.Parse(code)
 		if err != nil {
-			return fmt.Errorf("bodies.csv: line %d: %w", rec.Line, err)
+			return fmt.Errorf("bodies.csv: line %d: code: %w", line, err)
 		}
-		var p int
-		if _, err := fmt.Sscanf(rec.Fields[1], "%d", &p); err != nil || p < 1 || p > 47 || fmt.Sprintf("%02d", p) != c.Prefecture() {
-			return fmt.Errorf("bodies.csv: line %d: prefecture %q of %s", rec.Line, rec.Fields[1], c)
+		if first, ok := seen[c]; ok {
+			return fmt.Errorf("bodies.csv: line %d: %s again, first on line %d", line, c, first)
 		}
-		w.Bodies = append(w.Bodies, Body{Code: c, Prefecture: p})
+		seen[c] = line
+		b.Code = c
+		p, err := strconv.Atoi(pref)
+		if err != nil || p < 1 || p > 47 || fmt.Sprintf("%02d", p) != c.Prefecture() {
+			return fmt.Errorf("bodies.csv: line %d: prefecture %q of %s", line, pref, c)
+		}
+		b.Prefecture = p
+		if want := map[bool]string{true: "prefecture", false: "municipality"}[b.IsPrefecture()]; kind != want {
+			return fmt.Errorf("bodies.csv: line %d: kind %q of %s, want %s", line, kind, c, want)
+		}
+		if h == 0 {
+			if b.Population, err = strconv.ParseInt(pop, 10, 64); err != nil || b.Population < 0 {
+				return fmt.Errorf("bodies.csv: line %d: population %q of %s", line, pop, c)
+			}
+		}
+		w.Bodies = append(w.Bodies, b)
 	}
 	w.Report.Bodies = len(w.Bodies)
 	w.Report.Statements = len(w.Bodies) * len(w.Kit.Forms)
@@ -234,35 +335,187 @@ func (w *Work) readBodies(src Source) error {
 	return nil
 }
 
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
 // read reads the statements of the batch.
-func (w *Work) read(src Source) error {
+func (w *Work) read(fsys fs.FS) error {
 	k := w.Kit
-	w.pub = make([][]*statement.Statement, w.hi-w.lo)
+	w.pub = make([][]*statement.Statement, len(w.batch))
+	for i := range w.pub {
+		w.pub[i] = make([]*statement.Statement, len(k.Forms))
+	}
 	var cells atomic.Int64
-	err := parallel(w.hi-w.lo, func(i int) error {
-		code := w.Bodies[w.lo+i].Code
-		ss := make([]*statement.Statement, len(k.Forms))
-		n := 0
-		for f, t := range k.Templates {
-			name := statementFile(code, k.Forms[f].ID)
-			data, err := src.ReadFile(name)
-			if err != nil {
-				return err
+	meta := func(b Body) statement.Meta { return statement.Meta{Entity: string(b.Code), Unit: w.Unit} }
+	var err error
+	switch w.Layout {
+	case ByBody:
+		err = parallel(len(w.batch), func(i int) error {
+			b := w.Bodies[w.batch[i]]
+			n := 0
+			for f, t := range k.Templates {
+				name := statementFile(b.Code, k.Forms[f].ID)
+				data, err := fs.ReadFile(fsys, name)
+				if err != nil {
+					return err
+				}
+				s, err := t.ReadCSV(bytes.NewReader(data), statement.ReadOptions{Source: name, Meta: meta(b)})
+				if err != nil {
+					return err
+				}
+				w.pub[i][f] = s
+				n += printedCells(k.Forms[f].Form)
 			}
-			s, err := t.ReadCSV(bytes.NewReader(data), statement.ReadOptions{Source: name,
-				Meta: statement.Meta{Entity: string(code), Unit: format.Thousand}})
-			if err != nil {
-				return err
+			cells.Add(int64(n))
+			return nil
+		})
+	case ByPrefecture:
+		// One task per file: a prefecture's bodies' statements of one form.
+		type task struct{ prefecture, form int }
+		var tasks []task
+		at := map[int]int{} // body → place in the batch
+		for pos, i := range w.batch {
+			at[i] = pos
+			if p := w.Bodies[i].Prefecture; pos == 0 || w.Bodies[w.batch[pos-1]].Prefecture != p {
+				for f := range k.Forms {
+					tasks = append(tasks, task{p, f})
+				}
 			}
-			ss[f] = s
-			n += printedCells(k.Forms[f].Form)
 		}
-		w.pub[i] = ss
-		cells.Add(int64(n))
-		return nil
-	})
+		members := w.members()
+		err = parallel(len(tasks), func(x int) error {
+			tk := tasks[x]
+			ids := members[tk.prefecture-1]
+			ss, err := w.readPrefecture(fsys, tk.prefecture, tk.form, ids, meta)
+			if err != nil {
+				return err
+			}
+			for j, i := range ids {
+				w.pub[at[i]][tk.form] = ss[j]
+			}
+			cells.Add(int64(len(ids) * printedCells(k.Forms[tk.form].Form)))
+			return nil
+		})
+	}
 	w.Report.Cells += int(cells.Load())
 	return err
+}
+
+// readPrefecture reads the file of one prefecture and form in the
+// ByPrefecture layout: its heading lines name the bodies ids, each
+// repeated for every column of the form, in order. Each body's columns
+// are read as one statement with Template.ReadCSV, on a copy of its fields
+// of the file's lines, as they are written, that keeps their line
+// numbers, so that an error names the file's line. Fields may be quoted
+// but not hold a quote or a line end: labels and figures do not.
+func (w *Work) readPrefecture(fsys fs.FS, prefecture, form int, ids []int, meta func(Body) statement.Meta) ([]*statement.Statement, error) {
+	k := w.Kit
+	name := prefectureFile(prefecture, k.Forms[form].ID)
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	// The four heading lines with encoding/csv, the rest by fields.
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	var head [4][]string
+	for l := range head {
+		if head[l], err = r.Read(); err != nil {
+			return nil, fmt.Errorf("%s: line %d: want 4 heading lines: %w", name, l+1, err)
+		}
+	}
+	cols := columnNames(k.Forms[form].Form)
+	width := 1 + len(ids)*len(cols)
+	unitLine := "（単位：" + w.Unit.String() + "）"
+	if len(head[0]) != 1 || head[0][0] != unitLine {
+		return nil, fmt.Errorf("%s: line 1: want %s", name, unitLine)
+	}
+	for l, want := range []string{"団体コード", "団体名", "科目"} {
+		rec := head[1+l]
+		if len(rec) != width || rec[0] != want {
+			return nil, fmt.Errorf("%s: line %d: want %s and %d columns (%d bodies × %d), have %d fields", name, 2+l, want, width-1, len(ids), len(cols), len(rec))
+		}
+		for j, i := range ids {
+			for c := range cols {
+				want := [...]string{string(w.Bodies[i].Code), w.Bodies[i].Name, cols[c]}[l]
+				if got := rec[1+j*len(cols)+c]; got != want {
+					return nil, fmt.Errorf("%s: line %d: column %d: %q, want %q (bodies.csv and the form)", name, 2+l, 2+j*len(cols)+c, got, want)
+				}
+			}
+		}
+	}
+	var lines [][]byte    // the lines after the heading, without their ends
+	var fields [][2]int32 // of each line, width fields: where each starts and ends
+	for l, line := 0, data[r.InputOffset():]; len(line) > 0; l++ {
+		var text []byte
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			text, line = line[:i], line[i+1:]
+		} else {
+			text, line = line, nil
+		}
+		text = bytes.TrimSuffix(text, []byte("\r"))
+		at := len(fields)
+		if fields, err = splitFields(fields, text); err != nil || len(fields)-at != width {
+			if err == nil {
+				err = fmt.Errorf("%d fields, where the heading has %d", len(fields)-at, width)
+			}
+			return nil, fmt.Errorf("%s: line %d: %w", name, 5+l, err)
+		}
+		lines = append(lines, text)
+	}
+	out := make([]*statement.Statement, len(ids))
+	var b []byte
+	for j, i := range ids {
+		// The unit line, two blank lines for the codes and names, the
+		// header, then the body's fields of every line as written.
+		b = append(b[:0], unitLine+"\r\n\r\n\r\n"...)
+		b = appendRecord(b, append([]string{"label"}, cols...))
+		for l, text := range lines {
+			f := fields[l*width:]
+			b = append(b, text[f[0][0]:f[0][1]]...)
+			from, to := 1+j*len(cols), (j+1)*len(cols)
+			b = append(b, ',')
+			b = append(b, text[f[from][0]:f[to][1]]...)
+			b = append(b, "\r\n"...)
+		}
+		s, err := k.Templates[form].ReadCSV(bytes.NewReader(b), statement.ReadOptions{
+			Source: name + " (" + string(w.Bodies[i].Code) + ")", Meta: meta(w.Bodies[i])})
+		if err != nil {
+			return nil, err
+		}
+		out[j] = s
+	}
+	return out, nil
+}
+
+// splitFields appends where each field of a CSV line starts and ends,
+// quotes included, to fields. A quoted field must end at its next quote.
+func splitFields(fields [][2]int32, line []byte) ([][2]int32, error) {
+	first := len(fields)
+	for i := 0; ; {
+		j := i
+		if j < len(line) && line[j] == '"' {
+			k := bytes.IndexByte(line[j+1:], '"')
+			if k < 0 {
+				return fields, fmt.Errorf("field %d: a quote without its end", len(fields)-first+1)
+			}
+			j += k + 2
+			if j < len(line) && line[j] != ',' {
+				return fields, fmt.Errorf("field %d: a quote inside a field", len(fields)-first+1)
+			}
+		} else if k := bytes.IndexByte(line[j:], ','); k >= 0 {
+			j += k
+		} else {
+			j = len(line)
+		}
+		if bytes.IndexByte(line[i:j], '"') > 0 {
+			return fields, fmt.Errorf("field %d: a quote inside a field", len(fields)-first+1)
+		}
+		fields = append(fields, [2]int32{int32(i), int32(j)})
+		if j >= len(line) {
+			return fields, nil
+		}
+		i = j + 1
+	}
 }
 
 // printedCells counts the amount cells of the printed rows of f.
@@ -281,26 +534,10 @@ func printedCells(f *statement.Form) int {
 	return rows * cols
 }
 
-// build builds every statement of the batch from its printed items.
-func (w *Work) build() error {
-	w.built = make([][]*statement.Statement, w.hi-w.lo)
-	return parallel(w.hi-w.lo, func(i int) error {
-		ss := make([]*statement.Statement, len(w.Kit.Forms))
-		for f, t := range w.Kit.Templates {
-			s, err := t.Build(statement.Meta{Entity: string(w.Bodies[w.lo+i].Code), Unit: format.Thousand}, w.pub[i][f].Figures())
-			if err != nil {
-				return err
-			}
-			ss[f] = s
-		}
-		w.built[i] = ss
-		return nil
-	})
-}
-
 // A scopeJoint is the four statements of one scope and the links between
 // them, verified together as a book.
 type scopeJoint struct {
+	scope unified.Scope
 	forms []int    // indexes in Kit.Forms: bs, pl, nw, cf
 	ids   []string // their ids in the book: the form ids
 	links []statement.Link
@@ -309,8 +546,8 @@ type scopeJoint struct {
 // joints returns the joint of each scope.
 func (k *Kit) joints() ([]scopeJoint, error) {
 	var out []scopeJoint
-	for _, scope := range scopes {
-		var j scopeJoint
+	for si, scope := range scopes {
+		j := scopeJoint{scope: unified.Scope(si + 1)}
 		in := map[string]bool{}
 		for _, id := range statementIDs {
 			j.forms = append(j.forms, k.form(id+"-"+scope))
@@ -340,15 +577,16 @@ func (k *Kit) joints() ([]scopeJoint, error) {
 
 // verify judges, for each body and scope, every identity of the four
 // statements and the links between them at once, under the rounding to
-// 千円 they were printed with.
+// the unit they were printed in: Book.VerifyRounded, counting the verdicts
+// and keeping the findings of violations only.
 func (w *Work) verify() error {
 	var mu sync.Mutex
 	r := &w.Report
-	return parallel(w.hi-w.lo, func(i int) error {
+	return parallel(len(w.batch), func(i int) error {
 		var ids, exact, within, violations, proved int
 		var violated []statement.Finding
 		var unproved []string
-		code := w.Bodies[w.lo+i].Code
+		code := w.Bodies[w.batch[i]].Code
 		for s, sj := range w.joints {
 			var book statement.Book
 			for k, f := range sj.forms {
@@ -394,155 +632,102 @@ func (w *Work) verify() error {
 	})
 }
 
-// sums holds the sums of the printed items: [prefecture][form][figure].
-type sums [nationGroup][][]sum
-
-// sum adds the printed items of the batch's bodies to the sums of their
-// prefectures: each worker to its own sums, which aggregate adds up.
-func (w *Work) sum() error {
-	k := w.Kit
-	chunk := (w.hi - w.lo + len(w.parts) - 1) / len(w.parts)
-	return parallel(len(w.parts), func(p int) error {
-		s := w.parts[p]
-		if s == nil {
-			s = new(sums)
-			for g := range s {
-				s[g] = make([][]sum, len(k.Forms))
-			}
-			w.parts[p] = s
-		}
-		for i := p * chunk; i < min((p+1)*chunk, w.hi-w.lo); i++ {
-			g := w.Bodies[w.lo+i].Prefecture - 1
-			for f, st := range w.built[i] {
-				figs := st.Figures()
-				if len(s[g][f]) < len(figs) {
-					s[g][f] = make([]sum, len(figs))
-				}
-				for x, fig := range figs {
-					s[g][f][x].add(fig.Value)
+// analyze computes the indicators of each body of the batch, for each
+// scope, from its statements as published.
+func (w *Work) analyze() error {
+	return parallel(len(w.batch), func(i int) error {
+		b := w.Bodies[w.batch[i]]
+		for s, sj := range w.joints {
+			var book statement.Book
+			for x, f := range sj.forms {
+				if err := book.Add(sj.ids[x], w.pub[i][f]); err != nil {
+					return err
 				}
 			}
+			a, err := unified.Analyze(&book, sj.scope, unified.AnalysisInput{Population: b.Population})
+			if err != nil {
+				return fmt.Errorf("%s: %w", b.Code, err)
+			}
+			w.Analyses[w.batch[i]][s] = a
 		}
 		return nil
 	})
 }
 
-// aggregate adds up the sums by prefecture and for the nation, builds each
-// form from them, and writes them as CSV.
+// sum adds up the statements of the batch's bodies by prefecture and
+// form (Template.Sum), keeping the partial sums for aggregate.
+func (w *Work) sum() error {
+	k := w.Kit
+	var groups [47][]int // places in the batch, by prefecture
+	for pos, i := range w.batch {
+		g := w.Bodies[i].Prefecture - 1
+		groups[g] = append(groups[g], pos)
+	}
+	type task struct{ group, form int }
+	var tasks []task
+	for g := range groups {
+		if len(groups[g]) > 0 {
+			for f := range k.Forms {
+				tasks = append(tasks, task{g, f})
+			}
+		}
+	}
+	out := make([]*statement.Statement, len(tasks))
+	err := parallel(len(tasks), func(x int) error {
+		tk := tasks[x]
+		ss := make([]*statement.Statement, len(groups[tk.group]))
+		for n, pos := range groups[tk.group] {
+			ss[n] = w.pub[pos][tk.form]
+		}
+		s, err := k.Templates[tk.form].Sum(statement.Meta{}, ss...)
+		out[x] = s
+		return err
+	})
+	for x, tk := range tasks {
+		w.partial[tk.group][tk.form] = append(w.partial[tk.group][tk.form], out[x])
+	}
+	return err
+}
+
+// aggregate adds up the partial sums by prefecture and the prefectures'
+// for the nation, and writes them as CSV to out, if not nil.
 func (w *Work) aggregate(out io.Writer) error {
 	k := w.Kit
-	var total [nationGroup + 1][][]sum
-	for g := range total {
-		total[g] = make([][]sum, len(k.Forms))
-	}
-	merge := func(acc *[]sum, part []sum) {
-		if len(*acc) < len(part) {
-			*acc = make([]sum, len(part))
-		}
-		for x := range part {
-			(*acc)[x].merge(part[x])
-		}
-	}
-	for _, s := range w.parts {
-		if s == nil {
-			continue
-		}
-		for g := range s {
-			for f := range s[g] {
-				merge(&total[g][f], s[g][f])
-				merge(&total[nationGroup][f], s[g][f])
-			}
-		}
-	}
-	for g := range total {
+	for g := range w.Aggregate {
 		w.Aggregate[g] = make([]*statement.Statement, len(k.Forms))
-		for f, t := range k.Templates {
-			figs := w.figureList(f)
-			for x := range figs {
-				if x < len(total[g][f]) {
-					figs[x].Value = total[g][f][x].cell()
-				}
-			}
-			s, err := t.Build(statement.Meta{Entity: groupName(g), Unit: format.Thousand}, figs)
+	}
+	err := parallel(len(k.Forms), func(f int) error {
+		t := k.Templates[f]
+		meta := func(g int) statement.Meta { return statement.Meta{Entity: groupName(g), Unit: w.Unit} }
+		var prefectures []*statement.Statement
+		for g := range nationGroup {
+			s, err := t.Sum(meta(g), w.partial[g][f]...)
 			if err != nil {
 				return err
 			}
 			w.Aggregate[g][f] = s
+			prefectures = append(prefectures, s)
 		}
+		s, err := t.Sum(meta(nationGroup), prefectures...)
+		w.Aggregate[nationGroup][f] = s
+		return err
+	})
+	if err != nil || out == nil {
+		return err
 	}
 	return w.writeAggregate(out)
 }
 
-// figureList returns the figures of form f without values, in the order of
-// Statement.Figures.
-func (w *Work) figureList(f int) []statement.Figure {
-	var out []statement.Figure
-	form := w.Kit.Forms[f].Form
-	for _, r := range form.Rows {
-		if r.Kind != statement.Item {
-			continue
-		}
-		for _, c := range form.Columns {
-			if c.Kind == statement.Input {
-				out = append(out, statement.Figure{Row: r.Key, Column: c.Name})
-			}
-		}
-	}
-	return out
-}
-
-// A sum adds cells exactly: in int64 yen while the figures and their sum
-// fit, in decimal from the first that does not. A sum none of whose cells
-// has a figure has none (該当なし), as a total of the form has none.
-type sum struct {
-	yen   int64
-	valid bool // some cell had a figure
-	wide  bool // the sum is in big
-	big   decimal.Decimal
-}
-
-func (a *sum) add(c format.Cell) {
-	if !c.Valid {
-		return
-	}
-	a.valid = true
-	if !a.wide {
-		if v, ok := exactYen(c.Amount); ok {
-			if s := a.yen + v; (s > a.yen) == (v > 0) || v == 0 {
-				a.yen = s
-				return
-			}
-		}
-		a.wide, a.big = true, decimal.NewFromInt(a.yen)
-	}
-	a.big = a.big.Add(c.Amount)
-}
-
-func (a *sum) merge(b sum) {
-	if b.valid {
-		a.add(b.cell())
-	}
-}
-
-func (a *sum) cell() format.Cell {
-	switch {
-	case !a.valid:
-		return format.Cell{}
-	case a.wide:
-		return format.CellOf(a.big)
-	}
-	return format.CellOf(decimal.NewFromInt(a.yen))
-}
-
 // aggregateHeader is the header line of the aggregate CSV: one line for
 // each group (a prefecture by its number, or all), form, printed row and
-// amount column, with the amount in 千円 (blank for 該当なし).
-var aggregateHeader = []string{"group", "bodies", "form", "key", "label", "column", "千円"}
+// amount column, with the amount in the nation's unit (blank for
+// 該当なし), which heads the last column.
+var aggregateHeader = []string{"group", "bodies", "form", "key", "label", "column"}
 
 // writeAggregate writes the aggregate as CSV.
 func (w *Work) writeAggregate(out io.Writer) error {
 	b := bufio.NewWriterSize(out, 1<<16)
-	b.WriteString(strings.Join(aggregateHeader, ",") + "\n")
+	b.WriteString(strings.Join(aggregateHeader, ",") + "," + w.Unit.String() + "\n")
 	for g, ss := range w.Aggregate {
 		for f, s := range ss {
 			form := w.Kit.Forms[f].Form
@@ -557,7 +742,7 @@ func (w *Work) writeAggregate(out io.Writer) error {
 					cell, _ := s.Cell(r.Key, c.Name)
 					amount := ""
 					if cell.Valid {
-						amount = cell.Amount.Shift(-format.Thousand.Exp()).String()
+						amount = cell.Amount.Shift(-w.Unit.Exp()).String()
 					}
 					fmt.Fprintf(b, "%s,%d,%s,%s,%s,%s,%s\n", groupName(g), w.Members[g], w.Kit.Forms[f].ID, r.Key, quoteCSV(r.Label), quoteCSV(c.Name), amount)
 				}
@@ -573,29 +758,4 @@ func quoteCSV(s string) string {
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-}
-
-// exactYen returns d as int64 yen, and whether it is whole yen that fits.
-func exactYen(d decimal.Decimal) (int64, bool) {
-	if d.NumDigits() > 18 {
-		return 0, false
-	}
-	c := d.CoefficientInt64()
-	for e := d.Exponent(); e != 0; {
-		switch {
-		case e > 0:
-			if c > math.MaxInt64/10 || c < math.MinInt64/10 {
-				return 0, false
-			}
-			c *= 10
-			e--
-		default:
-			if c%10 != 0 {
-				return 0, false
-			}
-			c /= 10
-			e++
-		}
-	}
-	return c, true
 }

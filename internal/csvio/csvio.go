@@ -141,8 +141,10 @@ func ReadAll(r io.Reader, comma rune) ([]Record, error) {
 	if comma == Sniff {
 		comma = sniff(text)
 	}
-	if (comma == 0 || comma == ',' || comma == '\t') && bytes.IndexByte(text, '"') < 0 {
-		return splitAll(text, comma), nil
+	if comma == 0 || comma == ',' || comma == '\t' {
+		if recs, ok := splitAll(text, comma); ok {
+			return recs, nil
+		}
 	}
 	return readCSV(text, comma)
 }
@@ -189,10 +191,13 @@ func readAll(r io.Reader) ([]byte, error) {
 	}
 }
 
-// splitAll reads text without quotes as encoding/csv does: each line split
-// at every comma, a \r before its \n or at the end dropped, empty lines
-// skipped. Such text has no malformed record.
-func splitAll(text []byte, comma rune) []Record {
+// splitAll reads text as encoding/csv does when its only quotes enclose
+// whole fields that hold no quote and no line end, such as the printed
+// figure "2,074,264,992": each line split at every comma outside quotes,
+// the quotes dropped, a \r before its \n or at the end dropped, empty
+// lines skipped. Such text has no malformed record. For any other quote it
+// reports false, and encoding/csv reads the text.
+func splitAll(text []byte, comma rune) ([]Record, bool) {
 	sep := byte(',')
 	if comma != 0 {
 		sep = byte(comma)
@@ -213,17 +218,36 @@ func splitAll(text []byte, comma rune) []Record {
 		}
 		start := len(store)
 		for {
+			if len(l) > 0 && l[0] == '"' {
+				// A quoted field: up to the next quote, which must end it.
+				j := strings.IndexByte(l[1:], '"') + 1
+				if j == 0 || j+1 < len(l) && l[j+1] != sep {
+					return nil, false
+				}
+				store = append(store, l[1:j])
+				if j+1 == len(l) {
+					break
+				}
+				l = l[j+2:]
+				continue
+			}
 			i := strings.IndexByte(l, sep)
+			field := l
+			if i >= 0 {
+				field = l[:i]
+			}
+			if strings.IndexByte(field, '"') >= 0 {
+				return nil, false // a quote inside a field
+			}
+			store = append(store, field)
 			if i < 0 {
-				store = append(store, l)
 				break
 			}
-			store = append(store, l[:i])
 			l = l[i+1:]
 		}
 		recs = append(recs, Record{Line: line, Fields: store[start:len(store):len(store)]})
 	}
-	return recs
+	return recs, true
 }
 
 // readCSV reads text with encoding/csv.

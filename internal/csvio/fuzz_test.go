@@ -3,6 +3,7 @@ package csvio
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -30,6 +31,34 @@ func FuzzDecode(f *testing.F) {
 		}
 		if utf8.Valid(in) && !bytes.Equal(out, bytes.TrimPrefix(in, []byte("\uFEFF"))) {
 			t.Fatalf("Decode(%q) = %q, changed UTF-8", in, out)
+		}
+	})
+}
+
+// FuzzSplitAll checks that where splitAll reads a text, encoding/csv reads
+// the same records from it.
+func FuzzSplitAll(f *testing.F) {
+	for _, s := range []string{"key,label,金額\r\n1000,固定資産,\"2,074,264,992\"\r\n", "a,\"△1,234\",-\n", "\"a\"\"b\"", "\"a\nb\"", "a\"b", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, comma := range []rune{',', '\t'} {
+			got, ok := splitAll([]byte(in), comma)
+			if !ok {
+				continue
+			}
+			want, err := readCSV([]byte(in), comma)
+			if err != nil {
+				t.Fatalf("splitAll(%q) reads it; encoding/csv: %v", in, err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("splitAll(%q) = %q, encoding/csv %q", in, got, want)
+			}
+			for i := range got {
+				if got[i].Line != want[i].Line || strings.Join(got[i].Fields, "\x00") != strings.Join(want[i].Fields, "\x00") || len(got[i].Fields) != len(want[i].Fields) {
+					t.Fatalf("splitAll(%q) = %q, encoding/csv %q", in, got, want)
+				}
+			}
 		}
 	})
 }

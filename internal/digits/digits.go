@@ -2,14 +2,19 @@
 // half-width digits, without the general parser of package format.
 package digits
 
-// Int returns the value of s when s is an optional '-' and at most 18
+import "strings"
+
+// Int returns the value of s when s is an optional '-' or '△' and at most 18
 // half-width digits, ungrouped or grouped by commas in threes (1,234,567),
 // and reports whether it is. format.ParseAmount reads every such s as the
 // same whole number; any other text is left to it.
 func Int(s string) (int64, bool) {
 	neg := false
-	if len(s) > 0 && s[0] == '-' {
+	switch {
+	case len(s) > 0 && s[0] == '-':
 		neg, s = true, s[1:]
+	case strings.HasPrefix(s, "△"):
+		neg, s = true, s[len("△"):]
 	}
 	if len(s) == 0 || len(s) > 18+6 {
 		return 0, false

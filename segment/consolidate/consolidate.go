@@ -26,14 +26,15 @@
 // ratio is rounded to 円 by the consolidation's Rounding, and where that
 // breaks a link of the scope (資産合計 = 負債及び純資産合計, BS 現金預金 =
 // CF 本年度末現金預金残高, each class of 純資産 = its column of the
-// 純資産変動計算書, 純行政コスト), the link's rounding remainder is allotted,
-// one yen at a time, to the figures whose rounding went furthest the other
-// way: its totals are derived from those figures, and its statements keep
-// every link. The 精算表 shows the member at 100 % and at its ratio, and
-// its notes each yen allotted. A member whose ratio changed
-// (比例連結割合の変更) has its 前年度末 balances at last year's ratio and
-// the 差額 on the rows 比例連結割合変更に伴う差額. An elimination against a
-// 比例連結 member is entered at 100 % and applied at its ratio.
+// 純資産変動計算書, 純行政コスト, 固定資産等形成分 = 固定資産 + 短期貸付金 +
+// 基金), the link's rounding remainder is allotted, one yen at a time, to
+// the figures whose rounding went furthest the other way: its totals are
+// derived from those figures, and its statements keep every link. The
+// 精算表 shows the member at 100 % and at its ratio, and its notes each
+// yen allotted. A member whose ratio changed (比例連結割合の変更) has its
+// 前年度末 balances at last year's ratio and the 差額 on the rows
+// 比例連結割合変更に伴う差額. An elimination against a 比例連結 member is
+// entered at 100 % and applied at its ratio.
 //
 // # 他団体出資等分 and 投資と資本の相殺消去
 //
@@ -41,9 +42,22 @@
 // other investors' share of its 純資産 as 他団体出資等分: at both ends of the
 // year, and of the year's change (純行政コスト, 財源 and the rest) on the
 // rows 他団体出資等分の増加 or 減少. With its investor's 出資金 (Investment)
-// it is the 投資と資本の相殺消去 the package derives: the member's classes of
-// 純資産 at 前年度末 against the 出資金, the other investors' share, and what
-// the body's share exceeds the 出資金 by in 余剰分（不足分）.
+// it is the 投資と資本の相殺消去 the package derives, which keeps each class
+// of 純資産 what the 統一的な基準 defines it as: the 出資金, a 固定資産 that
+// leaves the 貸借対照表, leaves 固定資産等形成分 with it, while the
+// member's own 固定資産 stay and with them its 固定資産等形成分; the other
+// investors' share comes out of 余剰分（不足分）, where what the body's share
+// exceeds the 出資金 by stays.
+//
+// # 固定資産等形成分
+//
+// The 統一的な基準 defines 固定資産等形成分 as the 純資産 held as 固定資産,
+// 短期貸付金 and 流動資産の基金 (statement/unified checks the same of the books
+// of 一般会計等: VerifyBooks). The package holds it as a link of every
+// scope: of each member's statements, of a 比例連結 member's after
+// rounding, of each elimination alone (one that moves those assets moves
+// 固定資産等形成分 by as much), and of the consolidated statements and
+// every column of the 精算表. A break names the accounts behind it.
 //
 // # Eliminations
 //
@@ -55,7 +69,8 @@
 // 貸借対照表 lines' debits equal their credits; a change of 純行政コスト is
 // carried into the 純資産変動計算書's 純行政コスト（△）; a change of a class
 // of 純資産 is the change of its column of the 純資産変動計算書; a change of
-// 現金預金 is that of the 資金収支計算書. 他会計への繰出金 against the
+// 現金預金 is that of the 資金収支計算書; a change of 固定資産, 短期貸付金 or
+// 流動資産の基金 is that of 固定資産等形成分. 他会計への繰出金 against the
 // receiving 会計's 経常収益 is so two pairs of lines, one on the
 // 行政コスト計算書 (借方 経常収益/その他 / 貸方 他会計への繰出金) and one on the
 // 資金収支計算書 (借方 業務収入/その他の収入 / 貸方 他会計への繰出支出).
@@ -79,9 +94,11 @@
 // restate it (a city's 連結財務諸表 実務指針 for 一部事務組合・広域連合 at
 // 比例連結 by 負担割合 and 地方独立行政法人 at 全部連結; a city's note on
 // 総務省's 通知 for 第三セクター等 at 50 % and 25 %); testdata/NOTES.md says
-// which. The allotment of a 比例連結 member's rounding remainder, the
-// timing of the 投資と資本の相殺消去 and where its difference goes are this
-// package's, where no text was found to say otherwise.
+// which. The allotment of a 比例連結 member's rounding remainder and the
+// timing of the 投資と資本の相殺消去 are this package's, where no text was
+// found to say otherwise; how the 投資と資本の相殺消去 splits between the
+// classes of 純資産 rests on the definition of 固定資産等形成分, no text of
+// the 手引き on it having been found.
 //
 // The package does not decide which bodies a 連結 covers, nor convert a
 // member's own accounts into the forms of the standard: its input is

@@ -114,6 +114,22 @@ func TestConsolidateErrors(t *testing.T) {
 		{"NW not carried", func(c *consolidate.Consolidation) {
 			c.Eliminations = []segment.Elimination{{Lines: []segment.Line{line(kacc.Debit, "3020", "", 60), line(kacc.Credit, "1312", "", 60)}}}
 		}, consolidate.ErrUnbalanced, []string{`elimination "1"`, "BS余剰分（不足分）=NW本年度末"}},
+		{"the investee's 固定資産等形成分 eliminated", func(c *consolidate.Consolidation) {
+			// The 出資金 60 against the investee's classes at 前年度末 as
+			// they stand (固定資産等形成分 70, 余剰分 30, 40 to the other
+			// investors): it balances, but 固定資産 falls by 60 and
+			// 固定資産等形成分 by 70.
+			c.Eliminations = []segment.Elimination{{Name: "出資", Lines: []segment.Line{
+				line(kacc.Debit, "3010", "", 70), line(kacc.Debit, "3020", "", 30), line(kacc.Credit, "1312", "", 60), line(kacc.Credit, "3030", "", 40),
+				line(kacc.Debit, "6000", "固定資産等形成分", 70), line(kacc.Debit, "6000", "余剰分（不足分）", 30), line(kacc.Credit, "6000", "他団体出資等分", 40),
+			}}}
+		}, consolidate.ErrUnbalanced, []string{"出資", "BS固定資産等形成分=固定資産+短期貸付金+基金", "got △70円, want △60円", "accounts: 固定資産等形成分, 出資金"}},
+		{"member's 固定資産等形成分 not its 固定資産", func(c *consolidate.Consolidation) {
+			c.Members[1].Book = sparseBook(t, map[unified.Kind]map[string]int64{
+				unified.BalanceSheet: {"1111": 2000, "3010": 1000, "3020": 1000},
+				unified.NetAssets:    {"6000:固定資産等形成分": 1000, "6000:余剰分（不足分）": 1000},
+			})
+		}, consolidate.ErrLink, []string{`member "組合"`, "連結 BS固定資産等形成分=固定資産+短期貸付金+基金", "got 1,000円, want 2,000円", "accounts: 固定資産等形成分, 事業用資産/土地"}},
 		{"NW line without a column", func(c *consolidate.Consolidation) {
 			c.Eliminations = []segment.Elimination{{Name: "x", Lines: []segment.Line{line(kacc.Debit, "6000", "", 60)}}}
 		}, consolidate.ErrMissing, []string{"x", "6000"}},

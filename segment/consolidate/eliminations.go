@@ -100,7 +100,7 @@ func (c *Consolidation) eliminations(ms []*member, derived []segment.Elimination
 			if !ratio.Equal(one) {
 				at = fmt.Sprintf(" (at the ratio %s)", ratio)
 			}
-			for _, p := range linkProblems(unified.Verify(b, c.Scope), Problem{}, ErrUnbalanced) {
+			for _, p := range linkProblems(b, c.Scope, Problem{}, ErrUnbalanced) {
 				p.Err = fmt.Errorf("%w%s", p.Err, at)
 				fail(p)
 			}

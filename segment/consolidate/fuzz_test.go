@@ -11,7 +11,7 @@ import (
 	"github.com/koukaikei/koukaikei/statement/unified"
 )
 
-var sentinels = []error{consolidate.ErrSyntax, consolidate.ErrUnknown, consolidate.ErrMissing, consolidate.ErrDuplicate,
+var sentinels = []error{consolidate.ErrSyntax, consolidate.ErrEncoding, consolidate.ErrUnknown, consolidate.ErrMissing, consolidate.ErrDuplicate,
 	consolidate.ErrRange, consolidate.ErrScope, consolidate.ErrForm, consolidate.ErrUnbalanced, consolidate.ErrLink,
 	consolidate.ErrTotal, consolidate.ErrRounding}
 

@@ -256,13 +256,13 @@ func (c *Consolidation) statements(m *member) []Problem {
 		return ps
 	}
 	m.at = m.own
-	for _, f := range unified.Verify(book, c.Scope).Findings {
+	for _, f := range findings(book, c.Scope) {
 		err := ErrTotal
 		if f.Kind == statement.LinkBroken {
 			err = ErrLink
 		}
 		ps = append(ps, Problem{Statement: f.Statement, Row: f.Row, Column: f.Column,
-			Err: fmt.Errorf("%w: %s: %s", err, quote.Bounded(f.Rule), f)})
+			Err: fmt.Errorf("%w: %s", err, explain(book, c.Scope, f))})
 	}
 	return ps
 }
@@ -304,16 +304,16 @@ func unifiedProblems(err error) []Problem {
 	return ps
 }
 
-// linkProblems returns a problem wrapping sentinel for each broken link
-// that v found, at the place of at.
-func linkProblems(v *statement.Verification, at Problem, sentinel error) []Problem {
+// linkProblems returns a problem wrapping sentinel for each link of
+// scope s that book b breaks, at the place of at.
+func linkProblems(b *statement.Book, s unified.Scope, at Problem, sentinel error) []Problem {
 	var ps []Problem
-	for _, f := range v.Findings {
+	for _, f := range findings(b, s) {
 		if f.Kind != statement.LinkBroken {
 			continue
 		}
 		p := at
-		p.Err = fmt.Errorf("%w: %s: %s", sentinel, quote.Bounded(f.Rule), f)
+		p.Err = fmt.Errorf("%w: %s", sentinel, explain(b, s, f))
 		ps = append(ps, p)
 	}
 	return ps

@@ -19,15 +19,29 @@ import (
 // S₀, O₀: 固定資産等形成分, 余剰分（不足分）, 他団体出資等分) and NA₁ at
 // 本年度末, the other investors hold m = 1 − Share: 他団体出資等分 m·NA₀ and
 // m·NA₁, each rounded to 円, and their change Δ over the year. The
-// elimination takes the member's classes at 前年度末 against the investor's
-// 出資金 C and the other investors' m·NA₀; what the body's share exceeds C
-// by, d = NA₀ − m·NA₀ − C, stays in 余剰分（不足分）; and Δ moves from
-// 余剰分（不足分） to 他団体出資等分 on the row 他団体出資等分の増加 (or 減少):
+// investor's 出資金 C and the part of the member's 純資産 it stands for
+// leave the consolidated 純資産 together, and each class keeps what it is
+// defined as (固定資産等形成分 = 固定資産 + 短期貸付金 + 基金):
 //
-//	BS 固定資産等形成分 −F₀, 余剰分 −S₀ + d − Δ, 他団体出資等分 −O₀ + m·NA₁, 出資金 −C
-//	NW 前年度末 −F₀ | −S₀ + d | −O₀ + m·NA₀; 他団体出資等分の増加 (減少) · | −Δ | +Δ
+//   - 固定資産等形成分 loses C, the 出資金 being a 固定資産 (投資その他の
+//     資産) that leaves the 貸借対照表; the member's own 固定資産 stay in the
+//     consolidated 貸借対照表, and with them its 固定資産等形成分;
+//   - 他団体出資等分 becomes the other investors' m·NA₀ (m·NA₁), in place
+//     of the member's own O₀;
+//   - 余剰分（不足分） gives the rest: the other investors' share, less the
+//     O₀ that 他団体出資等分 gives back. What the body's share exceeds C
+//     by, NA₀ − m·NA₀ − C, stays in the consolidated 純資産, the forms
+//     having no のれん line.
 //
-// The investment is taken as held through the year.
+// Δ moves from 余剰分（不足分） to 他団体出資等分 on the row
+// 他団体出資等分の増加 (or 減少):
+//
+//	BS 固定資産等形成分 −C, 余剰分 O₀ − m·NA₁, 他団体出資等分 −O₀ + m·NA₁, 出資金 −C
+//	NW 前年度末 −C | O₀ − m·NA₀ | −O₀ + m·NA₀; 他団体出資等分の増加 (減少) · | −Δ | +Δ
+//
+// 純資産合計 falls by C as 資産合計 does; only the split of it between the
+// classes is the package's to derive. The investment is taken as held
+// through the year, at C on both ends.
 func (c *Consolidation) ownership(ms []*member) ([]segment.Elimination, []Problem) {
 	var es []segment.Elimination
 	var ps []Problem
@@ -48,13 +62,12 @@ func (c *Consolidation) ownership(ms []*member) ([]segment.Elimination, []Proble
 		}
 		invested[investor] = invested[investor].Add(m.Investment)
 		prior := m.at[unified.NetAssets]
-		f0, s0, o0 := figure(prior, priorNetAssets, fixedClass), figure(prior, priorNetAssets, surplusClass), figure(prior, priorNetAssets, minorityClass)
-		na0 := f0.Add(s0).Add(o0)
+		o0 := figure(prior, priorNetAssets, minorityClass)
+		na0 := figure(prior, priorNetAssets, fixedClass).Add(figure(prior, priorNetAssets, surplusClass)).Add(o0)
 		na1 := figure(m.at[unified.BalanceSheet], "3900", "金額")
 		min0 := format.Round(na0.Mul(minority), format.Yen, c.Rounding)
 		min1 := format.Round(na1.Mul(minority), format.Yen, c.Rounding)
 		delta := min1.Sub(min0)
-		d := na0.Sub(min0).Sub(m.Investment)
 		e := segment.Elimination{Name: "投資と資本の相殺消去（" + m.Name + "）", Kind: segment.Investment,
 			Memo: fmt.Sprintf("%s の出資金 %s と %s の純資産", investor, format.Amount(m.Investment), m.Name)}
 		if !minority.IsZero() {
@@ -64,12 +77,12 @@ func (c *Consolidation) ownership(ms []*member) ([]segment.Elimination, []Proble
 			id, row, col string
 			effect       decimal.Decimal
 		}{
-			{bs, "3010", "金額", f0.Neg()},
-			{bs, "3020", "金額", d.Sub(s0).Sub(delta)},
+			{bs, fixedRow, "金額", m.Investment.Neg()},
+			{bs, "3020", "金額", o0.Sub(min1)},
 			{bs, "3030", "金額", min1.Sub(o0)},
 			{bs, investmentRow, "金額", m.Investment.Neg()},
-			{nw, priorNetAssets, fixedClass, f0.Neg()},
-			{nw, priorNetAssets, surplusClass, d.Sub(s0)},
+			{nw, priorNetAssets, fixedClass, m.Investment.Neg()},
+			{nw, priorNetAssets, surplusClass, o0.Sub(min0)},
 			{nw, priorNetAssets, minorityClass, min0.Sub(o0)},
 			{nw, minorityIncrease, minorityClass, decimal.Max(delta, decimal.Zero)},
 			{nw, minorityIncrease, surplusClass, decimal.Max(delta, decimal.Zero).Neg()},

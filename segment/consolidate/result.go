@@ -102,7 +102,7 @@ func (c *Consolidation) result(ms []*member, es []applied) (*Result, error) {
 		}
 		r.Worksheets[0].Statement = s
 	}
-	if ps := linkProblems(unified.Verify(r.Book, c.Scope), Problem{Statement: c.Scope.String()}, ErrLink); len(ps) > 0 {
+	if ps := linkProblems(r.Book, c.Scope, Problem{Statement: c.Scope.String()}, ErrLink); len(ps) > 0 {
 		return nil, &Error{Problems: ps}
 	}
 	return r, nil
@@ -243,7 +243,7 @@ func (r *Result) Verify() *statement.Verification {
 	}
 	var links []statement.Link
 	for _, col := range columns {
-		for _, l := range unified.Links(r.scope) {
+		for _, l := range scopeLinks(r.scope) {
 			link := statement.Link{Name: col.Name + " " + l.Name}
 			for _, side := range []struct {
 				from []statement.Ref

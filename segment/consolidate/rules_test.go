@@ -133,6 +133,63 @@ func TestMend(t *testing.T) {
 	}
 }
 
+// TestMendFixed: a 比例連結 member whose rounded figures break
+// 固定資産等形成分 = 固定資産 + 短期貸付金 + 基金 keeps it too. At 30 %:
+// 土地 1,005 → 301.5 → 302 and 物品 995 → 298.5 → 299, 固定資産 601,
+// against 固定資産等形成分 2,000 → 600; 現金預金 10 → 3, 地方債 5 → 1.5 → 2,
+// 余剰分 5 → 1.5 → 2, so that 資産合計 604 = 2 + 600 + 2 holds as
+// rounded. The identity takes a yen from 土地 (of 土地 and 物品, both 0.5
+// up, the larger): 固定資産 600. That breaks 資産合計 603 against 604,
+// whose one figure free of the links mended before it, 地方債, gives a
+// yen back: 1. 固定資産等形成分 and 余剰分 stay 600 and 2, as the
+// 純資産変動計算書 has them.
+func TestMendFixed(t *testing.T) {
+	c := two(t)
+	c.Members[1].Ratio = ratio("0.3")
+	c.Members[1].Book = sparseBook(t, map[unified.Kind]map[string]int64{
+		unified.BalanceSheet: {"1111": 1005, "1140": 995, "1510": 10, "2010": 5, "3010": 2000, "3020": 5},
+		unified.NetAssets:    {"6000:固定資産等形成分": 2000, "6000:余剰分（不足分）": 5},
+		unified.CashFlow:     {"9100": 10},
+	})
+	r, err := c.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := r.Worksheets[0].Statement
+	for row, want := range map[string]int64{"事業用資産/土地": 301, "物品": 299, "固定資産": 600, "固定資産等形成分": 600,
+		"現金預金": 3, "資産合計": 603, "固定負債/地方債": 1, "余剰分（不足分）": 2, "負債及び純資産合計": 603} {
+		if v, _ := ws.Cell(row, "組合（30%）"); v.Amount.IntPart() != want {
+			t.Errorf("%s at 30 %% = %v, want %d", row, v, want)
+		}
+	}
+	for _, want := range []string{"組合（30%）: 端数調整 貸借対照表 事業用資産/土地: 301.5 → 301 (-1円)", "組合（30%）: 端数調整 貸借対照表 地方債: 1.5 → 1 (-1円)"} {
+		if !slices.Contains(r.Notes, want) {
+			t.Errorf("notes %q, want %q", r.Notes, want)
+		}
+	}
+	if v := r.Verify(); len(v.Findings) > 0 {
+		t.Errorf("the 精算表 does not verify: %v", v.Findings)
+	}
+}
+
+// A member with no 固定資産, 短期貸付金 or 基金 may print its
+// 固定資産等形成分 as 0: the identity holds.
+func TestFixedZero(t *testing.T) {
+	c := two(t)
+	c.Members[1].Book = sparseBook(t, map[unified.Kind]map[string]int64{
+		unified.BalanceSheet: {"1510": 40, "3010": 0, "3020": 40},
+		unified.NetAssets:    {"6000:固定資産等形成分": 0, "6000:余剰分（不足分）": 40},
+		unified.CashFlow:     {"9100": 40},
+	})
+	r, err := c.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := r.Verify(); len(v.Findings) > 0 {
+		t.Errorf("the 精算表 does not verify: %v", v.Findings)
+	}
+}
+
 // sparseBook returns the book of the four statements on the forms of
 // 連結 with the figures given by kind and key (key:column for the
 // 純資産変動計算書), and no other.

@@ -123,7 +123,7 @@ func (c *Consolidation) scale(m *member) []Problem {
 			m.notes = append(m.notes, fmt.Sprintf("%s: 端数調整 %v %s: %s → %s (%s円)", m.column, l.kind, where, l.exact, l.yen, signed(d)))
 		}
 	}
-	return linkProblems(unified.Verify(book, c.Scope), Problem{Member: m.Name}, ErrRounding)
+	return linkProblems(book, c.Scope, Problem{Member: m.Name}, ErrRounding)
 }
 
 // mend allots the rounding remainder of each link the rounded leaves
@@ -144,7 +144,7 @@ func (c *Consolidation) mend(m *member, leaves []*leaf, at map[[3]string]*leaf) 
 			}
 		}
 	}
-	for _, l := range unified.Links(c.Scope) {
+	for _, l := range scopeLinks(c.Scope) {
 		coeff := map[*leaf]int{}
 		for _, side := range []struct {
 			refs []statement.Ref

@@ -69,6 +69,18 @@
 // them to the 貸借対照表 and to each other; their rows are marked [K] in
 // schedules/*.csv, from knowledge of the 様式, not yet seen in print.
 //
+// # Indicators
+//
+// [Analyze] computes the 財務指標 of 総務省's 統一的な基準による財務書類等
+// 活用の手引き from one scope of a body's book and its population: 資産形成度
+// (住民一人当たり資産額, 歳入額対資産比率, 有形固定資産減価償却率), 世代間公平性
+// (純資産比率, 将来世代負担比率), 持続可能性 (住民一人当たり負債額, 基礎的財政
+// 収支), 効率性 (住民一人当たり行政コスト) and 自律性 (受益者負担比率). Each
+// [Indicator]'s doc gives its definition. Values are exact quotients
+// ([Ratio]); [Indicator.Printed] rounds one half away from zero in the
+// indicator's unit. An indicator whose denominator is 0 or 該当なし has no
+// value.
+//
 // # Errors
 //
 // Problems are reported in an [*Error] listing every [Problem]. [ErrContra]

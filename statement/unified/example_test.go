@@ -76,3 +76,60 @@ func ExampleBuildSparse() {
 	// 土地 - false
 	// unified: statement "貸借対照表": row "1135": column "金額": contra account with a positive figure: 工作物減価償却累計額 2,500 is positive; a contra account's figure is negative (△)
 }
+
+// The 財務指標 of a body's 一般会計等, from its statements and its
+// population: 資産合計 655,000,000 円 over 8,000 residents is 81,875 円,
+// 8.2万円; each prints in its unit, rounded half away from zero.
+func ExampleAnalyze() {
+	yen := func(n int64) format.Cell { return format.CellOf(decimal.NewFromInt(n)) }
+	var book statement.Book
+	for id, figs := range map[string][]statement.Figure{
+		"bs-general": {
+			{Row: "事業用資産/土地", Column: "金額", Value: yen(400e6)},
+			{Row: "事業用資産/建物", Column: "金額", Value: yen(600e6)},
+			{Row: "事業用資産/建物減価償却累計額", Column: "金額", Value: yen(-360e6)},
+			{Row: "現金預金", Column: "金額", Value: yen(15e6)},
+			{Row: "固定負債/地方債", Column: "金額", Value: yen(300e6)},
+			{Row: "固定資産等形成分", Column: "金額", Value: yen(640e6)},
+			{Row: "余剰分（不足分）", Column: "金額", Value: yen(-285e6)},
+		},
+		"pl-general": {
+			{Row: "職員給与費", Column: "金額", Value: yen(100e6)},
+			{Row: "使用料及び手数料", Column: "金額", Value: yen(5e6)},
+		},
+		"cf-general": {
+			{Row: "人件費支出", Column: "金額", Value: yen(100e6)},
+			{Row: "税収等収入", Column: "金額", Value: yen(115e6)},
+			{Row: "公共施設等整備費支出", Column: "金額", Value: yen(15e6)},
+		},
+	} {
+		s, err := unified.BuildSparse(id, statement.Meta{}, figs)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		book.Add(id, s)
+	}
+	a, err := unified.Analyze(&book, unified.General, unified.AnalysisInput{Population: 8000})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, i := range unified.Indicators() {
+		if r, ok := a.Ratio(i); ok {
+			fmt.Println(i, i.Format(r))
+		} else {
+			fmt.Println(i, "-")
+		}
+	}
+	// Output:
+	// 住民一人当たり資産額 8.2万円
+	// 歳入額対資産比率 5.70年
+	// 有形固定資産減価償却率 60.0%
+	// 純資産比率 54.2%
+	// 将来世代負担比率 46.9%
+	// 住民一人当たり負債額 3.8万円
+	// 基礎的財政収支 0千円
+	// 住民一人当たり行政コスト 1.2万円
+	// 受益者負担比率 5.0%
+}

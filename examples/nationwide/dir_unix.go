@@ -1,0 +1,52 @@
+//go:build unix
+
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// A dirFS is os.DirFS with a ReadFile of its own: one open, one read for a
+// file of up to 8 KiB (one more for each doubling beyond), and one close.
+// os.DirFS's ReadFile, through os.Open, also registers the file with the
+// runtime's poller and asks for its size: nine calls to the system where
+// these take three, on a nation of 21,456 small files.
+type dirFS struct {
+	fs.FS
+	dir string
+}
+
+// openDir returns the files under dir.
+func openDir(dir string) fs.FS { return dirFS{os.DirFS(dir), dir} }
+
+// ReadFile reads the named file. A read of a regular file returns fewer
+// bytes than asked for only at its end, so a short read ends it.
+func (d dirFS) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
+	}
+	fd, err := syscall.Open(filepath.Join(d.dir, filepath.FromSlash(name)), syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	defer syscall.Close(fd)
+	b := make([]byte, 8<<10)
+	n := 0
+	for {
+		m, err := syscall.Read(fd, b[n:])
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err != nil:
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
+		n += m
+		if n < len(b) {
+			return b[:n], nil
+		}
+		b = append(b, make([]byte, len(b))...)
+	}
+}

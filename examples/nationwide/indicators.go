@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/koukaikei/koukaikei/statement/unified"
+)
+
+// indicatorsHeader heads indicators.csv: one line per body, scope and
+// indicator, with the value as printed in the indicator's unit (empty
+// when it has none: a 0 or 該当なし denominator, or no population) and
+// the body's national rank among the bodies of its kind (prefectures or
+// municipalities) that have a value, 1 for the largest; equal values
+// share a rank.
+const indicatorsHeader = "code,name,prefecture,scope,indicator,unit,value,rank"
+
+// summaryHeader heads indicators-prefecture.csv: one line per group (a
+// prefecture with its municipalities, or all), scope and indicator: how
+// many bodies have a value; the indicator of the group as a whole (the
+// sum of the bodies' numerators over the sum of their denominators; for
+// 基礎的財政収支, the sum); and the first quartile, median and third
+// quartile of the bodies' values, interpolated linearly between the
+// values in order (R's, NumPy's and pandas' default), computed
+// exactly and rounded for printing as each body's value is.
+const summaryHeader = "group,scope,indicator,unit,bodies,whole,q1,median,q3"
+
+// writeIndicators writes each body's indicators with its rank, and each
+// group's summary; a nil writer is skipped. The 27 scopes and indicators
+// are ranked and summarised on all processors.
+func (w *Work) writeIndicators(bodies, groups io.Writer) error {
+	inds := unified.Indicators()
+	type column struct {
+		values, ranks []string   // by body: as printed, "" for none
+		summary       [][]string // by group: the fields of summaryHeader
+	}
+	cols := make([]column, len(scopes)*len(inds))
+	members := w.members()
+	parallel(len(cols), func(c int) error {
+		s, ind := c/len(inds), inds[c%len(inds)]
+		col := &cols[c]
+		col.values, col.ranks = make([]string, len(w.Bodies)), make([]string, len(w.Bodies))
+		rank := w.ranks(s, ind)
+		for i := range w.Bodies {
+			if v, ok := w.Analyses[i][s].Ratio(ind); ok {
+				col.values[i], col.ranks[i] = printedValue(ind, v), strconv.Itoa(rank[i])
+			}
+		}
+		for g := 0; g <= nationGroup; g++ {
+			var ids []int
+			if g == nationGroup {
+				ids = make([]int, len(w.Bodies))
+				for i := range ids {
+					ids[i] = i
+				}
+			} else {
+				ids = members[g]
+			}
+			col.summary = append(col.summary, w.summarise(groupName(g), s, ind, ids))
+		}
+		return nil
+	})
+	if bodies != nil {
+		b := bufio.NewWriterSize(bodies, 1<<16)
+		b.WriteString(indicatorsHeader + "\n")
+		for i, body := range w.Bodies {
+			head := string(body.Code) + "," + quoteCSV(body.Name) + "," + fmt.Sprintf("%02d", body.Prefecture) + ","
+			for c := range cols {
+				s, ind := c/len(inds), inds[c%len(inds)]
+				b.WriteString(head + scopes[s] + "," + ind.String() + "," + ind.Unit() + "," + cols[c].values[i] + "," + cols[c].ranks[i] + "\n")
+			}
+		}
+		if err := b.Flush(); err != nil {
+			return err
+		}
+	}
+	if groups == nil {
+		return nil
+	}
+	b := bufio.NewWriterSize(groups, 1<<16)
+	b.WriteString(summaryHeader + "\n")
+	for g := 0; g <= nationGroup; g++ {
+		for c := range cols {
+			for k, f := range cols[c].summary[g] {
+				if k > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString(quoteCSV(f))
+			}
+			b.WriteByte('\n')
+		}
+	}
+	return b.Flush()
+}
+
+// summarise returns the fields of summaryHeader for the bodies ids of
+// group g in scope s and indicator ind.
+func (w *Work) summarise(g string, s int, ind unified.Indicator, ids []int) []string {
+	var vs []unified.Ratio
+	var num, den decimal.Decimal
+	for _, i := range ids {
+		if v, ok := w.Analyses[i][s].Ratio(ind); ok {
+			vs = append(vs, v)
+			num, den = num.Add(v.Num), den.Add(v.Den)
+		}
+	}
+	fields := []string{g, scopes[s], ind.String(), ind.Unit(), strconv.Itoa(len(vs)), "", "", "", ""}
+	if len(vs) > 0 {
+		if ind == unified.PrimaryBalance {
+			den = decimal.NewFromInt(1) // an amount: the sum
+		}
+		fields[5] = printedValue(ind, unified.Ratio{Num: num, Den: den})
+		sortRatios(vs)
+		for q := 1; q <= 3; q++ {
+			fields[5+q] = printedValue(ind, quantile(vs, q))
+		}
+	}
+	return fields
+}
+
+// printedValue returns the indicator's value as printed, with its places.
+func printedValue(ind unified.Indicator, v unified.Ratio) string {
+	return ind.Printed(v).StringFixed(ind.Places())
+}
+
+// ranks returns the national rank of each body in scope s and indicator
+// ind among the bodies of its kind, 1 for the largest value, 0 for a body
+// without a value.
+func (w *Work) ranks(s int, ind unified.Indicator) []int {
+	out := make([]int, len(w.Bodies))
+	for _, prefectures := range []bool{true, false} {
+		var ids []int
+		for i, b := range w.Bodies {
+			if _, ok := w.Analyses[i][s].Ratio(ind); ok && b.IsPrefecture() == prefectures {
+				ids = append(ids, i)
+			}
+		}
+		vs := make([]unified.Ratio, len(ids))
+		for k, i := range ids {
+			vs[k], _ = w.Analyses[i][s].Ratio(ind)
+		}
+		at := sortRatios(vs)
+		// Largest first; equal values share the rank of the first of them.
+		for k := len(at) - 1; k >= 0; k-- {
+			r := len(at) - k
+			if k < len(at)-1 && vs[k].Cmp(vs[k+1]) == 0 {
+				r = out[ids[at[k+1]]]
+			}
+			out[ids[at[k]]] = r
+		}
+	}
+	return out
+}
+
+// quantile returns the q-th quartile (1, 2 or 3) of the sorted values,
+// exactly: at position h = (n−1)·q/4, the value there plus the fraction
+// of h times the step to the next.
+func quantile(vs []unified.Ratio, q int) unified.Ratio {
+	h := (len(vs) - 1) * q // in quarters
+	lo, m := h/4, int64(h%4)
+	if m == 0 {
+		return vs[lo]
+	}
+	a, b := vs[lo], vs[lo+1]
+	// a + m/4·(b − a) = (a.Num·b.Den·(4−m) + b.Num·a.Den·m) / (4·a.Den·b.Den)
+	num := a.Num.Mul(b.Den).Mul(decimal.NewFromInt(4 - m)).Add(b.Num.Mul(a.Den).Mul(decimal.NewFromInt(m)))
+	return unified.Ratio{Num: num, Den: a.Den.Mul(b.Den).Mul(decimal.NewFromInt(4))}
+}
+
+// sortRatios sorts vs in increasing order and returns where each value
+// was: sorted[k] = vs[at[k]] before the sort. Values are compared as
+// float64 where those differ by more than their rounding can, exactly
+// otherwise, which orders them exactly at a fraction of the cost.
+func sortRatios(vs []unified.Ratio) (at []int) {
+	type key struct {
+		f float64
+		k int
+	}
+	keys := make([]key, len(vs))
+	for k, v := range vs {
+		keys[k] = key{toFloat(v.Num) / toFloat(v.Den), k}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if d, tol := a.f-b.f, 1e-9*max(math.Abs(a.f), math.Abs(b.f)); d > tol {
+			return 1
+		} else if d < -tol {
+			return -1
+		}
+		return vs[a.k].Cmp(vs[b.k])
+	})
+	sorted := make([]unified.Ratio, len(vs))
+	at = make([]int, len(vs))
+	for k, key := range keys {
+		sorted[k], at[k] = vs[key.k], key.k
+	}
+	copy(vs, sorted)
+	return at
+}
+
+// toFloat returns d as the nearest float64, or about it: within a few
+// units in the last place.
+func toFloat(d decimal.Decimal) float64 {
+	if d.NumDigits() <= 18 {
+		return float64(d.CoefficientInt64()) * math.Pow10(int(d.Exponent()))
+	}
+	return d.InexactFloat64()
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/koukaikei/koukaikei/statement/unified"
+)
+
+func ratio(num, den int64) unified.Ratio {
+	return unified.Ratio{Num: decimal.NewFromInt(num), Den: decimal.NewFromInt(den)}
+}
+
+// The quartiles of 1, 2, 3, 4 by linear interpolation (as numpy.quantile
+// and pandas give them): at 0.75, 1.5 and 2.25, 1.75, 2.5 and 3.25; of
+// one value, that value.
+func TestQuantile(t *testing.T) {
+	vs := []unified.Ratio{ratio(1, 1), ratio(4, 2), ratio(9, 3), ratio(4, 1)}
+	for q, want := range map[int]unified.Ratio{1: ratio(7, 4), 2: ratio(5, 2), 3: ratio(13, 4)} {
+		if got := quantile(vs, q); got.Cmp(want) != 0 {
+			t.Errorf("quartile %d = %s/%s, want %s/%s", q, got.Num, got.Den, want.Num, want.Den)
+		}
+	}
+	if got := quantile(vs[:1], 2); got.Cmp(ratio(1, 1)) != 0 {
+		t.Errorf("median of one value %s/%s", got.Num, got.Den)
+	}
+}
+
+// sortRatios orders exactly, equal values by their place, even where the
+// float64 quotients are equal or misordered.
+func TestSortRatios(t *testing.T) {
+	const big = 999999999999999999
+	vs := []unified.Ratio{ratio(5, 1), ratio(big, big-1), ratio(14, 2), ratio(big-1, big-2), ratio(1, 1), ratio(7, 1)}
+	at := sortRatios(vs)
+	// big/(big−1) < (big−1)/(big−2), though as float64 both are 1.
+	want := []int{4, 1, 3, 0, 2, 5}
+	for k := range want {
+		if at[k] != want[k] {
+			t.Fatalf("order %v, want %v", at, want)
+		}
+	}
+	for k := 1; k < len(vs); k++ {
+		if vs[k-1].Cmp(vs[k]) > 0 {
+			t.Errorf("not sorted at %d", k)
+		}
+	}
+}
+
+// Each body's rank is one more than the number of bodies of its kind with
+// a larger value, counted here one pair at a time.
+func TestRanks(t *testing.T) {
+	k, _, files := nation(t, small)
+	w, err := Run(k, files, Outputs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s := range scopes {
+		for _, ind := range unified.Indicators() {
+			got := w.ranks(s, ind)
+			for i, a := range w.Bodies {
+				va, ok := w.Analyses[i][s].Ratio(ind)
+				if !ok {
+					if got[i] != 0 {
+						t.Errorf("%s %s: no value, rank %d", a.Code, ind, got[i])
+					}
+					continue
+				}
+				want := 1
+				for j, b := range w.Bodies {
+					if vb, ok := w.Analyses[j][s].Ratio(ind); ok && a.IsPrefecture() == b.IsPrefecture() && vb.Cmp(va) > 0 {
+						want++
+					}
+				}
+				if got[i] != want {
+					t.Errorf("%s %s %s: rank %d, want %d", a.Code, scopes[s], ind, got[i], want)
+				}
+			}
+		}
+	}
+}
