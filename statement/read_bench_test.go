@@ -100,8 +100,9 @@ func publishedCSV(s *statement.Statement) []byte {
 	return []byte(b.String())
 }
 
-// repeatedForm returns a form of n groups whose labels repeat as the
-// 統一的な基準's do, one group for every 区分 under the heading 【歳出】:
+// repeatedForm returns a form of n groups whose labels repeat, as その他
+// repeats under many parents in published statements, one group for every
+// 区分 under the heading 【歳出】:
 //
 //	区分g (a heading that prints its amount)
 //	  人件費

@@ -237,10 +237,10 @@ func (t *Template) compileColumns(ps *problems) {
 // depends on itself.
 func (t *Template) orderFormulas(ps *problems) {
 	f := &t.form
-	rowSeen := newSeen(len(f.Rows))
+	rowsGiven := newRowSet(len(f.Rows))
 	rowDeps := func(i int) []int {
 		deps := make([]int, 0, len(t.formulas[i]))
-		rowSeen.next()
+		rowsGiven.clear()
 		for _, term := range t.formulas[i] {
 			j, ok := t.rowIndex[term.Key]
 			switch {
@@ -248,7 +248,7 @@ func (t *Template) orderFormulas(ps *problems) {
 				ps.addf(0, f.Rows[i].Key, "", ErrUnknown, "key %q in its formula", term.Key)
 			case f.Rows[j].Kind == Header:
 				ps.addf(0, f.Rows[i].Key, "", ErrMismatch, "its formula sums the header %q", term.Key)
-			case !rowSeen.add(j):
+			case !rowsGiven.add(j):
 				ps.addf(0, f.Rows[i].Key, "", ErrDuplicate, "its formula has the term %q twice", term.Key)
 			default:
 				deps = append(deps, j)
@@ -256,10 +256,10 @@ func (t *Template) orderFormulas(ps *problems) {
 		}
 		return deps
 	}
-	colSeen := newSeen(len(f.Columns))
+	colsGiven := newRowSet(len(f.Columns))
 	colDeps := func(i int) []int {
 		var deps []int
-		colSeen.next()
+		colsGiven.clear()
 		for _, term := range f.Columns[i].Formula {
 			j, ok := t.colIndex[term.Key]
 			switch {
@@ -267,7 +267,7 @@ func (t *Template) orderFormulas(ps *problems) {
 				ps.addf(0, "", f.Columns[i].Name, ErrUnknown, "column %q in its formula", term.Key)
 			case f.Columns[j].Kind == Text:
 				ps.addf(0, "", f.Columns[i].Name, ErrMismatch, "its formula sums the text column %q", term.Key)
-			case !colSeen.add(j):
+			case !colsGiven.add(j):
 				ps.addf(0, "", f.Columns[i].Name, ErrDuplicate, "its formula has the term %q twice", term.Key)
 			default:
 				deps = append(deps, j)
@@ -284,28 +284,30 @@ func (t *Template) orderFormulas(ps *problems) {
 	})
 }
 
-// A seen is a set of rows (or columns) emptied in constant time, so that
-// a formula of many terms finds one given twice without a scan of those
-// before it.
-type seen struct {
-	mark []int // per row: the set it was last added to
-	set  int   // the set now filled
+// A rowSet is a set of the rows (or columns) of a form that empties in
+// constant time, so that each formula of many starts with an empty one
+// without the cost of the form's rows: one finds a term it has twice,
+// another the rows a term sums, without a scan.
+type rowSet struct {
+	mark []int // per row: the filling of the set it was last added in
+	fill int   // the filling now
 }
 
-func newSeen(n int) seen { return seen{mark: make([]int, n), set: 1} }
+// newRowSet returns an empty set of n rows.
+func newRowSet(n int) rowSet { return rowSet{mark: make([]int, n), fill: 1} }
 
-// next empties the set.
-func (s *seen) next() { s.set++ }
+// clear empties the set.
+func (s *rowSet) clear() { s.fill++ }
 
 // has reports whether j is in the set.
-func (s *seen) has(j int) bool { return s.mark[j] == s.set }
+func (s *rowSet) has(j int) bool { return s.mark[j] == s.fill }
 
 // add adds j to the set and reports whether it was not in it yet.
-func (s *seen) add(j int) bool {
-	if s.mark[j] == s.set {
+func (s *rowSet) add(j int) bool {
+	if s.mark[j] == s.fill {
 		return false
 	}
-	s.mark[j] = s.set
+	s.mark[j] = s.fill
 	return true
 }
 
@@ -380,14 +382,14 @@ func children(rows []Row, i int) Formula {
 func (t *Template) lint(ps *problems) {
 	rows := t.form.Rows
 	reached := make([]bool, len(rows))
-	terms := newSeen(len(rows))  // the terms of the formula looked at
-	at := make([]int, len(rows)) // per term of that formula: its place in it
-	walked := newSeen(len(rows)) // the rows summed through one of its terms
+	terms := newRowSet(len(rows))  // the terms of the formula looked at
+	at := make([]int, len(rows))   // per term of that formula: its place in it
+	walked := newRowSet(len(rows)) // the rows summed through one of its terms
 	var stack []int
 	type twice struct{ term, through int } // places in the formula
 	var found []twice
 	for _, i := range t.rowOrder {
-		terms.next()
+		terms.clear()
 		for n, j := range t.rowTerms[i] {
 			reached[j] = true
 			terms.add(j)
@@ -400,7 +402,7 @@ func (t *Template) lint(ps *problems) {
 		// the rows squared.
 		found = found[:0]
 		for n, k := range t.rowTerms[i] {
-			walked.next()
+			walked.clear()
 			stack = append(stack[:0], t.rowTerms[k]...)
 			for len(stack) > 0 {
 				v := stack[len(stack)-1]
