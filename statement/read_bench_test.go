@@ -15,16 +15,25 @@ import (
 func BenchmarkCompile(b *testing.B) {
 	for _, n := range []int{5, 50, 500} {
 		f, _ := growthForm(n)
-		b.Run(fmt.Sprintf("rows=%d", len(f.Rows)), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := statement.Compile(f); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(f.Rows)), "ns/row")
+		benchRows(b, len(f.Rows), func() error {
+			_, err := statement.Compile(f)
+			return err
 		})
 	}
+}
+
+// benchRows runs fn as the benchmark of a form of the given rows, named
+// by them, and reports the time per row beside the time per call.
+func benchRows(b *testing.B, rows int, fn func() error) {
+	b.Run(fmt.Sprintf("rows=%d", rows), func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := fn(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+	})
 }
 
 // BenchmarkRead reads statements of 1×, 10× and 100× the rows in 千円: as
@@ -145,14 +154,9 @@ func repeatedForm(n int) (*statement.Form, []statement.Figure) {
 func BenchmarkCompileRepeated(b *testing.B) {
 	for _, n := range []int{20, 200, 2000} {
 		f, _ := repeatedForm(n)
-		b.Run(fmt.Sprintf("rows=%d", len(f.Rows)), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := statement.Compile(f); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(f.Rows)), "ns/row")
+		benchRows(b, len(f.Rows), func() error {
+			_, err := statement.Compile(f)
+			return err
 		})
 	}
 }
@@ -167,14 +171,9 @@ func BenchmarkBuildByLabel(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(fmt.Sprintf("rows=%d", len(f.Rows)), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := t.Build(statement.Meta{}, figs); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(f.Rows)), "ns/row")
+		benchRows(b, len(f.Rows), func() error {
+			_, err := t.Build(statement.Meta{}, figs)
+			return err
 		})
 	}
 }
@@ -184,14 +183,6 @@ func BenchmarkBuildByLabel(b *testing.B) {
 func BenchmarkValidate(b *testing.B) {
 	for _, n := range []int{20, 200, 2000} {
 		f, _ := repeatedForm(n)
-		b.Run(fmt.Sprintf("rows=%d", len(f.Rows)), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := f.Validate(); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(f.Rows)), "ns/row")
-		})
+		benchRows(b, len(f.Rows), f.Validate)
 	}
 }
