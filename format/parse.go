@@ -133,6 +133,14 @@ func (f Formatter) ParseAmount(s string) (decimal.Decimal, error) {
 // (ZeroDash or ZeroHyphen): a statement that does has no other use for
 // one. Other errors are *ParseError values.
 func (f Formatter) ParseCell(s string) (Cell, error) {
+	if s == "-" {
+		// The dash of 該当なし, in most published files every other
+		// figure: what the parser would make of it, without it.
+		if f.Zero == ZeroDash || f.Zero == ZeroHyphen {
+			return CellOf(decimal.Zero), nil
+		}
+		return Cell{}, nil
+	}
 	d, err := f.ParseAmount(s)
 	switch {
 	case errors.Is(err, ErrNoFigure) && (f.Zero == ZeroDash || f.Zero == ZeroHyphen):

@@ -110,6 +110,9 @@ func TestFormatterParseCell(t *testing.T) {
 		{"negative in 百万円", format.Formatter{Unit: format.Million, Negative: format.Parens}, "(1,696)", format.CellOf(dec("-1696000000"))},
 		{"a dash", format.Formatter{Unit: format.Thousand}, "-", format.Cell{}},
 		{"a dash for zero", format.Formatter{Zero: format.ZeroDash}, "－", format.CellOf(dec("0"))},
+		{"a hyphen for zero", format.Formatter{Zero: format.ZeroHyphen}, "-", format.CellOf(dec("0"))},
+		{"a hyphen in parentheses' style", format.Formatter{Negative: format.Parens}, "-", format.Cell{}},
+		{"a spaced hyphen", format.Formatter{}, " - ", format.Cell{}},
 	}
 	for _, tt := range tests {
 		got, err := tt.f.ParseCell(tt.in)

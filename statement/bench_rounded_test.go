@@ -17,22 +17,40 @@ import (
 // and the same table in 円, as a book prints the figures a summary
 // rounds.
 func tableStatement(b testing.TB, n int) (thousands, yen *statement.Statement) {
+	t, err := statement.Compile(tableForm(n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return tableStatementOf(b, t, n, uint64(n))
+}
+
+// tableForm returns the form of tableStatement.
+func tableForm(n int) *statement.Form {
 	form := &statement.Form{Title: "表", Columns: []statement.Column{
 		{Name: "A", Kind: statement.Input}, {Name: "B", Kind: statement.Input},
 		{Name: "C", Kind: statement.Computed, Formula: statement.Formula{{Key: "A"}, {Key: "B"}}}}}
-	rng := rand.New(rand.NewPCG(uint64(n), 1))
 	var total statement.Formula
-	var figs []statement.Figure
 	for i := range n {
 		key := fmt.Sprintf("r%d", i)
 		form.Rows = append(form.Rows, statement.Row{Key: key, Kind: statement.Item, Label: key})
 		total = append(total, statement.Term{Key: key})
+	}
+	form.Rows = append(form.Rows, statement.Row{Key: "total", Kind: statement.Total, Label: "合計", Formula: total})
+	return form
+}
+
+// tableStatementOf returns a statement of t, of a tableForm of n rows, as
+// tableStatement does, with figures drawn from seed.
+func tableStatementOf(b testing.TB, t *statement.Template, n int, seed uint64) (thousands, yen *statement.Statement) {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	var figs []statement.Figure
+	for i := range n {
+		key := fmt.Sprintf("r%d", i)
 		for _, col := range []string{"A", "B"} {
 			figs = append(figs, statement.Figure{Row: key, Column: col, Value: format.CellOf(decimal.NewFromInt(rng.Int64N(1e9)))})
 		}
 	}
-	form.Rows = append(form.Rows, statement.Row{Key: "total", Kind: statement.Total, Label: "合計", Formula: total})
-	yen, err := statement.Build(form, statement.Meta{}, figs)
+	yen, err := t.Build(statement.Meta{}, figs)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -117,13 +135,7 @@ func BenchmarkBookVerifyRounded(b *testing.B) {
 		if err := book.Add("yen", yen); err != nil {
 			b.Fatal(err)
 		}
-		var links []statement.Link
-		for i := range n {
-			key := fmt.Sprintf("r%d", i)
-			links = append(links, statement.Link{Name: key,
-				Left:  []statement.Ref{{Statement: "summary", Row: key, Column: "A"}},
-				Right: []statement.Ref{{Statement: "yen", Row: key, Column: "A"}}})
-		}
+		links := tableLinks(n)
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -133,6 +145,59 @@ func BenchmarkBookVerifyRounded(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
+		})
+	}
+}
+
+// tableLinks returns the links of a book of the tables of tableStatement,
+// summary and yen, of n rows: each row's A in 千円 is its A in 円.
+func tableLinks(n int) []statement.Link {
+	var links []statement.Link
+	for i := range n {
+		key := fmt.Sprintf("r%d", i)
+		links = append(links, statement.Link{Name: key,
+			Left:  []statement.Ref{{Statement: "summary", Row: key, Column: "A"}},
+			Right: []statement.Ref{{Statement: "yen", Row: key, Column: "A"}}})
+	}
+	return links
+}
+
+// BenchmarkBooksVerifyRounded verifies 100, 1,000 and 10,000 books of one
+// shape, as a nation's bodies publish them: a 千円 table of 20 rows whose
+// rows and columns both add up, the same table in 円, and a link from each
+// row's A to the yen it rounds, each book with figures of its own. The
+// books share the system of their identities, which the first builds: the
+// time per book should stay flat.
+func BenchmarkBooksVerifyRounded(b *testing.B) {
+	const rows = 20
+	t, err := statement.Compile(tableForm(rows))
+	if err != nil {
+		b.Fatal(err)
+	}
+	links := tableLinks(rows)
+	for _, n := range []int{100, 1000, 10000} {
+		books := make([]*statement.Book, n)
+		for k := range books {
+			thousands, yen := tableStatementOf(b, t, rows, uint64(k))
+			books[k] = &statement.Book{}
+			if err := books[k].Add("summary", thousands); err != nil {
+				b.Fatal(err)
+			}
+			if err := books[k].Add("yen", yen); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(fmt.Sprintf("books=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, book := range books {
+					v, err := book.VerifyRounded(statement.VerifyOptions{Links: links, OmitWithinRounding: true})
+					if err != nil || !v.OK() {
+						b.Fatalf("%v: %v", err, v.Unexpected())
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/book")
 		})
 	}
 }

@@ -175,14 +175,6 @@ func (r *Verification) Count(v Verdict) int {
 	return r.counts[v]
 }
 
-// add counts f and makes it a finding unless it is Exact.
-func (r *Verification) add(f Finding) {
-	r.counts[f.Verdict]++
-	if f.Verdict != Exact {
-		r.Findings = append(r.Findings, f)
-	}
-}
-
 // statement verifies s exactly, under the id it has in a book.
 func (r *Verification) statement(id string, s *Statement) {
 	fs := s.Verify()

@@ -1,6 +1,10 @@
 package statement
 
-import "github.com/koukaikei/koukaikei/format"
+import (
+	"slices"
+
+	"github.com/koukaikei/koukaikei/format"
+)
 
 // VerifyRounded verifies b as Verify does, but under rounding: every figure
 // of a statement printed rounded (Meta.Unit above 円, and not Meta.Exact)
@@ -21,39 +25,45 @@ import "github.com/koukaikei/koukaikei/format"
 // column, and so is a sum beyond the int64 range; a link that names one
 // cell on both sides is an *Error wrapping ErrDuplicate. Nothing is then
 // verified: VerifyRounded never falls back to verifying exactly.
+//
+// What is judged together, and the system of identities that judges it,
+// depends only on the book's shape: its statements' ids and templates,
+// how each prints (rounded or not, Meta.Recomputed) and the links.
+// VerifyRounded makes it once for each shape and keeps it with the
+// template of the book's first statement (a few shapes each, the newest),
+// so that verifying thousands of books of a few shapes, as a nation's
+// bodies publish them, fills in each book's figures and solves, and
+// builds nothing. Books of one shape may be verified concurrently.
 func (b *Book) VerifyRounded(opt VerifyOptions) (*Verification, error) {
 	opt = b.keyed(opt)
-	p := b.plan(opt)
-	j := &joint{}
-	var whole []*Statement
-	var links []Link
+	stmts := make([]*Statement, len(b.ids))
 	for k, id := range b.ids {
-		if p.joined[k] && !p.exact[k] {
-			whole = append(whole, b.byID[id])
+		stmts[k] = b.byID[id].ready()
+	}
+	// The plans of books are kept by their first statement's template.
+	by := empty
+	if len(stmts) > 0 {
+		by = stmts[0].t
+	}
+	p := by.plans.find(func(p *plan) bool { return p.book != nil && p.book.fits(b.ids, opt.Links) && p.fits(stmts) })
+	if p == nil {
+		p = b.plan(stmts, opt.Links)
+	}
+	bp := p.book
+	joined := make([]*Statement, 0, len(bp.index))
+	for k, s := range stmts {
+		if bp.joined[k] {
+			joined = append(joined, s)
 		}
 	}
-	for i, l := range opt.Links {
-		if p.how[i] == jointly {
-			links = append(links, l)
-		}
-	}
-	j.grow(whole, links)
-	for k, id := range b.ids {
-		if p.joined[k] {
-			j.addStatement(b.byID[id], id, p.exact[k])
-		}
-	}
-	for i, l := range opt.Links {
-		if p.how[i] == jointly {
-			j.addLink(l.Name, p.cellRefs(l.Left), p.cellRefs(l.Right))
-		}
-	}
-	if err := j.solve(); err != nil {
+	j, err := p.solve(joined, by)
+	if err != nil {
 		return nil, err
 	}
-	v := &Verification{joint: j, index: p.index, book: b}
-	p.statements(v, j)
-	p.links(v, j)
+	v := &Verification{joint: j, index: bp.index, book: b}
+	r := roundedCheck{b: b, opt: opt, plan: bp}
+	r.statements(v, j)
+	r.links(v, j)
 	v.Findings = b.pin(v.Findings, opt.Pins)
 	return v, nil
 }
@@ -65,16 +75,29 @@ const (
 	jointly        // with the statements it names, under rounding
 )
 
-// A roundedPlan says how a book is verified under rounding: which
-// statements are judged together, and how each link is.
+// A roundedPlan says how books of one shape are verified under rounding:
+// which statements are judged together, and how each link is.
 type roundedPlan struct {
-	b       *Book
-	opt     VerifyOptions
-	exact   []bool         // per statement: every cell one exact figure
-	joined  []bool         // per statement: in the joint, whole or as cells only (exact)
-	how     []int          // per link
-	missing [][]Finding    // per link: the cells it names that the book lacks
-	index   map[string]int // per statement id in the joint: its index there
+	ids    []string       // the book's
+	links  []Link         // the links, as given
+	exact  []bool         // per statement: every cell one exact figure
+	joined []bool         // per statement: in the joint, whole or as cells only (exact)
+	how    []int          // per link
+	index  map[string]int // per statement id in the joint: its index there
+}
+
+// fits reports whether a book of statements ids, verified with links, is
+// of the plan's shape, as far as its ids and links say.
+func (p *roundedPlan) fits(ids []string, links []Link) bool {
+	if !slices.Equal(p.ids, ids) || len(p.links) != len(links) {
+		return false
+	}
+	for i, l := range links {
+		if m := &p.links[i]; m.Name != l.Name || !slices.Equal(m.Left, l.Left) || !slices.Equal(m.Right, l.Right) {
+			return false
+		}
+	}
+	return true
 }
 
 // plan decides what is judged together: the statements whose figures are
@@ -82,45 +105,78 @@ type roundedPlan struct {
 // their identities, and the links that name them, with the statements
 // printed exactly that those links name, as cells only. A link between
 // figures that are all exact is checked as Verify checks it: judged
-// together it would be judged the same.
-func (b *Book) plan(opt VerifyOptions) *roundedPlan {
-	p := &roundedPlan{b: b, opt: opt, exact: make([]bool, len(b.ids)), joined: make([]bool, len(b.ids)),
-		how: make([]int, len(opt.Links)), missing: make([][]Finding, len(opt.Links)), index: map[string]int{}}
+// together it would be judged the same. It returns the plan of the joint,
+// not yet compiled.
+func (b *Book) plan(stmts []*Statement, links []Link) *plan {
+	bp := &roundedPlan{ids: slices.Clone(b.ids), links: make([]Link, len(links)), exact: make([]bool, len(b.ids)),
+		joined: make([]bool, len(b.ids)), how: make([]int, len(links)), index: map[string]int{}}
+	for i, l := range links {
+		bp.links[i] = Link{Name: l.Name, Left: slices.Clone(l.Left), Right: slices.Clone(l.Right), Note: l.Note}
+	}
 	at := make(map[string]int, len(b.ids))
 	for k, id := range b.ids {
-		s := b.byID[id].ready()
+		s := stmts[k]
 		at[id] = k
-		p.exact[k] = !s.rounded() && len(s.meta.Recomputed) == 0 && !s.t.hasHidden()
-		p.joined[k] = !p.exact[k]
+		bp.exact[k] = !s.rounded() && len(s.meta.Recomputed) == 0 && !s.t.hasHidden()
+		bp.joined[k] = !bp.exact[k]
 	}
-	for i, l := range opt.Links {
-		p.how[i] = alone // and check reports the cells the book lacks
+	for i, l := range links {
+		bp.how[i] = alone // and check reports the cells the book lacks
 		for _, refs := range [2][]Ref{l.Left, l.Right} {
 			for _, r := range refs {
-				if k, ok := at[r.Statement]; ok && !p.exact[k] {
-					p.how[i] = jointly
+				if k, ok := at[r.Statement]; ok && !bp.exact[k] {
+					bp.how[i] = jointly
 				}
 			}
 		}
-		if p.how[i] != jointly {
+		if bp.how[i] != jointly {
 			continue
 		}
-		if p.missing[i] = b.missing(l); len(p.missing[i]) > 0 {
-			p.how[i] = lacking
+		if len(b.missing(l)) > 0 {
+			bp.how[i] = lacking
 			continue
 		}
 		for _, refs := range [2][]Ref{l.Left, l.Right} {
 			for _, r := range refs {
-				p.joined[at[r.Statement]] = true
+				bp.joined[at[r.Statement]] = true
 			}
 		}
 	}
+	var names []string
+	var whole []*Statement
 	for k, id := range b.ids {
-		if p.joined[k] {
-			p.index[id] = len(p.index)
+		if bp.joined[k] {
+			bp.index[id] = len(bp.index)
+			names = append(names, id)
+			if !bp.exact[k] {
+				whole = append(whole, stmts[k])
+			}
 		}
 	}
+	var jointLinks []Link
+	for i, l := range links {
+		if bp.how[i] == jointly {
+			jointLinks = append(jointLinks, l)
+		}
+	}
+	p := newPlan(bp, names, stmts, jointLinks, whole)
+	for k, id := range b.ids {
+		if bp.joined[k] {
+			p.addStatement(bp.index[id], stmts[k], bp.exact[k])
+		}
+	}
+	for _, l := range jointLinks {
+		p.addLink(l.Name, bp.cellRefs(l.Left), bp.cellRefs(l.Right))
+	}
 	return p
+}
+
+// A roundedCheck is one book's verification under rounding: the book, the
+// options and the plan of its shape.
+type roundedCheck struct {
+	b    *Book
+	opt  VerifyOptions
+	plan *roundedPlan
 }
 
 // cellRefs names the cells of refs in the joint.
@@ -136,8 +192,9 @@ func (p *roundedPlan) cellRefs(refs []Ref) []cellRef {
 // joint for a statement printed rounded, or, with Built, its comparison
 // and what the joint finds that Built does not settle; for a statement
 // printed exactly, those of Verify, or its comparison with Built.
-func (p *roundedPlan) statements(v *Verification, j *joint) {
-	b, built := p.b, p.opt.Built
+func (r *roundedCheck) statements(v *Verification, j *joint) {
+	b, built := r.b, r.opt.Built
+	omit := r.opt.OmitWithinRounding
 	for _, id := range b.ids {
 		s := b.byID[id].ready()
 		switch {
@@ -159,20 +216,21 @@ func (p *roundedPlan) statements(v *Verification, j *joint) {
 					}
 				}
 			}
-			v.Findings = append(v.Findings, j.blankFindings(p.index[id])...)
-			span := j.spans[p.index[id]]
+			k := r.plan.index[id]
+			v.Findings = append(v.Findings, j.blankFindings(k)...)
+			span := j.p.stmts[k].span
 			for x := span[0]; x < span[1]; x++ {
-				f, ok := j.finding(x, p.opt.OmitWithinRounding)
+				verdict, ok := j.verdict(x)
 				if !ok {
 					continue
 				}
-				v.counts[f.Verdict]++
-				keep := f.Verdict != Exact && !(f.Verdict == WithinRounding && p.opt.OmitWithinRounding)
-				if built != nil && f.Verdict == WithinRounding && !differs[[2]string{f.Row, f.Column}] {
+				v.counts[verdict]++
+				keep := verdict != Exact && !(verdict == WithinRounding && omit)
+				if f := &j.p.fs[x]; built != nil && verdict == WithinRounding && !differs[[2]string{f.Row, f.Column}] {
 					keep = false // Built reproduces it
 				}
 				if keep {
-					v.Findings = append(v.Findings, f)
+					v.Findings = append(v.Findings, j.finding(x, verdict))
 				}
 			}
 		}
@@ -187,14 +245,14 @@ func (p *roundedPlan) statements(v *Verification, j *joint) {
 }
 
 // links adds the findings of each link to v.
-func (p *roundedPlan) links(v *Verification, j *joint) {
+func (r *roundedCheck) links(v *Verification, j *joint) {
 	next := 0
-	for i, l := range p.opt.Links {
-		switch p.how[i] {
+	for i, l := range r.opt.Links {
+		switch r.plan.how[i] {
 		case lacking:
-			v.link(p.missing[i])
+			v.link(r.b.missing(l))
 		case alone:
-			fs := p.b.check(l)
+			fs := r.b.check(l)
 			for k := range fs {
 				f := &fs[k]
 				if f.GotText == "" { // not a cell the book lacks
@@ -206,11 +264,12 @@ func (p *roundedPlan) links(v *Verification, j *joint) {
 			}
 			v.link(fs)
 		default:
-			f, _ := j.finding(j.links[next], p.opt.OmitWithinRounding)
+			x := j.p.links[next]
 			next++
-			v.counts[f.Verdict]++
-			if f.Verdict != Exact && !(f.Verdict == WithinRounding && p.opt.OmitWithinRounding) {
-				v.Findings = append(v.Findings, f)
+			verdict, _ := j.verdict(x)
+			v.counts[verdict]++
+			if verdict != Exact && !(verdict == WithinRounding && r.opt.OmitWithinRounding) {
+				v.Findings = append(v.Findings, j.finding(x, verdict))
 			}
 		}
 	}

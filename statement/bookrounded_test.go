@@ -2,7 +2,9 @@ package statement_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/koukaikei/koukaikei/format"
@@ -198,5 +200,115 @@ func TestBookVerifyRoundedExactStatements(t *testing.T) {
 	}
 	if r, ok := v.Bounds("note", "t", "金額"); !ok || !r.Lo.Equal(dyen(4)) || !r.Hi.Equal(dyen(4)) {
 		t.Errorf("Bounds(note 計) = %v, %v", r, ok)
+	}
+}
+
+// Books of one shape share the plan of their verification: each is judged
+// on its own figures, concurrently too, exactly as a book of freshly
+// compiled templates is; a change of the links, even in place, or of how
+// a statement prints, is a shape of its own.
+func TestBookVerifyRoundedShapes(t *testing.T) {
+	compile := func() (seg, res *statement.Template) {
+		var err1, err2 error
+		seg, err1 = statement.Compile(segmentForm)
+		res, err2 = statement.Compile(resultForm)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		return seg, res
+	}
+	book := func(seg, res *statement.Template, diff string, result int64, meta statement.Meta) *statement.Book {
+		meta.Unit = format.Million
+		summary, err := seg.ReadCSV(strings.NewReader("label,予算,決算,差引\n事業費,\"1,240\",\"1,235\","+diff+"\n"), statement.ReadOptions{Meta: meta})
+		if err != nil {
+			t.Fatal(err)
+		}
+		yen, err := res.Build(statement.Meta{}, []statement.Figure{{Row: "jigyo", Column: "決算", Value: format.CellOf(dyen(result))}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b statement.Book
+		if b.Add("segment", summary) != nil || b.Add("result", yen) != nil {
+			t.Fatal("Add")
+		}
+		return &b
+	}
+	links := func(column string) []statement.Link {
+		return []statement.Link{{Name: "事業費",
+			Left:  []statement.Ref{{Statement: "segment", Row: "jigyo", Column: column}},
+			Right: []statement.Ref{{Statement: "result", Row: "jigyo", Column: "決算"}}}}
+	}
+	type variant struct {
+		diff   string
+		result int64
+		meta   statement.Meta
+		column string
+	}
+	variants := []variant{
+		{"△5", 1234567890, statement.Meta{}, "決算"},
+		{"△5", 1300000000, statement.Meta{}, "決算"}, // the link broken
+		{"△7", 1234567890, statement.Meta{}, "決算"}, // 差引 broken
+		{"△5", 1240000000, statement.Meta{}, "予算"}, // another link
+		{"△6", 1234567890, statement.Meta{Recomputed: []string{"差引"}}, "決算"},
+		{"-", 1234567890, statement.Meta{}, "決算"}, // 差引 該当なし
+	}
+	describe := func(v *statement.Verification, err error) string {
+		if err != nil {
+			return err.Error()
+		}
+		var b strings.Builder
+		for _, verdict := range []statement.Verdict{statement.Exact, statement.WithinRounding, statement.Violation, statement.Undecided} {
+			fmt.Fprintf(&b, "%d ", v.Count(verdict))
+		}
+		for _, f := range v.Findings {
+			fmt.Fprintf(&b, "\n%s %v", f, f.Range)
+			if f.Certificate != nil {
+				b.WriteString("\n" + f.Certificate.String())
+			}
+		}
+		r, ok := v.Bounds("segment", "jigyo", "予算")
+		w, _ := v.Witness("segment", "jigyo", "予算")
+		fmt.Fprintf(&b, "\n%v %v %v", r, ok, w)
+		return b.String()
+	}
+	want := make([]string, len(variants))
+	for k, x := range variants {
+		seg, res := compile() // a plan of its own
+		want[k] = describe(book(seg, res, x.diff, x.result, x.meta).VerifyRounded(statement.VerifyOptions{Links: links(x.column)}))
+	}
+	seg, res := compile()
+	shared := links("決算")
+	for round := range 3 {
+		got := make([]string, len(variants))
+		var wg sync.WaitGroup
+		for k, x := range variants {
+			run := func() {
+				l := links(x.column)
+				if x.column == "決算" && round == 0 {
+					l = shared
+				}
+				got[k] = describe(book(seg, res, x.diff, x.result, x.meta).VerifyRounded(statement.VerifyOptions{Links: l}))
+			}
+			if round == 2 {
+				wg.Add(1)
+				go func() { defer wg.Done(); run() }()
+			} else {
+				run()
+			}
+		}
+		wg.Wait()
+		for k := range variants {
+			if got[k] != want[k] {
+				t.Errorf("round %d, %+v:\n%s\nwant\n%s", round, variants[k], got[k], want[k])
+			}
+		}
+	}
+	// The links changed in place after a verification: the next one
+	// follows them.
+	b := book(seg, res, "△5", 1240000000, statement.Meta{})
+	rounded(t, b, statement.VerifyOptions{Links: shared})
+	shared[0].Left[0].Column = "予算"
+	if got := describe(b.VerifyRounded(statement.VerifyOptions{Links: shared})); got != want[3] {
+		t.Errorf("links changed in place:\n%s\nwant\n%s", got, want[3])
 	}
 }

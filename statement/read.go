@@ -3,7 +3,9 @@ package statement
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/koukaikei/koukaikei/format"
@@ -42,6 +44,20 @@ type ReadOptions struct {
 // unitLine reports whether rec is a line that only states a unit, such as
 // （単位：千円） or 単位,千円, and returns the unit's name.
 func unitLine(rec csvio.Record) (string, bool) {
+	// Folding does not make 単位 of other characters: a line without
+	// it, such as the header, is no unit line.
+	if !slices.ContainsFunc(rec.Fields, func(f string) bool { return strings.Contains(f, "単位") }) {
+		return "", false
+	}
+	if len(rec.Fields) == 1 {
+		// The common line, （単位：千円）, without folding it: what
+		// folding would give, as the unit names do not fold.
+		inner, ok1 := strings.CutPrefix(strings.TrimSpace(rec.Fields[0]), "（単位：")
+		name, ok2 := strings.CutSuffix(inner, "）")
+		if ok1 && ok2 && slices.Contains(unitNames, name) {
+			return name, true
+		}
+	}
 	var text []string
 	for _, f := range rec.Fields {
 		if f = strings.TrimSpace(f); f != "" {
@@ -57,9 +73,15 @@ func unitLine(rec csvio.Record) (string, bool) {
 	return strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, ":"), "、")), true
 }
 
+// unitNames are the names of the units, as format.ParseUnit reads them.
+var unitNames = []string{"円", "千円", "百万円", "万円", "億円"}
+
 // unitSuffix splits a column name such as 金額（千円） or 金額(単位:千円)
 // into the column's name and the unit it states.
 func unitSuffix(name string) (base, unit string, ok bool) {
+	if !strings.Contains(name, "円") { // which folding does not make
+		return "", "", false
+	}
 	folded := width.Fold.String(name)
 	if !strings.HasSuffix(folded, "円)") {
 		return "", "", false
@@ -169,6 +191,17 @@ type rowCursor struct {
 // byKey returns the index of the next row, which must have the given key;
 // header rows without a key match an empty one.
 func (c *rowCursor) byKey(key string) (int, error) {
+	// The loop of match, without a function call for each row.
+	rows := c.t.form.Rows
+	for i := c.next; i < len(rows); i++ {
+		if rows[i].Key == key {
+			c.next = i + 1
+			return i, nil
+		}
+		if rows[i].Kind != Header && !rows[i].Hidden {
+			break
+		}
+	}
 	return c.match(func(_ int, r Row) bool { return r.Key == key })
 }
 
@@ -256,15 +289,31 @@ func (s *Statement) computeHidden() {
 }
 
 // trimSpace is strings.TrimSpace, which looks at a field's first and last
-// characters through unicode.IsSpace, made cheaper for the common field
-// that starts and ends with a printable ASCII character: a figure such as
-// 2,074,265.
+// characters through unicode.IsSpace, made cheaper for the common fields
+// that start and end with a printable character: a figure such as
+// 2,074,265, a label such as 固定資産.
 func trimSpace(s string) string {
-	if len(s) > 0 {
-		first, last := s[0], s[len(s)-1]
-		if first > ' ' && first < utf8.RuneSelf && last > ' ' && last < utf8.RuneSelf {
+	if len(s) == 0 {
+		return s
+	}
+	first, last := s[0], s[len(s)-1]
+	if first > ' ' && first < utf8.RuneSelf && last > ' ' && last < utf8.RuneSelf {
+		return s
+	}
+	if first >= utf8.RuneSelf || last >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(s)
+		l, _ := utf8.DecodeLastRuneInString(s)
+		if printable(r) && printable(l) {
 			return s
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// printable reports whether r is a character that strings.TrimSpace
+// keeps at the ends of a text: not a space, and not a byte of bad UTF-8,
+// which it keeps too but whose text is not the common case.
+func printable(r rune) bool {
+	// No space comes after the ideographic space, U+3000.
+	return r > 0x3000 && r != utf8.RuneError || r > ' ' && !unicode.IsSpace(r) && r != utf8.RuneError
 }

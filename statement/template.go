@@ -90,8 +90,10 @@ func rowRef(i int, r Row) string {
 // A Template is a compiled Form: checked, with the order in which its
 // totals are computed and the formula of every subtotal derived from the
 // outline. It is immutable and safe for concurrent use, and the statements
-// built on it share it, as the matches of a regexp.Regexp share it. The
-// zero Template has no rows and no columns.
+// built on it share it, as the matches of a regexp.Regexp share it (and,
+// as a regexp.Regexp keeps its machines, it keeps what verifications under
+// rounding make for its statements: see Book.VerifyRounded). The zero
+// Template has no rows and no columns.
 type Template struct {
 	form     Form
 	rowIndex map[string]int
@@ -109,6 +111,7 @@ type Template struct {
 	inputs   []int            // input columns
 	rowTerms [][]int          // per row: the row of each term of formulas[i]
 	colTerms [][]int          // per column: the column of each term of its formula
+	plans    plans            // of verifications under rounding: see plan
 }
 
 // Compile checks f and returns its Template. Keys must be unique and

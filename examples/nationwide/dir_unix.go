@@ -22,9 +22,14 @@ type dirFS struct {
 // openDir returns the files under dir.
 func openDir(dir string) fs.FS { return dirFS{os.DirFS(dir), dir} }
 
-// ReadFile reads the named file. A read of a regular file returns fewer
-// bytes than asked for only at its end, so a short read ends it.
-func (d dirFS) ReadFile(name string) ([]byte, error) {
+// ReadFile reads the named file.
+func (d dirFS) ReadFile(name string) ([]byte, error) { return d.readInto(name, nil) }
+
+// readInto reads the named file into b's storage, 8 KiB when it has none,
+// and returns it, grown to hold the file. A read of a regular file
+// returns fewer bytes than asked for only at its end, so a short read
+// ends it.
+func (d dirFS) readInto(name string, b []byte) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
@@ -33,7 +38,10 @@ func (d dirFS) ReadFile(name string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
-	b := make([]byte, 8<<10)
+	if cap(b) == 0 {
+		b = make([]byte, 8<<10)
+	}
+	b = b[:cap(b)]
 	n := 0
 	for {
 		m, err := syscall.Read(fd, b[n:])

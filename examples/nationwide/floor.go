@@ -41,16 +41,15 @@ func MeasureFloor(fsys fs.FS) (Floor, error) {
 	var figures atomic.Int64
 	err := parallel(len(files), func(i int) error {
 		f := files[i]
-		data, err := fs.ReadFile(fsys, f.name)
-		if err != nil {
-			return err
-		}
-		n, err := parseFigures(data, f.lines, f.skip)
-		figures.Add(int64(n))
-		if err != nil {
-			return fmt.Errorf("%s: %w", f.name, err)
-		}
-		return nil
+		// Read as the work reads a statement file.
+		return readStatement(fsys, f.name, func(data []byte) error {
+			n, err := parseFigures(data, f.lines, f.skip)
+			figures.Add(int64(n))
+			if err != nil {
+				return fmt.Errorf("%s: %w", f.name, err)
+			}
+			return nil
+		})
 	})
 	return Floor{Files: len(files), Figures: int(figures.Load()), Time: time.Since(start)}, err
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -73,7 +74,9 @@ func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 			head := string(body.Code) + "," + quoteCSV(body.Name) + "," + fmt.Sprintf("%02d", body.Prefecture) + ","
 			for c := range cols {
 				s, ind := c/len(inds), inds[c%len(inds)]
-				b.WriteString(head + scopes[s] + "," + ind.String() + "," + ind.Unit() + "," + cols[c].values[i] + "," + cols[c].ranks[i] + "\n")
+				for _, f := range [...]string{head, scopes[s], ",", ind.String(), ",", ind.Unit(), ",", cols[c].values[i], ",", cols[c].ranks[i], "\n"} {
+					b.WriteString(f)
+				}
 			}
 		}
 		if err := b.Flush(); err != nil {
@@ -103,19 +106,21 @@ func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 // group g in scope s and indicator ind.
 func (w *Work) summarise(g string, s int, ind unified.Indicator, ids []int) []string {
 	var vs []unified.Ratio
-	var num, den decimal.Decimal
+	var num, den sum
 	for _, i := range ids {
 		if v, ok := w.Analyses[i][s].Ratio(ind); ok {
 			vs = append(vs, v)
-			num, den = num.Add(v.Num), den.Add(v.Den)
+			num.add(v.Num)
+			den.add(v.Den)
 		}
 	}
 	fields := []string{g, scopes[s], ind.String(), ind.Unit(), strconv.Itoa(len(vs)), "", "", "", ""}
 	if len(vs) > 0 {
+		whole := unified.Ratio{Num: num.decimal(), Den: den.decimal()}
 		if ind == unified.PrimaryBalance {
-			den = decimal.NewFromInt(1) // an amount: the sum
+			whole.Den = decimal.NewFromInt(1) // an amount: the sum
 		}
-		fields[5] = printedValue(ind, unified.Ratio{Num: num, Den: den})
+		fields[5] = printedValue(ind, whole)
 		sortRatios(vs)
 		for q := 1; q <= 3; q++ {
 			fields[5+q] = printedValue(ind, quantile(vs, q))
@@ -124,9 +129,63 @@ func (w *Work) summarise(g string, s int, ind unified.Indicator, ids []int) []st
 	return fields
 }
 
-// printedValue returns the indicator's value as printed, with its places.
+// A sum adds decimals in int64 while they are whole numbers that keep it
+// in range, and in decimals from the first that is not.
+type sum struct {
+	n         int64
+	d         decimal.Decimal
+	inDecimal bool
+}
+
+func (s *sum) add(d decimal.Decimal) {
+	if !s.inDecimal {
+		if v, ok := wholeInt64(d); ok {
+			if t := s.n + v; (t > s.n) == (v > 0) {
+				s.n = t
+				return
+			}
+		}
+		s.d, s.inDecimal = decimal.NewFromInt(s.n), true
+	}
+	s.d = s.d.Add(d)
+}
+
+func (s *sum) decimal() decimal.Decimal {
+	if s.inDecimal {
+		return s.d
+	}
+	return decimal.NewFromInt(s.n)
+}
+
+// wholeInt64 returns d as an int64 when it is a whole number of at most
+// 18 digits, as yen and populations are.
+func wholeInt64(d decimal.Decimal) (int64, bool) {
+	if d.Exponent() != 0 || d.NumDigits() > 18 {
+		return 0, false
+	}
+	return d.CoefficientInt64(), true
+}
+
+// printedValue returns the indicator's value as printed, with its places:
+// the digits of its rounded value with the decimal point placed, as
+// StringFixed writes them.
 func printedValue(ind unified.Indicator, v unified.Ratio) string {
-	return ind.Printed(v).StringFixed(ind.Places())
+	d, places := ind.Printed(v), ind.Places()
+	if d.Exponent() != -places || d.NumDigits() > 18 {
+		return d.StringFixed(places)
+	}
+	digits := strconv.FormatInt(d.CoefficientInt64(), 10)
+	if places == 0 {
+		return digits
+	}
+	sign := ""
+	if digits[0] == '-' {
+		sign, digits = "-", digits[1:]
+	}
+	if pad := int(places) + 1 - len(digits); pad > 0 {
+		digits = strings.Repeat("0", pad) + digits
+	}
+	return sign + digits[:len(digits)-int(places)] + "." + digits[len(digits)-int(places):]
 }
 
 // ranks returns the national rank of each body in scope s and indicator

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -76,6 +78,42 @@ func TestRanks(t *testing.T) {
 					t.Errorf("%s %s %s: rank %d, want %d", a.Code, scopes[s], ind, got[i], want)
 				}
 			}
+		}
+	}
+}
+
+// printedValue writes what StringFixed writes of every indicator's
+// printed value, and a sum gives what decimal addition gives, in int64
+// and beyond it.
+func TestPrintedValueAndSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		num := decimal.New(rng.Int64N(2e12)-1e12, -int32(rng.IntN(3)))
+		den := decimal.NewFromInt(1 + rng.Int64N(1e6))
+		if rng.IntN(4) == 0 {
+			den = decimal.NewFromInt(1 + rng.Int64N(20))
+		}
+		for _, ind := range unified.Indicators() {
+			r := unified.Ratio{Num: num, Den: den}
+			if got, want := printedValue(ind, r), ind.Printed(r).StringFixed(ind.Places()); got != want {
+				t.Fatalf("%v of %v/%v: %s, want %s", ind, num, den, got, want)
+			}
+		}
+	}
+	for _, terms := range [][]decimal.Decimal{
+		{decimal.NewFromInt(5), decimal.NewFromInt(-7), decimal.New(3, 2)},
+		{decimal.NewFromInt(math.MaxInt64 - 1), decimal.NewFromInt(5), decimal.NewFromInt(-3)},
+		{decimal.New(15, -1), decimal.NewFromInt(2)},
+		{decimal.RequireFromString("123456789012345678901"), decimal.NewFromInt(1)},
+	} {
+		var s sum
+		want := decimal.Zero
+		for _, d := range terms {
+			s.add(d)
+			want = want.Add(d)
+		}
+		if !s.decimal().Equal(want) {
+			t.Errorf("sum of %v: %v, want %v", terms, s.decimal(), want)
 		}
 	}
 }

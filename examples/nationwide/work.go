@@ -337,6 +337,34 @@ func (w *Work) readNation(fsys fs.FS) error {
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
+// buffers holds buffers that statement files are read into: a file is
+// read, then read as a statement, which keeps its own copy of what it
+// needs, so one buffer serves for many files.
+var buffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// readStatement reads the statement file name into a buffer of buffers
+// and calls read with its bytes, which it must not keep.
+func readStatement(fsys fs.FS, name string, read func(data []byte) error) error {
+	r, ok := fsys.(interface {
+		readInto(name string, b []byte) ([]byte, error)
+	})
+	if !ok {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		return read(data)
+	}
+	buf := buffers.Get().(*[]byte)
+	defer buffers.Put(buf)
+	data, err := r.readInto(name, *buf)
+	if err != nil {
+		return err
+	}
+	*buf = data
+	return read(data)
+}
+
 // read reads the statements of the batch.
 func (w *Work) read(fsys fs.FS) error {
 	k := w.Kit
@@ -354,15 +382,14 @@ func (w *Work) read(fsys fs.FS) error {
 			n := 0
 			for f, t := range k.Templates {
 				name := statementFile(b.Code, k.Forms[f].ID)
-				data, err := fs.ReadFile(fsys, name)
+				err := readStatement(fsys, name, func(data []byte) error {
+					s, err := t.ReadCSV(bytes.NewReader(data), statement.ReadOptions{Source: name, Meta: meta(b)})
+					w.pub[i][f] = s
+					return err
+				})
 				if err != nil {
 					return err
 				}
-				s, err := t.ReadCSV(bytes.NewReader(data), statement.ReadOptions{Source: name, Meta: meta(b)})
-				if err != nil {
-					return err
-				}
-				w.pub[i][f] = s
 				n += printedCells(k.Forms[f].Form)
 			}
 			cells.Add(int64(n))
@@ -408,12 +435,20 @@ func (w *Work) read(fsys fs.FS) error {
 // numbers, so that an error names the file's line. Fields may be quoted
 // but not hold a quote or a line end: labels and figures do not.
 func (w *Work) readPrefecture(fsys fs.FS, prefecture, form int, ids []int, meta func(Body) statement.Meta) ([]*statement.Statement, error) {
+	name := prefectureFile(prefecture, w.Kit.Forms[form].ID)
+	var out []*statement.Statement
+	err := readStatement(fsys, name, func(data []byte) error {
+		var err error
+		out, err = w.readPrefectureData(name, data, form, ids, meta)
+		return err
+	})
+	return out, err
+}
+
+// readPrefectureData reads data, the file name of readPrefecture.
+func (w *Work) readPrefectureData(name string, data []byte, form int, ids []int, meta func(Body) statement.Meta) ([]*statement.Statement, error) {
 	k := w.Kit
-	name := prefectureFile(prefecture, k.Forms[form].ID)
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, err
-	}
+	var err error
 	// The four heading lines with encoding/csv, the rest by fields.
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1

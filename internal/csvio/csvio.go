@@ -130,10 +130,16 @@ const Sniff rune = -1
 // any number of fields: callers report wrong counts with the line. Errors
 // of the input are *Error values; those of r are returned as they are.
 func ReadAll(r io.Reader, comma rune) ([]Record, error) {
-	data, err := readAll(r)
+	data, err := Read(r)
 	if err != nil {
 		return nil, err
 	}
+	return Records(data, comma)
+}
+
+// Records returns the records of data, as ReadAll reads them from a
+// reader.
+func Records(data []byte, comma rune) ([]Record, error) {
 	text, err := Decode(data)
 	if err != nil {
 		return nil, err
@@ -168,9 +174,9 @@ func sniff(text []byte) rune {
 	return ','
 }
 
-// readAll is io.ReadAll, reading a reader that knows its length (such as
-// a *bytes.Reader) into one buffer of that length.
-func readAll(r io.Reader) ([]byte, error) {
+// Read is io.ReadAll, reading a reader that knows its length (such as a
+// *bytes.Reader) into one buffer of that length.
+func Read(r io.Reader) ([]byte, error) {
 	size := 512
 	if l, ok := r.(interface{ Len() int }); ok && l.Len() >= 0 {
 		size = l.Len() + 1 // room for the read that meets the end
@@ -206,48 +212,58 @@ func splitAll(text []byte, comma rune) ([]Record, bool) {
 	recs := make([]Record, 0, strings.Count(all, "\n")+1)
 	store := make([]string, 0, strings.Count(all, string(sep))+cap(recs))
 	for line := 1; len(all) > 0; line++ {
-		l := all
-		if i := strings.IndexByte(all, '\n'); i >= 0 {
-			l, all = all[:i], all[i+1:]
-		} else {
-			all = ""
-		}
-		l = strings.TrimSuffix(l, "\r")
-		if l == "" {
+		var l string
+		if l, all = CutLine(all); l == "" {
 			continue
 		}
 		start := len(store)
-		for {
-			if len(l) > 0 && l[0] == '"' {
-				// A quoted field: up to the next quote, which must end it.
-				j := strings.IndexByte(l[1:], '"') + 1
-				if j == 0 || j+1 < len(l) && l[j+1] != sep {
-					return nil, false
-				}
-				store = append(store, l[1:j])
-				if j+1 == len(l) {
-					break
-				}
-				l = l[j+2:]
-				continue
-			}
-			i := strings.IndexByte(l, sep)
-			field := l
-			if i >= 0 {
-				field = l[:i]
-			}
-			if strings.IndexByte(field, '"') >= 0 {
-				return nil, false // a quote inside a field
-			}
-			store = append(store, field)
-			if i < 0 {
-				break
-			}
-			l = l[i+1:]
+		var ok bool
+		if store, ok = SplitLine(store, l, sep); !ok {
+			return nil, false
 		}
 		recs = append(recs, Record{Line: line, Fields: store[start:len(store):len(store)]})
 	}
 	return recs, true
+}
+
+// CutLine cuts text at its first line end, and returns the line, without
+// the \n and a \r before it (or a \r at the end of text), and the text
+// after it.
+func CutLine(text string) (line, rest string) {
+	line = text
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		line, rest = text[:i], text[i+1:]
+	}
+	return strings.TrimSuffix(line, "\r"), rest
+}
+
+// SplitLine appends the fields of line, separated by sep, to fields, as
+// splitAll reads them: a field is quoted whole, up to the next quote,
+// which must end it, or not at all, and holds no quote. It reports false
+// for any other quote, and fields may then hold some of line's fields.
+func SplitLine(fields []string, line string, sep byte) ([]string, bool) {
+	start := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case sep:
+			fields = append(fields, line[start:i])
+			start = i + 1
+		case '"':
+			if i != start {
+				return fields, false // a quote inside a field
+			}
+			j := strings.IndexByte(line[i+1:], '"') + i + 1
+			if j == i || j+1 < len(line) && line[j+1] != sep {
+				return fields, false
+			}
+			fields = append(fields, line[i+1:j])
+			if j+1 == len(line) {
+				return fields, true
+			}
+			i, start = j+1, j+2
+		}
+	}
+	return append(fields, line[start:]), true
 }
 
 // readCSV reads text with encoding/csv.

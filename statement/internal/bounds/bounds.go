@@ -24,10 +24,17 @@
 //
 // # How it decides, and what it costs
 //
-// Each equation is first checked on its own. The others are split into
-// connected components over the variables that are not fixed (one
-// union-find), and each component is decided on its own, so the cost is
-// the sum of the components' costs. Then, in order:
+// A system with a cycle is first searched briefly for a witness as a
+// whole, as a cycle is below: where the printed figures agree, as they
+// mostly do, the witness found, checked, proves every equation at once,
+// and nothing more is done. (A system without a cycle is decided by
+// peeling alone, and one of more than greedyTerms terms is not searched:
+// its cycles are long enough for propagation to creep through the work of
+// a short search, and neither are its cycles.) Otherwise each equation is
+// checked on its own. The others are split into connected components over
+// the variables that are not fixed (one union-find), and each component is
+// decided on its own, so the cost is the sum of the components' costs.
+// Then, in order:
 //
 //   - Trees are peeled: a variable in one equation only is absorbed into
 //     that equation's interval of possible sums, and an equation left with
@@ -43,11 +50,22 @@
 //     equations, and the equation that met it is blamed and removed, so
 //     peeling never restarts. The work is linear in the number of terms.
 //   - What is left when nothing more peels (the 2-core: every variable in
-//     two equations or more) is a cycle. When each of its variables is in
-//     at most two of its equations, with opposite signs once some
-//     equations are negated (Heller and Tompkins, 1956: the equations are
-//     then the nodes, and the variables the arcs, of a directed graph),
-//     the system is a circulation with lower and upper bounds, and
+//     two equations or more) is a cycle. It is first searched briefly for
+//     a witness: its intervals narrowed by its equations to their fixpoint
+//     (bounds propagation), each variable that closes a cycle fixed to the
+//     middle of its narrowed interval, narrowing again, and what is left, a
+//     forest, peeled; the witness found so is checked against every
+//     equation. The cycles of printed figures that agree mostly close so,
+//     in about five visits of each term; a search that meets a conflict
+//     proves nothing, and one that has not closed within greedyVisits
+//     visits of each term (propagation may creep by one yen a round) is
+//     left for the procedures below, which prove either way; the cycles of
+//     a system whose search ran out of that work are not searched first.
+//   - When each of the cycle's variables is in at most two of its
+//     equations, with opposite signs once some equations are negated
+//     (Heller and Tompkins, 1956: the equations are then the nodes, and
+//     the variables the arcs, of a directed graph), the system is a
+//     circulation with lower and upper bounds, and
 //     Hoffman's circulation theorem (1960) decides it by one maximum flow
 //     (Dinitz's algorithm, int64): the flow is the witness, and a minimum
 //     cut gives the certificate, whose equations are the nodes on its
@@ -55,10 +73,10 @@
 //     cycle once the identities that its others imply are set aside
 //     (System.Late): the flow decides the rest, and the witness is checked
 //     against those set aside. The work is near-linear on such tables.
-//   - Any other cycle is first searched for a witness, fixing variables
-//     that close a cycle to the middle of their narrowed intervals; when
-//     that fails, an exact linear program (big.Rat, the bounded-variable
-//     simplex method with Bland's rule, Bland 1977) decides it, with
+//   - Any other cycle is searched for a witness again, with the rest of
+//     the work budget, if the first search ran out of it; when that fails,
+//     an exact linear program (big.Rat, the bounded-variable simplex
+//     method with Bland's rule, Bland 1977) decides it, with
 //     branch and bound over whole yen (Land and Doig, 1960); its Farkas
 //     multipliers are the certificate, one per leaf of the branching.
 //     Both are bounded by System.Budget.
@@ -76,6 +94,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/koukaikei/koukaikei/format"
 )
@@ -210,11 +229,12 @@ func (t Term) sign() int64 {
 // A System is a set of variables, each with an interval, and of linear
 // equations over them. The zero System is empty and ready to use.
 type System struct {
-	// Budget bounds the work Solve spends on the cycles that are not
-	// networks (see the package doc), in elementary steps: an equation
-	// visited in the search for a witness, a rational operation of the
-	// linear program. Zero means DefaultBudget. A component whose
-	// decision would take more is Undecided.
+	// Budget bounds the work Solve spends searching cycles for a
+	// witness and on the cycles that are not networks (see the package
+	// doc), in elementary steps: a term of an equation visited in the
+	// search, a rational operation of the linear program. Zero means
+	// DefaultBudget. A component whose decision would take more is
+	// Undecided.
 	Budget int
 
 	vars  []Interval
@@ -223,6 +243,12 @@ type System struct {
 	late  []bool   // per equation: likely implied by the others
 	seen  []uint32 // per variable: the epoch of the last equation added that names it
 	epoch uint32
+
+	// The occurrences of the variables in the equations, listed by the
+	// first Solve and kept while no variable or equation is added: a
+	// System solved for many boxes lists them once.
+	mu  sync.Mutex
+	occ *occurrences
 }
 
 // DefaultBudget is the work budget of a System whose Budget is zero: a
@@ -294,13 +320,18 @@ func (s *System) Late(e int) { s.late[e] = true }
 // SumOf returns the interval that terms sum to, each variable taken over
 // the interval it was added with. An error wraps ErrRange when the sum
 // leaves the int64 range or a term names no variable.
-func (s *System) SumOf(terms []Term) (Interval, error) {
+func (s *System) SumOf(terms []Term) (Interval, error) { return SumIn(s.vars, terms) }
+
+// SumIn returns the interval that terms sum to, each variable taken over
+// its interval in box. An error wraps ErrRange when the sum leaves the
+// int64 range or a term names no variable of box.
+func SumIn(box []Interval, terms []Term) (Interval, error) {
 	var lo, hi partial
 	for _, t := range terms {
-		if t.Var < 0 || t.Var >= len(s.vars) {
-			return Interval{}, fmt.Errorf("%w: variable %d of %d", ErrRange, t.Var, len(s.vars))
+		if t.Var < 0 || t.Var >= len(box) {
+			return Interval{}, fmt.Errorf("%w: variable %d of %d", ErrRange, t.Var, len(box))
 		}
-		if !lo.addSigned(s.vars[t.Var], t.sign(), &hi) {
+		if !lo.addSigned(box[t.Var], t.sign(), &hi) {
 			return Interval{}, fmt.Errorf("%w: a sum of %d terms", ErrRange, len(terms))
 		}
 	}

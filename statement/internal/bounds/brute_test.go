@@ -1,7 +1,10 @@
 package bounds_test
 
 import (
+	"errors"
 	"math/rand/v2"
+	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/koukaikei/koukaikei/statement/internal/bounds"
@@ -200,4 +203,52 @@ func FuzzSolve(f *testing.F) {
 	f.Fuzz(func(t *testing.T, seed, stream uint64) {
 		checkSmall(t, randomSmall(rand.New(rand.NewPCG(seed, stream)), stream%8 == 0), 0)
 	})
+}
+
+// TestSolveIn solves one System for many boxes, concurrently: each
+// solution is the one a System made with the box's intervals gives, and
+// the box of the wrong length is an error.
+func TestSolveIn(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 37))
+	for range 300 {
+		sm := randomSmall(rng, false)
+		shared := sm.system(t, 0)
+		boxes := make([]small, 8)
+		for k := range boxes {
+			boxes[k] = sm
+			boxes[k].vars = randomSmall(rng, k%4 == 0).vars
+			for len(boxes[k].vars) < len(sm.vars) {
+				boxes[k].vars = append(boxes[k].vars, bounds.Exact(int64(rng.IntN(5))))
+			}
+			boxes[k].vars = boxes[k].vars[:len(sm.vars)]
+		}
+		sols := make([]*bounds.Solution, len(boxes))
+		errs := make([]error, len(boxes))
+		var wg sync.WaitGroup
+		for k := range boxes {
+			wg.Add(1)
+			go func() { defer wg.Done(); sols[k], errs[k] = shared.SolveIn(boxes[k].vars) }()
+		}
+		wg.Wait()
+		for k, box := range boxes {
+			alone := box.system(t, 0)
+			want, err := alone.Solve()
+			if err != nil || errs[k] != nil {
+				t.Fatalf("%+v: %v, %v", box, err, errs[k])
+			}
+			got := sols[k]
+			if !reflect.DeepEqual(got.Verdicts, want.Verdicts) || !reflect.DeepEqual(got.Witness, want.Witness) ||
+				!reflect.DeepEqual(got.Certificates, want.Certificates) {
+				t.Fatalf("%+v: SolveIn gives %v %v, Solve %v %v", box, got.Verdicts, got.Witness, want.Verdicts, want.Witness)
+			}
+			if err := independently(alone, got); err != nil {
+				t.Fatalf("%+v: %v", box, err)
+			}
+		}
+	}
+	var s bounds.System
+	s.AddVar(bounds.Exact(1))
+	if _, err := s.SolveIn(nil); !errors.Is(err, bounds.ErrRange) {
+		t.Errorf("SolveIn with no intervals for one variable: %v", err)
+	}
 }

@@ -17,10 +17,22 @@ type propagation struct {
 	queued  []bool
 	work    *int // what is left of the budget, in equation terms visited
 	changed []int32
+	small   bool // every bound finite and small: see narrowSmall
 }
 
 func newPropagation(p *problem, work *int) *propagation {
 	pr := &propagation{p: p, vars: append([]Interval(nil), p.box...), queued: make([]bool, p.equations()), work: work}
+	// Sums stay in the int64 range when every bound is at most its
+	// maximum over one more than the terms of the longest equation.
+	longest := 0
+	for e := range p.equations() {
+		longest = max(longest, len(p.eq(int32(e))))
+	}
+	limit := PosInf / int64(longest+2)
+	pr.small = true
+	for _, iv := range p.box {
+		pr.small = pr.small && iv.Lo >= -limit && iv.Hi <= limit
+	}
 	for e, ok := range p.active {
 		if ok {
 			pr.enqueue(int32(e))
@@ -82,6 +94,9 @@ func (pr *propagation) clear(from int) {
 func (pr *propagation) narrow(e int32) (empty, ok bool) {
 	terms := pr.p.eq(e)
 	pr.changed = pr.changed[:0]
+	if pr.small {
+		return pr.narrowSmall(terms), true
+	}
 	var lo, hi partial
 	for _, t := range terms {
 		if !lo.addSigned(pr.vars[t.Var], t.sign(), &hi) {
@@ -117,6 +132,41 @@ func (pr *propagation) narrow(e int32) (empty, ok bool) {
 	// already its fixpoint, since a bound implied by the others, summed
 	// back, gives no other term more than it had.
 	return false, true
+}
+
+// narrowSmall is narrow for a propagation whose bounds are all finite and
+// so small that no sum of an equation's leaves the int64 range: in plain
+// arithmetic. It reports whether an interval emptied.
+func (pr *propagation) narrowSmall(terms []Term) bool {
+	var lo, hi int64
+	for _, t := range terms {
+		iv := pr.vars[t.Var]
+		if t.Negative {
+			lo, hi = lo-iv.Hi, hi-iv.Lo
+		} else {
+			lo, hi = lo+iv.Lo, hi+iv.Hi
+		}
+	}
+	for _, t := range terms {
+		iv := pr.vars[t.Var]
+		// x = −(the others) for a term added, the others for one
+		// subtracted.
+		var next Interval
+		if t.Negative {
+			next = Interval{max(iv.Lo, lo+iv.Hi), min(iv.Hi, hi+iv.Lo)}
+		} else {
+			next = Interval{max(iv.Lo, iv.Hi-hi), min(iv.Hi, iv.Lo-lo)}
+		}
+		if next == iv {
+			continue
+		}
+		if next.Empty() {
+			return true
+		}
+		pr.vars[t.Var] = next
+		pr.changed = append(pr.changed, int32(t.Var))
+	}
+	return false
 }
 
 // dive looks for a witness of a cycle: it propagates to a fixpoint, then

@@ -23,22 +23,39 @@ func (p *problem) eq(e int32) []Term { return p.terms[p.start[e]:p.start[e+1]] }
 
 // occurrences lists, for each variable, the equations it is in.
 func (p *problem) occurrences() {
-	p.occStart = make([]int32, len(p.box)+1)
-	for _, t := range p.terms {
-		p.occStart[t.Var+1]++
+	o := listOccurrences(len(p.box), p.terms, p.start)
+	p.occStart, p.occ, p.occNeg = o.start, o.eqs, o.neg
+}
+
+// The occurrences of nv variables in equations: variable v is in the
+// equations eqs[start[v]:start[v+1]], subtracted in those where neg says.
+type occurrences struct {
+	start, eqs []int32
+	neg        []bool
+	// Of a System's: where each equation's terms start, and whether the
+	// variables and equations form a cycle.
+	eqStart []int32
+	cyclic  bool
+}
+
+// listOccurrences lists the occurrences of nv variables in the equations
+// whose terms are terms[start[e]:start[e+1]].
+func listOccurrences(nv int, terms []Term, start []int32) *occurrences {
+	o := &occurrences{start: make([]int32, nv+1), eqs: make([]int32, len(terms)), neg: make([]bool, len(terms))}
+	for _, t := range terms {
+		o.start[t.Var+1]++
 	}
-	for v := range p.box {
-		p.occStart[v+1] += p.occStart[v]
+	for v := range nv {
+		o.start[v+1] += o.start[v]
 	}
-	p.occ = make([]int32, len(p.terms))
-	p.occNeg = make([]bool, len(p.terms))
-	fill := append([]int32(nil), p.occStart[:len(p.box)]...)
-	for e := range p.equations() {
-		for _, t := range p.eq(int32(e)) {
-			p.occ[fill[t.Var]], p.occNeg[fill[t.Var]] = int32(e), t.Negative
+	fill := append([]int32(nil), o.start[:nv]...)
+	for e := range max(len(start)-1, 0) {
+		for _, t := range terms[start[e]:start[e+1]] {
+			o.eqs[fill[t.Var]], o.neg[fill[t.Var]] = int32(e), t.Negative
 			fill[t.Var]++
 		}
 	}
+	return o
 }
 
 // equationsOf returns the equations variable v is in.

@@ -25,7 +25,8 @@ const (
 // Procedures counts how the cycles of a System were decided (see the
 // package doc): as a network, by the search for a witness, by the linear
 // program, or not at all. What peeling decides is not counted; a cycle
-// decided again after a conflict counts each time.
+// decided again after a conflict counts each time; a System that the
+// first search for a witness decides as a whole counts one search.
 type Procedures struct {
 	Networks, Searches, Programs, Undecided int
 }
@@ -98,30 +99,78 @@ func (sol *Solution) Implied(v int) Interval {
 	return sol.fin[v]
 }
 
-func (s *System) problem() *problem {
-	start := s.start
-	if len(start) == 0 {
-		start = []int32{0}
+// problem returns the problem of s's equations over the intervals of
+// box, with the occurrences of its variables, which it lists once for
+// every box.
+func (s *System) problem(box []Interval) *problem {
+	o := s.occurrences()
+	return &problem{box: box, terms: s.terms, start: o.eqStart, late: s.late, occStart: o.start, occ: o.eqs, occNeg: o.neg}
+}
+
+// occurrences returns the occurrences of s's variables, listed on the
+// first call after a variable or an equation was added.
+func (s *System) occurrences() *occurrences {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.occ == nil || len(s.occ.start) != len(s.vars)+1 || len(s.occ.eqs) != len(s.terms) {
+		start := s.start
+		if len(start) == 0 {
+			start = []int32{0}
+		}
+		s.occ = listOccurrences(len(s.vars), s.terms, start)
+		s.occ.eqStart = start
+		// Whether the variables and equations, every variable taken as
+		// not fixed, form a cycle: without one, peeling decides all.
+		uf := newUnionFind(len(s.vars) + len(start) - 1)
+		for e := range len(start) - 1 {
+			for _, t := range s.terms[start[e]:start[e+1]] {
+				if a, b := uf.root(int32(t.Var)), uf.root(int32(len(s.vars)+e)); a != b {
+					uf.join(a, b)
+				} else {
+					s.occ.cyclic = true
+				}
+			}
+		}
 	}
-	return &problem{box: s.vars, terms: s.terms, start: start, late: s.late}
+	return s.occ
 }
 
 // Solve judges every equation of s, jointly, and proves each verdict (see
 // the package doc); s itself is not changed. An error wraps ErrRange when
 // a sum leaves the int64 range.
-func (s *System) Solve() (*Solution, error) {
+func (s *System) Solve() (*Solution, error) { return s.SolveIn(s.vars) }
+
+// SolveIn judges every equation of s as Solve does, with the variables
+// taking the intervals of box (one for each variable, by index) in place
+// of those they were added with: a System built once for statements of
+// one shape judges each statement's figures. Neither s nor box is
+// changed, and Solves of one System may run concurrently, but not with a
+// change to it. A box of the wrong length is an error wrapping ErrRange.
+func (s *System) SolveIn(box []Interval) (*Solution, error) {
+	if len(box) != len(s.vars) {
+		return nil, fmt.Errorf("%w: %d intervals for %d variables", ErrRange, len(box), len(s.vars))
+	}
 	work := s.Budget
 	if work <= 0 {
 		work = DefaultBudget
 	}
-	sol, err := s.alone()
+	// A System without a cycle is decided by peeling; one with long
+	// cycles would creep through the search's work.
+	creeps := len(s.terms) > greedyTerms
+	if !creeps && s.occurrences().cyclic {
+		var sol *Solution
+		if sol, creeps = s.closeAll(box, &work); sol != nil {
+			return sol, nil
+		}
+	}
+	sol, err := s.alone(box)
 	if err != nil {
 		return nil, err
 	}
 	if err := sol.peel(); err != nil {
 		return nil, err
 	}
-	if err := sol.decideCycles(&work); err != nil {
+	if err := sol.decideCycles(&work, !creeps); err != nil {
 		return nil, err
 	}
 	if err := sol.witness(); err != nil {
@@ -130,17 +179,47 @@ func (s *System) Solve() (*Solution, error) {
 	return sol, nil
 }
 
-// alone judges each equation of s on its own: one whose sum over its
-// variables' intervals excludes zero is violated, its own certificate,
-// and is set aside; the others are active.
-func (s *System) alone() (*Solution, error) {
+// closeAll searches the whole of s, over box, briefly for a witness, as
+// decide searches a cycle first (see greedyVisits): on a system of printed
+// figures that agree, trees and cycles alike, it mostly finds one, checked
+// against every equation and interval, which proves that every equation
+// holds at once. It returns that solution, or nil when the search proves
+// nothing: then SolveIn decides s step by step, and creeps says whether
+// the search ran out of its work, as propagation around a long table
+// does, one yen a round: the cycles of s are then not searched first.
+func (s *System) closeAll(box []Interval, work *int) (sol *Solution, creeps bool) {
+	p := s.problem(box)
+	p.active = make([]bool, s.Equations())
+	for e := range p.active {
+		p.active[e] = true
+	}
+	short := min(*work, greedyVisits*len(s.terms))
+	left := short
+	values, ok := dive(p, &left)
+	*work -= short - max(left, 0)
+	if !ok {
+		return nil, left < 0
+	}
+	for v, x := range values {
+		if !box[v].Contains(x) {
+			return nil, false
+		}
+	}
+	return &Solution{Verdicts: make([]Verdict, len(p.active)), Certificates: make([]*Certificate, len(p.active)),
+		Witness: values, Procedures: Procedures{Searches: 1}, p: p}, false
+}
+
+// alone judges each equation of s on its own, its variables over box: one
+// whose sum excludes zero is violated, its own certificate, and is set
+// aside; the others are active.
+func (s *System) alone(box []Interval) (*Solution, error) {
 	n := s.Equations()
-	p := s.problem()
+	p := s.problem(box)
 	p.active = make([]bool, n)
-	sol := &Solution{Verdicts: make([]Verdict, n), Certificates: make([]*Certificate, n), Witness: make([]int64, len(s.vars)),
+	sol := &Solution{Verdicts: make([]Verdict, n), Certificates: make([]*Certificate, n), Witness: make([]int64, len(box)),
 		p: p, undecided: map[int32]bool{}}
 	for e := range n {
-		sum, err := s.SumOf(s.Equation(e))
+		sum, err := SumIn(box, s.Equation(e))
 		if err != nil {
 			return nil, err
 		}
@@ -151,7 +230,6 @@ func (s *System) alone() (*Solution, error) {
 		}
 		p.active[e] = true
 	}
-	p.occurrences()
 	return sol, nil
 }
 
@@ -175,14 +253,14 @@ func (sol *Solution) peel() error {
 // highest index, and what is left of the cycle after peeling again is
 // decided anew; a cycle that the work does not suffice for makes its
 // component undecided.
-func (sol *Solution) decideCycles(work *int) error {
+func (sol *Solution) decideCycles(work *int, search bool) error {
 	pl := sol.pl
 	groups := cycles(pl, pl.core())
 	for len(groups) > 0 {
 		g := groups[0]
 		groups = groups[1:]
 		c := cycleOf(pl, g)
-		status, values, pr, err := c.decide(work, &sol.Procedures)
+		status, values, pr, err := c.decide(work, &sol.Procedures, search)
 		if err != nil {
 			return err
 		}
@@ -376,10 +454,39 @@ func cycleOf(pl *peeler, eqs []int32) *cycle {
 	return c
 }
 
-// decide decides the cycle: as a network when it is one, or when what is
-// left out of the network holds at the flow's witness; else by searching
-// for a witness; else by the linear program.
-func (c *cycle) decide(work *int, procs *Procedures) (int, []int64, *proof, error) {
+// greedyVisits bounds the first search for a witness of a cycle, in
+// visits of its equations per term: a cycle of printed figures that agree
+// closes in about five, and one that creeps (see MaxVisitsPerTerm) is left
+// to the flow.
+const greedyVisits = 10
+
+// greedyTerms bounds the systems and cycles searched first, in terms: the
+// book of a body's statements has a few hundred, and a table of hundreds
+// of rows, whose cycles are long enough for propagation to creep through
+// the first search's work, thousands.
+const greedyTerms = 2048
+
+// decide decides the cycle: by a short search for a witness, if search
+// says to; else as a
+// network when it is one, or when what is left out of the network holds
+// at the flow's witness; else by searching for a witness with the rest of
+// the work; else by the linear program.
+func (c *cycle) decide(work *int, procs *Procedures, search bool) (int, []int64, *proof, error) {
+	// Most cycles of printed figures that are consistent close greedily:
+	// a witness found so, and checked, proves them at little cost. A
+	// search that meets a conflict proves nothing, and is not made again.
+	searchAgain := true
+	if search && len(c.p.terms) <= greedyTerms {
+		short := min(*work, greedyVisits*len(c.p.terms))
+		left := short
+		v, ok := dive(&c.p, &left)
+		*work -= short - max(left, 0)
+		if ok {
+			procs.Searches++
+			return decided, v, nil, nil
+		}
+		searchAgain = left < 0
+	}
 	in, negate, all := network(&c.p)
 	values, known, cut, err := circulation(&c.p, in, negate)
 	switch {
@@ -400,9 +507,11 @@ func (c *cycle) decide(work *int, procs *Procedures) (int, []int64, *proof, erro
 		procs.Networks++
 		return decided, v, nil, nil
 	}
-	if v, ok := dive(&c.p, work); ok {
-		procs.Searches++
-		return decided, v, nil, nil
+	if searchAgain {
+		if v, ok := dive(&c.p, work); ok {
+			procs.Searches++
+			return decided, v, nil, nil
+		}
 	}
 	if *work < 0 {
 		return outOfWork, nil, nil, nil
@@ -505,8 +614,16 @@ func (c *cycle) expand(pl *peeler, pr *proof, assume map[int32]Interval) *Certif
 // implied computes the implied intervals: on each cycle left, the
 // propagation to its fixpoint (bounded), then outwards through the trees.
 func (sol *Solution) implied() {
-	pl := sol.pl
 	sol.fin = make([]Interval, len(sol.p.box))
+	if sol.pl == nil {
+		// Decided at once by a search (closeAll): the intervals are
+		// peeling's, which meets no conflict where a witness exists.
+		if sol.peel() != nil {
+			copy(sol.fin, sol.p.box) // sound, if wider
+			return
+		}
+	}
+	pl := sol.pl
 	copy(sol.fin, pl.cur)
 	for _, g := range cycles(pl, pl.core()) {
 		c := cycleOf(pl, g)

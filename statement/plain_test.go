@@ -1,0 +1,107 @@
+package statement
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/koukaikei/koukaikei/format"
+)
+
+// plainForm has what readPlain meets: a header row, items, a total, a
+// hidden total, an input, a computed and a text column.
+func plainForm(t testing.TB) *Template {
+	tpl, err := Compile(&Form{Title: "試算", Columns: []Column{
+		{Name: "予算額", Kind: Input}, {Name: "決算額", Kind: Input},
+		{Name: "差額", Kind: Computed, Formula: Formula{{Key: "決算額"}, {Key: "予算額", Negative: true}}},
+		{Name: "備考", Kind: Text}},
+		Rows: []Row{
+			{Kind: Header, Label: "流動資産"},
+			{Key: "1110", Kind: Item, Label: "現金及び預金"},
+			{Key: "1120", Kind: Item, Label: "未収金"},
+			{Key: "1100", Kind: Total, Label: "流動資産合計", Formula: Formula{{Key: "1110"}, {Key: "1120"}}},
+			{Key: "2110", Kind: Item, Label: "未払金"},
+			{Key: "net", Kind: Total, Label: "差引", Hidden: true, Formula: Formula{{Key: "1100"}, {Key: "2110", Negative: true}}},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tpl
+}
+
+// samePlain reads data with readPlain and the general reader, and fails
+// unless they agree wherever readPlain reads it; it reports whether it
+// did.
+func samePlain(t *testing.T, tpl *Template, data string, opt ReadOptions) bool {
+	t.Helper()
+	plain, ok := tpl.readPlain([]byte(data), opt)
+	general, err := tpl.readCSV([]byte(data), opt)
+	if !ok {
+		return false
+	}
+	if err != nil {
+		t.Fatalf("%q: read in one pass, yet the general reader says %v", data, err)
+	}
+	if !reflect.DeepEqual(plain, general) {
+		t.Fatalf("%q: in one pass %+v, the general reader %+v", data, plain, general)
+	}
+	return true
+}
+
+// readPlain reads the plain files as the general reader does, and leaves
+// every other file to it.
+func TestReadPlain(t *testing.T) {
+	tpl := plainForm(t)
+	thousand := ReadOptions{Meta: Meta{Unit: format.Thousand}}
+	dash := ReadOptions{Meta: Meta{Unit: format.Thousand, Style: Style{Zero: format.ZeroDash}}}
+	tests := []struct {
+		data  string
+		opt   ReadOptions
+		plain bool
+	}{
+		{"key,label,予算額,決算額,差額,備考\n,流動資産,,,,\n1110,現金及び預金,\"1,234\",△5,,注1\n1120,未収金,-,0,,\n1100,流動資産合計,\"1,234\",△5,\"△1,239\",\n2110,未払金,1,2,1,\n", thousand, true},
+		{"\uFEFF（単位：千円）\r\nkey,label,予算額,決算額\r\n1110,現金及び預金,1,2\r\n\r\n1120,未収金,-,-\r\n1100,流動資産合計,1,2\r\n2110,未払金,,\r\n", thousand, true},
+		{"label,決算額,予算額\n現金及び預金,1,2\n未収金,3,4\n流動資産合計,4,6\n未払金,-,-", dash, true},
+		{"科目,決算額\n現金及び預金,1\n未収金,3\n流動資産合計,4\n未払金,-\n", thousand, true},
+		// A label trimmed to the form's, full-width digits that format
+		// reads, a unit line to fold: in one pass too.
+		{"label,決算額\n現金及び預金 ,1\n未収金,3\n流動資産合計,4\n未払金,-\n", thousand, true},
+		{"label,決算額\n現金及び預金,１２\n未収金,3\n流動資産合計,4\n未払金,-\n", thousand, true},
+		{"(単位:千円)\nlabel,決算額\n現金及び預金,1\n未収金,3\n流動資産合計,4\n未払金,-\n", thousand, true},
+		// For the general reader: a label printed otherwise, a tab, a
+		// quote inside a field, problems, bytes that are not UTF-8, a
+		// comma that is not one.
+		{"label,決算額\n現金及び預金※1,1\n未収金,3\n流動資産合計,4\n未払金,-\n", thousand, false},
+		{"label\t決算額\n現金及び預金\t1\n未収金\t3\n流動資産合計\t4\n未払金\t-\n", thousand, false},
+		{"label,決算額\n現金及び預金,\"1\"\"2\"\n未収金,3\n流動資産合計,4\n未払金,-\n", thousand, false},
+		{"（単位：円）\nlabel,決算額\n現金及び預金,1\n未収金,3\n流動資産合計,4\n未払金,-\n", thousand, false},
+		{"label,決算額\n現金及び預金,1\n流動資産合計,4\n未払金,-\n", thousand, false},
+		{"label,決算額\n現金及び預金,1\n未収金,3\n流動資産合計,4\n未払金,-\n差引,5\n", thousand, false},
+		{"label,決算額\n流動資産,1\n", thousand, false},
+		{"label,決算額\n現金及び預金,\xff\n", thousand, false},
+		{"label,決算額\n現金及び預金,1\n未収金,3\n流動資産合計,4\n未払金,-\n", ReadOptions{Comma: '\t'}, false},
+	}
+	for _, tt := range tests {
+		if got := samePlain(t, tpl, tt.data, tt.opt); got != tt.plain {
+			t.Errorf("%q: read in one pass %v, want %v", tt.data, got, tt.plain)
+		}
+	}
+}
+
+// FuzzReadPlain holds readPlain to the general reader on any data: where
+// readPlain reads a statement, the general reader reads the same one.
+func FuzzReadPlain(f *testing.F) {
+	f.Add([]byte("（単位：千円）\nkey,label,予算額,決算額,差額,備考\n1110,現金及び預金,\"1,234\",△5,,注1\n1120,未収金,-,0,,\n1100,流動資産合計,\"1,234\",△5,\"△1,239\",\n2110,未払金,1,2,1,\n"), uint8(1), false)
+	f.Add([]byte("\uFEFFlabel,決算額,予算額\n現金及び預金,1,2\n未収金,3,4\n流動資産合計,4,6\n未払金,-,-"), uint8(0), true)
+	f.Fuzz(func(t *testing.T, data []byte, unit uint8, zeroDash bool) {
+		opt := ReadOptions{Meta: Meta{Unit: format.Unit(unit % 3)}}
+		if zeroDash {
+			opt.Meta.Style.Zero = format.ZeroDash
+		}
+		samePlain(t, plainForm(t), string(data), opt)
+		opt.AnyStub = true
+		if strings.HasPrefix(string(data), "科") {
+			samePlain(t, plainForm(t), string(data), opt)
+		}
+	})
+}
