@@ -116,6 +116,10 @@ func TestValidate(t *testing.T) {
 		{"term twice", statement.Form{Columns: amount, Rows: []statement.Row{
 			{Key: "a", Kind: statement.Item}, {Key: "t", Kind: statement.Total, Formula: statement.Formula{{Key: "a"}, {Key: "a", Negative: true}}}}},
 			statement.ErrDuplicate, `term "a" twice`},
+		{"column term twice", statement.Form{Columns: []statement.Column{
+			{Name: "x", Kind: statement.Input},
+			{Name: "y", Kind: statement.Computed, Formula: statement.Formula{{Key: "x"}, {Key: "x", Negative: true}}}}},
+			statement.ErrDuplicate, `term "x" twice`},
 		{"negative indent", statement.Form{Columns: amount, Rows: []statement.Row{{Key: "a", Kind: statement.Item, Indent: -1}}}, statement.ErrRange, "indent -1"},
 		{"deep indent", statement.Form{Columns: amount, Rows: []statement.Row{{Key: "a", Kind: statement.Item, Indent: statement.MaxIndent + 1}}}, statement.ErrRange, "indent 17"},
 		{"subtotal without children", statement.Form{Columns: amount, Rows: []statement.Row{

@@ -70,44 +70,82 @@ func plainLabel(s string) bool {
 	return true
 }
 
-// nameRows returns the labels that findings name rows by.
-func nameRows(rows []Row) []string {
+// outline returns, for each row, its parent in the outline (the nearest
+// row before it at a shallower indent, or -1 for none) and the end of its
+// outline (the first row after it at its indent or shallower, or
+// len(rows)): the rows between a row and its end are those it is a parent
+// of, directly or through others. One pass keeps the rows still open, at
+// rising indents, so that no row is passed over twice.
+func outline(rows []Row) (parents, ends []int) {
+	parents, ends = make([]int, len(rows)), make([]int, len(rows))
+	var open []int
+	for i, r := range rows {
+		for len(open) > 0 && rows[open[len(open)-1]].Indent >= r.Indent {
+			ends[open[len(open)-1]] = i
+			open = open[:len(open)-1]
+		}
+		parents[i] = -1
+		if len(open) > 0 {
+			parents[i] = open[len(open)-1]
+		}
+		open = append(open, i)
+	}
+	for _, i := range open {
+		ends[i] = len(rows)
+	}
+	return parents, ends
+}
+
+// nameRows returns the labels that findings name rows by: a row's label,
+// preceded, where other rows have it, by those of as many parents (see
+// outline) as tell it from them, up to MaxIndent, joined by " / ".
+func nameRows(rows []Row, parents []int) []string {
 	labels := make([]string, len(rows))
-	groups := map[string][]int{}
+	last := make(map[string]int, len(rows)) // label → its last row
+	prev := make([]int, len(rows))          // the row before of the same label, or -1
 	for i, r := range rows {
 		labels[i] = r.Label
-		groups[r.Label] = append(groups[r.Label], i)
+		prev[i] = -1
+		if p, ok := last[r.Label]; ok {
+			prev[i] = p
+		}
+		last[r.Label] = i
 	}
-	for _, g := range groups {
-		for depth := 1; len(g) > 1 && depth <= MaxIndent; depth++ {
-			seen := map[string]int{}
-			for _, i := range g {
-				labels[i] = pathOf(rows, i, depth)
+	next := slices.Clone(parents) // per row: the parent whose label its name takes next
+	seen := map[string]int{}
+	var group, still []int
+	for _, i := range last {
+		group = group[:0]
+		for ; i >= 0; i = prev[i] {
+			group = append(group, i)
+		}
+		for depth := 1; len(group) > 1 && depth <= MaxIndent; depth++ {
+			longer := false
+			for _, i := range group {
+				if p := next[i]; p >= 0 {
+					labels[i] = rows[p].Label + " / " + labels[i]
+					next[i], longer = parents[p], true
+				}
 				seen[labels[i]]++
 			}
-			var still []int
-			for _, i := range g {
+			still = still[:0]
+			for _, i := range group {
 				if seen[labels[i]] > 1 {
 					still = append(still, i)
 				}
 			}
-			g = still
+			// Emptied by its own names, not by clear, which costs as
+			// much as the most names it ever held.
+			for _, i := range group {
+				delete(seen, labels[i])
+			}
+			if !longer {
+				break // names without another parent stay as they are
+			}
+			group, still = still, group
 		}
 	}
 	return labels
-}
-
-// pathOf returns the label of row i preceded by those of depth ancestors.
-func pathOf(rows []Row, i, depth int) string {
-	l := rows[i].Label
-	for k, lvl := i-1, rows[i].Indent; depth > 0 && k >= 0; k-- {
-		if rows[k].Indent < lvl {
-			l = rows[k].Label + " / " + l
-			lvl = rows[k].Indent
-			depth--
-		}
-	}
-	return l
 }
 
 // RowKey returns the key of the row that ref names: the row's key, or its
@@ -137,7 +175,7 @@ func (t *Template) lookup(ref string) (int, bool) {
 	if i, ok := t.rowIndex[ref]; ok {
 		return i, true
 	}
-	rows := t.labelled(ref)
+	rows := t.labelled(ref, 2) // enough to tell one row from several
 	if len(rows) != 1 {
 		return 0, false
 	}
@@ -151,7 +189,7 @@ func (t *Template) row(ref string) (int, error) {
 	if i, ok := t.lookup(ref); ok {
 		return i, nil
 	}
-	if len(t.labelled(ref)) > 1 {
+	if len(t.labelled(ref, 2)) > 1 {
 		return 0, fmt.Errorf("%w: %s", ErrDuplicate, t.noRow(ref))
 	}
 	return 0, fmt.Errorf("%w: %s", ErrUnknown, t.noRow(ref))
@@ -160,7 +198,7 @@ func (t *Template) row(ref string) (int, error) {
 // noRow says why ref names no one row of t: no row has it, with the
 // nearest labels, or it names several, with their paths.
 func (t *Template) noRow(ref string) string {
-	rows := t.labelled(ref)
+	rows := t.labelled(ref, len(t.form.Rows))
 	if len(rows) == 0 {
 		return "no such row" + t.nearest(ref)
 	}
@@ -242,8 +280,15 @@ func (t *Template) unknownRow(ref string, n *int) error {
 	return fmt.Errorf("%w: no such row", ErrUnknown)
 }
 
-// labelled returns the rows with a key whose label, or label path, is ref.
-func (t *Template) labelled(ref string) []int {
+// labelled returns the rows with a key whose label, or label path, is ref:
+// the first limit of them, in order.
+//
+// A path's rows are those of its last label under the labels before it
+// (see under). Where one of those labels has fewer rows than the last, only
+// the rows in their outlines (see outline) are looked at, found by binary
+// search: a label that repeats throughout a form (その他) costs no more than
+// the rarest parent named with it.
+func (t *Template) labelled(ref string, limit int) []int {
 	whole := normalLabel(ref)
 	if whole == "" {
 		return nil
@@ -251,6 +296,9 @@ func (t *Template) labelled(ref string) []int {
 	var out []int
 	// A label may itself hold a slash (a full-width ／ folds to one).
 	for _, i := range t.byLabel[whole] {
+		if len(out) == limit {
+			return out
+		}
 		if t.form.Rows[i].Key != "" {
 			out = append(out, i)
 		}
@@ -262,10 +310,40 @@ func (t *Template) labelled(ref string) []int {
 	for k := range segs {
 		segs[k] = normalLabel(segs[k])
 	}
-	for _, i := range t.byLabel[segs[len(segs)-1]] {
-		if t.form.Rows[i].Key != "" && t.under(i, segs[:len(segs)-1]) {
-			out = append(out, i)
+	path, rows := segs[:len(segs)-1], t.byLabel[segs[len(segs)-1]]
+	// add adds the rows of run under path, and reports whether out has
+	// room for more.
+	add := func(run []int) bool {
+		for _, i := range run {
+			if len(out) == limit {
+				return false
+			}
+			if t.form.Rows[i].Key != "" && t.under(i, path) {
+				out = append(out, i)
+			}
 		}
+		return true
+	}
+	outer := rows
+	for _, seg := range path {
+		if o := t.byLabel[seg]; len(o) < len(outer) {
+			outer = o
+		}
+	}
+	if len(outer) == len(rows) {
+		add(rows)
+		return out
+	}
+	from := 0 // rows[:from] are before the outline of the next of outer
+	for _, p := range outer {
+		lo, _ := slices.BinarySearch(rows[from:], p+1)
+		lo += from
+		hi, _ := slices.BinarySearch(rows[lo:], t.ends[p])
+		hi += lo
+		if !add(rows[lo:hi]) {
+			break
+		}
+		from = hi // a row of outer in the outline of another adds none
 	}
 	return out
 }
@@ -277,7 +355,7 @@ func isSlash(r rune) bool { return r == '/' || r == '／' }
 // its order from the outermost, not necessarily every parent.
 func (t *Template) under(i int, path []string) bool {
 	k := len(path) - 1
-	for p := t.parent(i); p >= 0 && k >= 0; p = t.parent(p) {
+	for p := t.parents[i]; p >= 0 && k >= 0; p = t.parents[p] {
 		if t.normals[p] == path[k] {
 			k--
 		}
@@ -285,23 +363,11 @@ func (t *Template) under(i int, path []string) bool {
 	return k < 0
 }
 
-// parent returns the row whose outline holds row i: the nearest row before
-// it at a shallower indent, or -1 for none.
-func (t *Template) parent(i int) int {
-	rows := t.form.Rows
-	for k := i - 1; k >= 0; k-- {
-		if rows[k].Indent < rows[i].Indent {
-			return k
-		}
-	}
-	return -1
-}
-
 // path returns the label of row i preceded by those of all its parents,
 // joined by /, as RowKey reads it.
 func (t *Template) path(i int) string {
 	labels := []string{t.form.Rows[i].Label}
-	for p := t.parent(i); p >= 0; p = t.parent(p) {
+	for p := t.parents[i]; p >= 0; p = t.parents[p] {
 		labels = append(labels, t.form.Rows[p].Label)
 	}
 	slices.Reverse(labels)

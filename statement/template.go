@@ -100,6 +100,8 @@ type Template struct {
 	colIndex map[string]int
 	formulas []Formula        // per row: a total's formula, a subtotal's children; nil otherwise
 	labels   []string         // per row: its label in findings
+	parents  []int            // per row: its parent in the outline, or -1 (see outline)
+	ends     []int            // per row: the end of its outline (see outline)
 	normals  []string         // per row: its label as labels are compared (normalLabel)
 	byLabel  map[string][]int // normalised label → its rows, for RowKey
 	rowRules []string         // per row: formulas[i] as a rule in findings
@@ -153,7 +155,8 @@ func compile(f *Form, ps *problems) *Template {
 func (t *Template) compileRows(ps *problems) {
 	f := &t.form
 	t.formulas = make([]Formula, len(f.Rows))
-	t.labels = nameRows(f.Rows)
+	t.parents, t.ends = outline(f.Rows)
+	t.labels = nameRows(f.Rows, t.parents)
 	t.normals = make([]string, len(f.Rows))
 	t.byLabel = make(map[string][]int, len(f.Rows))
 	for i, r := range f.Rows {
@@ -237,8 +240,10 @@ func (t *Template) compileColumns(ps *problems) {
 // depends on itself.
 func (t *Template) orderFormulas(ps *problems) {
 	f := &t.form
+	rowsGiven := newRowSet(len(f.Rows))
 	rowDeps := func(i int) []int {
 		deps := make([]int, 0, len(t.formulas[i]))
+		rowsGiven.clear()
 		for _, term := range t.formulas[i] {
 			j, ok := t.rowIndex[term.Key]
 			switch {
@@ -246,7 +251,7 @@ func (t *Template) orderFormulas(ps *problems) {
 				ps.addf(0, f.Rows[i].Key, "", ErrUnknown, "key %q in its formula", term.Key)
 			case f.Rows[j].Kind == Header:
 				ps.addf(0, f.Rows[i].Key, "", ErrMismatch, "its formula sums the header %q", term.Key)
-			case slices.Contains(deps, j):
+			case !rowsGiven.add(j):
 				ps.addf(0, f.Rows[i].Key, "", ErrDuplicate, "its formula has the term %q twice", term.Key)
 			default:
 				deps = append(deps, j)
@@ -254,8 +259,10 @@ func (t *Template) orderFormulas(ps *problems) {
 		}
 		return deps
 	}
+	colsGiven := newRowSet(len(f.Columns))
 	colDeps := func(i int) []int {
 		var deps []int
+		colsGiven.clear()
 		for _, term := range f.Columns[i].Formula {
 			j, ok := t.colIndex[term.Key]
 			switch {
@@ -263,7 +270,7 @@ func (t *Template) orderFormulas(ps *problems) {
 				ps.addf(0, "", f.Columns[i].Name, ErrUnknown, "column %q in its formula", term.Key)
 			case f.Columns[j].Kind == Text:
 				ps.addf(0, "", f.Columns[i].Name, ErrMismatch, "its formula sums the text column %q", term.Key)
-			case slices.Contains(deps, j):
+			case !colsGiven.add(j):
 				ps.addf(0, "", f.Columns[i].Name, ErrDuplicate, "its formula has the term %q twice", term.Key)
 			default:
 				deps = append(deps, j)
@@ -278,6 +285,33 @@ func (t *Template) orderFormulas(ps *problems) {
 	t.colOrder = order(len(f.Columns), func(i int) bool { return f.Columns[i].Kind == Computed }, colDeps, func(cycle []int) {
 		ps.addf(0, "", f.Columns[cycle[0]].Name, ErrCycle, "%s", names(cycle, func(i int) string { return f.Columns[i].Name }))
 	})
+}
+
+// A rowSet is a set of the rows (or columns) of a form that empties in
+// constant time, so that each formula of many starts with an empty one
+// without the cost of the form's rows: one finds a term it has twice,
+// another the rows a term sums, without a scan.
+type rowSet struct {
+	mark []int // per row: the filling of the set it was last added in
+	fill int   // the filling now
+}
+
+// newRowSet returns an empty set of n rows.
+func newRowSet(n int) rowSet { return rowSet{mark: make([]int, n), fill: 1} }
+
+// clear empties the set.
+func (s *rowSet) clear() { s.fill++ }
+
+// has reports whether j is in the set.
+func (s *rowSet) has(j int) bool { return s.mark[j] == s.fill }
+
+// add adds j to the set and reports whether it was not in it yet.
+func (s *rowSet) add(j int) bool {
+	if s.mark[j] == s.fill {
+		return false
+	}
+	s.mark[j] = s.fill
+	return true
 }
 
 // indexTerms makes the rules that findings print and the index of every
@@ -350,29 +384,45 @@ func children(rows []Row, i int) Formula {
 // lint adds to ps what contradicts the outline of a form that compiled.
 func (t *Template) lint(ps *problems) {
 	rows := t.form.Rows
-	// reach[i] holds the rows that row i's formula sums, directly or
-	// through other totals; rowOrder puts every term's set first.
-	reach := make([][]bool, len(rows))
 	reached := make([]bool, len(rows))
+	terms := newRowSet(len(rows))  // the terms of the formula looked at
+	at := make([]int, len(rows))   // per term of that formula: its place in it
+	walked := newRowSet(len(rows)) // the rows summed through one of its terms
+	var stack []int
+	type twice struct{ term, through int } // places in the formula
+	var found []twice
 	for _, i := range t.rowOrder {
-		reach[i] = make([]bool, len(rows))
-		for _, term := range t.formulas[i] {
-			j := t.rowIndex[term.Key]
+		terms.clear()
+		for n, j := range t.rowTerms[i] {
 			reached[j] = true
-			reach[i][j] = true
-			for k, ok := range reach[j] {
-				reach[i][k] = reach[i][k] || ok
+			terms.add(j)
+			at[j] = n
+		}
+		// A term that another term of the same formula sums, directly or
+		// through other totals, is counted twice. The rows each term sums
+		// are walked from it: a row is walked once for each total above
+		// it, a few in a form, where a set of every row per total cost
+		// the rows squared.
+		found = found[:0]
+		for n, k := range t.rowTerms[i] {
+			walked.clear()
+			stack = append(stack[:0], t.rowTerms[k]...)
+			for len(stack) > 0 {
+				v := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if !walked.add(v) {
+					continue
+				}
+				if terms.has(v) {
+					found = append(found, twice{at[v], n})
+				}
+				stack = append(stack, t.rowTerms[v]...)
 			}
 		}
-		// A term that another term of the same formula sums is counted
-		// twice.
-		for _, term := range t.formulas[i] {
-			j := t.rowIndex[term.Key]
-			for _, other := range t.formulas[i] {
-				if k := t.rowIndex[other.Key]; k != j && reach[k] != nil && reach[k][j] {
-					ps.addf(0, rows[i].Key, "", ErrOutline, "its formula counts %q twice: as a term and through %q", term.Key, other.Key)
-				}
-			}
+		slices.SortStableFunc(found, func(a, b twice) int { return a.term - b.term })
+		for _, tw := range found {
+			fm := t.formulas[i]
+			ps.addf(0, rows[i].Key, "", ErrOutline, "its formula counts %q twice: as a term and through %q", fm[tw.term].Key, fm[tw.through].Key)
 		}
 	}
 	if len(t.rowOrder) == 0 {

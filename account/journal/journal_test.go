@@ -116,12 +116,32 @@ func TestNewProblems(t *testing.T) {
 	}
 }
 
+// TestDuplicateID checks entry ids that rise, as 伝票番号 do, and ids
+// that do not, with and without one given twice.
 func TestDuplicateID(t *testing.T) {
 	c := testChart(t)
-	e := journal.NewEntry("1", date(t, "2023-06-01"), 0, "", journal.Debit("4121", yen(1)), journal.Credit("7112", yen(1)))
-	_, err := journal.New(c, []journal.Entry{e, e}, journal.Options{})
-	if !errors.Is(err, journal.ErrDuplicate) || !strings.Contains(err.Error(), "(first entry 1)") {
-		t.Errorf("got %v", err)
+	for _, tt := range []struct {
+		ids   []string
+		first string // the entry the duplicate names; "" for none
+	}{
+		{ids: []string{"1", "1"}, first: "(first entry 1)"},
+		{ids: []string{"1", "2", "10", "2"}, first: "(first entry 2)"},
+		{ids: []string{"R5-0009", "R5-0010", "R5-0010"}, first: "(first entry 2)"},
+		{ids: []string{"9", "10", "11"}},
+		{ids: []string{"R5-0009", "R5-0010"}},
+		{ids: []string{"10", "9", "D-1", "1"}},
+	} {
+		var entries []journal.Entry
+		for _, id := range tt.ids {
+			entries = append(entries, journal.NewEntry(id, date(t, "2023-06-01"), 0, "", journal.Debit("4121", yen(1)), journal.Credit("7112", yen(1))))
+		}
+		_, err := journal.New(c, entries, journal.Options{})
+		if tt.first == "" && err != nil {
+			t.Errorf("ids %q: %v, want no error", tt.ids, err)
+		}
+		if tt.first != "" && (!errors.Is(err, journal.ErrDuplicate) || !strings.Contains(err.Error(), tt.first)) {
+			t.Errorf("ids %q: %v, want ErrDuplicate %s", tt.ids, err, tt.first)
+		}
 	}
 }
 
