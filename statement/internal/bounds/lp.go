@@ -1,6 +1,7 @@
 package bounds
 
 import (
+	"maps"
 	"math/big"
 	"slices"
 )
@@ -21,6 +22,22 @@ type proof struct {
 	split        int32   // the variable split on
 	at           int64
 	below, above *proof
+}
+
+// splitCases returns the assumptions of the two cases of a split of
+// variable v at at, below (v ≤ at) and above (v ≥ at+1): assume with v's
+// interval, as assume has it or else base, narrowed to each half.
+func splitCases(assume map[int32]Interval, v int32, base Interval, at int64) [2]map[int32]Interval {
+	if old, ok := assume[v]; ok {
+		base = old
+	}
+	var out [2]map[int32]Interval
+	for k, half := range []Interval{{NegInf, at}, {at + 1, PosInf}} {
+		out[k] = make(map[int32]Interval, len(assume)+1)
+		maps.Copy(out[k], assume)
+		out[k][v] = intersect(base, half)
+	}
+	return out
 }
 
 // branchAndBound decides the active equations of p over whole yen: an
@@ -107,8 +124,8 @@ type entry struct {
 }
 
 // A simplex is the first phase of the bounded-variable simplex method, in
-// exact rationals (rat): it minimises the sum of one artificial variable per
-// equation, which is zero exactly when the equations hold within the
+// exact rationals (rat): it minimises the sum of one artificial variable
+// per equation, which is zero exactly when the equations hold within the
 // bounds. Columns are the problem's variables, then the artificials; the
 // tableau holds B⁻¹ times the columns, each row only its nonzeros, in
 // column order, and the reduced costs of the columns are a row of their
@@ -120,11 +137,11 @@ type entry struct {
 // pivot. Bland's rule chooses the pivots, so it never cycles.
 type simplex struct {
 	p      *problem
-	rows   []int32 // the active equations
-	n      int     // the problem's variables; artificial i is column n+i
-	box    []Interval
-	t      [][]entry // per row: its nonzeros, by column
-	d      []rat     // per column: its reduced cost
+	rows   []int32    // the active equations
+	n      int        // the problem's variables; artificial i is column n+i
+	box    []Interval // the bounds of the problem's variables
+	t      [][]entry  // per row: its nonzeros, by column
+	d      []rat      // per column: its reduced cost
 	basis  []int
 	status []int8
 	x      []rat

@@ -1,6 +1,7 @@
 package bounds
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 )
@@ -163,23 +164,13 @@ func (a rat) cmp(b rat) int {
 	if a.b == nil && b.b == nil {
 		da, db := a.den(), b.den()
 		if da == db {
-			return cmp64(a.n, b.n)
+			return cmp.Compare(a.n, b.n)
 		}
 		x, ok1 := mul(a.n, db)
 		y, ok2 := mul(b.n, da)
 		if ok1 && ok2 {
-			return cmp64(x, y)
+			return cmp.Compare(x, y)
 		}
 	}
 	return a.big().Cmp(b.big())
-}
-
-func cmp64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -35,16 +35,16 @@ type reduction struct {
 	// equation dropped is inactive.
 	q problem
 
-	eqs   [][]coef  // per equation, then per alias: its terms now
-	from  []int32   // the same: the step that made it (see step)
-	sig   []uint64  // the same: the hash of its terms (see hashOf)
-	alive []bool    // per equation of p: in q
-	occ   [][]int32 // per variable: the equations and aliases it may be in
-	box   []Interval
-	rep   []int32   // per variable: the variable it is merged into; itself if none
-	sign  []int64   // per variable: its amount is sign times its rep's
-	alias []int32   // per variable merged: its alias in eqs, it − sign·rep = 0
-	group [][]int32 // per variable not merged: those merged into it
+	eqs   [][]coef   // per equation, then per alias: its terms now
+	from  []int32    // the same: the step that made it (see step)
+	sig   []uint64   // the same: the hash of its terms (see hashOf)
+	alive []bool     // per equation of p: in q
+	occ   [][]int32  // per variable: the equations and aliases it may be in
+	box   []Interval // per variable: its interval, a merged one's intersected into its rep's
+	rep   []int32    // per variable: the variable it is merged into; itself if none
+	sign  []int64    // per variable: its amount is sign times its rep's
+	alias []int32    // per variable merged: its alias in eqs, it − sign·rep = 0
+	group [][]int32  // per variable not merged: those merged into it
 	steps []step
 
 	full     map[uint64][]int32 // equations by the hash of their terms, up to sign
@@ -464,25 +464,12 @@ func (r *reduction) proof(pr *proof, assume map[int32]Interval) *proof {
 		return &proof{times: times}
 	}
 	out := &proof{split: pr.split, at: pr.at}
-	for k, half := range []Interval{{NegInf, pr.at}, {pr.at + 1, PosInf}} {
-		a := make(map[int32]Interval, len(assume)+1)
-		for v, iv := range assume {
-			a[v] = iv
-		}
-		old, ok := assume[pr.split]
-		if !ok {
-			old = Unbounded()
-		}
-		a[pr.split] = intersect(old, half)
-		child := r.proof([]*proof{pr.below, pr.above}[k], a)
-		if child == nil {
-			return nil
-		}
-		if k == 0 {
-			out.below = child
-		} else {
-			out.above = child
-		}
+	a := splitCases(assume, pr.split, Unbounded(), pr.at)
+	if out.below = r.proof(pr.below, a[0]); out.below == nil {
+		return nil
+	}
+	if out.above = r.proof(pr.above, a[1]); out.above == nil {
+		return nil
 	}
 	return out
 }

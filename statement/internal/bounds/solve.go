@@ -588,24 +588,12 @@ func (c *cycle) expand(pl *peeler, pr *proof, assume map[int32]Interval) *Certif
 	if pr.times == nil {
 		v := c.vars[pr.split]
 		sp := &Split{Var: int(v), At: pr.at}
-		for k, half := range []Interval{{NegInf, pr.at}, {pr.at + 1, PosInf}} {
-			a := make(map[int32]Interval, len(assume)+1)
-			for x, iv := range assume {
-				a[x] = iv
-			}
-			a[v] = intersect(pl.cur[v], half)
-			if old, ok := assume[v]; ok {
-				a[v] = intersect(old, half)
-			}
-			child := c.expand(pl, []*proof{pr.below, pr.above}[k], a)
-			if child == nil {
-				return nil
-			}
-			if k == 0 {
-				sp.Below = child
-			} else {
-				sp.Above = child
-			}
+		a := splitCases(assume, v, pl.cur[v], pr.at)
+		if sp.Below = c.expand(pl, pr.below, a[0]); sp.Below == nil {
+			return nil
+		}
+		if sp.Above = c.expand(pl, pr.above, a[1]); sp.Above == nil {
+			return nil
 		}
 		return &Certificate{Split: sp}
 	}
