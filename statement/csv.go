@@ -121,14 +121,14 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // Errors are an *Error listing every problem with its line, row and
 // column; nothing is read past a line whose row cannot be placed.
 func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
-	data, err := csvio.Read(r)
+	text, err := csvio.ReadText(r)
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}
-	if s, ok := t.readPlain(data, opt); ok {
+	if s, ok := t.readPlain(text, opt); ok {
 		return s, nil
 	}
-	return t.readCSV(data, opt)
+	return t.readCSV([]byte(text), opt)
 }
 
 // readCSV reads data as ReadCSV does, whatever it is.
@@ -185,15 +185,14 @@ func (t *Template) readCSV(data []byte, opt ReadOptions) (*Statement, error) {
 // the first problem: ReadCSV then reads data the general way, which gives
 // the same statement for the data readPlain reads, and finds every
 // problem of the data it does not.
-func (t *Template) readPlain(data []byte, opt ReadOptions) (*Statement, bool) {
+func (t *Template) readPlain(text string, opt ReadOptions) (*Statement, bool) {
 	if opt.Comma != 0 && opt.Comma != ',' {
 		return nil, false
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if bytes.IndexByte(data, '\t') >= 0 {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if strings.IndexByte(text, '\t') >= 0 {
 		return nil, false // Sniff might take a tab, and tabs are spaces
 	}
-	text := string(data) // the fields are cut from one string
 	var buf [8]string
 	fields := buf[:0]
 	var ps problems

@@ -34,7 +34,7 @@ func plainForm(t testing.TB) *Template {
 // did.
 func samePlain(t *testing.T, tpl *Template, data string, opt ReadOptions) bool {
 	t.Helper()
-	plain, ok := tpl.readPlain([]byte(data), opt)
+	plain, ok := tpl.readPlain(data, opt)
 	general, err := tpl.readCSV([]byte(data), opt)
 	if !ok {
 		return false

@@ -1,7 +1,6 @@
 package statement
 
 import (
-	"bytes"
 	"io"
 	"slices"
 	"strings"
@@ -68,18 +67,18 @@ type Heading struct {
 // column's name, as in 011002 札幌市 合計. Nothing is read past a line
 // whose row cannot be placed.
 func (t *Template) ReadCSVSideBySide(r io.Reader, opt ReadOptions) (SideBySide, error) {
-	data, err := csvio.Read(r)
+	text, err := csvio.ReadText(r)
 	if err != nil {
 		return SideBySide{}, readError(opt.Source, err)
 	}
-	if out, ok := t.readSideBySidePlain(data, opt); ok {
+	if out, ok := t.readSideBySidePlain(text, opt); ok {
 		return out, nil
 	}
 	comma := opt.Comma
 	if comma == 0 {
 		comma = csvio.Sniff
 	}
-	recs, err := csvio.Records(data, comma)
+	recs, err := csvio.Records([]byte(text), comma)
 	if err != nil {
 		return SideBySide{}, readError(opt.Source, err)
 	}
@@ -99,12 +98,11 @@ func (t *Template) ReadCSVSideBySide(r io.Reader, opt ReadOptions) (SideBySide, 
 // reader would keep every field of the file, and reports false for other
 // data, and at any problem: the general reader reads the data then, and
 // reports every problem of it.
-func (t *Template) readSideBySidePlain(data []byte, opt ReadOptions) (SideBySide, bool) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if opt.Comma != 0 && opt.Comma != ',' || bytes.IndexByte(data, '\t') >= 0 || !utf8.Valid(data) {
+func (t *Template) readSideBySidePlain(text string, opt ReadOptions) (SideBySide, bool) {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if opt.Comma != 0 && opt.Comma != ',' || strings.IndexByte(text, '\t') >= 0 || !utf8.ValidString(text) {
 		return SideBySide{}, false
 	}
-	text := string(data) // the fields are cut from one string
 	var buf [64]string
 	fields := buf[:0]
 	line, plain := 0, true

@@ -175,7 +175,7 @@ func FuzzReadCSVSideBySide(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, unit uint8, anyStub bool) {
 		tpl := plainForm(t)
 		opt := ReadOptions{Meta: Meta{Unit: format.Unit(unit % 3)}, AnyStub: anyStub}
-		plain, ok := tpl.readSideBySidePlain(data, opt)
+		plain, ok := tpl.readSideBySidePlain(string(data), opt)
 		general, err := readSideBySideGeneral(tpl, data, opt)
 		if !ok {
 			return
