@@ -137,6 +137,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			src, where = files, "files in memory"
 		}
 	}
+	if c, ok := src.(io.Closer); ok {
+		defer c.Close()
+	}
 	// The work keeps one batch of statements live, tens of MB, and
 	// allocates about 2 GB in all: at the default GOGC of 100 the
 	// collector would run every few tens of MB. Unless GOGC says otherwise,
