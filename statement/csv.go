@@ -221,7 +221,7 @@ func (t *Template) readPlain(text string, opt ReadOptions) (*Statement, bool) {
 			if stated, ok := unitLine(rec); ok {
 				checkUnit(&ps, 0, "", stated, opt.Meta.Unit)
 			} else {
-				h = t.readHeader(&ps, rec, opt)
+				h = t.plainHeader(&ps, line, rec, opt)
 				s = newStatement(t, opt.Meta)
 				cells, rows = newCellReader(s, &ps), rowCursor{t: t}
 				f := s.meta.Formatter()
@@ -291,6 +291,31 @@ func (t *Template) readPlain(text string, opt ReadOptions) (*Statement, bool) {
 	}
 	s.computeHidden()
 	return s, true
+}
+
+// A headerMemo is the header line of the last plain file of a template
+// read, and what readHeader made of it: the files of one form that a
+// program reads have the same header.
+type headerMemo struct {
+	line    string
+	anyStub bool
+	unit    format.Unit
+	h       csvHeader // its colOf is never written
+}
+
+// plainHeader returns t.readHeader(ps, head, opt), for head, a header
+// line of a plain file, split; the header of the last such line read
+// without a problem is kept, and returned for the same line read alike.
+func (t *Template) plainHeader(ps *problems, line string, head csvio.Record, opt ReadOptions) csvHeader {
+	if m := t.header.Load(); m != nil && m.line == line && m.anyStub == opt.AnyStub && m.unit == opt.Meta.Unit {
+		return m.h
+	}
+	n := len(ps.list)
+	h := t.readHeader(ps, head, opt)
+	if len(ps.list) == n {
+		t.header.Store(&headerMemo{line: strings.Clone(line), anyStub: opt.AnyStub, unit: opt.Meta.Unit, h: h})
+	}
+	return h
 }
 
 // checkUnit adds a problem to ps unless stated, a unit that a file states
