@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/segment/localcode"
 	"github.com/koukaikei/koukaikei/statement"
@@ -678,13 +680,15 @@ func (w *Work) aggregate(out io.Writer) error {
 // 該当なし), which heads the last column.
 var aggregateHeader = []string{"group", "bodies", "form", "key", "label", "column"}
 
-// writeAggregate writes the aggregate as CSV.
+// writeAggregate writes the aggregate as CSV: each group's lines made on
+// all processors, then written in order.
 func (w *Work) writeAggregate(out io.Writer) error {
-	b := bufio.NewWriterSize(out, 1<<16)
-	b.WriteString(strings.Join(aggregateHeader, ",") + "," + w.Unit.String() + "\n")
-	for g, ss := range w.Aggregate {
-		for f, s := range ss {
+	lines := make([][]byte, len(w.Aggregate))
+	parallel(len(w.Aggregate), func(g int) error {
+		var b []byte
+		for f, s := range w.Aggregate[g] {
 			form := w.Kit.Forms[f].Form
+			head := fmt.Sprintf("%s,%d,%s,", groupName(g), w.Members[g], w.Kit.Forms[f].ID)
 			for _, r := range form.Rows {
 				if r.Kind == statement.Header || r.Hidden {
 					continue
@@ -693,17 +697,47 @@ func (w *Work) writeAggregate(out io.Writer) error {
 					if c.Kind == statement.Text {
 						continue
 					}
-					cell, _ := s.Cell(r.Key, c.Name)
-					amount := ""
-					if cell.Valid {
-						amount = cell.Amount.Shift(-w.Unit.Exp()).String()
+					b = append(b, head...)
+					b = append(b, r.Key...)
+					b = append(b, ',')
+					b = append(b, quoteCSV(r.Label)...)
+					b = append(b, ',')
+					b = append(b, quoteCSV(c.Name)...)
+					b = append(b, ',')
+					if cell, _ := s.Cell(r.Key, c.Name); cell.Valid {
+						b = appendDecimal(b, cell.Amount.Shift(-w.Unit.Exp()))
 					}
-					fmt.Fprintf(b, "%s,%d,%s,%s,%s,%s,%s\n", groupName(g), w.Members[g], w.Kit.Forms[f].ID, r.Key, quoteCSV(r.Label), quoteCSV(c.Name), amount)
+					b = append(b, '\n')
 				}
 			}
 		}
+		lines[g] = b
+		return nil
+	})
+	b := bufio.NewWriterSize(out, 1<<16)
+	b.WriteString(strings.Join(aggregateHeader, ",") + "," + w.Unit.String() + "\n")
+	for _, l := range lines {
+		b.Write(l)
 	}
 	return b.Flush()
+}
+
+// appendDecimal appends d as d.String() writes it: a whole number of at
+// most 18 digits from its digits, any other through String.
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
+	if d.NumDigits() <= 18 {
+		c, e := d.CoefficientInt64(), d.Exponent()
+		for ; e < 0 && c%10 == 0; e++ {
+			c /= 10
+		}
+		for ; e > 0 && c > -1e17 && c < 1e17; e-- {
+			c *= 10
+		}
+		if e == 0 {
+			return strconv.AppendInt(b, c, 10)
+		}
+	}
+	return append(b, d.String()...)
 }
 
 // quoteCSV quotes a field if CSV needs it.
