@@ -382,13 +382,8 @@ func (t *Template) readHeader(ps *problems, head csvio.Record, opt ReadOptions) 
 			ps.addf(head.Line, "", name, ErrDuplicate, "a second label column")
 			continue
 		}
-		if base, stated, ok := unitSuffix(name); ok {
-			checkUnit(ps, head.Line, name, stated, opt.Meta.Unit)
-			name = base
-		}
-		j, ok := t.colIndex[name]
+		j, ok := t.headerColumn(ps, head.Line, name, opt.Meta.Unit)
 		if !ok {
-			ps.addf(head.Line, "", name, ErrUnknown, "no such column in %s", t.form.name())
 			continue
 		}
 		h.colOf[k] = j
@@ -397,6 +392,21 @@ func (t *Template) readHeader(ps *problems, head csvio.Record, opt ReadOptions) 
 		ps.addf(head.Line, "", "label", ErrMissing, "the header has no such column")
 	}
 	return h
+}
+
+// headerColumn returns the form's column that a header field on line
+// names, as 金額 or 金額（千円）, adding a problem to ps for a stated unit
+// other than unit and for a name that is not a column of the form.
+func (t *Template) headerColumn(ps *problems, line int, name string, unit format.Unit) (int, bool) {
+	if base, stated, ok := unitSuffix(name); ok {
+		checkUnit(ps, line, name, stated, unit)
+		name = base
+	}
+	j, ok := t.colIndex[name]
+	if !ok {
+		ps.addf(line, "", name, ErrUnknown, "no such column in %s", t.form.name())
+	}
+	return j, ok
 }
 
 // readRows reads the lines after the header into s, placing each on its
@@ -411,20 +421,9 @@ func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) {
 			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), h.fields)
 			continue
 		}
-		label := trimSpace(rec.Fields[h.labelAt])
-		var i int
-		var err error
-		if h.keyAt >= 0 {
-			i, err = rows.byKey(trimSpace(rec.Fields[h.keyAt]))
-		} else {
-			i, err = rows.byLabel(label)
-		}
-		if err != nil {
-			ps.add(rec.Line, label, "", err)
+		i, ok := rows.place(ps, rec, h.labelAt, h.keyAt)
+		if !ok {
 			return
-		}
-		if row := t.form.Rows[i]; h.keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
-			ps.addf(rec.Line, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
 		}
 		for k, j := range h.colOf {
 			if j >= 0 {
@@ -433,6 +432,30 @@ func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) {
 		}
 	}
 	rows.missing(ps)
+}
+
+// place returns the row of the form that rec, a line of a CSV file after
+// its header, is of: the next with the key in field keyAt, or with the
+// label in field labelAt when keyAt is -1. It adds a problem to ps for a
+// label that is not its row's, and reports false for a line whose row it
+// cannot place.
+func (c *rowCursor) place(ps *problems, rec csvio.Record, labelAt, keyAt int) (int, bool) {
+	label := trimSpace(rec.Fields[labelAt])
+	var i int
+	var err error
+	if keyAt >= 0 {
+		i, err = c.byKey(trimSpace(rec.Fields[keyAt]))
+	} else {
+		i, err = c.byLabel(label)
+	}
+	if err != nil {
+		ps.add(rec.Line, label, "", err)
+		return 0, false
+	}
+	if row := c.t.form.Rows[i]; keyAt >= 0 && label != row.Label && normalLabel(label) != c.t.normals[i] {
+		ps.addf(rec.Line, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
+	}
+	return i, true
 }
 
 // A line is a record of a CSV table, its fields by column name.

@@ -187,13 +187,8 @@ func (t *Template) readSideHeader(ps *problems, head csvio.Record, opt ReadOptio
 			ps.addf(head.Line, "", name, ErrDuplicate, "a second label column")
 			continue
 		}
-		if base, stated, ok := unitSuffix(name); ok {
-			checkUnit(ps, head.Line, name, stated, opt.Meta.Unit)
-			name = base
-		}
-		j, ok := t.colIndex[name]
+		j, ok := t.headerColumn(ps, head.Line, name, opt.Meta.Unit)
 		if !ok {
-			ps.addf(head.Line, "", name, ErrUnknown, "no such column in %s", t.form.name())
 			continue
 		}
 		if len(groups) == 0 || slices.Contains(groups[len(groups)-1], j) {
@@ -313,22 +308,11 @@ func (t *Template) readSideBySide(opt ReadOptions, next func() (csvio.Record, bo
 			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), h.fields)
 			continue
 		}
-		label := trimSpace(rec.Fields[h.labelAt])
-		var i int
-		var err error
-		if h.keyAt >= 0 {
-			i, err = rows.byKey(trimSpace(rec.Fields[h.keyAt]))
-		} else {
-			i, err = rows.byLabel(label)
-		}
-		if err != nil {
-			ps.add(rec.Line, label, "", err)
+		i, ok := rows.place(&ps, rec, h.labelAt, h.keyAt)
+		if !ok {
 			break
 		}
 		row := &t.form.Rows[i]
-		if h.keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
-			ps.addf(rec.Line, rowRef(i, *row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
-		}
 		for n, at := range h.at {
 			s := out.Statements[n]
 			for c, k := range at {
