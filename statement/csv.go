@@ -121,14 +121,14 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // Errors are an *Error listing every problem with its line, row and
 // column; nothing is read past a line whose row cannot be placed.
 func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
-	data, err := csvio.Read(r)
+	text, err := csvio.ReadText(r)
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}
-	if s, ok := t.readPlain(data, opt); ok {
+	if s, ok := t.readPlain(text, opt); ok {
 		return s, nil
 	}
-	return t.readCSV(data, opt)
+	return t.readCSV([]byte(text), opt)
 }
 
 // readCSV reads data as ReadCSV does, whatever it is.
@@ -185,15 +185,14 @@ func (t *Template) readCSV(data []byte, opt ReadOptions) (*Statement, error) {
 // the first problem: ReadCSV then reads data the general way, which gives
 // the same statement for the data readPlain reads, and finds every
 // problem of the data it does not.
-func (t *Template) readPlain(data []byte, opt ReadOptions) (*Statement, bool) {
+func (t *Template) readPlain(text string, opt ReadOptions) (*Statement, bool) {
 	if opt.Comma != 0 && opt.Comma != ',' {
 		return nil, false
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if bytes.IndexByte(data, '\t') >= 0 {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if strings.IndexByte(text, '\t') >= 0 {
 		return nil, false // Sniff might take a tab, and tabs are spaces
 	}
-	text := string(data) // the fields are cut from one string
 	var buf [8]string
 	fields := buf[:0]
 	var ps problems
@@ -222,7 +221,7 @@ func (t *Template) readPlain(data []byte, opt ReadOptions) (*Statement, bool) {
 			if stated, ok := unitLine(rec); ok {
 				checkUnit(&ps, 0, "", stated, opt.Meta.Unit)
 			} else {
-				h = t.readHeader(&ps, rec, opt)
+				h = t.plainHeader(&ps, line, rec, opt)
 				s = newStatement(t, opt.Meta)
 				cells, rows = newCellReader(s, &ps), rowCursor{t: t}
 				f := s.meta.Formatter()
@@ -294,6 +293,31 @@ func (t *Template) readPlain(data []byte, opt ReadOptions) (*Statement, bool) {
 	return s, true
 }
 
+// A headerMemo is the header line of the last plain file of a template
+// read, and what readHeader made of it: the files of one form that a
+// program reads have the same header.
+type headerMemo struct {
+	line    string
+	anyStub bool
+	unit    format.Unit
+	h       csvHeader // its colOf is never written
+}
+
+// plainHeader returns t.readHeader(ps, head, opt), for head, a header
+// line of a plain file, split; the header of the last such line read
+// without a problem is kept, and returned for the same line read alike.
+func (t *Template) plainHeader(ps *problems, line string, head csvio.Record, opt ReadOptions) csvHeader {
+	if m := t.header.Load(); m != nil && m.line == line && m.anyStub == opt.AnyStub && m.unit == opt.Meta.Unit {
+		return m.h
+	}
+	n := len(ps.list)
+	h := t.readHeader(ps, head, opt)
+	if len(ps.list) == n {
+		t.header.Store(&headerMemo{line: strings.Clone(line), anyStub: opt.AnyStub, unit: opt.Meta.Unit, h: h})
+	}
+	return h
+}
+
 // checkUnit adds a problem to ps unless stated, a unit that a file states
 // on line (in column, if any), is unit.
 func checkUnit(ps *problems, line int, column, stated string, unit format.Unit) {
@@ -358,13 +382,8 @@ func (t *Template) readHeader(ps *problems, head csvio.Record, opt ReadOptions) 
 			ps.addf(head.Line, "", name, ErrDuplicate, "a second label column")
 			continue
 		}
-		if base, stated, ok := unitSuffix(name); ok {
-			checkUnit(ps, head.Line, name, stated, opt.Meta.Unit)
-			name = base
-		}
-		j, ok := t.colIndex[name]
+		j, ok := t.headerColumn(ps, head.Line, name, opt.Meta.Unit)
 		if !ok {
-			ps.addf(head.Line, "", name, ErrUnknown, "no such column in %s", t.form.name())
 			continue
 		}
 		h.colOf[k] = j
@@ -373,6 +392,21 @@ func (t *Template) readHeader(ps *problems, head csvio.Record, opt ReadOptions) 
 		ps.addf(head.Line, "", "label", ErrMissing, "the header has no such column")
 	}
 	return h
+}
+
+// headerColumn returns the form's column that a header field on line
+// names, as 金額 or 金額（千円）, adding a problem to ps for a stated unit
+// other than unit and for a name that is not a column of the form.
+func (t *Template) headerColumn(ps *problems, line int, name string, unit format.Unit) (int, bool) {
+	if base, stated, ok := unitSuffix(name); ok {
+		checkUnit(ps, line, name, stated, unit)
+		name = base
+	}
+	j, ok := t.colIndex[name]
+	if !ok {
+		ps.addf(line, "", name, ErrUnknown, "no such column in %s", t.form.name())
+	}
+	return j, ok
 }
 
 // readRows reads the lines after the header into s, placing each on its
@@ -387,20 +421,9 @@ func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) {
 			ps.addf(rec.Line, "", "", ErrSyntax, "%d fields, where the header has %d", len(rec.Fields), h.fields)
 			continue
 		}
-		label := trimSpace(rec.Fields[h.labelAt])
-		var i int
-		var err error
-		if h.keyAt >= 0 {
-			i, err = rows.byKey(trimSpace(rec.Fields[h.keyAt]))
-		} else {
-			i, err = rows.byLabel(label)
-		}
-		if err != nil {
-			ps.add(rec.Line, label, "", err)
+		i, ok := rows.place(ps, rec, h.labelAt, h.keyAt)
+		if !ok {
 			return
-		}
-		if row := t.form.Rows[i]; h.keyAt >= 0 && label != row.Label && normalLabel(label) != t.normals[i] {
-			ps.addf(rec.Line, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
 		}
 		for k, j := range h.colOf {
 			if j >= 0 {
@@ -409,6 +432,30 @@ func (h csvHeader) readRows(s *Statement, ps *problems, recs []csvio.Record) {
 		}
 	}
 	rows.missing(ps)
+}
+
+// place returns the row of the form that rec, a line of a CSV file after
+// its header, is of: the next with the key in field keyAt, or with the
+// label in field labelAt when keyAt is -1. It adds a problem to ps for a
+// label that is not its row's, and reports false for a line whose row it
+// cannot place.
+func (c *rowCursor) place(ps *problems, rec csvio.Record, labelAt, keyAt int) (int, bool) {
+	label := trimSpace(rec.Fields[labelAt])
+	var i int
+	var err error
+	if keyAt >= 0 {
+		i, err = c.byKey(trimSpace(rec.Fields[keyAt]))
+	} else {
+		i, err = c.byLabel(label)
+	}
+	if err != nil {
+		ps.add(rec.Line, label, "", err)
+		return 0, false
+	}
+	if row := c.t.form.Rows[i]; keyAt >= 0 && label != row.Label && normalLabel(label) != c.t.normals[i] {
+		ps.addf(rec.Line, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
+	}
+	return i, true
 }
 
 // A line is a record of a CSV table, its fields by column name.

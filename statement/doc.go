@@ -51,7 +51,9 @@
 // the writers wrote it, figure by figure:
 // rows matched by key, or by label in order for files without keys, and
 // the unit the file states checked against the one expected.
-// [Compare] lists every cell in which two statements differ, by row label
+// [Template.ReadCSVSideBySide] reads many statements of one form printed
+// side by side in one file, as a prefecture's table of its bodies prints
+// them. [Compare] lists every cell in which two statements differ, by row label
 // and column; [Statement.Verify] lists the printed totals that the printed
 // figures do not give. Both report [Finding] values.
 //

@@ -359,6 +359,39 @@ func ExampleReadCSV() {
 	// statement: pl.csv: line 1: does not match the form: the file is in 千円, the statement in 円
 }
 
+// A table of every body of a prefecture prints the bodies side by side,
+// each under its code and name.
+func ExampleTemplate_ReadCSVSideBySide() {
+	t, err := statement.Compile(&statement.Form{Title: "行政コスト計算書", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "4000", Kind: statement.Subtotal, Label: "経常費用"},
+			{Key: "4110", Kind: statement.Item, Label: "人件費", Indent: 1},
+			{Key: "4210", Kind: statement.Item, Label: "物件費等", Indent: 1},
+		}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	published := "（単位：千円）\n団体コード,010006,011002\n団体名,北海道,札幌市\n科目,金額,金額\n" +
+		"経常費用,\"2,074,265\",\"1,002\"\n人件費,\"1,000,000\",501\n物件費等,\"1,074,265\",-\n"
+	read, err := t.ReadCSVSideBySide(strings.NewReader(published), statement.ReadOptions{Source: "01-pl.csv",
+		Meta: statement.Meta{Unit: format.Thousand}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for n, s := range read.Statements {
+		fmt.Println(read.Headings[1].Texts[n], s.Verify())
+	}
+	_, err = t.ReadCSVSideBySide(strings.NewReader(strings.Replace(published, "501", "五〇一", 1)),
+		statement.ReadOptions{Source: "01-pl.csv", Meta: statement.Meta{Unit: format.Thousand}})
+	fmt.Println(err)
+	// Output:
+	// 北海道 []
+	// 札幌市 [行政コスト計算書: 経常費用 金額: 4110+4210: got 501千円, want 1,002千円]
+	// statement: 01-pl.csv: line 6: row "4110": column "011002 札幌市 金額": format: parsing "五〇一": unexpected "五", digit expected at offset 0
+}
+
 // A table copied out of a spreadsheet is tab-separated, and heads its
 // labels as its publisher chose: AnyStub takes them.
 func ExampleReadCSV_spreadsheet() {

@@ -34,7 +34,7 @@ func plainForm(t testing.TB) *Template {
 // did.
 func samePlain(t *testing.T, tpl *Template, data string, opt ReadOptions) bool {
 	t.Helper()
-	plain, ok := tpl.readPlain([]byte(data), opt)
+	plain, ok := tpl.readPlain(data, opt)
 	general, err := tpl.readCSV([]byte(data), opt)
 	if !ok {
 		return false
@@ -104,4 +104,42 @@ func FuzzReadPlain(f *testing.F) {
 			samePlain(t, plainForm(t), string(data), opt)
 		}
 	})
+}
+
+// The header a template keeps from the last plain file is the header of
+// that file read alike: a file of another header, or the same header read
+// in another unit or with AnyStub, is read as it would be first.
+func TestPlainHeaderKept(t *testing.T) {
+	tpl := plainForm(t)
+	rows := "現金及び預金,1\n未収金,3\n流動資産合計,4\n未払金,-\n"
+	thousand := ReadOptions{Meta: Meta{Unit: format.Thousand}}
+	for i, c := range []struct {
+		data string
+		opt  ReadOptions
+		ok   bool
+	}{
+		{"label,決算額（千円）\n" + rows, thousand, true},
+		{"label,決算額（千円）\n" + rows, thousand, true},
+		{"label,決算額（千円）\n" + rows, ReadOptions{}, false}, // the column states 千円, the statement is in 円
+		{"label,決算額（千円）\n" + rows, thousand, true},
+		{"区分,決算額\n" + rows, thousand, false},
+		{"区分,決算額\n" + rows, ReadOptions{Meta: thousand.Meta, AnyStub: true}, true},
+		{"区分,決算額\n" + rows, thousand, false},
+		{"label,予算額\n" + rows, thousand, true},
+	} {
+		s, err := tpl.ReadCSV(strings.NewReader(c.data), c.opt)
+		if (err == nil) != c.ok {
+			t.Fatalf("%d: %q: %v, want an error %v", i, c.data, err, !c.ok)
+		}
+		if err != nil {
+			continue
+		}
+		col := "決算額"
+		if strings.Contains(c.data, "予算額") {
+			col = "予算額"
+		}
+		if cell, _ := s.Cell("1120", col); cell.Amount.IntPart() != 3000 {
+			t.Errorf("%d: %q: 未収金 %s %v, want 3,000 yen", i, c.data, col, cell)
+		}
+	}
 }

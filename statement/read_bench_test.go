@@ -186,3 +186,57 @@ func BenchmarkValidate(b *testing.B) {
 		benchRows(b, len(f.Rows), f.Validate)
 	}
 }
+
+// BenchmarkReadSideBySide reads 4, 40 and 400 statements of a form of 56
+// rows printed side by side in one file, as a prefecture's table of its
+// bodies prints them: the time per statement stays the same. Beside it,
+// the same statements read one file each with ReadCSV.
+func BenchmarkReadSideBySide(b *testing.B) {
+	f, figs := growthForm(5)
+	t, err := statement.Compile(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	meta := statement.Meta{Unit: format.Thousand}
+	s := mustBuild(f, meta, figs).Scale(statement.Scaling{Unit: format.Thousand})
+	one := strings.Split(strings.TrimSuffix(string(publishedCSV(s)), "\n"), "\n")
+	opt := statement.ReadOptions{Meta: meta}
+	for _, n := range []int{4, 40, 400} {
+		// Every line: the label, then each statement's fields.
+		var side strings.Builder
+		side.WriteString("（単位：千円）\n団体コード")
+		for k := range n {
+			side.WriteString(strings.Repeat(fmt.Sprintf(",%06d", k), len(f.Columns)))
+		}
+		side.WriteString("\n")
+		for _, line := range one {
+			label, figures, _ := strings.Cut(line, ",")
+			side.WriteString(label + strings.Repeat(","+figures, n) + "\n")
+		}
+		data := []byte(side.String())
+		b.Run(fmt.Sprintf("side-by-side/statements=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				read, err := t.ReadCSVSideBySide(bytes.NewReader(data), opt)
+				if err != nil || len(read.Statements) != n {
+					b.Fatal(err, len(read.Statements))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/statement")
+		})
+		file := []byte("（単位：千円）\n" + strings.Join(one, "\n") + "\n")
+		b.Run(fmt.Sprintf("each/statements=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(file) * n))
+			for b.Loop() {
+				for range n {
+					if _, err := t.ReadCSV(bytes.NewReader(file), opt); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/statement")
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/koukaikei/koukaikei/account"
 )
@@ -112,6 +113,7 @@ type Template struct {
 	rowTerms [][]int          // per row: the row of each term of formulas[i]
 	colTerms [][]int          // per column: the column of each term of its formula
 	plans    plans            // of verifications under rounding: see plan
+	header   atomic.Pointer[headerMemo]
 }
 
 // Compile checks f and returns its Template. Keys must be unique and

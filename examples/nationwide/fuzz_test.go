@@ -1,43 +1,30 @@
 package main
 
 import (
-	"encoding/csv"
-	"strings"
 	"testing"
+
+	"github.com/koukaikei/koukaikei/format"
 )
 
-// FuzzSplitFields checks the reader of files per prefecture: where
-// splitFields reads a line, its fields, quotes dropped, are what
-// encoding/csv reads.
-func FuzzSplitFields(f *testing.F) {
-	for _, s := range []string{`職員給与費,"2,074,265",△1,-,0`, `a,"b",c`, `"a""b"`, `a"b`, `"a`, ``, `,`, `"",""`} {
-		f.Add(s)
+// FuzzPrefectureFile checks the reader of files per prefecture: any file
+// makes an error or a statement for each of the prefecture's bodies,
+// never a panic.
+func FuzzPrefectureFile(f *testing.F) {
+	k, nat, files := nationIn(f, 3, ByPrefecture, format.Thousand)
+	w := &Work{Kit: k}
+	if err := w.readNation(files); err != nil {
+		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, line string) {
-		if strings.ContainsAny(line, "\r\n") {
-			return // lines come without their ends
-		}
-		fields, err := splitFields(nil, []byte(line))
-		if err != nil {
-			return
-		}
-		r := csv.NewReader(strings.NewReader(line))
-		r.FieldsPerRecord = -1
-		want, err := r.Read()
-		if line == "" {
-			want, err = []string{""}, nil // encoding/csv skips an empty line; the file has none
-		}
-		if err != nil {
-			t.Fatalf("splitFields(%q) reads it; encoding/csv: %v", line, err)
-		}
-		if len(fields) != len(want) {
-			t.Fatalf("splitFields(%q): %d fields, encoding/csv %q", line, len(fields), want)
-		}
-		for k, at := range fields {
-			got := strings.TrimSuffix(strings.TrimPrefix(line[at[0]:at[1]], `"`), `"`)
-			if got != want[k] {
-				t.Fatalf("splitFields(%q) field %d = %q, encoding/csv %q", line, k+1, got, want[k])
-			}
+	p := nat.Bodies[0].Prefecture
+	ids := w.members()[p-1]
+	form := k.form("nw-general")
+	name := prefectureFile(p, "nw-general")
+	f.Add(files[name].Data)
+	f.Add([]byte("（単位：千円）\n団体コード,010006\n団体名,北海道\n科目,合計\n前年度末純資産残高,\"1,234\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ss, err := w.readPrefectureData(name, data, form, ids)
+		if err == nil && len(ss) != len(ids) {
+			t.Fatalf("%d statements of %d bodies", len(ss), len(ids))
 		}
 	})
 }

@@ -68,16 +68,25 @@ func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 		return nil
 	})
 	if bodies != nil {
-		b := bufio.NewWriterSize(bodies, 1<<16)
-		b.WriteString(indicatorsHeader + "\n")
-		for i, body := range w.Bodies {
+		// Each body's lines made on all processors, then written in order.
+		lines := make([][]byte, len(w.Bodies))
+		parallel(len(w.Bodies), func(i int) error {
+			body := w.Bodies[i]
 			head := string(body.Code) + "," + quoteCSV(body.Name) + "," + fmt.Sprintf("%02d", body.Prefecture) + ","
+			var b []byte
 			for c := range cols {
 				s, ind := c/len(inds), inds[c%len(inds)]
 				for _, f := range [...]string{head, scopes[s], ",", ind.String(), ",", ind.Unit(), ",", cols[c].values[i], ",", cols[c].ranks[i], "\n"} {
-					b.WriteString(f)
+					b = append(b, f...)
 				}
 			}
+			lines[i] = b
+			return nil
+		})
+		b := bufio.NewWriterSize(bodies, 1<<16)
+		b.WriteString(indicatorsHeader + "\n")
+		for _, l := range lines {
+			b.Write(l)
 		}
 		if err := b.Flush(); err != nil {
 			return err

@@ -117,3 +117,17 @@ func TestPrintedValueAndSum(t *testing.T) {
 		}
 	}
 }
+
+// appendDecimal writes what String writes.
+func TestAppendDecimal(t *testing.T) {
+	for _, d := range []decimal.Decimal{
+		decimal.Zero, decimal.New(1234000, -3), decimal.New(-1234000, -3), decimal.New(1234500, -3),
+		decimal.New(12, 3), decimal.New(-12, 16), decimal.New(12, 17), decimal.New(1, -2),
+		decimal.New(999_999_999_999_999_999, 0), decimal.New(999_999_999_999_999_999, 1),
+		decimal.RequireFromString("123456789012345678901234567890"), decimal.New(0, -5), decimal.New(0, 4),
+	} {
+		if got, want := string(appendDecimal([]byte("x,"), d)), "x,"+d.String(); got != want {
+			t.Errorf("appendDecimal(%s) = %q, want %q", d, got, want)
+		}
+	}
+}

@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/segment/localcode"
 	"github.com/koukaikei/koukaikei/statement"
@@ -412,7 +414,7 @@ func (w *Work) read(fsys fs.FS) error {
 		err = parallel(len(tasks), func(x int) error {
 			tk := tasks[x]
 			ids := members[tk.prefecture-1]
-			ss, err := w.readPrefecture(fsys, tk.prefecture, tk.form, ids, meta)
+			ss, err := w.readPrefecture(fsys, tk.prefecture, tk.form, ids)
 			if err != nil {
 				return err
 			}
@@ -428,129 +430,48 @@ func (w *Work) read(fsys fs.FS) error {
 }
 
 // readPrefecture reads the file of one prefecture and form in the
-// ByPrefecture layout: its heading lines name the bodies ids, each
-// repeated for every column of the form, in order. Each body's columns
-// are read as one statement with Template.ReadCSV, on a copy of its fields
-// of the file's lines, as they are written, that keeps their line
-// numbers, so that an error names the file's line. Fields may be quoted
-// but not hold a quote or a line end: labels and figures do not.
-func (w *Work) readPrefecture(fsys fs.FS, prefecture, form int, ids []int, meta func(Body) statement.Meta) ([]*statement.Statement, error) {
+// ByPrefecture layout with Template.ReadCSVSideBySide: one statement for
+// each of the bodies ids, in order, under the heading lines 団体コード and
+// 団体名 that name them as bodies.csv does, each with the form's columns.
+// The statements carry the nation's unit, and no entity: the file names
+// the bodies.
+func (w *Work) readPrefecture(fsys fs.FS, prefecture, form int, ids []int) ([]*statement.Statement, error) {
 	name := prefectureFile(prefecture, w.Kit.Forms[form].ID)
 	var out []*statement.Statement
 	err := readStatement(fsys, name, func(data []byte) error {
 		var err error
-		out, err = w.readPrefectureData(name, data, form, ids, meta)
+		out, err = w.readPrefectureData(name, data, form, ids)
 		return err
 	})
 	return out, err
 }
 
 // readPrefectureData reads data, the file name of readPrefecture.
-func (w *Work) readPrefectureData(name string, data []byte, form int, ids []int, meta func(Body) statement.Meta) ([]*statement.Statement, error) {
-	k := w.Kit
-	var err error
-	// The four heading lines with encoding/csv, the rest by fields.
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	var head [4][]string
-	for l := range head {
-		if head[l], err = r.Read(); err != nil {
-			return nil, fmt.Errorf("%s: line %d: want 4 heading lines: %w", name, l+1, err)
-		}
+func (w *Work) readPrefectureData(name string, data []byte, form int, ids []int) ([]*statement.Statement, error) {
+	t := w.Kit.Templates[form]
+	read, err := t.ReadCSVSideBySide(bytes.NewReader(data), statement.ReadOptions{Source: name, Meta: statement.Meta{Unit: w.Unit}})
+	if err != nil {
+		return nil, err
 	}
-	cols := columnNames(k.Forms[form].Form)
-	width := 1 + len(ids)*len(cols)
-	unitLine := "（単位：" + w.Unit.String() + "）"
-	if len(head[0]) != 1 || head[0][0] != unitLine {
-		return nil, fmt.Errorf("%s: line 1: want %s", name, unitLine)
+	if cols := columnNames(w.Kit.Forms[form].Form); len(read.Statements) != len(ids) || !slices.Equal(read.Columns, cols) {
+		return nil, fmt.Errorf("%s: %d statements of the columns %s, want the %d bodies of bodies.csv, each of the columns %s",
+			name, len(read.Statements), strings.Join(read.Columns, ","), len(ids), strings.Join(cols, ","))
 	}
-	for l, want := range []string{"団体コード", "団体名", "科目"} {
-		rec := head[1+l]
-		if len(rec) != width || rec[0] != want {
-			return nil, fmt.Errorf("%s: line %d: want %s and %d columns (%d bodies × %d), have %d fields", name, 2+l, want, width-1, len(ids), len(cols), len(rec))
+	titles := []string{"団体コード", "団体名"}
+	if len(read.Headings) != len(titles) {
+		return nil, fmt.Errorf("%s: %d heading lines, want %s", name, len(read.Headings), strings.Join(titles, " and "))
+	}
+	for l, h := range read.Headings {
+		if h.Title != titles[l] {
+			return nil, fmt.Errorf("%s: line %d: %q, want %s", name, h.Line, h.Title, titles[l])
 		}
-		for j, i := range ids {
-			for c := range cols {
-				want := [...]string{string(w.Bodies[i].Code), w.Bodies[i].Name, cols[c]}[l]
-				if got := rec[1+j*len(cols)+c]; got != want {
-					return nil, fmt.Errorf("%s: line %d: column %d: %q, want %q (bodies.csv and the form)", name, 2+l, 2+j*len(cols)+c, got, want)
-				}
+		for n, i := range ids {
+			if want := [...]string{string(w.Bodies[i].Code), w.Bodies[i].Name}[l]; h.Texts[n] != want {
+				return nil, fmt.Errorf("%s: line %d: %s of statement %d: %q, want %q (bodies.csv)", name, h.Line, titles[l], n+1, h.Texts[n], want)
 			}
 		}
 	}
-	var lines [][]byte    // the lines after the heading, without their ends
-	var fields [][2]int32 // of each line, width fields: where each starts and ends
-	for l, line := 0, data[r.InputOffset():]; len(line) > 0; l++ {
-		var text []byte
-		if i := bytes.IndexByte(line, '\n'); i >= 0 {
-			text, line = line[:i], line[i+1:]
-		} else {
-			text, line = line, nil
-		}
-		text = bytes.TrimSuffix(text, []byte("\r"))
-		at := len(fields)
-		if fields, err = splitFields(fields, text); err != nil || len(fields)-at != width {
-			if err == nil {
-				err = fmt.Errorf("%d fields, where the heading has %d", len(fields)-at, width)
-			}
-			return nil, fmt.Errorf("%s: line %d: %w", name, 5+l, err)
-		}
-		lines = append(lines, text)
-	}
-	out := make([]*statement.Statement, len(ids))
-	var b []byte
-	for j, i := range ids {
-		// The unit line, two blank lines for the codes and names, the
-		// header, then the body's fields of every line as written.
-		b = append(b[:0], unitLine+"\r\n\r\n\r\n"...)
-		b = appendRecord(b, append([]string{"label"}, cols...))
-		for l, text := range lines {
-			f := fields[l*width:]
-			b = append(b, text[f[0][0]:f[0][1]]...)
-			from, to := 1+j*len(cols), (j+1)*len(cols)
-			b = append(b, ',')
-			b = append(b, text[f[from][0]:f[to][1]]...)
-			b = append(b, "\r\n"...)
-		}
-		s, err := k.Templates[form].ReadCSV(bytes.NewReader(b), statement.ReadOptions{
-			Source: name + " (" + string(w.Bodies[i].Code) + ")", Meta: meta(w.Bodies[i])})
-		if err != nil {
-			return nil, err
-		}
-		out[j] = s
-	}
-	return out, nil
-}
-
-// splitFields appends where each field of a CSV line starts and ends,
-// quotes included, to fields. A quoted field must end at its next quote.
-func splitFields(fields [][2]int32, line []byte) ([][2]int32, error) {
-	first := len(fields)
-	for i := 0; ; {
-		j := i
-		if j < len(line) && line[j] == '"' {
-			k := bytes.IndexByte(line[j+1:], '"')
-			if k < 0 {
-				return fields, fmt.Errorf("field %d: a quote without its end", len(fields)-first+1)
-			}
-			j += k + 2
-			if j < len(line) && line[j] != ',' {
-				return fields, fmt.Errorf("field %d: a quote inside a field", len(fields)-first+1)
-			}
-		} else if k := bytes.IndexByte(line[j:], ','); k >= 0 {
-			j += k
-		} else {
-			j = len(line)
-		}
-		if bytes.IndexByte(line[i:j], '"') > 0 {
-			return fields, fmt.Errorf("field %d: a quote inside a field", len(fields)-first+1)
-		}
-		fields = append(fields, [2]int32{int32(i), int32(j)})
-		if j >= len(line) {
-			return fields, nil
-		}
-		i = j + 1
-	}
+	return read.Statements, nil
 }
 
 // printedCells counts the amount cells of the printed rows of f.
@@ -759,13 +680,15 @@ func (w *Work) aggregate(out io.Writer) error {
 // 該当なし), which heads the last column.
 var aggregateHeader = []string{"group", "bodies", "form", "key", "label", "column"}
 
-// writeAggregate writes the aggregate as CSV.
+// writeAggregate writes the aggregate as CSV: each group's lines made on
+// all processors, then written in order.
 func (w *Work) writeAggregate(out io.Writer) error {
-	b := bufio.NewWriterSize(out, 1<<16)
-	b.WriteString(strings.Join(aggregateHeader, ",") + "," + w.Unit.String() + "\n")
-	for g, ss := range w.Aggregate {
-		for f, s := range ss {
+	lines := make([][]byte, len(w.Aggregate))
+	parallel(len(w.Aggregate), func(g int) error {
+		var b []byte
+		for f, s := range w.Aggregate[g] {
 			form := w.Kit.Forms[f].Form
+			head := fmt.Sprintf("%s,%d,%s,", groupName(g), w.Members[g], w.Kit.Forms[f].ID)
 			for _, r := range form.Rows {
 				if r.Kind == statement.Header || r.Hidden {
 					continue
@@ -774,17 +697,47 @@ func (w *Work) writeAggregate(out io.Writer) error {
 					if c.Kind == statement.Text {
 						continue
 					}
-					cell, _ := s.Cell(r.Key, c.Name)
-					amount := ""
-					if cell.Valid {
-						amount = cell.Amount.Shift(-w.Unit.Exp()).String()
+					b = append(b, head...)
+					b = append(b, r.Key...)
+					b = append(b, ',')
+					b = append(b, quoteCSV(r.Label)...)
+					b = append(b, ',')
+					b = append(b, quoteCSV(c.Name)...)
+					b = append(b, ',')
+					if cell, _ := s.Cell(r.Key, c.Name); cell.Valid {
+						b = appendDecimal(b, cell.Amount.Shift(-w.Unit.Exp()))
 					}
-					fmt.Fprintf(b, "%s,%d,%s,%s,%s,%s,%s\n", groupName(g), w.Members[g], w.Kit.Forms[f].ID, r.Key, quoteCSV(r.Label), quoteCSV(c.Name), amount)
+					b = append(b, '\n')
 				}
 			}
 		}
+		lines[g] = b
+		return nil
+	})
+	b := bufio.NewWriterSize(out, 1<<16)
+	b.WriteString(strings.Join(aggregateHeader, ",") + "," + w.Unit.String() + "\n")
+	for _, l := range lines {
+		b.Write(l)
 	}
 	return b.Flush()
+}
+
+// appendDecimal appends d as d.String() writes it: a whole number of at
+// most 18 digits from its digits, any other through String.
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
+	if d.NumDigits() <= 18 {
+		c, e := d.CoefficientInt64(), d.Exponent()
+		for ; e < 0 && c%10 == 0; e++ {
+			c /= 10
+		}
+		for ; e > 0 && c > -1e17 && c < 1e17; e-- {
+			c *= 10
+		}
+		if e == 0 {
+			return strconv.AppendInt(b, c, 10)
+		}
+	}
+	return append(b, d.String()...)
 }
 
 // quoteCSV quotes a field if CSV needs it.

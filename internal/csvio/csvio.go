@@ -197,6 +197,17 @@ func Read(r io.Reader) ([]byte, error) {
 	}
 }
 
+// ReadText is Read into a string, in one copy: readers that cut their
+// fields from a string of Read's bytes would copy them once more.
+func ReadText(r io.Reader) (string, error) {
+	var b strings.Builder
+	if l, ok := r.(interface{ Len() int }); ok && l.Len() > 0 {
+		b.Grow(l.Len())
+	}
+	_, err := io.Copy(&b, r)
+	return b.String(), err
+}
+
 // splitAll reads text as encoding/csv does when its only quotes enclose
 // whole fields that hold no quote and no line end, such as the printed
 // figure "2,074,264,992": each line split at every comma outside quotes,

@@ -1,10 +1,13 @@
 package csvio
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/koukaikei/koukaikei/internal/errs"
 )
@@ -131,6 +134,29 @@ func TestPlace(t *testing.T) {
 		line, column, cause := Place(tt.in)
 		if line != tt.line || column != "" || !errors.Is(cause, tt.want) {
 			t.Errorf("Place(%v) = %d, %q, %v; want %d, \"\", %v", tt.in, line, column, cause, tt.line, tt.want)
+		}
+	}
+}
+
+// ReadText reads what Read reads, from readers that know their length and
+// readers that do not, and passes on a reader's error.
+func TestReadText(t *testing.T) {
+	text := strings.Repeat("科目,\"2,074,265\"\n", 1000)
+	broken := errors.New("broken")
+	for _, tt := range []struct {
+		name string
+		r    io.Reader
+		want string
+		err  error
+	}{
+		{"a reader of known length", bytes.NewReader([]byte(text)), text, nil},
+		{"one byte at a time", iotest.OneByteReader(strings.NewReader(text)), text, nil},
+		{"empty", strings.NewReader(""), "", nil},
+		{"an error", iotest.ErrReader(broken), "", broken},
+	} {
+		got, err := ReadText(tt.r)
+		if got != tt.want || !errors.Is(err, tt.err) {
+			t.Errorf("%s: ReadText = %d bytes, %v; want %d bytes, %v", tt.name, len(got), err, len(tt.want), tt.err)
 		}
 	}
 }
