@@ -271,6 +271,9 @@ type System struct {
 	// System solved for many boxes lists them once.
 	mu  sync.Mutex
 	occ *occurrences
+	// The arrays of searches for a witness of the whole System (see
+	// closeAll), kept for the next Solve: *scratch.
+	searches sync.Pool
 }
 
 // DefaultBudget is the work budget of a System whose Budget is zero: a

@@ -21,7 +21,18 @@ type propagation struct {
 }
 
 func newPropagation(p *problem, work *int) *propagation {
-	pr := &propagation{p: p, vars: append([]Interval(nil), p.box...), queued: make([]bool, p.equations()), work: work}
+	pr := &propagation{}
+	pr.reset(p, work)
+	return pr
+}
+
+// reset makes pr a propagation over p, with every active equation queued,
+// in the arrays pr has.
+func (pr *propagation) reset(p *problem, work *int) {
+	pr.p, pr.work = p, work
+	pr.vars = append(pr.vars[:0], p.box...)
+	pr.queued = zeroed(pr.queued, p.equations())
+	pr.queue, pr.changed = pr.queue[:0], pr.changed[:0]
 	// Sums stay in the int64 range when every bound is at most its
 	// maximum over one more than the terms of the longest equation.
 	longest := 0
@@ -38,7 +49,17 @@ func newPropagation(p *problem, work *int) *propagation {
 			pr.enqueue(int32(e))
 		}
 	}
-	return pr
+}
+
+// zeroed returns s with length n and every element zero, in s's array
+// when it is large enough.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func (pr *propagation) enqueue(e int32) {
@@ -169,19 +190,33 @@ func (pr *propagation) narrowSmall(terms []Term) bool {
 	return false
 }
 
+// A scratch holds the arrays of one search for a witness (dive): a System
+// keeps them between Solves, so that solving it for the figures of
+// thousands of statements of one shape allocates them once, not once a
+// statement. Only the witness found is new.
+type scratch struct {
+	pr     propagation
+	uf     unionFind
+	pl     peeler
+	forest problem
+}
+
 // dive looks for a witness of a cycle: it propagates to a fixpoint, then
 // fixes each variable that would close a cycle among the variables still
 // free to the middle of its interval, propagating each time, so that what
 // is left free is a forest at its fixpoint; peeling it then gives the
-// witness. It reports false when an interval empties or the work runs
-// out: that proves nothing.
-func dive(p *problem, work *int) ([]int64, bool) {
-	pr := newPropagation(p, work)
+// witness. It works in the arrays of sc, which may be new. It
+// reports false when an interval empties or the work runs out: that
+// proves nothing.
+func dive(p *problem, work *int, sc *scratch) ([]int64, bool) {
+	pr := &sc.pr
+	pr.reset(p, work)
 	if !pr.drain() {
 		return nil, false
 	}
 	nv := len(p.box)
-	uf := newUnionFind(nv + p.equations())
+	uf := &sc.uf
+	uf.reset(nv + p.equations())
 	for e, ok := range p.active {
 		if !ok {
 			continue
@@ -204,9 +239,10 @@ func dive(p *problem, work *int) ([]int64, bool) {
 			}
 		}
 	}
-	forest := *p
-	forest.box = pr.vars
-	pl := newPeeler(&forest, true)
+	sc.forest = *p
+	sc.forest.box = pr.vars
+	pl := &sc.pl
+	pl.reset(&sc.forest, true)
 	pl.run()
 	if pl.conflict || pl.err != nil || len(pl.core()) > 0 {
 		return nil, false

@@ -127,12 +127,24 @@ type peeler struct {
 }
 
 func newPeeler(p *problem, speculative bool) *peeler {
+	pl := &peeler{}
+	pl.reset(p, speculative)
+	return pl
+}
+
+// reset makes pl a peeler of p that has peeled nothing, in the arrays pl
+// has.
+func (pl *peeler) reset(p *problem, speculative bool) {
 	nv, ne := len(p.box), p.equations()
-	pl := &peeler{p: p, speculative: speculative,
-		cur: append([]Interval(nil), p.box...), rlo: make([]int32, nv), rhi: make([]int32, nv),
-		state: make([]uint8, nv), into: make([]int32, nv), vdeg: make([]int32, nv),
-		edeg: make([]int32, ne), lo: make([]partial, ne), hi: make([]partial, ne),
-		gone: make([]bool, ne), blamed: make([]bool, ne), narrows: make([]int32, ne)}
+	if len(pl.slot) != nv+ne {
+		pl.slot = nil // see slots: kept only at its length, every slot -1
+	}
+	*pl = peeler{p: p, speculative: speculative,
+		cur: append(pl.cur[:0], p.box...), rlo: zeroed(pl.rlo, nv), rhi: zeroed(pl.rhi, nv),
+		state: zeroed(pl.state, nv), into: zeroed(pl.into, nv), vdeg: zeroed(pl.vdeg, nv),
+		edeg: zeroed(pl.edeg, ne), lo: zeroed(pl.lo, ne), hi: zeroed(pl.hi, ne),
+		gone: zeroed(pl.gone, ne), blamed: zeroed(pl.blamed, ne), narrows: zeroed(pl.narrows, ne),
+		order: pl.order[:0], queue: pl.queue[:0], slot: pl.slot}
 	for v, iv := range p.box {
 		pl.rlo[v], pl.rhi[v], pl.into[v] = -1, -1, -1
 		if iv.point() {
@@ -164,7 +176,6 @@ func newPeeler(p *problem, speculative bool) *peeler {
 			pl.queue = append(pl.queue, ^int32(e))
 		}
 	}
-	return pl
 }
 
 // absorb adds term t, at its current interval, to the sum of equation e.

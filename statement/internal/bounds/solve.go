@@ -199,7 +199,13 @@ func (s *System) closeAll(box []Interval, work *int) (sol *Solution, creeps bool
 	}
 	short := min(*work, greedyVisits*len(s.terms))
 	left := short
-	values, ok := dive(p, &left)
+	sc, _ := s.searches.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	values, ok := dive(p, &left, sc)
+	sc.forest, sc.pr.p, sc.pr.work = problem{}, nil, nil // nothing of this Solve kept
+	s.searches.Put(sc)
 	*work -= short - max(left, 0)
 	if !ok {
 		return nil, left < 0
@@ -484,7 +490,7 @@ func (c *cycle) decide(work *int, procs *Procedures, search bool) (int, []int64,
 	if search && len(c.p.terms) <= greedyTerms {
 		short := min(*work, greedyVisits*len(c.p.terms))
 		left := short
-		v, ok := dive(&c.p, &left)
+		v, ok := dive(&c.p, &left, &scratch{})
 		*work -= short - max(left, 0)
 		if ok {
 			procs.Searches++
@@ -514,7 +520,7 @@ func (c *cycle) decide(work *int, procs *Procedures, search bool) (int, []int64,
 		}
 	}
 	if searchAgain {
-		if v, ok := dive(p, work); ok {
+		if v, ok := dive(p, work, &scratch{}); ok {
 			procs.Searches++
 			return r.back(decided, v, nil)
 		}

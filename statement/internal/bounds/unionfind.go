@@ -11,11 +11,17 @@ type unionFind struct {
 }
 
 func newUnionFind(n int) unionFind {
-	u := unionFind{parent: make([]int32, n), odd: make([]bool, n)}
+	var u unionFind
+	u.reset(n)
+	return u
+}
+
+// reset makes u n elements each in a set of its own, in the arrays u has.
+func (u *unionFind) reset(n int) {
+	u.parent, u.odd = zeroed(u.parent, n), zeroed(u.odd, n)
 	for i := range u.parent {
 		u.parent[i] = int32(i)
 	}
-	return u
 }
 
 // find returns x's root and x's parity against it, compressing the path.
