@@ -42,29 +42,24 @@ func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 		summary       [][]string // by group: the fields of summaryHeader
 	}
 	cols := make([]column, len(scopes)*len(inds))
-	members := w.members()
 	parallel(len(cols), func(c int) error {
 		s, ind := c/len(inds), inds[c%len(inds)]
 		col := &cols[c]
 		col.values, col.ranks = make([]string, len(w.Bodies)), make([]string, len(w.Bodies))
-		rank := w.ranks(s, ind)
-		for i := range w.Bodies {
-			if v, ok := w.Analyses[i][s].Ratio(ind); ok {
-				col.values[i], col.ranks[i] = printedValue(ind, v), strconv.Itoa(rank[i])
-			}
+		// One sort of the nation's values gives the ranks, and each
+		// group's values in order.
+		ids, vs := w.order(s, ind)
+		rank := w.ranksOf(ids, vs)
+		var groupValues [nationGroup][]unified.Ratio
+		for k, i := range ids {
+			g := w.Bodies[i].Prefecture - 1
+			groupValues[g] = append(groupValues[g], vs[k])
+			col.values[i], col.ranks[i] = printedValue(ind, vs[k]), strconv.Itoa(rank[i])
 		}
-		for g := 0; g <= nationGroup; g++ {
-			var ids []int
-			if g == nationGroup {
-				ids = make([]int, len(w.Bodies))
-				for i := range ids {
-					ids[i] = i
-				}
-			} else {
-				ids = members[g]
-			}
-			col.summary = append(col.summary, w.summarise(groupName(g), s, ind, ids))
+		for g := range groupValues {
+			col.summary = append(col.summary, summarise(groupName(g), s, ind, groupValues[g]))
 		}
+		col.summary = append(col.summary, summarise(groupName(nationGroup), s, ind, vs))
 		return nil
 	})
 	if bodies != nil {
@@ -111,17 +106,13 @@ func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 	return b.Flush()
 }
 
-// summarise returns the fields of summaryHeader for the bodies ids of
-// group g in scope s and indicator ind.
-func (w *Work) summarise(g string, s int, ind unified.Indicator, ids []int) []string {
-	var vs []unified.Ratio
+// summarise returns the fields of summaryHeader for group g in scope s
+// and indicator ind, whose bodies' values are vs, in increasing order.
+func summarise(g string, s int, ind unified.Indicator, vs []unified.Ratio) []string {
 	var num, den sum
-	for _, i := range ids {
-		if v, ok := w.Analyses[i][s].Ratio(ind); ok {
-			vs = append(vs, v)
-			num.add(v.Num)
-			den.add(v.Den)
-		}
+	for _, v := range vs {
+		num.add(v.Num)
+		den.add(v.Den)
 	}
 	fields := []string{g, scopes[s], ind.String(), ind.Unit(), strconv.Itoa(len(vs)), "", "", "", ""}
 	if len(vs) > 0 {
@@ -130,7 +121,6 @@ func (w *Work) summarise(g string, s int, ind unified.Indicator, ids []int) []st
 			whole.Den = decimal.NewFromInt(1) // an amount: the sum
 		}
 		fields[5] = printedValue(ind, whole)
-		sortRatios(vs)
 		for q := 1; q <= 3; q++ {
 			fields[5+q] = printedValue(ind, quantile(vs, q))
 		}
@@ -197,31 +187,47 @@ func printedValue(ind unified.Indicator, v unified.Ratio) string {
 	return sign + digits[:len(digits)-int(places)] + "." + digits[len(digits)-int(places):]
 }
 
+// order returns the bodies that have a value in scope s and indicator
+// ind, and their values, in increasing order of value.
+func (w *Work) order(s int, ind unified.Indicator) (ids []int, vs []unified.Ratio) {
+	for i := range w.Bodies {
+		if v, ok := w.Analyses[i][s].Ratio(ind); ok {
+			ids, vs = append(ids, i), append(vs, v)
+		}
+	}
+	at := sortRatios(vs)
+	sorted := make([]int, len(at))
+	for k, a := range at {
+		sorted[k] = ids[a]
+	}
+	return sorted, vs
+}
+
 // ranks returns the national rank of each body in scope s and indicator
 // ind among the bodies of its kind, 1 for the largest value, 0 for a body
 // without a value.
-func (w *Work) ranks(s int, ind unified.Indicator) []int {
+func (w *Work) ranks(s int, ind unified.Indicator) []int { return w.ranksOf(w.order(s, ind)) }
+
+// ranksOf returns the ranks of the bodies ids, whose values vs are in
+// increasing order, as ranks does.
+func (w *Work) ranksOf(ids []int, vs []unified.Ratio) []int {
 	out := make([]int, len(w.Bodies))
-	for _, prefectures := range []bool{true, false} {
-		var ids []int
-		for i, b := range w.Bodies {
-			if _, ok := w.Analyses[i][s].Ratio(ind); ok && b.IsPrefecture() == prefectures {
-				ids = append(ids, i)
-			}
+	// By kind (municipalities, prefectures): how many are ranked, and
+	// where in ids the last one ranked is.
+	var seen [2]int
+	last := [2]int{-1, -1}
+	// Largest first; equal values share the rank of the first of them.
+	for k := len(ids) - 1; k >= 0; k-- {
+		kind := 0
+		if w.Bodies[ids[k]].IsPrefecture() {
+			kind = 1
 		}
-		vs := make([]unified.Ratio, len(ids))
-		for k, i := range ids {
-			vs[k], _ = w.Analyses[i][s].Ratio(ind)
+		seen[kind]++
+		r := seen[kind]
+		if j := last[kind]; j >= 0 && vs[k].Cmp(vs[j]) == 0 {
+			r = out[ids[j]]
 		}
-		at := sortRatios(vs)
-		// Largest first; equal values share the rank of the first of them.
-		for k := len(at) - 1; k >= 0; k-- {
-			r := len(at) - k
-			if k < len(at)-1 && vs[k].Cmp(vs[k+1]) == 0 {
-				r = out[ids[at[k+1]]]
-			}
-			out[ids[at[k]]] = r
-		}
+		out[ids[k]], last[kind] = r, k
 	}
 	return out
 }
