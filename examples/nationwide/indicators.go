@@ -50,11 +50,11 @@ func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 		// group's values in order.
 		ids, vs := w.order(s, ind)
 		rank := w.ranksOf(ids, vs)
-		var groupValues [nationGroup][]unified.Ratio
+		var groupValues [nationGroup][]value
 		for k, i := range ids {
 			g := w.Bodies[i].Prefecture - 1
 			groupValues[g] = append(groupValues[g], vs[k])
-			col.values[i], col.ranks[i] = printedValue(ind, vs[k]), strconv.Itoa(rank[i])
+			col.values[i], col.ranks[i] = printedValue(ind, vs[k].r), strconv.Itoa(rank[i])
 		}
 		for g := range groupValues {
 			col.summary = append(col.summary, summarise(groupName(g), s, ind, groupValues[g]))
@@ -108,11 +108,16 @@ func (w *Work) writeIndicators(bodies, groups io.Writer) error {
 
 // summarise returns the fields of summaryHeader for group g in scope s
 // and indicator ind, whose bodies' values are vs, in increasing order.
-func summarise(g string, s int, ind unified.Indicator, vs []unified.Ratio) []string {
+func summarise(g string, s int, ind unified.Indicator, vs []value) []string {
 	var num, den sum
 	for _, v := range vs {
-		num.add(v.Num)
-		den.add(v.Den)
+		if v.whole {
+			num.addInt64(v.num)
+			den.addInt64(v.den)
+		} else {
+			num.add(v.r.Num)
+			den.add(v.r.Den)
+		}
 	}
 	fields := []string{g, scopes[s], ind.String(), ind.Unit(), strconv.Itoa(len(vs)), "", "", "", ""}
 	if len(vs) > 0 {
@@ -137,16 +142,30 @@ type sum struct {
 }
 
 func (s *sum) add(d decimal.Decimal) {
+	if v, ok := wholeInt64(d); ok {
+		s.addInt64(v)
+		return
+	}
+	s.toDecimal()
+	s.d = s.d.Add(d)
+}
+
+func (s *sum) addInt64(v int64) {
 	if !s.inDecimal {
-		if v, ok := wholeInt64(d); ok {
-			if t := s.n + v; (t > s.n) == (v > 0) {
-				s.n = t
-				return
-			}
+		if t := s.n + v; (t > s.n) == (v > 0) {
+			s.n = t
+			return
 		}
+		s.toDecimal()
+	}
+	s.d = s.d.Add(decimal.NewFromInt(v))
+}
+
+// toDecimal makes s sum in decimals from now on.
+func (s *sum) toDecimal() {
+	if !s.inDecimal {
 		s.d, s.inDecimal = decimal.NewFromInt(s.n), true
 	}
-	s.d = s.d.Add(d)
 }
 
 func (s *sum) decimal() decimal.Decimal {
@@ -187,15 +206,49 @@ func printedValue(ind unified.Indicator, v unified.Ratio) string {
 	return sign + digits[:len(digits)-int(places)] + "." + digits[len(digits)-int(places):]
 }
 
+// A value is a body's value of an indicator, with what orders and sums
+// it cheaply, found once: its quotient as float64, and its numerator and
+// denominator as int64 when both are whole numbers of at most 18 digits.
+type value struct {
+	r        unified.Ratio
+	f        float64
+	num, den int64
+	whole    bool
+}
+
+func valueOf(r unified.Ratio) value {
+	v := value{r: r}
+	num, ok1 := wholeInt64(r.Num)
+	den, ok2 := wholeInt64(r.Den)
+	if v.whole = ok1 && ok2; v.whole {
+		v.num, v.den, v.f = num, den, float64(num)/float64(den)
+	} else {
+		v.f = toFloat(r.Num) / toFloat(r.Den)
+	}
+	return v
+}
+
+// cmp compares a and b exactly: −1, 0 or +1. Values are compared as
+// float64 where those differ by more than their rounding can, exactly
+// otherwise, which orders them exactly at a fraction of the cost.
+func (a value) cmp(b value) int {
+	if d, tol := a.f-b.f, 1e-9*max(math.Abs(a.f), math.Abs(b.f)); d > tol {
+		return 1
+	} else if d < -tol {
+		return -1
+	}
+	return a.r.Cmp(b.r)
+}
+
 // order returns the bodies that have a value in scope s and indicator
 // ind, and their values, in increasing order of value.
-func (w *Work) order(s int, ind unified.Indicator) (ids []int, vs []unified.Ratio) {
+func (w *Work) order(s int, ind unified.Indicator) (ids []int, vs []value) {
 	for i := range w.Bodies {
-		if v, ok := w.Analyses[i][s].Ratio(ind); ok {
-			ids, vs = append(ids, i), append(vs, v)
+		if r, ok := w.Analyses[i][s].Ratio(ind); ok {
+			ids, vs = append(ids, i), append(vs, valueOf(r))
 		}
 	}
-	at := sortRatios(vs)
+	at := sortValues(vs)
 	sorted := make([]int, len(at))
 	for k, a := range at {
 		sorted[k] = ids[a]
@@ -210,7 +263,7 @@ func (w *Work) ranks(s int, ind unified.Indicator) []int { return w.ranksOf(w.or
 
 // ranksOf returns the ranks of the bodies ids, whose values vs are in
 // increasing order, as ranks does.
-func (w *Work) ranksOf(ids []int, vs []unified.Ratio) []int {
+func (w *Work) ranksOf(ids []int, vs []value) []int {
 	out := make([]int, len(w.Bodies))
 	// By kind (municipalities, prefectures): how many are ranked, and
 	// where in ids the last one ranked is.
@@ -224,7 +277,7 @@ func (w *Work) ranksOf(ids []int, vs []unified.Ratio) []int {
 		}
 		seen[kind]++
 		r := seen[kind]
-		if j := last[kind]; j >= 0 && vs[k].Cmp(vs[j]) == 0 {
+		if j := last[kind]; j >= 0 && vs[k].cmp(vs[j]) == 0 {
 			r = out[ids[j]]
 		}
 		out[ids[k]], last[kind] = r, k
@@ -235,43 +288,35 @@ func (w *Work) ranksOf(ids []int, vs []unified.Ratio) []int {
 // quantile returns the q-th quartile (1, 2 or 3) of the sorted values,
 // exactly: at position h = (n−1)·q/4, the value there plus the fraction
 // of h times the step to the next.
-func quantile(vs []unified.Ratio, q int) unified.Ratio {
+func quantile(vs []value, q int) unified.Ratio {
 	h := (len(vs) - 1) * q // in quarters
 	lo, m := h/4, int64(h%4)
 	if m == 0 {
-		return vs[lo]
+		return vs[lo].r
 	}
-	a, b := vs[lo], vs[lo+1]
+	a, b := vs[lo].r, vs[lo+1].r
 	// a + m/4·(b − a) = (a.Num·b.Den·(4−m) + b.Num·a.Den·m) / (4·a.Den·b.Den)
 	num := a.Num.Mul(b.Den).Mul(decimal.NewFromInt(4 - m)).Add(b.Num.Mul(a.Den).Mul(decimal.NewFromInt(m)))
 	return unified.Ratio{Num: num, Den: a.Den.Mul(b.Den).Mul(decimal.NewFromInt(4))}
 }
 
-// sortRatios sorts vs in increasing order and returns where each value
-// was: sorted[k] = vs[at[k]] before the sort. Values are compared as
-// float64 where those differ by more than their rounding can, exactly
-// otherwise, which orders them exactly at a fraction of the cost.
-func sortRatios(vs []unified.Ratio) (at []int) {
-	type key struct {
-		f float64
-		k int
-	}
-	keys := make([]key, len(vs))
-	for k, v := range vs {
-		keys[k] = key{toFloat(v.Num) / toFloat(v.Den), k}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if d, tol := a.f-b.f, 1e-9*max(math.Abs(a.f), math.Abs(b.f)); d > tol {
-			return 1
-		} else if d < -tol {
-			return -1
-		}
-		return vs[a.k].Cmp(vs[b.k])
-	})
-	sorted := make([]unified.Ratio, len(vs))
+// sortValues sorts vs in increasing order, equal values in the order
+// they were, and returns where each value was: sorted[k] = vs[at[k]]
+// before the sort.
+func sortValues(vs []value) (at []int) {
 	at = make([]int, len(vs))
-	for k, key := range keys {
-		sorted[k], at[k] = vs[key.k], key.k
+	for k := range at {
+		at[k] = k
+	}
+	slices.SortFunc(at, func(a, b int) int {
+		if c := vs[a].cmp(vs[b]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	sorted := make([]value, len(vs))
+	for k, a := range at {
+		sorted[k] = vs[a]
 	}
 	copy(vs, sorted)
 	return at

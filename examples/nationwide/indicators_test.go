@@ -14,11 +14,19 @@ func ratio(num, den int64) unified.Ratio {
 	return unified.Ratio{Num: decimal.NewFromInt(num), Den: decimal.NewFromInt(den)}
 }
 
+func values(rs ...unified.Ratio) []value {
+	vs := make([]value, len(rs))
+	for k, r := range rs {
+		vs[k] = valueOf(r)
+	}
+	return vs
+}
+
 // The quartiles of 1, 2, 3, 4 by linear interpolation (as numpy.quantile
 // and pandas give them): at 0.75, 1.5 and 2.25, 1.75, 2.5 and 3.25; of
 // one value, that value.
 func TestQuantile(t *testing.T) {
-	vs := []unified.Ratio{ratio(1, 1), ratio(4, 2), ratio(9, 3), ratio(4, 1)}
+	vs := values(ratio(1, 1), ratio(4, 2), ratio(9, 3), ratio(4, 1))
 	for q, want := range map[int]unified.Ratio{1: ratio(7, 4), 2: ratio(5, 2), 3: ratio(13, 4)} {
 		if got := quantile(vs, q); got.Cmp(want) != 0 {
 			t.Errorf("quartile %d = %s/%s, want %s/%s", q, got.Num, got.Den, want.Num, want.Den)
@@ -29,21 +37,22 @@ func TestQuantile(t *testing.T) {
 	}
 }
 
-// sortRatios orders exactly, equal values by their place, even where the
+// sortValues orders exactly, equal values by their place, even where the
 // float64 quotients are equal or misordered.
-func TestSortRatios(t *testing.T) {
+func TestSortValues(t *testing.T) {
 	const big = 999999999999999999
-	vs := []unified.Ratio{ratio(5, 1), ratio(big, big-1), ratio(14, 2), ratio(big-1, big-2), ratio(1, 1), ratio(7, 1)}
-	at := sortRatios(vs)
+	vs := values(ratio(5, 1), ratio(big, big-1), ratio(14, 2), ratio(big-1, big-2), ratio(1, 1), ratio(7, 1),
+		unified.Ratio{Num: decimal.RequireFromString("1000000000000000000001"), Den: decimal.NewFromInt(3)})
+	at := sortValues(vs)
 	// big/(big−1) < (big−1)/(big−2), though as float64 both are 1.
-	want := []int{4, 1, 3, 0, 2, 5}
+	want := []int{4, 1, 3, 0, 2, 5, 6}
 	for k := range want {
 		if at[k] != want[k] {
 			t.Fatalf("order %v, want %v", at, want)
 		}
 	}
 	for k := 1; k < len(vs); k++ {
-		if vs[k-1].Cmp(vs[k]) > 0 {
+		if vs[k-1].r.Cmp(vs[k].r) > 0 {
 			t.Errorf("not sorted at %d", k)
 		}
 	}
