@@ -107,7 +107,61 @@ func (c *Consolidation) eliminations(ms []*member, derived []segment.Elimination
 		}
 		ps = append(ps, eps...)
 	}
+	if len(ps) == 0 {
+		ps = c.overdrawn(ms, out)
+	}
 	return out, ps
+}
+
+// overdrawn returns a problem for each figure that the eliminations, all
+// together, take past 0: a figure of the members' 単純合算, other than 0, on
+// a row of an asset, a liability, a revenue, an expense or a cash flow,
+// that they turn to the other sign. It is what an elimination against a
+// 比例連結 member does whose lines do not name the member: they apply at
+// 100 % to the member's figures taken at its ratio, as a 負担金 of 300
+// eliminated in full from the 178 of a member at 23.7 %. The classes of
+// 純資産 are left out: their figures may be of either sign.
+func (c *Consolidation) overdrawn(ms []*member, es []applied) []Problem {
+	var ps []Problem
+	for _, k := range unified.Kinds() {
+		id := unified.ID(k, c.Scope)
+		f := forms()[id]
+		t, _ := unified.Template(id)
+		for _, r := range f.Rows {
+			a, ok := unified.Chart().Lookup(r.Account)
+			if r.Kind != statement.Item || !ok || a.Category == account.NetAssets {
+				continue
+			}
+			for _, col := range f.inputs {
+				var moved, sum decimal.Decimal
+				var names []string
+				for _, e := range es {
+					if v, ok := e.effects[k][col][r.Key]; ok && !v.IsZero() {
+						moved = moved.Add(v)
+						names = append(names, e.name)
+					}
+				}
+				if moved.IsZero() {
+					continue
+				}
+				for _, m := range ms {
+					v, _ := m.at[k].Cell(r.Key, col)
+					sum = sum.Add(v.Amount)
+				}
+				if sum.IsZero() || sum.Add(moved).Sign() != -sum.Sign() {
+					continue
+				}
+				p := Problem{Elimination: strings.Join(names, ", "), Statement: id, Row: labelPath(t, r.Key),
+					Err: fmt.Errorf("%w: the eliminations take %s from the 単純合算 %s, past 0; a line on the figure of a 比例連結 member names the member, so that it applies at the member's ratio",
+						ErrRange, format.Amount(moved.Abs()), format.Amount(sum))}
+				if len(f.inputs) > 1 {
+					p.Column = col
+				}
+				ps = append(ps, p)
+			}
+		}
+	}
+	return ps
 }
 
 // check checks elimination e and returns what it moves and the ratio it
@@ -168,6 +222,13 @@ func (c *Consolidation) check(e segment.Elimination, ms []*member, fail func(Pro
 	if bad {
 		return applied{}, ratio
 	}
+	if ratio.Equal(one) {
+		for _, l := range lines {
+			if l.Member == "" {
+				c.unnamed(l, ms, fail)
+			}
+		}
+	}
 	// A line against a member's figure takes no more than the figure has,
 	// at 100 %, before the ratio applies.
 	for _, l := range e.Settle(one, c.Rounding) {
@@ -189,6 +250,31 @@ func (c *Consolidation) check(e segment.Elimination, ms []*member, fail func(Pro
 		a.effects.add(t.kind, t.col, t.row, l.Effect(t.category))
 	}
 	return a, ratio
+}
+
+// unnamed fails line l, of an elimination that no line against a
+// 比例連結 member makes apply at a ratio, if it names no member and only
+// 比例連結 members have a figure in its row: it would apply at 100 % to
+// figures taken at their ratios, as a 負担金 eliminated in full from a
+// 組合's 経常収益 at 23.7 % would. Naming the member, it applies at the
+// member's ratio.
+func (c *Consolidation) unnamed(l segment.Line, ms []*member, fail func(Problem)) {
+	t, _ := c.target(l)
+	var at []string
+	for _, m := range ms {
+		if v, _ := m.own[t.kind].Cell(t.row, t.col); v.Valid && !v.Amount.IsZero() {
+			if m.method != Proportional {
+				return
+			}
+			at = append(at, m.column)
+		}
+	}
+	if len(at) > 0 {
+		tm, _ := unified.Template(unified.ID(t.kind, c.Scope))
+		fail(Problem{Statement: unified.ID(t.kind, c.Scope), Row: labelPath(tm, t.row), Err: fmt.Errorf(
+			"%w: the line names no member, and only %s have a figure on its row: name the member, so that the line, entered at 100 %%, applies at its ratio",
+			ErrMissing, strings.Join(at, ", "))})
+	}
 }
 
 // target returns the cell that line l moves: on the statement it names,
