@@ -79,11 +79,19 @@ var forms = sync.OnceValue(func() map[string]standardForm {
 func (c *Consolidation) eliminations(ms []*member, derived []segment.Elimination) ([]applied, []Problem) {
 	var out []applied
 	var ps []Problem
+	only := map[target]string{} // the 比例連結 members alone with a figure in a cell, by unnamed
 	for i, e := range slices.Concat(derived, c.Eliminations) {
 		name := cmp.Or(e.Name, strconv.Itoa(i-len(derived)+1))
 		var eps []Problem
 		fail := func(p Problem) { p.Elimination = name; eps = append(eps, p) }
 		a, ratio := c.check(e, ms, fail)
+		if len(eps) == 0 && i >= len(derived) && ratio.Equal(one) {
+			for _, l := range slices.Concat(e.Lines, []segment.Line{e.Reconcile}) {
+				if l.Member == "" && l.Row != "" {
+					c.unnamed(l, ms, only, fail)
+				}
+			}
+		}
 		if len(eps) == 0 {
 			a.name, a.kind = name, e.Kind
 			if d := e.Difference(); e.Reconcile.Row != "" && !d.IsZero() {
@@ -222,13 +230,6 @@ func (c *Consolidation) check(e segment.Elimination, ms []*member, fail func(Pro
 	if bad {
 		return applied{}, ratio
 	}
-	if ratio.Equal(one) {
-		for _, l := range lines {
-			if l.Member == "" {
-				c.unnamed(l, ms, fail)
-			}
-		}
-	}
 	// A line against a member's figure takes no more than the figure has,
 	// at 100 %, before the ratio applies.
 	for _, l := range e.Settle(one, c.Rounding) {
@@ -252,28 +253,35 @@ func (c *Consolidation) check(e segment.Elimination, ms []*member, fail func(Pro
 	return a, ratio
 }
 
-// unnamed fails line l, of an elimination that no line against a
-// 比例連結 member makes apply at a ratio, if it names no member and only
-// 比例連結 members have a figure in its row: it would apply at 100 % to
-// figures taken at their ratios, as a 負担金 eliminated in full from a
-// 組合's 経常収益 at 23.7 % would. Naming the member, it applies at the
-// member's ratio.
-func (c *Consolidation) unnamed(l segment.Line, ms []*member, fail func(Problem)) {
+// unnamed fails line l, which names no member, of an elimination that no
+// line against a 比例連結 member makes apply at a ratio, if only 比例連結
+// members have a figure in its cell: it would apply at 100 % to figures
+// taken at their ratios, as a 負担金 eliminated in full from a 組合's
+// 経常収益 at 23.7 % would. Naming the member, it applies at the member's
+// ratio. only keeps, for each cell looked at, the columns of those
+// members, or "" for none, so that each cell is looked at once.
+func (c *Consolidation) unnamed(l segment.Line, ms []*member, only map[target]string, fail func(Problem)) {
 	t, _ := c.target(l)
-	var at []string
-	for _, m := range ms {
-		if v, _ := m.own[t.kind].Cell(t.row, t.col); v.Valid && !v.Amount.IsZero() {
-			if m.method != Proportional {
-				return
+	at, ok := only[t]
+	if !ok {
+		var cols []string
+		for _, m := range ms {
+			if v, _ := m.own[t.kind].Cell(t.row, t.col); v.Valid && !v.Amount.IsZero() {
+				if m.method != Proportional {
+					cols = nil
+					break
+				}
+				cols = append(cols, m.column)
 			}
-			at = append(at, m.column)
 		}
+		at = strings.Join(cols, ", ")
+		only[t] = at
 	}
-	if len(at) > 0 {
+	if at != "" {
 		tm, _ := unified.Template(unified.ID(t.kind, c.Scope))
 		fail(Problem{Statement: unified.ID(t.kind, c.Scope), Row: labelPath(tm, t.row), Err: fmt.Errorf(
 			"%w: the line names no member, and only %s have a figure on its row: name the member, so that the line, entered at 100 %%, applies at its ratio",
-			ErrMissing, strings.Join(at, ", "))})
+			ErrMissing, at)})
 	}
 }
 
