@@ -42,6 +42,14 @@ func TestClasses(t *testing.T) {
 	if c.Life != 50 || c.Checked != "V" || c.Path() != "建物/鉄骨鉄筋コンクリート造又は鉄筋コンクリート造のもの/事務所用又は美術館用のもの及び左記以外のもの" {
 		t.Errorf("%+v", c)
 	}
+	// The 自動車 lines of 別表第一's 車両及び運搬具, as testdata/NOTES.md's
+	// sources give them: a passenger car (普通・小型乗用車) 6 years, a
+	// 貨物自動車 such as a ライトバン 5, a ダンプ 4, a 軽自動車 4.
+	for name, life := range map[string]int{"自動車": 6, "貨物自動車": 5, "ダンプ": 4, "軽自動車": 4} {
+		if c, ok := fixedasset.LookupClass(name); !ok || c.Life != life || c.Checked != "S" {
+			t.Errorf("%s: %+v, want %d years, checked S", name, c, life)
+		}
+	}
 	if c, _ := fixedasset.LookupClass("美術品"); c.Life != 0 || c.Checked != "" {
 		t.Errorf("美術品 %+v", c)
 	}
