@@ -38,9 +38,9 @@
 // [Monthly] (月割) depreciates those years by months. Which of the two the
 // 手引き makes its 原則 has not been confirmed against its text (its
 // 減価償却・耐用年数等 section could not be read in any source at hand):
-// the default is the common reading, not a quotation, and a body should
-// set the rule it follows. testdata/NOTES.md gives the source of each rule
-// and each line of the tables.
+// the default quotes no rule, and a body should set the rule it follows.
+// testdata/NOTES.md gives the source of each rule and each line of the
+// tables.
 //
 // A 建設仮勘定 names the asset it became (TransferTo) and leaves the register
 // on that asset's 取得年月日 (振替).

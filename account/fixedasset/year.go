@@ -14,8 +14,8 @@ import (
 // disposed of. Both are 定額法 at 別表第八's rate; they differ only there.
 type Method int
 
-// Methods. The zero value, FromNextYear, is the rule commonly read as the
-// 手引き's 原則; its text on the point has not been confirmed (see
+// Methods. The zero value is FromNextYear. Which of the two the 手引き
+// makes its 原則 has not been confirmed against its text (see
 // testdata/NOTES.md), so a body should say which rule it follows.
 const (
 	// FromNextYear depreciates an asset from the fiscal year after the
