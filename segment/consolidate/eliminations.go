@@ -124,11 +124,10 @@ func (c *Consolidation) eliminations(ms []*member, derived []segment.Elimination
 // overdrawn returns a problem for each figure that the eliminations, all
 // together, take past 0: a figure of the members' 単純合算, other than 0, on
 // a row of an asset, a liability, a revenue, an expense or a cash flow,
-// that they turn to the other sign. It is what an elimination against a
-// 比例連結 member does whose lines do not name the member: they apply at
-// 100 % to the member's figures taken at its ratio, as a 負担金 of 300
-// eliminated in full from the 178 of a member at 23.7 %. The classes of
-// 純資産 are left out: their figures may be of either sign.
+// that they turn to the other sign: they take more than the members
+// booked, as lines on the figures of a 比例連結 member that do not name it,
+// and so apply at 100 %, may. The classes of 純資産 are left out: their
+// figures may be of either sign.
 func (c *Consolidation) overdrawn(ms []*member, es []applied) []Problem {
 	var ps []Problem
 	for _, k := range unified.Kinds() {
@@ -160,7 +159,7 @@ func (c *Consolidation) overdrawn(ms []*member, es []applied) []Problem {
 					continue
 				}
 				p := Problem{Elimination: strings.Join(names, ", "), Statement: id, Row: labelPath(t, r.Key),
-					Err: fmt.Errorf("%w: the eliminations take %s from the 単純合算 %s, past 0; a line on the figure of a 比例連結 member names the member, so that it applies at the member's ratio",
+					Err: fmt.Errorf("%w: the eliminations take %s from the 単純合算 %s, past 0: more than the members booked (a line on the figure of a 比例連結 member names the member, so that it applies at the member's ratio)",
 						ErrRange, format.Amount(moved.Abs()), format.Amount(sum))}
 				if len(f.inputs) > 1 {
 					p.Column = col
