@@ -26,13 +26,18 @@ const (
 	// figure lost in printing. It is reported once, and the identities
 	// that name the cell are judged with it unknown.
 	BlankFigure
+	// NotBlank: a figure other than 0 in a cell the form leaves blank
+	// (Row.Blank), which is not part of the statement: such as a 合計
+	// on a row of 様式第3号's 固定資産等の変動（内部変動）. The figure is
+	// Want; the identities judge the cell as nothing.
+	NotBlank
 )
 
-var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link", "missing statement", "stale pin", "blank figure"}
+var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link", "missing statement", "stale pin", "blank figure", "not blank"}
 
 // String returns the kind in words: missing row, amount, identity, ….
 func (k FindingKind) String() string {
-	if k < RowMissing || k > BlankFigure {
+	if k < RowMissing || k > NotBlank {
 		return fmt.Sprintf("%%!FindingKind(%d)", int(k))
 	}
 	return findingKindNames[k]
@@ -149,6 +154,9 @@ func (f Finding) String() string {
 	case f.Kind == BlankFigure:
 		show := format.Formatter{Unit: f.Unit, Suffix: true}
 		fmt.Fprintf(&b, ": printed blank, where %s is expected", show.FormatCell(f.Got))
+	case f.Kind == NotBlank:
+		show := format.Formatter{Unit: f.Unit, Suffix: true}
+		fmt.Fprintf(&b, ": %s printed in a cell the form leaves blank", show.FormatCell(f.Want))
 	default:
 		show := format.Formatter{Unit: f.Unit, Suffix: true}
 		got, want := show.FormatCell(f.Got), show.FormatCell(f.Want)

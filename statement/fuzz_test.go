@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -77,6 +78,8 @@ func FuzzReadJSON(f *testing.F) {
 func FuzzReadRowsCSV(f *testing.F) {
 	f.Add(smallFormCSV)
 	f.Add("key,kind,label,formula\na,total,x,b-c\nb,item,y,\nc,total,z,a\n")
+	f.Add("key,kind,label,formula,blank\na,total,x,b+c,金額\nb,item,y,,金額\nc,item,z,,\n")
+	f.Add("key,kind,label,blank\nb,item,y,金額|金額\nc,item,z,|\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		rows, err := statement.ReadRowsCSV(strings.NewReader(in), "fuzz")
 		if err != nil {
@@ -86,18 +89,27 @@ func FuzzReadRowsCSV(f *testing.F) {
 		if form.Validate() != nil {
 			return
 		}
+		tpl, err := statement.Compile(form)
+		if err != nil {
+			t.Fatalf("Compile of a valid form: %v", err)
+		}
 		var figs []statement.Figure
 		for _, r := range rows {
-			if r.Kind == statement.Item {
+			if r.Kind == statement.Item && !slices.Contains(r.Blank, "金額") {
 				figs = append(figs, statement.Figure{Row: r.Key, Column: "金額", Value: yen(1)})
 			}
 		}
-		s, err := statement.Build(form, statement.Meta{}, figs)
+		s, err := tpl.Build(statement.Meta{}, figs)
 		if err != nil {
 			t.Fatalf("Build of a valid form: %v", err)
 		}
 		if v := s.Verify(); len(v) != 0 {
 			t.Fatalf("built statement breaks its identities: %v", v)
+		}
+		for _, r := range rows {
+			if c, _ := s.Cell(r.Key, "金額"); r.Key != "" && tpl.Blank(r.Key, "金額") && c.Valid {
+				t.Fatalf("%s: %v in a cell the form leaves blank", r.Key, c)
+			}
 		}
 	})
 }

@@ -274,14 +274,14 @@ func (s *Statement) computeHidden() {
 			continue
 		}
 		for j, col := range t.form.Columns {
-			if col.Kind != Text {
+			if col.Kind != Text && !t.blank(i*ncol+j) {
 				s.cells[i*ncol+j] = s.sumAt(t.formulas[i], t.rowTerms[i], j, ncol)
 			}
 		}
 	}
 	for _, j := range t.colOrder {
 		for i, row := range t.form.Rows {
-			if row.Hidden && row.Kind != Header {
+			if row.Hidden && row.Kind != Header && !t.blank(i*ncol+j) {
 				s.cells[i*ncol+j] = s.sumAt(t.form.Columns[j].Formula, t.colTerms[j], i*ncol, 1)
 			}
 		}

@@ -96,6 +96,7 @@ func (s *Statement) VerifyRounded() (*Verification, error) {
 		return nil, err
 	}
 	v := &Verification{joint: j, index: map[string]int{p.names[0]: 0}}
+	v.Findings = append(v.Findings, s.notBlank(p.names[0])...)
 	v.Findings = append(v.Findings, j.blankFindings(0)...)
 	for k := range p.ids {
 		if verdict, ok := j.verdict(k); ok {
@@ -291,8 +292,9 @@ func (p *plan) addStatement(k int, s *Statement, cellsOnly bool) {
 			if row.Kind == Header || col.Kind == Text {
 				continue
 			}
-			// Not printed, or printed from other figures: any amount.
-			ps.free[cell] = row.Hidden || recomputed[c] && (col.Kind == Computed || t.formulas[i] != nil)
+			// Not printed, or printed from other figures: any amount;
+			// but a cell the form leaves blank is exactly nothing.
+			ps.free[cell] = !t.blank(cell) && (row.Hidden || recomputed[c] && (col.Kind == Computed || t.formulas[i] != nil))
 			ps.cells[cell] = p.addVar(k, cell)
 		}
 	}
@@ -356,6 +358,9 @@ func (p *plan) addIdentities(k int, s *Statement, recomputed []bool) {
 	ncol := len(t.form.Columns)
 	for i, row := range t.form.Rows {
 		for c, col := range t.form.Columns {
+			if t.blank(i*ncol + c) {
+				continue
+			}
 			if t.formulas[i] != nil && col.Kind != Text {
 				p.addIdentity(k, t, recomputed, i, c, t.formulas[i], t.rowRules[i], true, t.rowTerms[i], c, ncol)
 			}
@@ -400,7 +405,10 @@ func (p *plan) addIdentity(k int, t *Template, recomputed []bool, i, c int, f Fo
 // checks them, and the number of terms of their equations.
 func (t *Template) identities() (n, terms int) {
 	for i, row := range t.form.Rows {
-		for _, col := range t.form.Columns {
+		for c, col := range t.form.Columns {
+			if t.blank(i*len(t.form.Columns) + c) {
+				continue
+			}
 			if t.formulas[i] != nil && col.Kind != Text {
 				n, terms = n+1, terms+1+len(t.formulas[i])
 			}
@@ -569,12 +577,19 @@ func (p *plan) fill(stmts []*Statement) (*joint, error) {
 	nv := len(p.at)
 	j := &joint{p: p, stmts: stmts, box: make([]bounds.Interval, nv), vals: make([]int64, nv), valid: make([]bool, nv)}
 	var ps problems
+	// The cells the form leaves blank are judged as nothing.
+	as := make([]*Statement, len(stmts))
+	for k, s := range stmts {
+		if s != nil {
+			as[k] = s.ready().judged()
+		}
+	}
 	for k := range p.stmts {
 		st := &p.stmts[k]
 		if st.cellsOnly {
 			continue
 		}
-		s := stmts[k].ready()
+		s := as[k]
 		t := st.t
 		unit := pow10[s.meta.Unit.Exp()]
 		exact := s.meta.Exact || unit == 1
@@ -617,7 +632,7 @@ func (p *plan) fill(stmts []*Statement) (*joint, error) {
 			continue
 		}
 		at := p.at[c.v]
-		a := stmts[at.stmt].cells[at.cell]
+		a := as[at.stmt].cells[at.cell]
 		y, whole := int64(0), true
 		if a.valid {
 			y, whole = a.wholeYen()
