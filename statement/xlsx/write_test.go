@@ -135,3 +135,39 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("Write = %v, %d bytes", err, buf.Len())
 	}
 }
+
+// A cell the form leaves blank, such as 合計 on the 内部変動 rows of
+// 様式第3号, is written empty, not as a dash: openpyxl reads no value
+// there, and the figures of the other columns beside it.
+func TestWriteBlank(t *testing.T) {
+	b := readBook(t, "minato-consolidated.xlsx")
+	var buf bytes.Buffer
+	if err := xlsx.WriteBook(&buf, b, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cells := map[string]string{} // cell of the 純資産変動計算書 → type and value
+	sheet := ""
+	for _, l := range openpyxl(t, buf.Bytes()) {
+		f := strings.Split(l, "\t")
+		switch {
+		case f[0] == "sheet":
+			sheet = f[1]
+		case sheet == "連結純資産変動計算書" && len(f) == 5:
+			cells[f[0]] = f[1] + " " + f[2]
+		}
+	}
+	for label, fixed := range map[string]string{"有形固定資産等の増加": "int 700", "有形固定資産等の減少": "int -790", "固定資産等の変動（内部変動）": "int 10"} {
+		row := ""
+		for cell, v := range cells {
+			if v == "str "+label && cell[0] == 'A' {
+				row = cell[1:]
+			}
+		}
+		if row == "" {
+			t.Fatalf("no line %s", label)
+		}
+		if v, ok := cells["B"+row]; ok || cells["C"+row] != fixed {
+			t.Errorf("%s: 合計 %q (want none), 固定資産等形成分 %q (want %q)", label, v, cells["C"+row], fixed)
+		}
+	}
+}
