@@ -50,9 +50,9 @@ func perturbed(t *testing.T, book *statement.Book, id string, change func([]stat
 // TestBroken drives every exported entry point of this package and of
 // statement/unified with broken variants of the worked example of
 // WORKED.md (こだま町): each figure of each member one yen off, each sign
-// flipped, each ratio, share and method out of its range, each line of
-// each elimination off by 100, on the other side, on an unknown row or of
-// an unknown member. Every variant is an error (a finding, for a
+// flipped, each statement left out or empty, each ratio, share and method
+// out of its range, each line of each elimination off by 100, on the other
+// side, on an unknown row or of an unknown member. Every variant is an error (a finding, for a
 // verification), and none panics.
 func TestBroken(t *testing.T) {
 	variants := 0
@@ -101,6 +101,32 @@ func TestBroken(t *testing.T) {
 						}
 					})
 				}
+			}
+		}
+	}
+
+	// Each member's statements, left out of its book or empty in it.
+	for i, m := range base.Members {
+		for _, id := range m.Book.IDs() {
+			for _, change := range []struct {
+				name string
+				to   *statement.Statement // nil: left out
+			}{{"left out", nil}, {"empty", &statement.Statement{}}} {
+				b := &statement.Book{}
+				for _, other := range m.Book.IDs() {
+					s, _ := m.Book.Statement(other)
+					if other == id {
+						if s = change.to; s == nil {
+							continue
+						}
+					}
+					if err := b.Add(other, s); err != nil {
+						t.Fatal(err)
+					}
+				}
+				c := kodama(t)
+				c.Members[i].Book = b
+				build(fmt.Sprintf("%s %s %s", m.Name, id, change.name), c)
 			}
 		}
 	}
