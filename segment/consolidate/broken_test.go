@@ -47,13 +47,18 @@ func perturbed(t *testing.T, book *statement.Book, id string, change func([]stat
 	return out
 }
 
-// TestBroken drives every exported entry point of this package and of
-// statement/unified with broken variants of the worked example of
-// WORKED.md (こだま町): each figure of each member one yen off, each sign
-// flipped, each statement left out or empty, each ratio, share and method
-// out of its range, each line of each elimination off by 100, on the other
-// side, on an unknown row or of an unknown member. Every variant is an error (a finding, for a
-// verification), and none panics.
+// TestBroken drives every exported entry point of this package, and those
+// of statement/unified that take a member's statements, with broken
+// variants of the worked example of WORKED.md (こだま町): each figure of
+// each member one yen off, each sign flipped, each statement left out or
+// empty, each ratio, share and method out of its range, each line of each
+// elimination off by 100, on the other side, on an unknown row or of an
+// unknown member. Every variant is an error (a finding, for a
+// verification), and none panics. The entry points of statement/unified
+// that take other input are driven by its own tests: the books
+// (TestVerifyBooksPerturbed, TestFromBooksProblems), a published table
+// (TestReadGridBroken), the indicators (TestAnalyzeErrors), and the
+// 附属明細書 with no year only (TestScheduleNil).
 func TestBroken(t *testing.T) {
 	variants := 0
 	build := func(name string, c *consolidate.Consolidation) {
