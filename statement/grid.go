@@ -506,35 +506,20 @@ func (c *rowCursor) onlyUnprinted() bool {
 // figures reads the cells of line l, of block h, into row i of s.
 func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 	t, g := r.t, r.g
-	ncol := len(t.form.Columns)
 	row := &t.form.Rows[i]
 	name := rowRef(i, *row)
 	if h.key >= 0 && l.label != row.Label && normalLabel(l.label) != t.normals[i] {
 		g.addf(r.ps, l.i, h.label, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(l.label), quote.Bounded(row.Label))
 	}
+	cells := cellReader{s: s}
 	for k, j := range h.cols {
-		col := t.form.Columns[j]
-		if col.Kind == Text {
-			if k < len(g.Rows[l.i]) {
-				s.texts[i*ncol+j] = strings.Clone(g.Rows[l.i][k])
-			}
-			continue
+		var text string
+		if k < len(g.Rows[l.i]) {
+			text = g.Rows[l.i][k]
 		}
-		text := g.at(l.i, k)
-		if text == "" {
-			s.cells[i*ncol+j] = blankCell(r.meta.Style, *row)
-			continue
+		if err := cells.read(i, j, text); err != nil {
+			g.add(r.ps, l.i, k, name, t.form.Columns[j].Name, err)
 		}
-		if row.Kind == Header {
-			g.addf(r.ps, l.i, k, name, col.Name, ErrMismatch, "a figure on a header row")
-			continue
-		}
-		a, err := parseFigure(text, &r.meta, row)
-		if err != nil {
-			g.add(r.ps, l.i, k, name, col.Name, err)
-			continue
-		}
-		s.cells[i*ncol+j] = a
 	}
 }
 
