@@ -249,6 +249,12 @@ func TestVerifyYears(t *testing.T) {
 	if v.OK() {
 		t.Error("an opening balance of 70 after a closing one of 80")
 	}
+	// The links' findings only: it counts no verdict.
+	for verdict := statement.Violation; verdict <= statement.Undecided; verdict++ {
+		if v.Count(verdict) != 0 {
+			t.Errorf("VerifyYears counts %d %v", v.Count(verdict), verdict)
+		}
+	}
 	for _, f := range v.Findings {
 		if f.Kind != statement.LinkBroken || !strings.HasPrefix(f.Statement, "cur:") && !strings.HasPrefix(f.Statement, "prev:") {
 			t.Errorf("finding %v", f)

@@ -312,7 +312,10 @@ func Years(prev, cur *statement.Book) (*statement.Book, error) {
 
 // VerifyYears checks the links of scope s between last year's book and
 // this year's (YearlyLinks), each holding its statements under their form
-// ids. It does not check the statements themselves; Verify does.
+// ids. It does not check the statements themselves; Verify does. The
+// Verification's Findings are the broken links, and its Count, which
+// counts the verdicts of a statement.Book's verification, is zero for
+// every verdict.
 func VerifyYears(prev, cur *statement.Book, s Scope) (*statement.Verification, error) {
 	b, err := Years(prev, cur)
 	if err != nil {
