@@ -40,7 +40,7 @@ type Grid struct {
 // Slice returns the rows from, up to but not including to, of g. They keep
 // their names in errors: the lines or cells of g.
 func (g Grid) Slice(from, to int) Grid {
-	if !g.knownLines() {
+	if g.lines != nil && !g.knownLines() {
 		g.lines = []int{} // rows of no known line, in the slice too
 	}
 	g.Rows = g.Rows[from:to]

@@ -202,7 +202,8 @@ func TestReadGridCSV(t *testing.T) {
 
 // A Grid read from a CSV file names the file's lines while its rows are
 // those read; once the caller adds or removes rows, a problem names its
-// row and column, never a line of another row, and nothing panics.
+// row and column, never a line of another row, and nothing panics. A Grid
+// made by hand names Rows[i] line i+1.
 func TestReadGridCSVRowsChanged(t *testing.T) {
 	// An empty line after the heading: 負債及び純資産合計, the last of
 	// Rows, Rows[8], is line 10.
@@ -225,6 +226,9 @@ func TestReadGridCSVRowsChanged(t *testing.T) {
 		{"a title line added", title, 0},
 		{"a note added", note, 0},
 		{"a note added, then sliced", note.Slice(0, len(note.Rows)), 0},
+		// A Grid made by hand: Rows[i] is line i+1, sliced or not.
+		{"made by hand", statement.Grid{Source: "bs.csv", Rows: g.Rows}, 9},
+		{"made by hand, sliced", statement.Grid{Source: "bs.csv", Rows: title.Rows}.Slice(1, len(title.Rows)), 10},
 	} {
 		_, err := gridForm(t).ReadGrid(tc.g, statement.ReadOptions{})
 		var e *statement.Error
