@@ -119,6 +119,7 @@ func TestVerifyRounded(t *testing.T) {
 				}
 			}
 			checkProofs(t, []*statement.Statement{s}, nil, v)
+			sameAsBook(t, s, v)
 		})
 	}
 }
@@ -323,6 +324,7 @@ func TestBlankTotal(t *testing.T) {
 		t.Errorf("witness of the lost figure %v, %v, want about 30億", w, ok)
 	}
 	checkProofs(t, []*statement.Statement{rounded}, nil, v)
+	sameAsBook(t, rounded, v)
 }
 
 // Two totals of the same terms, t1 = x + y and t2 = x + y, which Validate
