@@ -99,10 +99,13 @@ func TestBroken(t *testing.T) {
 					})
 					name := fmt.Sprintf("%s %s %s %s %s", m.Name, id, f.Row, f.Column, change.name)
 					build(name, c)
-					calm(t, name+": unified.Verify", func() {
+					calm(t, name+": unified.Verify and VerifyRounded", func() {
 						f, _ := unified.Form(id)
 						if v := unified.Verify(c.Members[i].Book, f.Scope); v.OK() {
 							t.Errorf("%s: unified.Verify finds nothing", name)
+						}
+						if v, err := unified.VerifyRounded(c.Members[i].Book, f.Scope); err != nil || v.OK() {
+							t.Errorf("%s: unified.VerifyRounded: %v, finds nothing", name, err)
 						}
 					})
 				}
