@@ -375,6 +375,11 @@ func TestVerifyRoundedSharedTerms(t *testing.T) {
 			t.Errorf("%s: %v, want a violation by 1 yen with its certificate", name, v.Findings)
 			continue
 		}
+		// Its message says that the conflict is joint: t2's printed terms
+		// give what it prints.
+		if got, want := bad.String(), "t2 金額: x+y: got 2,000円, want 2,000円 (off by 1円 beyond rounding, jointly with 1 other identity)"; !strings.HasSuffix(got, want) {
+			t.Errorf("%s: %s, want …%s", name, got, want)
+		}
 		// The certificate combines both identities, so that x and y
 		// cancel, and leaves t1 and t2.
 		c := bad.Certificate
