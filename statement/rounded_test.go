@@ -402,3 +402,29 @@ func TestVerifyRoundedSharedTerms(t *testing.T) {
 	checkProofs(t, []*statement.Statement{s}, nil, one)
 	checkProofs(t, []*statement.Statement{s}, []string{"s"}, inBook)
 }
+
+// Blocks s = x + y, t = s + z printed in 千円 as x = y = 1, s = 3, z = 0,
+// t = 4 (blocksStatement), each followed by the next: each identity holds
+// on its own (x + y in 1,000 … 2,998 yen meets s's 2,500 … 3,499; s + z
+// in 2,001 … 3,998 meets t's 3,500 … 4,499), but together s = t − z is at
+// least 3,500 − 499 = 3,001 yen and x + y at most 2,998: 3 yen beyond
+// rounding in each block, one violation each, and the 合計 of the ts holds.
+func TestVerifyRoundedBlocks(t *testing.T) {
+	const k = 3
+	s := blocksStatement(t, k)
+	v, err := s.VerifyRounded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Count(statement.Violation) != k || v.Count(statement.Undecided) != 0 || v.Count(statement.Violation)+v.Count(statement.WithinRounding)+v.Count(statement.Exact) != 2*k+1 {
+		t.Errorf("%d violations, %d undecided, %d within rounding, %d exact; want %d violations of %d identities", v.Count(statement.Violation),
+			v.Count(statement.Undecided), v.Count(statement.WithinRounding), v.Count(statement.Exact), k, 2*k+1)
+	}
+	for _, f := range v.Findings {
+		if f.Verdict == statement.Violation && (!f.Excess.Equal(dyen(3)) || f.Certificate == nil || len(f.Certificate.Identities) != 2) {
+			t.Errorf("%s: want 3 yen beyond rounding, certified by the block's two identities: %v", f, f.Certificate)
+		}
+	}
+	checkProofs(t, []*statement.Statement{s}, nil, v)
+	sameAsBook(t, s, v)
+}
