@@ -145,10 +145,11 @@ func floorDiv(a, b int64) int64 {
 func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
 
 // TestVerifyRoundedAgainstEnumeration compares VerifyRounded, and
-// Book.VerifyRounded of the statement alone, with an enumeration of its own on one-column statements in 千円 whose totals
-// share and cancel terms, correctly rounded or with one figure moved by
-// 1 or 2 千円: no false alarm (a statement that some exact figures give
-// has no violation), no missed error (one that none give has one), nothing
+// Book.VerifyRounded of the statement alone, with an enumeration of its
+// own on one-column statements in 千円 whose totals share and cancel
+// terms, correctly rounded or with one figure moved by 1 or 2 千円: no
+// false alarm (a statement that some exact figures give has no
+// violation), no missed error (one that none give has one), nothing
 // undecided, and every witness and certificate checked on its own
 // arithmetic.
 func TestVerifyRoundedAgainstEnumeration(t *testing.T) {
