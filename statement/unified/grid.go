@@ -37,11 +37,15 @@ func ReadGrid(g statement.Grid, opt statement.ReadOptions) (*statement.Book, err
 }
 
 // AddGrid reads the statements of g as ReadGrid does and adds them to b,
-// so that the sheets of a workbook, or several files, make one book.
+// so that the sheets of a workbook, or several files, make one book. A nil
+// b is a *statement.Error wrapping statement.ErrMissing.
 func AddGrid(b *statement.Book, g statement.Grid, opt statement.ReadOptions) error {
 	opt.StatedUnit = true
 	if opt.Source == "" {
 		opt.Source = g.Source
+	}
+	if b == nil {
+		return gridError(g, opt, statement.ErrMissing, "no book to add the statements to")
 	}
 	titles := make([]string, 0, len(the().forms)+len(kinds))
 	for _, fi := range the().forms {
