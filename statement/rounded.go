@@ -357,7 +357,7 @@ func (p *plan) addIdentities(k int, s *Statement, recomputed []bool) {
 	t := s.t
 	for i, row := range t.form.Rows {
 		for c, col := range t.form.Columns {
-			if t.blank(i*ncol + c) {
+			if t.blank(i*len(t.form.Columns) + c) {
 				continue
 			}
 			if t.formulas[i] != nil && col.Kind != Text {
