@@ -94,9 +94,8 @@ func (c *Table) column() string {
 // rows of Form, and a column for each segment, then Sum if it is set,
 // Adjust and Total, which is the sum of the others. Every column is left
 // blank on the rows where Form leaves the consolidated column blank
-// (statement.Row's Blank). A Table without a
-// Form, the zero one included, has none: the error is an *Error wrapping
-// ErrMissing.
+// (statement.Row's Blank). A Table without a Form, the zero one included,
+// has none: the error is an *Error wrapping ErrMissing.
 func (c *Table) ConsolidatedForm() (*statement.Form, error) {
 	if c == nil || c.Form == nil {
 		return nil, errorOf("", []Problem{{Err: fmt.Errorf("%w: the table has no form", ErrMissing)}})

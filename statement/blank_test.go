@@ -154,7 +154,7 @@ func TestReadRowsCSVBlank(t *testing.T) {
 
 // A published 純資産変動計算書 verifies clean whether its 内部変動 rows
 // print 合計 blank, as the 様式 does, as a dash or as 0, exactly and
-// under rounding, read from CSV, from its text layout, from a Grid and
+// under rounding, alone and in a book, read from CSV, from a Grid and
 // side by side; a figure other than 0 there is one finding naming its row
 // and column, and the totals of 合計 are still checked.
 func TestBlankVerify(t *testing.T) {
@@ -205,6 +205,14 @@ func TestBlankVerify(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkFindings(t, "VerifyRounded in 千円", v.Findings, c.findings)
+			var kb statement.Book
+			if err := kb.Add("nw", k); err != nil {
+				t.Fatal(err)
+			}
+			if v, err = kb.VerifyRounded(statement.VerifyOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			checkFindings(t, "Book.VerifyRounded in 千円", v.Findings, c.findings)
 
 			// Read from other layouts, the statement is the same.
 			g, err := statement.ReadGridCSV(strings.NewReader(c.csv), statement.ReadOptions{})

@@ -365,7 +365,8 @@ func (s *Statement) index(row, column string) (int, int, bool) {
 }
 
 // Figures returns the inputs of s: the amounts of its item rows in its
-// input columns, and its non-empty texts. Building the form with them
+// input columns, but for the cells the form leaves blank, and its
+// non-empty texts. Building the form with them
 // gives s back, with every other cell computed.
 func (s *Statement) Figures() []Figure {
 	var figs []Figure
@@ -374,7 +375,7 @@ func (s *Statement) Figures() []Figure {
 	for i, row := range t.form.Rows {
 		for j, col := range t.form.Columns {
 			switch {
-			case col.Kind == Input && row.Kind == Item:
+			case col.Kind == Input && row.Kind == Item && !t.blank(i*len(t.form.Columns)+j):
 				figs = append(figs, Figure{Row: row.Key, Column: col.Name, Value: s.cell(i, j)})
 			case col.Kind == Text && s.text(i, j) != "":
 				figs = append(figs, Figure{Row: row.Key, Column: col.Name, Text: s.text(i, j)})
