@@ -57,6 +57,10 @@
 // when the statement is consistent (exactly or within rounding), 1 when
 // any identity is violated or undecided, and 2 for bad flags or a file it
 // cannot read.
+//
+// The program is a module of its own, on the Excel module statement/xlsx,
+// so that the library's module does not require excelize; the
+// repository's go.work joins them.
 package main
 
 import (
