@@ -171,6 +171,10 @@ func TestReadGridErrors(t *testing.T) {
 		{"another unit than the statement's", append([]string{"（単位：千円）", "科目|金額"}, body...), statement.ReadOptions{}, statement.ErrMismatch, "BS!A1"},
 		{"two units", append([]string{"（単位：千円）", "科目|金額（円）"}, body...), statement.ReadOptions{StatedUnit: true}, statement.ErrMismatch, "BS!B2"},
 		{"a row missing", append([]string{"科目|金額"}, body[:7]...), statement.ReadOptions{}, statement.ErrMissing, "row \"3990\""},
+		{"a column the form lacks", append([]string{"科目|金額|予算"}, body...), statement.ReadOptions{}, statement.ErrUnknown, "BS!C1: unknown: \"予算\""},
+		{"a figure outside the columns", with(3, "建物減価償却累計額|-1|3"), statement.ReadOptions{}, statement.ErrUnknown, "BS!C4: unknown: \"3\""},
+		{"a figure in the gap of a table side by side", []string{"科目|金額||科目|金額", "固定資産|4|9|地方債|7", "土地|5||余剰分（不足分）|-1",
+			"建物減価償却累計額|-1||負債及び純資産合計|6", "現金預金|2|||", "資産合計|6|||"}, statement.ReadOptions{}, statement.ErrUnknown, "BS!C2: row \"9 地方債\""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -261,6 +265,15 @@ func TestReadGridColumns(t *testing.T) {
 	g = sheet("BS", "科目|一般会計等|全体|連結", "土地|1|2|3", "繰延資産|9|4|5", "他団体出資等分|||6", "資産合計|1|6|14")
 	if _, err := statement.ReadGridColumns(g, cols, statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "BS!A3") {
 		t.Errorf("a figure on another scope's line: %v", err)
+	}
+	// A column of no scope, in the heading or in a line, is not dropped.
+	for _, g := range []statement.Grid{
+		sheet("BS", "科目|一般会計等|全体|連結|前年度", "土地|1|2|3|", "資産合計|1|2|3|"),
+		sheet("BS", "科目|一般会計等|全体|連結", "土地|1|2|3|9", "資産合計|1|2|3"),
+	} {
+		if _, err := statement.ReadGridColumns(g, cols, statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "BS!E") {
+			t.Errorf("a column of no scope: %v", err)
+		}
 	}
 }
 
