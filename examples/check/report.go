@@ -272,7 +272,8 @@ func (r *wholeReport) writeText(w io.Writer) error {
 	for _, l := range r.Links {
 		fmt.Fprintf(w, "link %s: %s\n", l.Name, l.Verdict)
 		for _, f := range l.findings {
-			fmt.Fprintf(w, "  %s%s\n", f.String(), excess(f))
+			// The finding says by how much it is off.
+			fmt.Fprintf(w, "  %s\n", f.String())
 			writeProof(w, "    ", f)
 		}
 	}
