@@ -220,7 +220,16 @@ type half struct {
 // line read as a row (a column the form lacks, a figure beyond the last
 // column), is an error wrapping ErrUnknown, never dropped. Errors are
 // an *Error naming the line or the cell (Problem.Cell) of each problem.
+//
+// A Vertical form is read as WriteText prints it: a column heading of a
+// cell that heads the labels and 金額, then for each amount column a line
+// naming it and the lines of its rows in the form's order; a row left
+// out of a column's block has no figure there, and a header row prints
+// blank, or 0 where none of its items has a figure.
 func (t *Template) ReadGrid(g Grid, opt ReadOptions) (*Statement, error) {
+	if t.form.Vertical {
+		return t.readVertical(g, opt)
+	}
 	ps := problems{source: firstNonEmpty(opt.Source, g.Source)}
 	head := -1
 	var halves []half

@@ -3,6 +3,7 @@ package statement_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -317,5 +318,97 @@ func TestReadGridKeys(t *testing.T) {
 	g.Rows[2][0] = "1200"
 	if _, err := gridForm(t).ReadGrid(g, statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "line 3") {
 		t.Errorf("a key out of order: %v", err)
+	}
+}
+
+// vertForm is a small 純資産変動計算書 printed vertically: a block for each
+// component, as the J-LIS report prints its 様式第11号.
+func vertForm(t *testing.T) *statement.Template {
+	t.Helper()
+	tmpl, err := statement.Compile(&statement.Form{Title: "純資産変動計算書", Stub: "区分", Vertical: true,
+		Columns: []statement.Column{{Name: "出資金", Kind: statement.Input}, {Name: "積立金", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "b", Kind: statement.Item, Label: "当期首残高"},
+			{Key: "h", Kind: statement.Header, Label: "当期変動額"},
+			{Key: "u", Kind: statement.Item, Label: "積立", Indent: 1},
+			{Key: "p", Kind: statement.Item, Label: "当期純利益", Indent: 1},
+			{Key: "m", Kind: statement.Total, Label: "当期変動額合計", Formula: statement.Formula{{Key: "u"}, {Key: "p"}}},
+			{Key: "e", Kind: statement.Total, Label: "当期末残高", Formula: statement.Formula{{Key: "b"}, {Key: "m"}}},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tmpl
+}
+
+// A form printed vertically is read block by block: a row left out of a
+// block has no figure there, and a header printing 0 stands for items
+// without one.
+func TestReadGridVertical(t *testing.T) {
+	lines := []string{"純資産変動計算書", "（単位：円）", "区分|金額",
+		"出資金|", "　当期首残高|134", "　当期変動額|0", "　当期変動額合計|0", "　当期末残高|134",
+		"積立金|", "　当期首残高|3,615", "　当期変動額|", "　　積立|△260", "　　当期純利益|1,456", "　当期変動額合計|1,196", "　当期末残高|4,811",
+		"※ 注記"}
+	s, err := vertForm(t).ReadGrid(sheet("NW", lines...), statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		row, col string
+		want     format.Cell
+	}{
+		{"b", "出資金", yen(134)}, {"u", "出資金", format.Cell{}}, {"p", "出資金", format.Cell{}}, {"m", "出資金", yen(0)}, {"e", "出資金", yen(134)},
+		{"b", "積立金", yen(3615)}, {"u", "積立金", yen(-260)}, {"p", "積立金", yen(1456)}, {"m", "積立金", yen(1196)}, {"e", "積立金", yen(4811)},
+	} {
+		if got, _ := s.Cell(c.row, c.col); !got.Equal(c.want) {
+			t.Errorf("%s %s = %v, want %v", c.row, c.col, got, c.want)
+		}
+	}
+	if fmt.Sprint(s.Meta().Notes) != "[※ 注記]" {
+		t.Errorf("notes %q", s.Meta().Notes)
+	}
+	// What WriteText prints, it reads: the same lines.
+	var out strings.Builder
+	if err := s.WriteText(&out, statement.TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var g statement.Grid
+	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		if k := strings.LastIndex(l, " "); k > 0 && !strings.HasPrefix(l, "※") {
+			l = strings.TrimRight(l[:k], " ") + "|" + l[k+1:]
+		}
+		g.Rows = append(g.Rows, strings.Split(l, "|"))
+	}
+	back, err := vertForm(t).ReadGrid(g, statement.ReadOptions{})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if fs := statement.Compare(back, s); len(fs) != 0 {
+		t.Errorf("read back: %v\n%s", fs, out.String())
+	}
+
+	tests := []struct {
+		name  string
+		lines []string
+		err   error
+		where string
+	}{
+		{"a row before the first block", []string{"区分|金額", "当期首残高|1"}, statement.ErrUnknown, "NW!A2"},
+		{"a label of no row", append(slices.Clone(lines[:5]), "　配当|5"), statement.ErrUnknown, "NW!A6"},
+		{"a figure other than 0 on a header", append(slices.Clone(lines[:5]), "　当期変動額|5"), statement.ErrMismatch, "NW!B6"},
+		{"a header printed 0 over an item with a figure", append(slices.Clone(lines[:5]), "　当期変動額|0", "　　積立|5"), statement.ErrMismatch, "row \"h\": column \"出資金\""},
+		{"a block missing", lines[:8], statement.ErrMissing, "column \"積立金\""},
+		{"a block twice", append(slices.Clone(lines[:8]), "出資金|"), statement.ErrDuplicate, "NW!A9"},
+		{"a figure outside the columns", append(slices.Clone(lines[:4]), "　当期首残高|134|7"), statement.ErrUnknown, "NW!C5"},
+		{"no heading", []string{"出資金|1"}, statement.ErrMissing, "金額"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := vertForm(t).ReadGrid(sheet("NW", tc.lines...), statement.ReadOptions{})
+			var e *statement.Error
+			if !errors.As(err, &e) || !errors.Is(err, tc.err) || !strings.Contains(err.Error(), tc.where) {
+				t.Errorf("ReadGrid = %v; want an *Error wrapping %v at %s", err, tc.err, tc.where)
+			}
+		})
 	}
 }
