@@ -120,6 +120,35 @@ func TestWriteRounded(t *testing.T) {
 	}
 }
 
+// Each column is as wide as its widest cell, in the display width of
+// its text as printed, and two more: the label column 18 + 2 + 2 = 22, for
+// 建物減価償却累計額 (9 full-width characters, 18) indented one level (2);
+// the figures' 13 + 2 = 15, for 1,234,567,890 (13), wider than the
+// heading 金額 (4).
+func TestWriteWidths(t *testing.T) {
+	f := &statement.Form{Title: "表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}}, Rows: []statement.Row{
+		{Key: "a", Kind: statement.Item, Label: "建物減価償却累計額", Indent: 1},
+		{Key: "b", Kind: statement.Item, Label: "土地"},
+	}}
+	s, err := statement.Build(f, statement.Meta{}, []statement.Figure{
+		{Row: "a", Column: "金額", Value: format.CellOf(decimal.NewFromInt(1_234_567_890))},
+		{Row: "b", Column: "金額", Value: format.CellOf(decimal.NewFromInt(-5))},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, []*statement.Statement{s}, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(openpyxl(t, buf.Bytes()), "\n")
+	for _, w := range []string{"width\tA\t22\n", "width\tB\t15\n"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("openpyxl does not read %q in\n%s", w, got)
+		}
+	}
+}
+
 // A figure a workbook cannot hold exactly is refused, naming its cell.
 func TestWriteErrors(t *testing.T) {
 	f := &statement.Form{Title: "表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}}, Rows: []statement.Row{
