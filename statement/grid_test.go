@@ -412,3 +412,58 @@ func TestReadGridVertical(t *testing.T) {
 		})
 	}
 }
+
+// What WriteText prints, ReadGridText reads as the cells ReadGrid reads:
+// a 貸借対照表 side by side whose right-hand half is longer than the left,
+// then one whose left-hand half is, after an empty line.
+func TestReadGridText(t *testing.T) {
+	left := gridForm(t).Form()
+	right := *left
+	right.Split = "1500" // 現金預金 on: the right-hand half the longer
+	var text strings.Builder
+	var want []*statement.Statement
+	for k, f := range []*statement.Form{&right, left} {
+		s, err := statement.Build(f, statement.Meta{Entity: "みなと市", Unit: format.Thousand}, []statement.Figure{
+			{Row: "1100", Column: "金額", Value: yen(5_000)}, {Row: "1200", Column: "金額", Value: yen(-1_000)},
+			{Row: "1500", Column: "金額", Value: yen(2_000)}, {Row: "2000", Column: "金額", Value: yen(7_000)},
+			{Row: "3000", Column: "金額", Value: yen(-1_000)},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k > 0 {
+			text.WriteString("\n")
+		}
+		if err := s.WriteText(&text, statement.TextOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, s)
+	}
+	g, err := statement.ReadGridText(strings.NewReader(text.String()), statement.ReadOptions{Source: "bs.txt"}, statement.TextOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := statement.SplitGrid(g, []string{"貸借対照表"})
+	if len(parts) != 2 {
+		t.Fatalf("%d parts of\n%s", len(parts), text.String())
+	}
+	for k, part := range parts {
+		tmpl, err := statement.Compile(want[k].Form())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tmpl.ReadGrid(part, statement.ReadOptions{StatedUnit: true})
+		if err != nil {
+			t.Fatalf("part %d: %v\n%q", k, err, part.Rows)
+		}
+		if fs := statement.Compare(got, want[k]); len(fs) != 0 || got.Meta().Entity != "みなと市" {
+			t.Errorf("part %d: %v, entity %q", k, fs, got.Meta().Entity)
+		}
+	}
+	// A single space is part of a cell; two or a tab end it. A line of
+	// fewer cells has them in the columns they overlap: 右 under 1,234.
+	g, err = statement.ReadGridText(strings.NewReader("事業費 ※１  1,234\t5\n            右  6\n"), statement.ReadOptions{}, statement.TextOptions{})
+	if err != nil || fmt.Sprintf("%q", g.Rows) != `[["事業費 ※１" "1,234" "5"] ["" "右" "6"]]` {
+		t.Errorf("cells %q, %v", g.Rows, err)
+	}
+}

@@ -17,7 +17,8 @@
 // 統一的な基準 in the files given, in the files of a directory given
 // (.csv, .tsv, .txt, .xlsx), each file holding one statement, several one
 // after another under their title lines, the scopes side by side, or, for
-// a workbook, any of these on each sheet. Each statement's form is
+// a workbook, any of these on each sheet. A .txt file is a text export,
+// its columns aligned by spaces (statement.ReadGridText). Each statement's form is
 // recognised from its title and lines (see unified.ReadGrid); ID=FILE
 // reads FILE on the form ID instead. The unit and date of each statement
 // are read from the lines above its table, -unit serving those that state

@@ -185,7 +185,8 @@ func TestWholeLayouts(t *testing.T) {
 
 // A report given as CSV files, a statement each, as a directory of them,
 // with the form of each file named, or as one file of the four one after
-// another (testdata/make.py), reads as its workbook does: each statement
+// another, CSV or a text export aligned by spaces (testdata/make.py),
+// reads as its workbook does: each statement
 // and link with the verdicts of testdata/minato.txt. The statements of a
 // directory come in the order of their files' names.
 func TestWholeFiles(t *testing.T) {
@@ -202,6 +203,7 @@ func TestWholeFiles(t *testing.T) {
 		{"a directory", []string{"testdata/minato"}},
 		{"forms named", []string{"bs-consolidated=" + files[0], "pl-consolidated=" + files[1], "nw-consolidated=" + files[2], "cf-consolidated=" + files[3]}},
 		{"one file", []string{"testdata/minato-all.csv"}},
+		{"a text export", []string{"testdata/minato-all.txt"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -56,10 +56,12 @@ func inputs(args []string) ([]string, error) {
 	return files, nil
 }
 
-// grids reads a file as the tables it holds: the sheets of a workbook, or
-// the one table of a CSV or tab-separated file.
+// grids reads a file as the tables it holds: the sheets of a workbook,
+// the one table of a text export (.txt), its columns aligned by spaces or
+// separated by tabs, or of a CSV or tab-separated file.
 func grids(path string) ([]statement.Grid, error) {
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".xlsx" {
 		return xlsx.ReadFile(path)
 	}
 	f, err := os.Open(path)
@@ -67,7 +69,13 @@ func grids(path string) ([]statement.Grid, error) {
 		return nil, err
 	}
 	defer f.Close()
-	g, err := statement.ReadGridCSV(f, statement.ReadOptions{Source: path})
+	read := statement.ReadGridCSV
+	if ext == ".txt" {
+		read = func(r io.Reader, opt statement.ReadOptions) (statement.Grid, error) {
+			return statement.ReadGridText(r, opt, statement.TextOptions{})
+		}
+	}
+	g, err := read(f, statement.ReadOptions{Source: path})
 	if err != nil {
 		return nil, err
 	}

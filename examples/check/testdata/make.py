@@ -9,12 +9,17 @@ minato/{bs,pl,nw,cf}.csv, a statement each, as an office program exports
 a sheet (the 貸借対照表 side by side, in four columns; labels indented with
 full-width spaces; figures with , and △; - for 該当なし), and minato-all.csv,
 the four one after another, each under its form number and title, an
-empty line between them. minato-cash.csv is minato/bs.csv with 現金預金
+empty line between them, and minato-all.txt, the same as a text export
+lays them out: columns two spaces apart, labels padded and figures
+aligned to the right by their display width (a full-width character two
+columns, △ one), the halves of the 貸借対照表 four spaces apart.
+minato-cash.csv is minato/bs.csv with 現金預金
 1,040 and 未収金 190 (see NOTES.md).
 """
 
 import csv
 import re
+import unicodedata
 
 RENKETSU = "../../renketsu/testdata/renketsu.txt"
 FIGURE = re.compile(r"^(△?[0-9,]+|-)$")
@@ -62,11 +67,39 @@ def write(path, rs):
         csv.writer(f, lineterminator="\n").writerows(rs)
 
 
+def width(s):
+    """The columns s takes: two for a wide or full-width character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def aligned(rs, half):
+    """The lines of a table of rows rs, each half cells wide: the label
+    padded, the figures aligned to the right, each half's columns as wide
+    as their widest cell, two spaces apart, the halves four."""
+    halves = len(rs[0]) // half
+    widths = [max(width(r[k]) for r in rs if k < len(r)) for k in range(len(rs[0]))]
+    lines = []
+    for r in rs:
+        parts = []
+        for h in range(halves):
+            cells = []
+            for k in range(h * half, (h + 1) * half):
+                c = r[k] if k < len(r) else ""
+                pad = " " * (widths[k] - width(c))
+                cells.append(c + pad if k == h * half else pad + c)
+            parts.append("  ".join(cells))
+        lines.append("    ".join(parts).rstrip(" "))
+    return lines
+
+
 def main():
     names = ["bs", "pl", "nw", "cf"]
-    everything = []
+    everything, text = [], []
     for name, block in zip(names, blocks()):
         rs = rows(block)
+        if text:
+            text.append("")
+        text += block[:5] + aligned(rs[5:], len(rs[5]) // rs[5].count("科目"))
         write("minato/%s.csv" % name, rs)
         if everything:
             everything.append([])
@@ -82,6 +115,8 @@ def main():
                     r[1] = "190"
             write("minato-cash.csv", cash)
     write("minato-all.csv", everything)
+    with open("minato-all.txt", "w", encoding="utf-8") as f:
+        f.write("\n".join(text) + "\n")
 
 
 main()
