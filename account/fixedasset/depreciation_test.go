@@ -42,6 +42,19 @@ func TestClasses(t *testing.T) {
 	if c.Life != 50 || c.Checked != "V" || c.Path() != "建物/鉄骨鉄筋コンクリート造又は鉄筋コンクリート造のもの/事務所用又は美術館用のもの及び左記以外のもの" {
 		t.Errorf("%+v", c)
 	}
+	// Lines of 別表第一 as the secondary sources of testdata/NOTES.md give
+	// them (mark S), among them the 自動車 lines of 車両及び運搬具: a
+	// passenger car (普通・小型乗用車) 6 years, a 貨物自動車 such as a ライトバン
+	// 5, a ダンプ 4, a 軽自動車 4.
+	for name, life := range map[string]int{"自動車": 6, "貨物自動車": 5, "ダンプ": 4, "軽自動車": 4,
+		"空調ボイラー設備": 15, "消火排煙災害報知設備": 8, "自動ドア": 12, "附属設備その他（金属製）": 18, "附属設備その他": 10,
+		"水泳プール": 30, "工場緑化施設": 7, "緑化施設・庭園": 20, "舗装（アスファルト敷等）": 10,
+		"事務机等（金属製）": 15, "事務机等": 8, "音響機器": 5, "冷暖房機器": 6, "電気ガス機器": 6, "パソコン": 4, "電子計算機": 5,
+	} {
+		if c, ok := fixedasset.LookupClass(name); !ok || c.Life != life || c.Checked != "S" {
+			t.Errorf("%s: %+v, want %d years, checked S", name, c, life)
+		}
+	}
 	if c, _ := fixedasset.LookupClass("美術品"); c.Life != 0 || c.Checked != "" {
 		t.Errorf("美術品 %+v", c)
 	}

@@ -32,10 +32,15 @@
 // come from the 省令's 別表第一 and 別表第三 ([Classes], embedded as
 // lives.csv), or are given with the asset; a life other than the 省令's, or
 // over 100 years, needs a reason. 土地, 立木竹, 建設仮勘定 and 美術品 are not
-// depreciated. The 手引き's 原則 begins depreciation in the year after
-// acquisition and makes none in the year of disposal; [Monthly] (月割) is
-// the alternative it allows. testdata/NOTES.md gives the source of each
-// rule and each line of the tables.
+// depreciated. For the years of acquisition and disposal the package
+// offers two rules: [FromNextYear], the default, begins depreciation in
+// the year after acquisition and makes none in the year of disposal;
+// [Monthly] (月割) depreciates those years by months. Which of the two the
+// 手引き makes its 原則 has not been confirmed against its text (its
+// 減価償却・耐用年数等 section could not be read in any source at hand):
+// the default quotes no rule, and a body should set the rule it follows.
+// testdata/NOTES.md gives the source of each rule and each line of the
+// tables.
 //
 // A 建設仮勘定 names the asset it became (TransferTo) and leaves the register
 // on that asset's 取得年月日 (振替).

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/koukaikei/koukaikei/account/fixedasset"
 	"github.com/koukaikei/koukaikei/account/journal"
 	"github.com/koukaikei/koukaikei/statement"
@@ -109,7 +111,17 @@ func TestWorkedAssets(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		readStatement(t, filepath.Join(dir, id+".csv"), tmpl.Form())
+		s := readStatement(t, filepath.Join(dir, id+".csv"), tmpl.Form())
+		for _, c := range workedSchedules[id] {
+			v, ok := s.Cell(c.row, c.column)
+			got := ""
+			if v.Valid {
+				got = v.Amount.String()
+			}
+			if !ok || got != c.want {
+				t.Errorf("%s: %s %s = %q, want %q", id, c.row, c.column, got, c.want)
+			}
+		}
 	}
 	for _, line := range []string{
 		"○ 附属明細書: 有形固定資産の明細と行政目的別明細 = 貸借対照表: 42 links hold",
@@ -121,6 +133,76 @@ func TestWorkedAssets(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "\n× ") {
 		t.Errorf("a tie does not hold:\n%s", out.String())
+	}
+}
+
+// workedSchedules are the schedules of the worked register, transcribed
+// from WORKED.md, section 3a: every figure of both, blanks as "".
+var workedSchedules = map[string][]struct{ row, column, want string }{
+	unified.TangibleAssets: {
+		{"事業用資産/土地", "前年度末残高", "170000000"}, {"事業用資産/土地", "本年度増加額", "10000000"},
+		{"事業用資産/土地", "本年度減少額", "20000000"}, {"事業用資産/土地", "本年度末残高", "160000000"},
+		{"事業用資産/土地", "本年度末減価償却累計額", ""}, {"事業用資産/土地", "本年度償却額", ""},
+		{"事業用資産/土地", "差引本年度末残高", "160000000"},
+		{"事業用資産/建物", "前年度末残高", "600000000"}, {"事業用資産/建物", "本年度増加額", "300000000"},
+		{"事業用資産/建物", "本年度減少額", "0"}, {"事業用資産/建物", "本年度末残高", "900000000"},
+		{"事業用資産/建物", "本年度末減価償却累計額", "255000000"}, {"事業用資産/建物", "本年度償却額", "15000000"},
+		{"事業用資産/建物", "差引本年度末残高", "645000000"},
+		{"インフラ資産/工作物", "前年度末残高", "400000000"}, {"インフラ資産/工作物", "本年度増加額", "0"},
+		{"インフラ資産/工作物", "本年度減少額", "0"}, {"インフラ資産/工作物", "本年度末残高", "400000000"},
+		{"インフラ資産/工作物", "本年度末減価償却累計額", "88000000"}, {"インフラ資産/工作物", "本年度償却額", "8000000"},
+		{"インフラ資産/工作物", "差引本年度末残高", "312000000"},
+		{"物品", "前年度末残高", "6200000"}, {"物品", "本年度増加額", "0"}, {"物品", "本年度減少額", "1200000"},
+		{"物品", "本年度末残高", "5000000"}, {"物品", "本年度末減価償却累計額", "4999999"},
+		{"物品", "本年度償却額", "999999"}, {"物品", "差引本年度末残高", "1"},
+		{"事業用資産", "前年度末残高", "770000000"}, {"事業用資産", "本年度増加額", "310000000"},
+		{"事業用資産", "本年度減少額", "20000000"}, {"事業用資産", "本年度末残高", "1060000000"},
+		{"事業用資産", "本年度末減価償却累計額", "255000000"}, {"事業用資産", "本年度償却額", "15000000"},
+		{"事業用資産", "差引本年度末残高", "805000000"},
+		{"インフラ資産", "差引本年度末残高", "312000000"},
+		{"合計", "前年度末残高", "1176200000"}, {"合計", "本年度増加額", "310000000"},
+		{"合計", "本年度減少額", "21200000"}, {"合計", "本年度末残高", "1465000000"},
+		{"合計", "本年度末減価償却累計額", "347999999"}, {"合計", "本年度償却額", "23999999"},
+		{"合計", "差引本年度末残高", "1117000001"},
+	},
+	unified.TangibleAssetsByPurpose: {
+		{"事業用資産/土地", "生活インフラ・国土保全", "10000000"}, {"事業用資産/土地", "教育", ""},
+		{"事業用資産/土地", "総務", "150000000"}, {"事業用資産/土地", "合計", "160000000"},
+		{"事業用資産/建物", "教育", "297000000"}, {"事業用資産/建物", "総務", "348000000"},
+		{"事業用資産/建物", "合計", "645000000"},
+		{"インフラ資産/工作物", "生活インフラ・国土保全", "312000000"}, {"インフラ資産/工作物", "合計", "312000000"},
+		{"物品", "総務", "1"}, {"物品", "合計", "1"},
+		{"事業用資産", "生活インフラ・国土保全", "10000000"}, {"事業用資産", "教育", "297000000"},
+		{"事業用資産", "総務", "498000000"}, {"事業用資産", "合計", "805000000"},
+		{"合計", "生活インフラ・国土保全", "322000000"}, {"合計", "教育", "297000000"},
+		{"合計", "総務", "498000001"}, {"合計", "合計", "1117000001"},
+	},
+}
+
+// TestWorkedAgingRatio checks the 有形固定資産減価償却率 of the worked
+// register, in total, by account and by 行政目的, against WORKED.md,
+// section 3a.
+func TestWorkedAgingRatio(t *testing.T) {
+	year, err := readAssets("testdata/assets.csv", 2023, fixedasset.Monthly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		m    fixedasset.Movement
+		want string
+	}{
+		{"合計", year.Tangible(), "26.7"},
+		{"事業用資産/建物", year.Account(fixedasset.BusinessBuilding), "28.3"},
+		{"インフラ資産/工作物", year.Account(fixedasset.InfraStructure), "22.0"},
+		{"物品", year.Account(fixedasset.Goods), "100.0"},
+		{"総務", year.Purpose(fixedasset.Administration), "42.5"},
+		{"教育", year.Purpose(fixedasset.Education), "1.0"},
+		{"生活インフラ・国土保全", year.Purpose(fixedasset.Infrastructure), "22.0"},
+	} {
+		if r, ok := c.m.AgingRatio(1); !ok || !r.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("%s: %s, %v, want %s", c.name, r, ok, c.want)
+		}
 	}
 }
 

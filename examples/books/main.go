@@ -21,7 +21,8 @@
 // them too, and the 附属明細書's 有形固定資産の明細 and 有形固定資産の行政目的別明細
 // are printed after the statements and tied to the 貸借対照表. -method is
 // how the register depreciates the years of acquisition and disposal:
-// 翌年度から (the default, the 手引き's 原則) or 月割.
+// 翌年度から (the default) or 月割; which of them the 手引き makes its 原則
+// has not been confirmed against its text (see account/fixedasset).
 //
 // The year is -year, or else the fiscal year of the earliest date in the
 // journal (or the budget data, without a journal): every other date must

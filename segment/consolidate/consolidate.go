@@ -34,7 +34,10 @@
 // yen allotted. A member whose ratio changed (比例連結割合の変更) has its
 // 前年度末 balances at last year's ratio and the 差額 on the rows
 // 比例連結割合変更に伴う差額. An elimination against a 比例連結 member is
-// entered at 100 % and applied at its ratio.
+// entered at 100 %, a line of it naming the member, and applied at its
+// ratio; a line that names no member, on a row where only 比例連結 members
+// have figures, is an error, for it would apply in full to figures taken
+// at a ratio.
 //
 // # 他団体出資等分 and 投資と資本の相殺消去
 //
@@ -297,7 +300,10 @@ type Result struct {
 //     from its member's figure than the figure has, or that names members
 //     at different ratios (ErrRange); whose row, statement, column, side or
 //     member is not one of the scope's (ErrUnknown), or of the
-//     純資産変動計算書 without a column (ErrMissing);
+//     純資産変動計算書 without a column, or that names no member on a row
+//     where only 比例連結 members have figures (ErrMissing);
+//   - eliminations that together take a figure of the 単純合算, on a row
+//     other than a class of 純資産, past 0 (ErrRange);
 //   - an elimination that does not balance (ErrUnbalanced), naming the
 //     link it breaks;
 //   - consolidated statements that break a link (ErrLink).

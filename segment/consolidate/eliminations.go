@@ -79,11 +79,19 @@ var forms = sync.OnceValue(func() map[string]standardForm {
 func (c *Consolidation) eliminations(ms []*member, derived []segment.Elimination) ([]applied, []Problem) {
 	var out []applied
 	var ps []Problem
+	only := map[target]string{} // the 比例連結 members alone with a figure in a cell, by unnamed
 	for i, e := range slices.Concat(derived, c.Eliminations) {
 		name := cmp.Or(e.Name, strconv.Itoa(i-len(derived)+1))
 		var eps []Problem
 		fail := func(p Problem) { p.Elimination = name; eps = append(eps, p) }
 		a, ratio := c.check(e, ms, fail)
+		if len(eps) == 0 && i >= len(derived) && ratio.Equal(one) {
+			for _, l := range slices.Concat(e.Lines, []segment.Line{e.Reconcile}) {
+				if l.Member == "" && l.Row != "" {
+					c.unnamed(l, ms, only, fail)
+				}
+			}
+		}
 		if len(eps) == 0 {
 			a.name, a.kind = name, e.Kind
 			if d := e.Difference(); e.Reconcile.Row != "" && !d.IsZero() {
@@ -107,7 +115,60 @@ func (c *Consolidation) eliminations(ms []*member, derived []segment.Elimination
 		}
 		ps = append(ps, eps...)
 	}
+	if len(ps) == 0 {
+		ps = c.overdrawn(ms, out)
+	}
 	return out, ps
+}
+
+// overdrawn returns a problem for each figure that the eliminations, all
+// together, take past 0: a figure of the members' 単純合算, other than 0, on
+// a row of an asset, a liability, a revenue, an expense or a cash flow,
+// that they turn to the other sign: they take more than the members
+// booked, as lines on the figures of a 比例連結 member that do not name it,
+// and so apply at 100 %, may. The classes of 純資産 are left out: their
+// figures may be of either sign.
+func (c *Consolidation) overdrawn(ms []*member, es []applied) []Problem {
+	var ps []Problem
+	for _, k := range unified.Kinds() {
+		id := unified.ID(k, c.Scope)
+		f := forms()[id]
+		t, _ := unified.Template(id)
+		for _, r := range f.Rows {
+			a, ok := unified.Chart().Lookup(r.Account)
+			if r.Kind != statement.Item || !ok || a.Category == account.NetAssets {
+				continue
+			}
+			for _, col := range f.inputs {
+				var moved, sum decimal.Decimal
+				var names []string
+				for _, e := range es {
+					if v, ok := e.effects[k][col][r.Key]; ok && !v.IsZero() {
+						moved = moved.Add(v)
+						names = append(names, e.name)
+					}
+				}
+				if moved.IsZero() {
+					continue
+				}
+				for _, m := range ms {
+					v, _ := m.at[k].Cell(r.Key, col)
+					sum = sum.Add(v.Amount)
+				}
+				if sum.IsZero() || sum.Add(moved).Sign() != -sum.Sign() {
+					continue
+				}
+				p := Problem{Elimination: strings.Join(names, ", "), Statement: id, Row: labelPath(t, r.Key),
+					Err: fmt.Errorf("%w: the eliminations take %s from the 単純合算 %s, past 0: more than the members booked (a line on the figure of a 比例連結 member names the member, so that it applies at the member's ratio)",
+						ErrRange, format.Amount(moved.Abs()), format.Amount(sum))}
+				if len(f.inputs) > 1 {
+					p.Column = col
+				}
+				ps = append(ps, p)
+			}
+		}
+	}
+	return ps
 }
 
 // check checks elimination e and returns what it moves and the ratio it
@@ -189,6 +250,38 @@ func (c *Consolidation) check(e segment.Elimination, ms []*member, fail func(Pro
 		a.effects.add(t.kind, t.col, t.row, l.Effect(t.category))
 	}
 	return a, ratio
+}
+
+// unnamed fails line l, which names no member, of an elimination that no
+// line against a 比例連結 member makes apply at a ratio, if only 比例連結
+// members have a figure in its cell: it would apply at 100 % to figures
+// taken at their ratios, as a 負担金 eliminated in full from a 組合's
+// 経常収益 at 23.7 % would. Naming the member, it applies at the member's
+// ratio. only keeps, for each cell looked at, the columns of those
+// members, or "" for none, so that each cell is looked at once.
+func (c *Consolidation) unnamed(l segment.Line, ms []*member, only map[target]string, fail func(Problem)) {
+	t, _ := c.target(l)
+	at, ok := only[t]
+	if !ok {
+		var cols []string
+		for _, m := range ms {
+			if v, _ := m.own[t.kind].Cell(t.row, t.col); v.Valid && !v.Amount.IsZero() {
+				if m.method != Proportional {
+					cols = nil
+					break
+				}
+				cols = append(cols, m.column)
+			}
+		}
+		at = strings.Join(cols, ", ")
+		only[t] = at
+	}
+	if at != "" {
+		tm, _ := unified.Template(unified.ID(t.kind, c.Scope))
+		fail(Problem{Statement: unified.ID(t.kind, c.Scope), Row: labelPath(tm, t.row), Err: fmt.Errorf(
+			"%w: the line names no member, and only %s have a figure on its row: name the member, so that the line, entered at 100 %%, applies at its ratio",
+			ErrMissing, at)})
+	}
 }
 
 // target returns the cell that line l moves: on the statement it names,

@@ -34,7 +34,8 @@ var (
 	// ErrMissing means something required that is not there: the
 	// consolidation, its members, a member's name, book or statement, the
 	// 出資割合 a 第三セクター等 is consolidated by, an elimination's lines,
-	// a file.
+	// the member of a line on a row where only 比例連結 members have
+	// figures, a file.
 	ErrMissing = errs.ErrMissing
 	// ErrDuplicate means a name given twice: a member, or a column of the
 	// 精算表.
@@ -43,7 +44,8 @@ var (
 	// positive, a ratio or share not above 0 and below (or at most) 1, a
 	// method that is not one, an elimination that takes more from a
 	// member's figure than it has, an investment beyond the investor's
-	// 出資金, lines against members at different ratios.
+	// 出資金, lines against members at different ratios, eliminations that
+	// take a figure of the 単純合算 past 0.
 	ErrRange = errs.ErrRange
 	// ErrScope means a consolidation of a scope that consolidates
 	// nothing, or a member that its scope does not take, or takes by

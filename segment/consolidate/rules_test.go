@@ -257,6 +257,58 @@ func TestEliminationLines(t *testing.T) {
 	}
 }
 
+// An elimination against a 比例連結 member is entered at 100 % and applies
+// at the member's ratio where a line names the member. E1 of こだま町, the
+// 負担金 to the 組合 at 23.7 %, with no line naming it, would apply in full
+// to the 組合's figures at the ratio: its lines on rows where only the
+// 組合 has a figure are refused, naming the elimination, the row and the
+// member. Naming the 組合, as kodama/eliminations.csv does, it applies at
+// 23.7 % (TestWorked).
+func TestEliminationInFull(t *testing.T) {
+	c := kodama(t)
+	e := &c.Eliminations[0]
+	for i := range e.Lines {
+		e.Lines[i].Member = ""
+	}
+	_, err := c.Build()
+	var ce *consolidate.Error
+	if !errors.Is(err, consolidate.ErrMissing) || !errors.As(err, &ce) || len(ce.Problems) != 2 {
+		t.Fatalf("E1 in full: %v, want two problems wrapping ErrMissing", err)
+	}
+	for i, want := range [][2]string{{"pl-consolidated", "経常収益/その他"}, {"cf-consolidated", "業務収入/その他の収入"}} {
+		p := ce.Problems[i]
+		if p.Elimination != "E1" || p.Statement != want[0] || p.Row != want[1] || !strings.Contains(p.Error(), "only こだま衛生組合（23.7%） have a figure") {
+			t.Errorf("problem %d: %v, want E1 on %s %s naming the 組合", i, p, want[0], want[1])
+		}
+	}
+}
+
+// Eliminations that take a figure of the 単純合算 past 0 are refused:
+// 未収金 and 未払金 of 50 each, less 60.
+func TestOverdrawn(t *testing.T) {
+	c := two(t)
+	c.Members[0].Book = sparseBook(t, map[unified.Kind]map[string]int64{
+		unified.BalanceSheet: {"1510": 100, "1520": 50, "2120": 50, "3020": 100},
+		unified.NetAssets:    {"6000:余剰分（不足分）": 100},
+		unified.CashFlow:     {"9100": 100},
+	})
+	c.Eliminations = []segment.Elimination{{Name: "E", Lines: []segment.Line{line(kacc.Debit, "未払金", "", 60), line(kacc.Credit, "未収金", "", 60)}}}
+	_, err := c.Build()
+	var ce *consolidate.Error
+	if !errors.Is(err, consolidate.ErrRange) || !errors.As(err, &ce) || len(ce.Problems) != 2 {
+		t.Fatalf("60 of 50: %v, want two problems wrapping ErrRange", err)
+	}
+	for i, row := range []string{"未収金", "未払金"} {
+		if p := ce.Problems[i]; p.Elimination != "E" || p.Statement != "bs-consolidated" || p.Row != row || !strings.Contains(p.Error(), "take 60 from the 単純合算 50") {
+			t.Errorf("%v, want E on %s saying 60 of 50", p, row)
+		}
+	}
+	c.Eliminations[0].Lines[0].Amount, c.Eliminations[0].Lines[1].Amount = yen(50), yen(50)
+	if _, err := c.Build(); err != nil {
+		t.Errorf("50 of 50: %v", err)
+	}
+}
+
 // An internal balance booked at different amounts on its two sides is
 // reconciled on the row the elimination names, and the notes say by how
 // much. 一般会計等 owes 12 that 組合 books as 10 (at 100 %): 借方 未払金 12,

@@ -360,3 +360,34 @@ func TestConversionTable(t *testing.T) {
 		t.Errorf("工事請負費 without 分類: %v", err)
 	}
 }
+
+// TestConversionTableOverride adds a body's own rule to the sample table:
+// a body that books 議員報酬 on その他（人件費） rather than on 職員給与費 (the
+// sample's choice for 報酬, which testdata/NOTES.md says is unconfirmed)
+// gives 款 議会費 with 節 報酬, which is more specific than 節 報酬 alone and
+// so books the 議会費's 報酬 only; 報酬 of another 款 keeps the sample's
+// rule.
+func TestConversionTableOverride(t *testing.T) {
+	names := unified.Names()
+	text := string(unified.ConversionCSV()) + "歳出,議会費,,,報酬,,,人件費/その他,人件費支出,議員報酬\n"
+	tb, err := conversion.ReadTableCSV(strings.NewReader(text), "map.csv", names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := conversion.ReadRecordsCSV(strings.NewReader(`日付,歳入歳出,款,項,目,節,金額
+2024-03-21,歳出,議会費,議会費,議会費,報酬,1000
+2024-03-21,歳出,総務費,選挙費,選挙管理委員会費,報酬,200
+`), "b.csv", names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := tb.Convert(recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"人件費/その他", "職員給与費"} {
+		if got := names.Label(entries[i].Lines[0].Account); got != want {
+			t.Errorf("record %d: 借方 %s, want %s", i+1, got, want)
+		}
+	}
+}
