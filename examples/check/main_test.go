@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -213,6 +214,15 @@ func TestWholeFiles(t *testing.T) {
 				t.Errorf("check %s: exit %d; stderr %q\ngot:\n%s\nwant:\n%s", strings.Join(tt.args, " "), code, errs.String(), got, want)
 			}
 		})
+	}
+	// A file without a statement.
+	empty := filepath.Join(t.TempDir(), "empty.csv")
+	if err := os.WriteFile(empty, []byte("\n,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out0, errs0 bytes.Buffer
+	if code := run([]string{empty}, &out0, &errs0, builtin{}); code != 2 || !strings.Contains(errs0.String(), "no statement in "+empty) {
+		t.Errorf("a file without a statement: exit %d, stderr %q", code, errs0.String())
 	}
 	// A form named for a file that holds another statement.
 	var out, errs bytes.Buffer

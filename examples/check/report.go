@@ -125,6 +125,9 @@ func (w *whole) read(args []string) error {
 			}
 		}
 	}
+	if len(w.book.IDs()) == 0 {
+		return fmt.Errorf("no statement in %s", strings.Join(files, ", "))
+	}
 	return nil
 }
 

@@ -118,14 +118,15 @@ func TestReadScopes(t *testing.T) {
 }
 
 // 島田市's 行政コスト計算書 in 千円, laid out as its open-data workbook is:
-// the unit within the line that names the body, the period above. Four
+// the unit within the line that names the body, the period above; the
+// workbook's empty second sheet holds no statement. Four
 // totals are within rounding (examples/check/testdata/NOTES.md), the
 // others exact.
 func TestReadShimada(t *testing.T) {
 	b := readBook(t, "shimada-h29-pl.xlsx")
 	s, ok := b.Statement("pl-general")
-	if !ok {
-		t.Fatalf("ids %v", b.IDs())
+	if !ok || len(b.IDs()) != 1 {
+		t.Fatalf("ids %v: the empty Sheet2 holds no statement", b.IDs())
 	}
 	m := s.Meta()
 	if m.Unit != format.Thousand || m.Entity != "自治体名:島田市 会計:一般会計等" || m.Period.Start.String() != "平成29年4月1日" {
