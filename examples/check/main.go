@@ -39,7 +39,8 @@
 // 科目 or any heading of its own in the first column, one column per
 // amount column of the form, optionally a key column; - for 該当なし; in
 // UTF-8 or CP932; separated by commas or, if its first line with either has
-// a tab, by tabs.
+// a tab, by tabs. PUBLISHED.xlsx is a workbook of one sheet that holds
+// text (empty sheets are passed over).
 //
 // -unit U is the unit figures are printed in: 円 (the default), 千円,
 // 百万円, 万円 or 億円; -rounding R is how each was rounded on its own from
@@ -72,6 +73,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/format"
@@ -488,18 +490,30 @@ func verdict(violations, undecided int) string {
 	return "consistent"
 }
 
-// readXLSX reads the first sheet of a workbook, whose unit, if it states
-// one, must be -unit's.
+// readXLSX reads the one sheet of a workbook that holds text, whose unit,
+// if it states one, must be -unit's. A workbook of more is an error
+// rather than sheets passed over: without -form, check reads them all.
 func (c *checker) readXLSX() error {
 	sheets, err := xlsx.ReadFile(c.file)
 	if err != nil {
 		return err
 	}
+	var filled []statement.Grid
+	for _, g := range sheets {
+		if slices.ContainsFunc(g.Rows, func(row []string) bool {
+			return slices.ContainsFunc(row, func(c string) bool { return strings.TrimSpace(c) != "" })
+		}) {
+			filled = append(filled, g)
+		}
+	}
+	if len(filled) != 1 {
+		return fmt.Errorf("%w: %s: -form reads a workbook of one sheet, not %d; without -form, check reads every sheet", errUsage, c.file, len(filled))
+	}
 	t, err := statement.Compile(c.form)
 	if err != nil {
 		return err
 	}
-	s, err := t.ReadGrid(sheets[0], statement.ReadOptions{Source: c.file, Meta: c.meta})
+	s, err := t.ReadGrid(filled[0], statement.ReadOptions{Source: c.file, Meta: c.meta})
 	if err != nil {
 		return err
 	}

@@ -94,6 +94,7 @@ func TestUsage(t *testing.T) {
 		{"no file", []string{"-form", "pl-general"}, []string{"one published file"}},
 		{"no form and no file", []string{}, []string{"no -form, and no report's files"}},
 		{"a directory of broken workbooks", []string{"../../statement/xlsx/testdata"}, []string{"bad-figures.xlsx", "text!B3", "12a3"}},
+		{"a workbook of several sheets with -form", []string{"-form", "pl-consolidated", workbooks + "minato-consolidated.xlsx"}, []string{"minato-consolidated.xlsx", "not 4"}},
 		{"bad unit", []string{"-form", "pl-general", "-unit", "万", shimada}, []string{`unknown unit "万"`}},
 		{"bad rounding", []string{"-form", "pl-general", "-rounding", "適当", shimada}, []string{`unknown rounding "適当"`}},
 		{"bad format", []string{"-form", "pl-general", "-format", "xml", shimada}, []string{`unknown format "xml"`}},
