@@ -154,13 +154,13 @@ func TestReadShimada(t *testing.T) {
 func TestReadErrors(t *testing.T) {
 	_, err := xlsx.ReadFile("testdata/bad.xlsx")
 	var e *xlsx.Error
-	if !errors.As(err, &e) || len(e.Problems) != 2 {
+	if !errors.As(err, &e) || len(e.Problems) != 3 {
 		t.Fatalf("ReadFile = %v", err)
 	}
 	for k, want := range []struct {
 		cell string
 		err  error
-	}{{"formula!B2", xlsx.ErrNoValue}, {"error!B2", xlsx.ErrValue}} {
+	}{{"formula!B2", xlsx.ErrNoValue}, {"error!B2", xlsx.ErrValue}, {"logical!B2", xlsx.ErrValue}} {
 		if p := e.Problems[k]; p.Cell != want.cell || !errors.Is(p, want.err) {
 			t.Errorf("problem %d = %v, want %v at %s", k, p, want.err, want.cell)
 		}

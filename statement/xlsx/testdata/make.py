@@ -234,6 +234,9 @@ def bad(out):
     ws = wb.create_sheet("error")
     ws.append(["科目", "金額"])
     ws.append(["経常費用", "#REF!"])
+    ws = wb.create_sheet("logical")
+    ws.append(["科目", "金額"])
+    ws.append(["経常費用", True])  # stored as 1
     wb.save(out)
 
 
