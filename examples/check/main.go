@@ -17,12 +17,12 @@
 // 統一的な基準 in the files given, in the files of a directory given
 // (.csv, .tsv, .txt, .xlsx), each file holding one statement, several one
 // after another under their title lines, the scopes side by side, or, for
-// a workbook, any of these on each sheet. A .txt file is a text export,
-// its columns aligned by spaces (statement.ReadGridText). Each statement's form is
-// recognised from its title and lines (see unified.ReadGrid); ID=FILE
-// reads FILE on the form ID instead. The unit and date of each statement
-// are read from the lines above its table, -unit serving those that state
-// none. Every statement and every link between them (unified.Links, for
+// a workbook, any of these on each sheet; a .txt file is a text export,
+// its columns aligned by spaces (statement.ReadGridText). Each
+// statement's form is recognised from its title and lines (see
+// unified.ReadGrid); ID=FILE reads FILE on the form ID instead. The unit
+// and date of each statement are read from the lines above its table,
+// -unit serving those that state none. Every statement and every link between them (unified.Links, for
 // each scope whose statements the report has) is verified jointly under
 // rounding. It prints, for each statement, its identities counted by
 // verdict, and each identity within rounding, violated or undecided, with
