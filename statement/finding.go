@@ -113,7 +113,9 @@ type Finding struct {
 
 // String describes the finding in one line, naming the statement, the row
 // by label and the column, with amounts in the statement's unit (or in yen
-// where the unit would hide the difference).
+// where the unit would hide the difference). A violation under rounding
+// says by how much it is off beyond rounding and, where its certificate
+// needs other identities (a conflict none of them shows alone), how many.
 func (f Finding) String() string {
 	var b strings.Builder
 	where := f.Label
@@ -167,7 +169,15 @@ func (f Finding) String() string {
 		case f.Verdict != Violation:
 			fmt.Fprintf(&b, " (%s)", f.Verdict)
 		case !f.Excess.IsZero():
-			fmt.Fprintf(&b, " (off by %s beyond rounding)", format.Formatter{Suffix: true}.Format(f.Excess))
+			fmt.Fprintf(&b, " (off by %s beyond rounding", format.Formatter{Suffix: true}.Format(f.Excess))
+			// A joint conflict: its figures may each agree with its own
+			// terms, as got and want do; the certificate names the others.
+			if c := f.Certificate; c != nil && len(c.Identities) == 2 {
+				b.WriteString(", jointly with 1 other identity")
+			} else if c != nil && len(c.Identities) > 2 {
+				fmt.Fprintf(&b, ", jointly with %d other identities", len(c.Identities)-1)
+			}
+			b.WriteString(")")
 		case f.Certificate != nil && f.Certificate.Split != nil:
 			b.WriteString(" (no whole yen satisfy it together with the others)")
 		}

@@ -17,7 +17,7 @@ import (
 // A Grid is a table as a published file lays it out: rows of cells, each
 // holding the text it prints, as a CSV file or a worksheet has them. The
 // package xlsx in this repository reads a workbook's sheets into Grids;
-// GridOf reads a CSV file into one. Template.ReadGrid reads a statement
+// ReadGridCSV reads a CSV file into one. Template.ReadGrid reads a statement
 // from a Grid in the layouts statements are published in, SplitGrid cuts
 // a Grid of several statements into one for each, and ReadGridColumns
 // reads a table of statements side by side.
@@ -27,19 +27,32 @@ type Grid struct {
 	Rows   [][]string // the text of each cell; rows may differ in length
 	// Cell, if set, names the cell Rows[i][j] in errors, such as
 	// 貸借対照表!C12; a Grid without it names lines, as a CSV file has
-	// them: Rows[i] is line i+1.
+	// them: Rows[i] is line i+1. A Grid that ReadGridCSV read names the
+	// lines of its file, as long as Rows keeps the rows it read: once
+	// rows are added or removed, errors name rows and columns, no line.
 	Cell func(i, j int) string
 
 	first int   // the index in the source of Rows[0], for a Grid cut from another
 	lines []int // the line of each row in the source, for a CSV file; nil: i+1
+	read  int   // with lines, len(Rows) as read: another length means rows were added or removed
 }
 
 // Slice returns the rows from, up to but not including to, of g. They keep
 // their names in errors: the lines or cells of g.
 func (g Grid) Slice(from, to int) Grid {
+	if g.lines != nil && !g.knownLines() {
+		g.lines = []int{} // rows of no known line, in the slice too
+	}
 	g.Rows = g.Rows[from:to]
 	g.first += from
+	g.read = len(g.Rows)
 	return g
+}
+
+// knownLines reports whether g's rows are still those whose lines it
+// recorded when it was read.
+func (g *Grid) knownLines() bool {
+	return g.lines != nil && len(g.Rows) == g.read && g.first+len(g.Rows) <= len(g.lines)
 }
 
 // ReadGridCSV reads a CSV file as a Grid, a record for each row: UTF-8,
@@ -60,7 +73,7 @@ func ReadGridCSV(r io.Reader, opt ReadOptions) (Grid, error) {
 	if err != nil {
 		return Grid{}, readError(opt.Source, err)
 	}
-	g := Grid{Source: opt.Source, Rows: make([][]string, len(recs)), lines: make([]int, len(recs))}
+	g := Grid{Source: opt.Source, Rows: make([][]string, len(recs)), lines: make([]int, len(recs)), read: len(recs)}
 	for i, rec := range recs {
 		g.Rows[i], g.lines[i] = rec.Fields, rec.Line
 	}
@@ -173,8 +186,12 @@ func (g *Grid) add(ps *problems, i, j int, row, column string, err error) {
 	case i < 0:
 	case g.Cell != nil:
 		p.Cell = g.Cell(g.first+i, max(j, 0))
-	case g.lines != nil:
+	case g.knownLines():
 		p.Line = g.lines[g.first+i]
+	case g.lines != nil:
+		// Rows added or removed after reading the file: which line a
+		// row was is not known, and the problem names its row and
+		// column only.
 	default:
 		p.Line = g.first + i + 1
 	}
@@ -543,35 +560,20 @@ func (c *rowCursor) onlyUnprinted() bool {
 // figures reads the cells of line l, of block h, into row i of s.
 func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 	t, g := r.t, r.g
-	ncol := len(t.form.Columns)
 	row := &t.form.Rows[i]
 	name := rowRef(i, *row)
 	if h.key >= 0 && l.label != row.Label && normalLabel(l.label) != t.normals[i] {
 		g.addf(r.ps, l.i, h.label, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(l.label), quote.Bounded(row.Label))
 	}
+	cells := cellReader{s: s}
 	for k, j := range h.cols {
-		col := t.form.Columns[j]
-		if col.Kind == Text {
-			if k < len(g.Rows[l.i]) {
-				s.texts[i*ncol+j] = strings.Clone(g.Rows[l.i][k])
-			}
-			continue
+		var text string
+		if k < len(g.Rows[l.i]) {
+			text = g.Rows[l.i][k]
 		}
-		text := g.at(l.i, k)
-		if text == "" {
-			s.cells[i*ncol+j] = blankCell(r.meta.Style, *row)
-			continue
+		if err := cells.read(i, j, text); err != nil {
+			g.add(r.ps, l.i, k, name, t.form.Columns[j].Name, err)
 		}
-		if row.Kind == Header {
-			g.addf(r.ps, l.i, k, name, col.Name, ErrMismatch, "a figure on a header row")
-			continue
-		}
-		a, err := parseFigure(text, &r.meta, row)
-		if err != nil {
-			g.add(r.ps, l.i, k, name, col.Name, err)
-			continue
-		}
-		s.cells[i*ncol+j] = a
 	}
 }
 

@@ -204,6 +204,57 @@ func TestReadGridCSV(t *testing.T) {
 	}
 }
 
+// A Grid read from a CSV file names the file's lines while its rows are
+// those read; once the caller adds or removes rows, a problem names its
+// row and column, never a line of another row, and nothing panics. A Grid
+// made by hand names Rows[i] line i+1.
+func TestReadGridCSVRowsChanged(t *testing.T) {
+	// An empty line after the heading: 負債及び純資産合計, the last of
+	// Rows, Rows[8], is line 10.
+	in := "科目,金額\n\n固定資産,4\n土地,5\n建物減価償却累計額,-1\n現金預金,2\n資産合計,6\n地方債,7\n余剰分（不足分）,-1\n負債及び純資産合計,6x\n"
+	g, err := statement.ReadGridCSV(strings.NewReader(in), statement.ReadOptions{Source: "bs.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := g
+	title.Rows = append([][]string{{"貸借対照表"}}, g.Rows...)
+	note := g
+	note.Rows = append(slices.Clone(g.Rows), []string{"※ 注記"})
+	for _, tc := range []struct {
+		name string
+		g    statement.Grid
+		line int
+	}{
+		{"as read", g, 10},
+		{"as read, sliced", g.Slice(0, len(g.Rows)), 10},
+		{"a title line added", title, 0},
+		{"a note added", note, 0},
+		{"a note added, then sliced", note.Slice(0, len(note.Rows)), 0},
+		// A Grid made by hand: Rows[i] is line i+1, sliced or not.
+		{"made by hand", statement.Grid{Source: "bs.csv", Rows: g.Rows}, 9},
+		{"made by hand, sliced", statement.Grid{Source: "bs.csv", Rows: title.Rows}.Slice(1, len(title.Rows)), 10},
+	} {
+		_, err := gridForm(t).ReadGrid(tc.g, statement.ReadOptions{})
+		var e *statement.Error
+		if !errors.As(err, &e) {
+			t.Errorf("%s: %v, want an *Error", tc.name, err)
+			continue
+		}
+		found := false
+		for _, p := range e.Problems {
+			if errors.Is(p, format.ErrSyntax) {
+				found = true
+				if p.Line != tc.line || p.Row != "3990" || p.Column != "金額" {
+					t.Errorf("%s: %v at line %d, row %q, column %q; want line %d, row 3990, column 金額", tc.name, p, p.Line, p.Row, p.Column, tc.line)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: %v, want a syntax error", tc.name, err)
+		}
+	}
+}
+
 // Statements one after another are cut at their title lines, the form
 // number going with its title.
 func TestSplitGrid(t *testing.T) {

@@ -353,25 +353,30 @@ const maxYen = 1_000_000_000_000_000_000
 // addIdentities adds the identities of statement k, in Verify's order.
 func (p *plan) addIdentities(k int, s *Statement, recomputed []bool) {
 	t := s.t
-	ncol := len(t.form.Columns)
 	for i, row := range t.form.Rows {
 		for c, col := range t.form.Columns {
 			if t.formulas[i] != nil && col.Kind != Text {
-				p.addIdentity(k, t, recomputed, i, c, t.formulas[i], t.rowRules[i], true, t.rowTerms[i], c, ncol)
+				p.addIdentity(k, t, recomputed, i, c, true)
 			}
 			if row.Kind != Header && col.Kind == Computed {
-				p.addIdentity(k, t, recomputed, i, c, col.Formula, t.colRules[c], false, t.colTerms[c], i*ncol, 1)
+				p.addIdentity(k, t, recomputed, i, c, false)
 			}
 		}
 	}
 }
 
-// addIdentity adds the identity of the cell in row i, column c of
-// statement k: f, whose n-th term is the cell base + terms[n]·step, as
-// the equation head − terms.
-func (p *plan) addIdentity(k int, t *Template, recomputed []bool, i, c int, f Formula, rule string, byRow bool, terms []int, base, step int) {
+// addIdentity adds an identity of the cell in row i, column c of
+// statement k, as the equation head − terms: its row's formula (byRow),
+// whose terms are rows of column c, or else its column's, whose terms are
+// columns of row i.
+func (p *plan) addIdentity(k int, t *Template, recomputed []bool, i, c int, byRow bool) {
 	ncol := len(t.form.Columns)
 	head := i*ncol + c
+	// The n-th term of f is the cell base + terms[n]·step.
+	f, rule, terms, base, step := t.form.Columns[c].Formula, t.colRules[c], t.colTerms[c], i*ncol, 1
+	if byRow {
+		f, rule, terms, base, step = t.formulas[i], t.rowRules[i], t.rowTerms[i], c, ncol
+	}
 	hidden := t.form.Rows[i].Hidden
 	x := judged{stmt: int32(k), hidden: hidden, start: len(p.buf), side: len(f)}
 	vars := p.stmts[k].cells

@@ -285,3 +285,27 @@ func TestList(t *testing.T) {
 		t.Errorf("-list of the built-in forms:\n%s", out.String())
 	}
 }
+
+// -h names every unit -unit takes, and -unit takes each it names, at its
+// power of ten: 円 1, 千円 10^3, 百万円 10^6, 万円 10^4, 億円 10^8.
+func TestUnits(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"-h"}, &out, &errs, builtin{}); code != 2 {
+		t.Errorf("-h: exit %d, want 2", code)
+	}
+	// The line "  U: 円, 千円, … or 億円; R: …".
+	_, list, _ := strings.Cut(errs.String(), "  U: ")
+	list, _, _ = strings.Cut(list, ";")
+	named := strings.Split(strings.ReplaceAll(list, " or ", ", "), ", ")
+	want := map[string]int32{"円": 0, "千円": 3, "百万円": 6, "万円": 4, "億円": 8}
+	if len(named) != len(want) {
+		t.Errorf("-h names the units %q, want %d", named, len(want))
+	}
+	for _, unit := range named {
+		exp, ok := want[unit]
+		meta, _, err := parseFlags(unit, "四捨五入", "text")
+		if !ok || err != nil || meta.Unit.Exp() != exp {
+			t.Errorf("-unit %s: %v, %v; want 10^%d", unit, meta.Unit, err, exp)
+		}
+	}
+}

@@ -31,8 +31,10 @@
 // # Links
 //
 // [Links] gives the 財務書類4表の相互関係 of a scope and [Verify] checks a
-// book against them; [YearlyLinks], [Years] and [VerifyYears] check last
-// year's closing balances against this year's opening ones.
+// book against them, every figure as printed; [VerifyRounded] checks a book
+// printed in 千円 or 百万円 under rounding, as statement.Book.VerifyRounded
+// does. [YearlyLinks], [Years] and [VerifyYears] check last year's closing
+// balances against this year's opening ones.
 //
 // # Books
 //

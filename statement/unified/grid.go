@@ -40,14 +40,18 @@ func ReadGrid(g statement.Grid, opt statement.ReadOptions) (*statement.Book, err
 // AddGrid reads the statements of g as ReadGrid does and adds them to b,
 // so that the sheets of a workbook, or several files, make one book. A
 // grid without text in any cell, such as the empty sheet an office
-// program leaves in a new workbook, holds no statement and adds none.
+// program leaves in a new workbook, holds no statement and adds none. A
+// nil b is a *statement.Error wrapping statement.ErrMissing.
 func AddGrid(b *statement.Book, g statement.Grid, opt statement.ReadOptions) error {
-	if blank(g) {
-		return nil
-	}
 	opt.StatedUnit = true
 	if opt.Source == "" {
 		opt.Source = g.Source
+	}
+	if b == nil {
+		return gridError(g, opt, statement.ErrMissing, "no book to add the statements to")
+	}
+	if blank(g) {
+		return nil
 	}
 	titles := make([]string, 0, len(the().forms)+len(kinds))
 	for _, fi := range the().forms {
