@@ -333,17 +333,30 @@ func FuzzReadText(f *testing.F) {
 	})
 }
 
-// ReadGrid, ReadGridColumns and SplitGrid never panic, whatever the cells:
+// ReadGrid (of a form printed vertically too), ReadGridColumns and
+// SplitGrid never panic, whatever the cells:
 // a grid is made of the lines of the input, its cells separated by |.
 func FuzzReadGrid(f *testing.F) {
 	f.Add("貸借対照表\n（単位：千円）\n科目|金額|科目|金額\n固定資産|4|地方債|7\n")
 	f.Add("科目|||金額\n|土地||5\n※ 注記\n")
 	f.Add("科目|一般会計等|全体\n土地|-|1\n")
+	f.Add("区分|金額\n出資金|\n当期首残高|1\n当期変動額|0\n積立金|\n当期首残高|2\n当期変動額|\n積立|3\n※ 注記\n")
 	tmpl, err := statement.Compile(&statement.Form{Title: "貸借対照表", Split: "2", Columns: amount, Rows: []statement.Row{
 		{Key: "1", Kind: statement.Item, Label: "固定資産"},
 		{Key: "2", Kind: statement.Item, Label: "地方債"},
 		{Key: "t", Kind: statement.Total, Label: "合計", Formula: statement.Formula{{Key: "1"}, {Key: "2"}}},
 	}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	vert, err := statement.Compile(&statement.Form{Title: "純資産変動計算書", Vertical: true,
+		Columns: []statement.Column{{Name: "出資金", Kind: statement.Input}, {Name: "積立金", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "b", Kind: statement.Item, Label: "当期首残高"},
+			{Key: "h", Kind: statement.Header, Label: "当期変動額"},
+			{Key: "u", Kind: statement.Item, Label: "積立", Indent: 1},
+			{Key: "e", Kind: statement.Total, Label: "当期末残高", Formula: statement.Formula{{Key: "b"}, {Key: "u"}}},
+		}})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -358,5 +371,8 @@ func FuzzReadGrid(f *testing.F) {
 			}
 		}
 		statement.ReadGridColumns(g, []statement.GridColumn{{Name: "一般会計等", Template: tmpl}, {Name: "全体", Template: tmpl}}, statement.ReadOptions{})
+		if s, err := vert.ReadGrid(g, statement.ReadOptions{StatedUnit: true}); err == nil {
+			s.Verify()
+		}
 	})
 }

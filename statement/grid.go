@@ -232,9 +232,21 @@ type half struct {
 // line (（単位：千円）, or 単位 within a longer line) or a column heading
 // with a unit states the unit, which must be opt.Meta's unless
 // opt.StatedUnit takes it; other lines that are not the form's number or
-// title are its entity. Figures are read as ReadCSV reads them. Errors are
+// title are its entity. Figures are read as ReadCSV reads them. Text in
+// a column that the table does not read, in the column heading or on a
+// line read as a row (a column the form lacks, a figure beyond the last
+// column), is an error wrapping ErrUnknown, never dropped. Errors are
 // an *Error naming the line or the cell (Problem.Cell) of each problem.
+//
+// A Vertical form is read as WriteText prints it: a column heading of a
+// cell that heads the labels and 金額, then for each amount column a line
+// naming it and the lines of its rows in the form's order; a row left
+// out of a column's block has no figure there, and a header row prints
+// blank, or 0 where none of its items has a figure.
 func (t *Template) ReadGrid(g Grid, opt ReadOptions) (*Statement, error) {
+	if t.form.Vertical {
+		return t.readVertical(g, opt)
+	}
 	ps := problems{source: firstNonEmpty(opt.Source, g.Source)}
 	head := -1
 	var halves []half
@@ -248,8 +260,9 @@ func (t *Template) ReadGrid(g Grid, opt ReadOptions) (*Statement, error) {
 		g.addf(&ps, -1, -1, "", "", ErrMissing, "no column heading naming %s", quote.Bounded(strings.Join(columnNames(&t.form), ", ")))
 		return nil, ps.err()
 	}
-	r := gridReader{t: t, g: &g, ps: &ps, meta: opt.Meta.clone(), statedUnit: opt.StatedUnit}
+	r := gridReader{t: t, g: &g, ps: &ps, meta: opt.Meta.clone(), statedUnit: opt.StatedUnit, covered: coveredBy(halves, len(g.Rows[head]))}
 	r.headingLines(head)
+	r.outside(head)
 	for _, h := range halves {
 		for k, j := range h.cols {
 			if _, stated, ok := unitSuffix(g.at(head, k)); ok {
@@ -324,6 +337,46 @@ type gridReader struct {
 	statedUnit bool
 	unitSeen   bool
 	entity     []string
+	// covered marks the columns of the table: its labels, keys and
+	// figures. Text in any other cell of the heading or of a line read
+	// as a row is an error rather than dropped.
+	covered []bool
+	checked []bool // the rows whose other cells are checked
+}
+
+// outside adds a problem for each cell of row i that holds text in a
+// column the table does not read, once for each row.
+func (r *gridReader) outside(i int) {
+	if r.checked == nil {
+		r.checked = make([]bool, len(r.g.Rows))
+	}
+	if r.checked[i] {
+		return
+	}
+	r.checked[i] = true
+	for k := range r.g.Rows[i] {
+		if (k >= len(r.covered) || !r.covered[k]) && r.g.at(i, k) != "" {
+			r.g.addf(r.ps, i, k, "", "", ErrUnknown, "%s in a column that is no column of the form", quote.Bounded(r.g.at(i, k)))
+		}
+	}
+}
+
+// coveredBy returns the columns that halves read, of a heading width
+// cells wide.
+func coveredBy(halves []half, width int) []bool {
+	covered := make([]bool, width)
+	for _, h := range halves {
+		for k := h.label; k < h.first && k < width; k++ {
+			covered[k] = true
+		}
+		for k := range h.cols {
+			covered[k] = true
+		}
+		if h.key >= 0 && h.key < width {
+			covered[h.key] = true
+		}
+	}
+	return covered
 }
 
 // headingLines reads the lines above the column heading at head: the
@@ -474,6 +527,7 @@ func (r *gridReader) body(from int, halves []half, skip func(gridLine, half) boo
 				break
 			}
 			r.figures(s, i, l, h)
+			r.outside(l.i)
 		}
 	}
 	if unmatched != nil && !rows.onlyUnprinted() {
@@ -539,7 +593,8 @@ type GridColumn struct {
 // dash). The heading lines above the table are read for each statement.
 // The statements are returned in the order of cols. A column of cols that
 // the heading lacks is an error, as is a form with more than one amount
-// column.
+// column, and text in a column of none of cols, in the heading or on a
+// line read as a row (ErrUnknown).
 func ReadGridColumns(g Grid, cols []GridColumn, opt ReadOptions) ([]*Statement, error) {
 	ps := problems{source: firstNonEmpty(opt.Source, g.Source)}
 	head, at := -1, make([]int, len(cols))
@@ -596,12 +651,18 @@ func ReadGridColumns(g Grid, cols []GridColumn, opt ReadOptions) ([]*Statement, 
 			g.addf(&ps, head, at[c], "", col.Name, ErrMismatch, "a table of statements side by side needs forms of one amount column")
 			return nil, ps.err()
 		}
-		r := gridReader{t: t, g: &g, ps: &ps, meta: opt.Meta.clone(), statedUnit: opt.StatedUnit}
+		h := half{label: 0, first: first, key: -1, cols: map[int]int{at[c]: j}}
+		// The other statements' columns are read for them.
+		covered := coveredBy([]half{h}, len(g.Rows[head]))
+		for _, k := range at {
+			covered[k] = true
+		}
+		r := gridReader{t: t, g: &g, ps: &ps, meta: opt.Meta.clone(), statedUnit: opt.StatedUnit, covered: covered}
 		r.headingLines(head)
+		r.outside(head)
 		if len(ps.list) > 0 {
 			return nil, ps.err()
 		}
-		h := half{label: 0, first: first, key: -1, cols: map[int]int{at[c]: j}}
 		// Another form's line, without a figure in this column.
 		skip := func(l gridLine, h half) bool {
 			text := g.at(l.i, at[c])

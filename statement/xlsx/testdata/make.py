@@ -210,7 +210,8 @@ def scopes(out):
 def shimada(out):
     """島田市's 行政コスト計算書 of 平成29年度 in 千円, as its open-data
     workbook prints it: figures without separators, 該当なし as -, the
-    unit within the line that names the body."""
+    unit within the line that names the body; and an empty sheet, as
+    office programs leave in a new workbook."""
     wb = Workbook()
     ws = wb.active
     ws.title = "行政コスト計算書"
@@ -228,6 +229,7 @@ def shimada(out):
             line[indent[key]] = label
             line[4] = "-" if amount == "-" else int(amount)
             ws.append(line)
+    wb.create_sheet("Sheet2")
     wb.save(out)
 
 
@@ -242,6 +244,9 @@ def bad(out):
     ws = wb.create_sheet("error")
     ws.append(["科目", "金額"])
     ws.append(["経常費用", "#REF!"])
+    ws = wb.create_sheet("logical")
+    ws.append(["科目", "金額"])
+    ws.append(["経常費用", True])  # stored as 1
     wb.save(out)
 
 
