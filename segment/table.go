@@ -92,9 +92,10 @@ func (c *Table) column() string {
 
 // ConsolidatedForm returns the form of the consolidated statement: the
 // rows of Form, and a column for each segment, then Sum if it is set,
-// Adjust and Total, which is the sum of the others. A Table without a
-// Form, the zero one included, has none: the error is an *Error wrapping
-// ErrMissing.
+// Adjust and Total, which is the sum of the others. Every column is left
+// blank on the rows where Form leaves the consolidated column blank
+// (statement.Row's Blank). A Table without a Form, the zero one included,
+// has none: the error is an *Error wrapping ErrMissing.
 func (c *Table) ConsolidatedForm() (*statement.Form, error) {
 	if c == nil || c.Form == nil {
 		return nil, errorOf("", []Problem{{Err: fmt.Errorf("%w: the table has no form", ErrMissing)}})
@@ -112,6 +113,7 @@ func (c *Table) ConsolidatedForm() (*statement.Form, error) {
 	f.Columns = append(f.Columns,
 		statement.Column{Name: c.adjust(), Kind: statement.Input},
 		statement.Column{Name: c.total(), Kind: statement.Computed, Formula: append(sum, statement.Term{Key: c.adjust()})})
+	f.Rows = statement.SpreadBlank(c.Form.Rows, c.column(), f.Columns)
 	return f, nil
 }
 

@@ -104,6 +104,14 @@ func (a amount) equal(b amount) bool {
 	return a.dec().Equal(b.dec())
 }
 
+// nonzero returns a, or 該当なし for a figure of 0.
+func (a amount) nonzero() amount {
+	if a.valid && (a.d == nil && a.n == 0 || a.d != nil && a.d.IsZero()) {
+		return amount{}
+	}
+	return a
+}
+
 // appendTo appends a, shown as f says, to dst.
 func (a amount) appendTo(dst []byte, f format.Formatter) []byte {
 	if a.valid && a.d == nil {

@@ -174,19 +174,17 @@ func BenchmarkVerifyRounded(b *testing.B) {
 
 // BenchmarkBookVerifyRounded verifies books of a 千円 table of 400,
 // 4,000 and 40,000 rows and the same table in 円, a link tying each row's
-// A to the yen it rounds: a cycle across two statements, decided jointly.
+// A to the yen it rounds: a cycle across two statements, decided jointly;
+// and books of one statement of the shapes BenchmarkVerifyRounded
+// verifies alone, 400, 4,000 and 40,000 blocks that each fail jointly and
+// 20, 200 and 2,000 groups whose computed columns share a term. The time
+// per row, block or group should stay flat.
 func BenchmarkBookVerifyRounded(b *testing.B) {
 	for _, n := range []int{400, 4000, 40000} {
 		thousands, yen := tableStatement(b, n)
-		var book statement.Book
-		if err := book.Add("summary", thousands); err != nil {
-			b.Fatal(err)
-		}
-		if err := book.Add("yen", yen); err != nil {
-			b.Fatal(err)
-		}
+		book := bookOf(b, []string{"summary", "yen"}, thousands, yen)
 		links := tableLinks(n)
-		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("table/rows=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				v, err := book.VerifyRounded(statement.VerifyOptions{Links: links, OmitWithinRounding: true})
@@ -197,6 +195,43 @@ func BenchmarkBookVerifyRounded(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
 		})
 	}
+	for _, n := range []int{20, 200, 2000} {
+		book := bookOf(b, []string{"shared"}, sharedStatement(b, n))
+		b.Run(fmt.Sprintf("shared/groups=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v, err := book.VerifyRounded(statement.VerifyOptions{OmitWithinRounding: true})
+				if err != nil || !v.OK() {
+					b.Fatalf("%v: %v", err, v.Unexpected())
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/group")
+		})
+	}
+	for _, k := range []int{400, 4000, 40000} {
+		book := bookOf(b, []string{"blocks"}, blocksStatement(b, k))
+		b.Run(fmt.Sprintf("blocks=%d", k), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v, err := book.VerifyRounded(statement.VerifyOptions{OmitWithinRounding: true})
+				if err != nil || v.Count(statement.Violation) != k || v.Count(statement.Undecided) != 0 {
+					b.Fatalf("%v: %d violations, %d undecided, want %d and 0", err, v.Count(statement.Violation), v.Count(statement.Undecided), k)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(k), "ns/block")
+		})
+	}
+}
+
+// bookOf returns a book of stmts, under ids.
+func bookOf(b testing.TB, ids []string, stmts ...*statement.Statement) *statement.Book {
+	var book statement.Book
+	for k, s := range stmts {
+		if err := book.Add(ids[k], s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return &book
 }
 
 // tableLinks returns the links of a book of the tables of tableStatement,

@@ -217,6 +217,7 @@ func (r *roundedCheck) statements(v *Verification, j *joint) {
 				}
 			}
 			k := r.plan.index[id]
+			v.Findings = append(v.Findings, s.notBlank(j.p.names[k])...)
 			v.Findings = append(v.Findings, j.blankFindings(k)...)
 			span := j.p.stmts[k].span
 			for x := span[0]; x < span[1]; x++ {

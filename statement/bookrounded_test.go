@@ -312,3 +312,38 @@ func TestBookVerifyRoundedShapes(t *testing.T) {
 		t.Errorf("links changed in place:\n%s\nwant\n%s", got, want[3])
 	}
 }
+
+// A book of a 千円 table whose rows and columns both add up and the same
+// table in 円, each row's A linked to the yen it rounds (the book that
+// BenchmarkBookVerifyRounded verifies at size): consistent, every verdict
+// proven. With one row's A in 円 moved by 2,000 yen, which no rounding to
+// the 千円 printed explains, the link breaks.
+func TestBookVerifyRoundedTable(t *testing.T) {
+	const n = 12
+	thousands, yen := tableStatement(t, n)
+	links := tableLinks(n)
+	for _, move := range []int64{0, 2000} {
+		moved := yen
+		if move != 0 {
+			figs := yen.Figures()
+			for k, f := range figs {
+				if f.Row == "r5" && f.Column == "A" {
+					figs[k].Value = format.CellOf(f.Value.Amount.Add(dyen(move)))
+				}
+			}
+			var err error
+			if moved, err = yen.Template().Build(yen.Meta(), figs); err != nil {
+				t.Fatal(err)
+			}
+		}
+		book := bookOf(t, []string{"summary", "yen"}, thousands, moved)
+		v, err := book.VerifyRounded(statement.VerifyOptions{Links: links})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Count(statement.Undecided) != 0 || (v.Count(statement.Violation) == 0) != (move == 0) {
+			t.Errorf("A of r5 moved by %d yen: %d violations, %d undecided: %v", move, v.Count(statement.Violation), v.Count(statement.Undecided), v.Findings)
+		}
+		checkProofs(t, []*statement.Statement{thousands, moved}, []string{"summary", "yen"}, v, links...)
+	}
+}

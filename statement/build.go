@@ -182,7 +182,9 @@ func Build(f *Form, meta Meta, figures []Figure) (*Statement, error) {
 // Build returns an *Error listing every figure that names an unknown row
 // or column (ErrUnknown; an unknown label with the nearest the form has),
 // is given twice (ErrDuplicate), is not an input (ErrMismatch: a total, a
-// header or a computed column), or is missing (ErrMissing).
+// header or a computed column, or a figure in a cell the form leaves
+// blank, where a Cell without a figure is accepted), or is missing
+// (ErrMissing; a blank cell needs none).
 func (t *Template) Build(meta Meta, figures []Figure) (*Statement, error) {
 	return t.build(meta, figures, false)
 }
@@ -226,6 +228,9 @@ func (t *Template) build(meta Meta, figures []Figure, sparse bool) (*Statement, 
 		case given[i*ncol+j]:
 			ps.addf(0, fig.Row, fig.Column, ErrDuplicate, "figure given twice")
 			continue
+		case t.blank(i*ncol+j) && fig.Value.Valid:
+			ps.addf(0, fig.Row, fig.Column, ErrMismatch, "a figure in a cell the form leaves blank")
+			continue
 		}
 		given[i*ncol+j] = true
 		if col.Kind == Text {
@@ -239,7 +244,7 @@ func (t *Template) build(meta Meta, figures []Figure, sparse bool) (*Statement, 
 			continue
 		}
 		for _, j := range t.inputs {
-			if !given[i*ncol+j] {
+			if !given[i*ncol+j] && !t.blank(i*ncol+j) {
 				ps.addf(0, row.Key, f.Columns[j].Name, ErrMissing, "no figure")
 			}
 		}
@@ -252,25 +257,34 @@ func (t *Template) build(meta Meta, figures []Figure, sparse bool) (*Statement, 
 	return s, nil
 }
 
-// computeRows computes the total and subtotal rows in the given columns.
+// computeRows computes the total and subtotal rows in the given columns;
+// a cell the form leaves blank has no figure.
 func (s *Statement) computeRows(cols []int) {
 	t := s.t
 	ncol := len(t.form.Columns)
 	for _, i := range t.rowOrder {
 		for _, j := range cols {
+			if t.blank(i*ncol + j) {
+				s.cells[i*ncol+j] = amount{}
+				continue
+			}
 			s.cells[i*ncol+j] = s.sumAt(t.formulas[i], t.rowTerms[i], j, ncol)
 		}
 	}
 }
 
 // computeColumns computes the given computed columns on every row with
-// figures.
+// figures; a cell the form leaves blank has none.
 func (s *Statement) computeColumns(cols []int) {
 	t := s.t
 	ncol := len(t.form.Columns)
 	for _, j := range cols {
 		for i, row := range t.form.Rows {
 			if row.Kind == Header {
+				continue
+			}
+			if t.blank(i*ncol + j) {
+				s.cells[i*ncol+j] = amount{}
 				continue
 			}
 			s.cells[i*ncol+j] = s.sumAt(t.form.Columns[j].Formula, t.colTerms[j], i*ncol, 1)
@@ -351,7 +365,8 @@ func (s *Statement) index(row, column string) (int, int, bool) {
 }
 
 // Figures returns the inputs of s: the amounts of its item rows in its
-// input columns, and its non-empty texts. Building the form with them
+// input columns, but for the cells the form leaves blank, and its
+// non-empty texts. Building the form with them
 // gives s back, with every other cell computed.
 func (s *Statement) Figures() []Figure {
 	var figs []Figure
@@ -360,7 +375,7 @@ func (s *Statement) Figures() []Figure {
 	for i, row := range t.form.Rows {
 		for j, col := range t.form.Columns {
 			switch {
-			case col.Kind == Input && row.Kind == Item:
+			case col.Kind == Input && row.Kind == Item && !t.blank(i*len(t.form.Columns)+j):
 				figs = append(figs, Figure{Row: row.Key, Column: col.Name, Value: s.cell(i, j)})
 			case col.Kind == Text && s.text(i, j) != "":
 				figs = append(figs, Figure{Row: row.Key, Column: col.Name, Text: s.text(i, j)})

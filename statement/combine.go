@@ -2,6 +2,7 @@ package statement
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/koukaikei/koukaikei/internal/quote"
 )
@@ -28,7 +29,9 @@ type Part struct {
 // 様式, are printed, and what makes the identities of the combined
 // statement those of every part. The result has meta's entity, date and
 // unit; a computed cell none of whose terms has a figure has none (増減 of
-// two dashes is a dash).
+// two dashes is a dash). A part's cell that its form leaves blank
+// (Row.Blank) is blank in the combined statement, and so is a computed
+// cell all of whose terms are.
 //
 // Combine returns an *Error naming each part whose rows differ (the part,
 // the first row that differs and how), whose column does not exist or is
@@ -80,6 +83,7 @@ func Combine(meta Meta, parts []Part, computed ...Column) (*Statement, error) {
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
+	f.Rows = combinedBlanks(f.Rows, parts, cols, computed)
 	t, err := Compile(&f)
 	if err != nil {
 		return nil, err
@@ -93,6 +97,30 @@ func Combine(meta Meta, parts []Part, computed ...Column) (*Statement, error) {
 	}
 	s.computeColumns(t.colOrder)
 	return s, nil
+}
+
+// combinedBlanks returns rows with the columns a combined statement
+// leaves blank: a part's where its own form leaves its column blank, and
+// a computed column where every column it refers to is blank.
+func combinedBlanks(rows []Row, parts []Part, cols []int, computed []Column) []Row {
+	for i := range rows {
+		rows[i].Blank = nil
+		for k, p := range parts {
+			t := p.Statement.ready().t
+			if t.blank(i*len(t.form.Columns) + cols[k]) {
+				rows[i].Blank = append(rows[i].Blank, p.Name)
+			}
+		}
+		if len(rows[i].Blank) == 0 {
+			continue
+		}
+		for _, c := range computed {
+			if len(c.Formula) > 0 && !slices.ContainsFunc(c.Formula, func(term Term) bool { return !slices.Contains(rows[i].Blank, term.Key) }) {
+				rows[i].Blank = append(rows[i].Blank, c.Name)
+			}
+		}
+	}
+	return rows
 }
 
 // rowDiffers says what of row i of t differs from row i of first: its

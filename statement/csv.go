@@ -20,11 +20,12 @@ import (
 
 // rowColumns are the columns of the row CSV format, the first three
 // required.
-var rowColumns = []string{"key", "kind", "label", "account", "formula", "indent", "note", "hidden", "remark"}
+var rowColumns = []string{"key", "kind", "label", "account", "formula", "indent", "note", "hidden", "remark", "blank"}
 
 // ReadRowsCSV reads the rows of a form from CSV. The header line names the
 // columns key, kind and label, and optionally account, formula, indent,
-// note, hidden and remark, in any order; each following line is a row:
+// note, hidden, remark and blank, in any order; each following line is a
+// row:
 //
 //	key,kind,label,account,formula,indent,note
 //	,header,流動資産,,,1,
@@ -33,7 +34,10 @@ var rowColumns = []string{"key", "kind", "label", "account", "formula", "indent"
 //	net,total,差引,,1100-2100,0,
 //
 // kind is header, item, subtotal or total; a total has a formula, a
-// subtotal sums its children (see Compile). A header column the format
+// subtotal sums its children (see Compile). blank names the columns the
+// form leaves blank on the row (Row.Blank), joined by | as in a columns
+// spec (合計, or 合計|前年度): 様式第3号 leaves 合計 blank on the rows of
+// 固定資産等の変動（内部変動）. A header column the format
 // does not have is an error. Errors are an *Error of source listing every
 // problem with its line.
 func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
@@ -65,6 +69,15 @@ func ReadRowsCSV(r io.Reader, source string) ([]Row, error) {
 			row.Hidden = true
 		default:
 			ps.addf(l.line, row.Key, "hidden", ErrSyntax, "hidden %s is neither true nor false", quote.Bounded(h))
+		}
+		if b := l.field("blank"); b != "" {
+			for _, name := range strings.Split(b, "|") {
+				if name = strings.TrimSpace(name); name == "" {
+					ps.addf(l.line, row.Key, "blank", ErrSyntax, "blank %s names a column without a name", quote.Bounded(b))
+					continue
+				}
+				row.Blank = append(row.Blank, name)
+			}
 		}
 		rows = append(rows, row)
 	}

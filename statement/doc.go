@@ -22,6 +22,13 @@
 // as zero. Links follow the same rule. A form whose publisher prints such
 // totals as 0 says so with ZeroSums.
 //
+// A form may leave cells blank (Row.Blank): not part of the statement, as
+// 様式第3号 leaves 合計 blank on the rows of 固定資産等の変動（内部変動）.
+// No formula applies there; such a cell has no figure, prints blank (not
+// as a dash), reads blank, as a dash or as 0, and counts as nothing in
+// the totals it is a term of; a figure other than 0 read there is a
+// [NotBlank] finding.
+//
 // The readers keep a cell printed blank apart from one printed as a dash
 // (unless the statement's style prints 該当なし blank). A blank is 該当なし
 // where the form expects nothing; a total or computed cell printed blank

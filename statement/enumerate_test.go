@@ -144,11 +144,12 @@ func floorDiv(a, b int64) int64 {
 
 func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
 
-// TestVerifyRoundedAgainstEnumeration compares VerifyRounded with an
-// enumeration of its own on one-column statements in 千円 whose totals
-// share and cancel terms, correctly rounded or with one figure moved by
-// 1 or 2 千円: no false alarm (a statement that some exact figures give
-// has no violation), no missed error (one that none give has one), nothing
+// TestVerifyRoundedAgainstEnumeration compares VerifyRounded, and
+// Book.VerifyRounded of the statement alone, with an enumeration of its
+// own on one-column statements in 千円 whose totals share and cancel
+// terms, correctly rounded or with one figure moved by 1 or 2 千円: no
+// false alarm (a statement that some exact figures give has no
+// violation), no missed error (one that none give has one), nothing
 // undecided, and every witness and certificate checked on its own
 // arithmetic.
 func TestVerifyRoundedAgainstEnumeration(t *testing.T) {
@@ -227,7 +228,38 @@ func checkShared(t *testing.T, rng *rand.Rand, move bool) (impossible, jointly b
 			b.String(), got, v.Count(statement.Violation), v.Count(statement.Undecided), want, v.Findings, sf.form.Rows)
 	}
 	checkProofs(t, []*statement.Statement{s}, nil, v)
+	sameAsBook(t, s, v)
 	return !want, !want && sf.eachAlone(t, printed)
+}
+
+// sameAsBook checks that v, what s.VerifyRounded gave, gives the verdicts
+// that Book.VerifyRounded gives for a book of s alone: the same counts,
+// and the same findings but for the statement's name.
+func sameAsBook(t *testing.T, s *statement.Statement, v *statement.Verification) {
+	t.Helper()
+	var book statement.Book
+	if err := book.Add("s", s); err != nil {
+		t.Fatal(err)
+	}
+	bv, err := book.VerifyRounded(statement.VerifyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for verdict := statement.Violation; verdict <= statement.Undecided; verdict++ {
+		if v.Count(verdict) != bv.Count(verdict) {
+			t.Errorf("%d %v alone, %d in a book", v.Count(verdict), verdict, bv.Count(verdict))
+		}
+	}
+	show := func(fs []statement.Finding) string {
+		var b strings.Builder
+		for _, f := range fs {
+			fmt.Fprintf(&b, "%v %s %s %v %s %s〜%s\n", f.Kind, f.Row, f.Column, f.Verdict, f.Excess, f.Range.Lo, f.Range.Hi)
+		}
+		return b.String()
+	}
+	if alone, inBook := show(v.Findings), show(bv.Findings); alone != inBook {
+		t.Errorf("findings alone:\n%sin a book:\n%s", alone, inBook)
+	}
 }
 
 // eachAlone reports whether every identity holds on its own: the printed

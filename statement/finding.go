@@ -26,13 +26,18 @@ const (
 	// figure lost in printing. It is reported once, and the identities
 	// that name the cell are judged with it unknown.
 	BlankFigure
+	// NotBlank: a figure other than 0 in a cell the form leaves blank
+	// (Row.Blank), which is not part of the statement: such as a 合計
+	// on a row of 様式第3号's 固定資産等の変動（内部変動）. The figure is
+	// Want; the identities judge the cell as nothing.
+	NotBlank
 )
 
-var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link", "missing statement", "stale pin", "blank figure"}
+var findingKindNames = [...]string{"", "missing row", "missing column", "amount", "text", "identity", "link", "missing statement", "stale pin", "blank figure", "not blank"}
 
 // String returns the kind in words: missing row, amount, identity, ….
 func (k FindingKind) String() string {
-	if k < RowMissing || k > BlankFigure {
+	if k < RowMissing || k > NotBlank {
 		return fmt.Sprintf("%%!FindingKind(%d)", int(k))
 	}
 	return findingKindNames[k]
@@ -113,7 +118,9 @@ type Finding struct {
 
 // String describes the finding in one line, naming the statement, the row
 // by label and the column, with amounts in the statement's unit (or in yen
-// where the unit would hide the difference).
+// where the unit would hide the difference). A violation under rounding
+// says by how much it is off beyond rounding and, where its certificate
+// needs other identities (a conflict none of them shows alone), how many.
 func (f Finding) String() string {
 	var b strings.Builder
 	where := f.Label
@@ -149,6 +156,9 @@ func (f Finding) String() string {
 	case f.Kind == BlankFigure:
 		show := format.Formatter{Unit: f.Unit, Suffix: true}
 		fmt.Fprintf(&b, ": printed blank, where %s is expected", show.FormatCell(f.Got))
+	case f.Kind == NotBlank:
+		show := format.Formatter{Unit: f.Unit, Suffix: true}
+		fmt.Fprintf(&b, ": %s printed in a cell the form leaves blank", show.FormatCell(f.Want))
 	default:
 		show := format.Formatter{Unit: f.Unit, Suffix: true}
 		got, want := show.FormatCell(f.Got), show.FormatCell(f.Want)
@@ -167,7 +177,15 @@ func (f Finding) String() string {
 		case f.Verdict != Violation:
 			fmt.Fprintf(&b, " (%s)", f.Verdict)
 		case !f.Excess.IsZero():
-			fmt.Fprintf(&b, " (off by %s beyond rounding)", format.Formatter{Suffix: true}.Format(f.Excess))
+			fmt.Fprintf(&b, " (off by %s beyond rounding", format.Formatter{Suffix: true}.Format(f.Excess))
+			// A joint conflict: its figures may each agree with its own
+			// terms, as got and want do; the certificate names the others.
+			if c := f.Certificate; c != nil && len(c.Identities) == 2 {
+				b.WriteString(", jointly with 1 other identity")
+			} else if c != nil && len(c.Identities) > 2 {
+				fmt.Fprintf(&b, ", jointly with %d other identities", len(c.Identities)-1)
+			}
+			b.WriteString(")")
 		case f.Certificate != nil && f.Certificate.Split != nil:
 			b.WriteString(" (no whole yen satisfy it together with the others)")
 		}

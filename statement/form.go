@@ -2,6 +2,7 @@ package statement
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -114,6 +115,35 @@ type Row struct {
 	Note    string  // the printed note mark, such as ※１
 	Hidden  bool    // computed but not printed, such as the rows a summary merges
 	Remark  string  // not printed: where the line comes from, how sure it is
+	// Blank names the amount columns the form leaves blank on this row:
+	// cells that are not part of the statement, as 様式第3号 leaves 合計
+	// blank on the rows of 固定資産等の変動（内部変動）, whose two classes
+	// move by opposite amounts. No formula applies there, neither the
+	// column's nor the row's: the cell has no figure, prints blank (not
+	// as a dash, 該当なし), is read as blank, a dash or 0 without
+	// complaint, and counts as nothing in the totals it is a term of; a
+	// figure other than 0 read there is a finding (NotBlank). An item's
+	// blank cell of an input column takes no figure. Defaults to none.
+	Blank []string
+}
+
+// SpreadBlank returns a copy of rows for a form each of whose columns
+// shows the one column of rows' form, as a table of segments or a
+// consolidation's 精算表 shows its members' figures of one column: a row
+// that leaves column blank (Row.Blank) leaves every one of columns blank;
+// the other rows leave none.
+func SpreadBlank(rows []Row, column string, columns []Column) []Row {
+	out := slices.Clone(rows)
+	for i := range out {
+		blank := slices.Contains(out[i].Blank, column)
+		out[i].Blank = nil
+		for _, c := range columns {
+			if blank && c.Kind != Text {
+				out[i].Blank = append(out[i].Blank, c.Name)
+			}
+		}
+	}
+	return out
 }
 
 // MaxIndent is the deepest nesting level a row may have. Published forms

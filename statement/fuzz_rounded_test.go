@@ -63,7 +63,8 @@ func csvOf(s *statement.Statement, row, column string, delta int64) string {
 // printed figures, which Scale records in Meta.Recomputed), that
 // VerifyRounded finds no violation and leaves nothing undecided, and that
 // an item moved by more than its subtotal's terms can absorb is a
-// violation; and checks every witness and certificate it gives.
+// violation; and checks every witness and certificate it gives, and that
+// Book.VerifyRounded of the statement alone gives the same verdicts.
 func FuzzVerifyRounded(f *testing.F) {
 	f.Add(uint64(1), uint8(0), uint8(3), uint16(0))
 	f.Add(uint64(2), uint8(1), uint8(8), uint16(5))
@@ -119,6 +120,7 @@ func FuzzVerifyRounded(f *testing.F) {
 			}
 		}
 		checkProofs(t, []*statement.Statement{good}, nil, v)
+		sameAsBook(t, good, v)
 		item := items[int(which)%len(items)]
 		col := []string{"A", "B"}[which%2]
 		delta := int64(size[item] + 4)
@@ -131,6 +133,7 @@ func FuzzVerifyRounded(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkProofs(t, []*statement.Statement{bad}, nil, v)
+		sameAsBook(t, bad, v)
 		group := "s" + strings.TrimPrefix(strings.Split(item, "_")[0], "i")
 		for _, x := range v.Findings {
 			if x.Verdict == statement.Violation && x.Excess.IsPositive() && (x.Row == item || x.Row == group && x.Column == col) {

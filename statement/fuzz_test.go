@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -77,6 +78,8 @@ func FuzzReadJSON(f *testing.F) {
 func FuzzReadRowsCSV(f *testing.F) {
 	f.Add(smallFormCSV)
 	f.Add("key,kind,label,formula\na,total,x,b-c\nb,item,y,\nc,total,z,a\n")
+	f.Add("key,kind,label,formula,blank\na,total,x,b+c,金額\nb,item,y,,金額\nc,item,z,,\n")
+	f.Add("key,kind,label,blank\nb,item,y,金額|金額\nc,item,z,|\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		rows, err := statement.ReadRowsCSV(strings.NewReader(in), "fuzz")
 		if err != nil {
@@ -86,18 +89,27 @@ func FuzzReadRowsCSV(f *testing.F) {
 		if form.Validate() != nil {
 			return
 		}
+		tpl, err := statement.Compile(form)
+		if err != nil {
+			t.Fatalf("Compile of a valid form: %v", err)
+		}
 		var figs []statement.Figure
 		for _, r := range rows {
-			if r.Kind == statement.Item {
+			if r.Kind == statement.Item && !slices.Contains(r.Blank, "金額") {
 				figs = append(figs, statement.Figure{Row: r.Key, Column: "金額", Value: yen(1)})
 			}
 		}
-		s, err := statement.Build(form, statement.Meta{}, figs)
+		s, err := tpl.Build(statement.Meta{}, figs)
 		if err != nil {
 			t.Fatalf("Build of a valid form: %v", err)
 		}
 		if v := s.Verify(); len(v) != 0 {
 			t.Fatalf("built statement breaks its identities: %v", v)
+		}
+		for _, r := range rows {
+			if c, _ := s.Cell(r.Key, "金額"); r.Key != "" && tpl.Blank(r.Key, "金額") && c.Valid {
+				t.Fatalf("%s: %v in a cell the form leaves blank", r.Key, c)
+			}
 		}
 	})
 }
@@ -321,17 +333,30 @@ func FuzzReadText(f *testing.F) {
 	})
 }
 
-// ReadGrid, ReadGridColumns and SplitGrid never panic, whatever the cells:
+// ReadGrid (of a form printed vertically too), ReadGridColumns and
+// SplitGrid never panic, whatever the cells:
 // a grid is made of the lines of the input, its cells separated by |.
 func FuzzReadGrid(f *testing.F) {
 	f.Add("貸借対照表\n（単位：千円）\n科目|金額|科目|金額\n固定資産|4|地方債|7\n")
 	f.Add("科目|||金額\n|土地||5\n※ 注記\n")
 	f.Add("科目|一般会計等|全体\n土地|-|1\n")
+	f.Add("区分|金額\n出資金|\n当期首残高|1\n当期変動額|0\n積立金|\n当期首残高|2\n当期変動額|\n積立|3\n※ 注記\n")
 	tmpl, err := statement.Compile(&statement.Form{Title: "貸借対照表", Split: "2", Columns: amount, Rows: []statement.Row{
 		{Key: "1", Kind: statement.Item, Label: "固定資産"},
 		{Key: "2", Kind: statement.Item, Label: "地方債"},
 		{Key: "t", Kind: statement.Total, Label: "合計", Formula: statement.Formula{{Key: "1"}, {Key: "2"}}},
 	}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	vert, err := statement.Compile(&statement.Form{Title: "純資産変動計算書", Vertical: true,
+		Columns: []statement.Column{{Name: "出資金", Kind: statement.Input}, {Name: "積立金", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "b", Kind: statement.Item, Label: "当期首残高"},
+			{Key: "h", Kind: statement.Header, Label: "当期変動額"},
+			{Key: "u", Kind: statement.Item, Label: "積立", Indent: 1},
+			{Key: "e", Kind: statement.Total, Label: "当期末残高", Formula: statement.Formula{{Key: "b"}, {Key: "u"}}},
+		}})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -346,5 +371,8 @@ func FuzzReadGrid(f *testing.F) {
 			}
 		}
 		statement.ReadGridColumns(g, []statement.GridColumn{{Name: "一般会計等", Template: tmpl}, {Name: "全体", Template: tmpl}}, statement.ReadOptions{})
+		if s, err := vert.ReadGrid(g, statement.ReadOptions{StatedUnit: true}); err == nil {
+			s.Verify()
+		}
 	})
 }

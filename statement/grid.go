@@ -17,7 +17,7 @@ import (
 // A Grid is a table as a published file lays it out: rows of cells, each
 // holding the text it prints, as a CSV file or a worksheet has them. The
 // package xlsx in this repository reads a workbook's sheets into Grids;
-// GridOf reads a CSV file into one. Template.ReadGrid reads a statement
+// ReadGridCSV reads a CSV file into one. Template.ReadGrid reads a statement
 // from a Grid in the layouts statements are published in, SplitGrid cuts
 // a Grid of several statements into one for each, and ReadGridColumns
 // reads a table of statements side by side.
@@ -27,19 +27,32 @@ type Grid struct {
 	Rows   [][]string // the text of each cell; rows may differ in length
 	// Cell, if set, names the cell Rows[i][j] in errors, such as
 	// 貸借対照表!C12; a Grid without it names lines, as a CSV file has
-	// them: Rows[i] is line i+1.
+	// them: Rows[i] is line i+1. A Grid that ReadGridCSV read names the
+	// lines of its file, as long as Rows keeps the rows it read: once
+	// rows are added or removed, errors name rows and columns, no line.
 	Cell func(i, j int) string
 
 	first int   // the index in the source of Rows[0], for a Grid cut from another
 	lines []int // the line of each row in the source, for a CSV file; nil: i+1
+	read  int   // with lines, len(Rows) as read: another length means rows were added or removed
 }
 
 // Slice returns the rows from, up to but not including to, of g. They keep
 // their names in errors: the lines or cells of g.
 func (g Grid) Slice(from, to int) Grid {
+	if g.lines != nil && !g.knownLines() {
+		g.lines = []int{} // rows of no known line, in the slice too
+	}
 	g.Rows = g.Rows[from:to]
 	g.first += from
+	g.read = len(g.Rows)
 	return g
+}
+
+// knownLines reports whether g's rows are still those whose lines it
+// recorded when it was read.
+func (g *Grid) knownLines() bool {
+	return g.lines != nil && len(g.Rows) == g.read && g.first+len(g.Rows) <= len(g.lines)
 }
 
 // ReadGridCSV reads a CSV file as a Grid, a record for each row: UTF-8,
@@ -60,7 +73,7 @@ func ReadGridCSV(r io.Reader, opt ReadOptions) (Grid, error) {
 	if err != nil {
 		return Grid{}, readError(opt.Source, err)
 	}
-	g := Grid{Source: opt.Source, Rows: make([][]string, len(recs)), lines: make([]int, len(recs))}
+	g := Grid{Source: opt.Source, Rows: make([][]string, len(recs)), lines: make([]int, len(recs)), read: len(recs)}
 	for i, rec := range recs {
 		g.Rows[i], g.lines[i] = rec.Fields, rec.Line
 	}
@@ -173,8 +186,12 @@ func (g *Grid) add(ps *problems, i, j int, row, column string, err error) {
 	case i < 0:
 	case g.Cell != nil:
 		p.Cell = g.Cell(g.first+i, max(j, 0))
-	case g.lines != nil:
+	case g.knownLines():
 		p.Line = g.lines[g.first+i]
+	case g.lines != nil:
+		// Rows added or removed after reading the file: which line a
+		// row was is not known, and the problem names its row and
+		// column only.
 	default:
 		p.Line = g.first + i + 1
 	}
@@ -215,9 +232,21 @@ type half struct {
 // line (（単位：千円）, or 単位 within a longer line) or a column heading
 // with a unit states the unit, which must be opt.Meta's unless
 // opt.StatedUnit takes it; other lines that are not the form's number or
-// title are its entity. Figures are read as ReadCSV reads them. Errors are
+// title are its entity. Figures are read as ReadCSV reads them. Text in
+// a column that the table does not read, in the column heading or on a
+// line read as a row (a column the form lacks, a figure beyond the last
+// column), is an error wrapping ErrUnknown, never dropped. Errors are
 // an *Error naming the line or the cell (Problem.Cell) of each problem.
+//
+// A Vertical form is read as WriteText prints it: a column heading of a
+// cell that heads the labels and 金額, then for each amount column a line
+// naming it and the lines of its rows in the form's order; a row left
+// out of a column's block has no figure there, and a header row prints
+// blank, or 0 where none of its items has a figure.
 func (t *Template) ReadGrid(g Grid, opt ReadOptions) (*Statement, error) {
+	if t.form.Vertical {
+		return t.readVertical(g, opt)
+	}
 	ps := problems{source: firstNonEmpty(opt.Source, g.Source)}
 	head := -1
 	var halves []half
@@ -231,8 +260,9 @@ func (t *Template) ReadGrid(g Grid, opt ReadOptions) (*Statement, error) {
 		g.addf(&ps, -1, -1, "", "", ErrMissing, "no column heading naming %s", quote.Bounded(strings.Join(columnNames(&t.form), ", ")))
 		return nil, ps.err()
 	}
-	r := gridReader{t: t, g: &g, ps: &ps, meta: opt.Meta.clone(), statedUnit: opt.StatedUnit}
+	r := gridReader{t: t, g: &g, ps: &ps, meta: opt.Meta.clone(), statedUnit: opt.StatedUnit, covered: coveredBy(halves, len(g.Rows[head]))}
 	r.headingLines(head)
+	r.outside(head)
 	for _, h := range halves {
 		for k, j := range h.cols {
 			if _, stated, ok := unitSuffix(g.at(head, k)); ok {
@@ -307,6 +337,46 @@ type gridReader struct {
 	statedUnit bool
 	unitSeen   bool
 	entity     []string
+	// covered marks the columns of the table: its labels, keys and
+	// figures. Text in any other cell of the heading or of a line read
+	// as a row is an error rather than dropped.
+	covered []bool
+	checked []bool // the rows whose other cells are checked
+}
+
+// outside adds a problem for each cell of row i that holds text in a
+// column the table does not read, once for each row.
+func (r *gridReader) outside(i int) {
+	if r.checked == nil {
+		r.checked = make([]bool, len(r.g.Rows))
+	}
+	if r.checked[i] {
+		return
+	}
+	r.checked[i] = true
+	for k := range r.g.Rows[i] {
+		if (k >= len(r.covered) || !r.covered[k]) && r.g.at(i, k) != "" {
+			r.g.addf(r.ps, i, k, "", "", ErrUnknown, "%s in a column that is no column of the form", quote.Bounded(r.g.at(i, k)))
+		}
+	}
+}
+
+// coveredBy returns the columns that halves read, of a heading width
+// cells wide.
+func coveredBy(halves []half, width int) []bool {
+	covered := make([]bool, width)
+	for _, h := range halves {
+		for k := h.label; k < h.first && k < width; k++ {
+			covered[k] = true
+		}
+		for k := range h.cols {
+			covered[k] = true
+		}
+		if h.key >= 0 && h.key < width {
+			covered[h.key] = true
+		}
+	}
+	return covered
 }
 
 // headingLines reads the lines above the column heading at head: the
@@ -457,6 +527,7 @@ func (r *gridReader) body(from int, halves []half, skip func(gridLine, half) boo
 				break
 			}
 			r.figures(s, i, l, h)
+			r.outside(l.i)
 		}
 	}
 	if unmatched != nil && !rows.onlyUnprinted() {
@@ -489,35 +560,20 @@ func (c *rowCursor) onlyUnprinted() bool {
 // figures reads the cells of line l, of block h, into row i of s.
 func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 	t, g := r.t, r.g
-	ncol := len(t.form.Columns)
 	row := &t.form.Rows[i]
 	name := rowRef(i, *row)
 	if h.key >= 0 && l.label != row.Label && normalLabel(l.label) != t.normals[i] {
 		g.addf(r.ps, l.i, h.label, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(l.label), quote.Bounded(row.Label))
 	}
+	cells := cellReader{s: s}
 	for k, j := range h.cols {
-		col := t.form.Columns[j]
-		if col.Kind == Text {
-			if k < len(g.Rows[l.i]) {
-				s.texts[i*ncol+j] = strings.Clone(g.Rows[l.i][k])
-			}
-			continue
+		var text string
+		if k < len(g.Rows[l.i]) {
+			text = g.Rows[l.i][k]
 		}
-		text := g.at(l.i, k)
-		if text == "" {
-			s.cells[i*ncol+j] = blankCell(r.meta.Style, *row)
-			continue
+		if err := cells.read(i, j, text); err != nil {
+			g.add(r.ps, l.i, k, name, t.form.Columns[j].Name, err)
 		}
-		if row.Kind == Header {
-			g.addf(r.ps, l.i, k, name, col.Name, ErrMismatch, "a figure on a header row")
-			continue
-		}
-		a, err := parseFigure(text, &r.meta, row)
-		if err != nil {
-			g.add(r.ps, l.i, k, name, col.Name, err)
-			continue
-		}
-		s.cells[i*ncol+j] = a
 	}
 }
 
@@ -537,7 +593,8 @@ type GridColumn struct {
 // dash). The heading lines above the table are read for each statement.
 // The statements are returned in the order of cols. A column of cols that
 // the heading lacks is an error, as is a form with more than one amount
-// column.
+// column, and text in a column of none of cols, in the heading or on a
+// line read as a row (ErrUnknown).
 func ReadGridColumns(g Grid, cols []GridColumn, opt ReadOptions) ([]*Statement, error) {
 	ps := problems{source: firstNonEmpty(opt.Source, g.Source)}
 	head, at := -1, make([]int, len(cols))
@@ -594,12 +651,18 @@ func ReadGridColumns(g Grid, cols []GridColumn, opt ReadOptions) ([]*Statement, 
 			g.addf(&ps, head, at[c], "", col.Name, ErrMismatch, "a table of statements side by side needs forms of one amount column")
 			return nil, ps.err()
 		}
-		r := gridReader{t: t, g: &g, ps: &ps, meta: opt.Meta.clone(), statedUnit: opt.StatedUnit}
+		h := half{label: 0, first: first, key: -1, cols: map[int]int{at[c]: j}}
+		// The other statements' columns are read for them.
+		covered := coveredBy([]half{h}, len(g.Rows[head]))
+		for _, k := range at {
+			covered[k] = true
+		}
+		r := gridReader{t: t, g: &g, ps: &ps, meta: opt.Meta.clone(), statedUnit: opt.StatedUnit, covered: covered}
 		r.headingLines(head)
+		r.outside(head)
 		if len(ps.list) > 0 {
 			return nil, ps.err()
 		}
-		h := half{label: 0, first: first, key: -1, cols: map[int]int{at[c]: j}}
 		// Another form's line, without a figure in this column.
 		skip := func(l gridLine, h half) bool {
 			text := g.at(l.i, at[c])

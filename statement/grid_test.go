@@ -3,6 +3,7 @@ package statement_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,6 +172,10 @@ func TestReadGridErrors(t *testing.T) {
 		{"another unit than the statement's", append([]string{"（単位：千円）", "科目|金額"}, body...), statement.ReadOptions{}, statement.ErrMismatch, "BS!A1"},
 		{"two units", append([]string{"（単位：千円）", "科目|金額（円）"}, body...), statement.ReadOptions{StatedUnit: true}, statement.ErrMismatch, "BS!B2"},
 		{"a row missing", append([]string{"科目|金額"}, body[:7]...), statement.ReadOptions{}, statement.ErrMissing, "row \"3990\""},
+		{"a column the form lacks", append([]string{"科目|金額|予算"}, body...), statement.ReadOptions{}, statement.ErrUnknown, "BS!C1: unknown: \"予算\""},
+		{"a figure outside the columns", with(3, "建物減価償却累計額|-1|3"), statement.ReadOptions{}, statement.ErrUnknown, "BS!C4: unknown: \"3\""},
+		{"a figure in the gap of a table side by side", []string{"科目|金額||科目|金額", "固定資産|4|9|地方債|7", "土地|5||余剰分（不足分）|-1",
+			"建物減価償却累計額|-1||負債及び純資産合計|6", "現金預金|2|||", "資産合計|6|||"}, statement.ReadOptions{}, statement.ErrUnknown, "BS!C2: row \"9 地方債\""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -196,6 +201,57 @@ func TestReadGridCSV(t *testing.T) {
 	_, err = gridForm(t).ReadGrid(g, statement.ReadOptions{})
 	if !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "bs.tsv: line 4: ") {
 		t.Errorf("ReadGrid = %v", err)
+	}
+}
+
+// A Grid read from a CSV file names the file's lines while its rows are
+// those read; once the caller adds or removes rows, a problem names its
+// row and column, never a line of another row, and nothing panics. A Grid
+// made by hand names Rows[i] line i+1.
+func TestReadGridCSVRowsChanged(t *testing.T) {
+	// An empty line after the heading: 負債及び純資産合計, the last of
+	// Rows, Rows[8], is line 10.
+	in := "科目,金額\n\n固定資産,4\n土地,5\n建物減価償却累計額,-1\n現金預金,2\n資産合計,6\n地方債,7\n余剰分（不足分）,-1\n負債及び純資産合計,6x\n"
+	g, err := statement.ReadGridCSV(strings.NewReader(in), statement.ReadOptions{Source: "bs.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := g
+	title.Rows = append([][]string{{"貸借対照表"}}, g.Rows...)
+	note := g
+	note.Rows = append(slices.Clone(g.Rows), []string{"※ 注記"})
+	for _, tc := range []struct {
+		name string
+		g    statement.Grid
+		line int
+	}{
+		{"as read", g, 10},
+		{"as read, sliced", g.Slice(0, len(g.Rows)), 10},
+		{"a title line added", title, 0},
+		{"a note added", note, 0},
+		{"a note added, then sliced", note.Slice(0, len(note.Rows)), 0},
+		// A Grid made by hand: Rows[i] is line i+1, sliced or not.
+		{"made by hand", statement.Grid{Source: "bs.csv", Rows: g.Rows}, 9},
+		{"made by hand, sliced", statement.Grid{Source: "bs.csv", Rows: title.Rows}.Slice(1, len(title.Rows)), 10},
+	} {
+		_, err := gridForm(t).ReadGrid(tc.g, statement.ReadOptions{})
+		var e *statement.Error
+		if !errors.As(err, &e) {
+			t.Errorf("%s: %v, want an *Error", tc.name, err)
+			continue
+		}
+		found := false
+		for _, p := range e.Problems {
+			if errors.Is(p, format.ErrSyntax) {
+				found = true
+				if p.Line != tc.line || p.Row != "3990" || p.Column != "金額" {
+					t.Errorf("%s: %v at line %d, row %q, column %q; want line %d, row 3990, column 金額", tc.name, p, p.Line, p.Row, p.Column, tc.line)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: %v, want a syntax error", tc.name, err)
+		}
 	}
 }
 
@@ -262,6 +318,15 @@ func TestReadGridColumns(t *testing.T) {
 	if _, err := statement.ReadGridColumns(g, cols, statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "BS!A3") {
 		t.Errorf("a figure on another scope's line: %v", err)
 	}
+	// A column of no scope, in the heading or in a line, is not dropped.
+	for _, g := range []statement.Grid{
+		sheet("BS", "科目|一般会計等|全体|連結|前年度", "土地|1|2|3|", "資産合計|1|2|3|"),
+		sheet("BS", "科目|一般会計等|全体|連結", "土地|1|2|3|9", "資産合計|1|2|3"),
+	} {
+		if _, err := statement.ReadGridColumns(g, cols, statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "BS!E") {
+			t.Errorf("a column of no scope: %v", err)
+		}
+	}
 }
 
 // A printed label stands for a printed row, not for a hidden row of the
@@ -304,5 +369,152 @@ func TestReadGridKeys(t *testing.T) {
 	g.Rows[2][0] = "1200"
 	if _, err := gridForm(t).ReadGrid(g, statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) || !strings.Contains(err.Error(), "line 3") {
 		t.Errorf("a key out of order: %v", err)
+	}
+}
+
+// vertForm is a small 純資産変動計算書 printed vertically: a block for each
+// component, as the J-LIS report prints its 様式第11号.
+func vertForm(t *testing.T) *statement.Template {
+	t.Helper()
+	tmpl, err := statement.Compile(&statement.Form{Title: "純資産変動計算書", Stub: "区分", Vertical: true,
+		Columns: []statement.Column{{Name: "出資金", Kind: statement.Input}, {Name: "積立金", Kind: statement.Input}},
+		Rows: []statement.Row{
+			{Key: "b", Kind: statement.Item, Label: "当期首残高"},
+			{Key: "h", Kind: statement.Header, Label: "当期変動額"},
+			{Key: "u", Kind: statement.Item, Label: "積立", Indent: 1},
+			{Key: "p", Kind: statement.Item, Label: "当期純利益", Indent: 1},
+			{Key: "m", Kind: statement.Total, Label: "当期変動額合計", Formula: statement.Formula{{Key: "u"}, {Key: "p"}}},
+			{Key: "e", Kind: statement.Total, Label: "当期末残高", Formula: statement.Formula{{Key: "b"}, {Key: "m"}}},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tmpl
+}
+
+// A form printed vertically is read block by block: a row left out of a
+// block has no figure there, and a header printing 0 stands for items
+// without one.
+func TestReadGridVertical(t *testing.T) {
+	lines := []string{"純資産変動計算書", "（単位：円）", "区分|金額",
+		"出資金|", "　当期首残高|134", "　当期変動額|0", "　当期変動額合計|0", "　当期末残高|134",
+		"積立金|", "　当期首残高|3,615", "　当期変動額|", "　　積立|△260", "　　当期純利益|1,456", "　当期変動額合計|1,196", "　当期末残高|4,811",
+		"※ 注記"}
+	s, err := vertForm(t).ReadGrid(sheet("NW", lines...), statement.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		row, col string
+		want     format.Cell
+	}{
+		{"b", "出資金", yen(134)}, {"u", "出資金", format.Cell{}}, {"p", "出資金", format.Cell{}}, {"m", "出資金", yen(0)}, {"e", "出資金", yen(134)},
+		{"b", "積立金", yen(3615)}, {"u", "積立金", yen(-260)}, {"p", "積立金", yen(1456)}, {"m", "積立金", yen(1196)}, {"e", "積立金", yen(4811)},
+	} {
+		if got, _ := s.Cell(c.row, c.col); !got.Equal(c.want) {
+			t.Errorf("%s %s = %v, want %v", c.row, c.col, got, c.want)
+		}
+	}
+	if fmt.Sprint(s.Meta().Notes) != "[※ 注記]" {
+		t.Errorf("notes %q", s.Meta().Notes)
+	}
+	// What WriteText prints, it reads: the same lines.
+	var out strings.Builder
+	if err := s.WriteText(&out, statement.TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var g statement.Grid
+	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		if k := strings.LastIndex(l, " "); k > 0 && !strings.HasPrefix(l, "※") {
+			l = strings.TrimRight(l[:k], " ") + "|" + l[k+1:]
+		}
+		g.Rows = append(g.Rows, strings.Split(l, "|"))
+	}
+	back, err := vertForm(t).ReadGrid(g, statement.ReadOptions{})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if fs := statement.Compare(back, s); len(fs) != 0 {
+		t.Errorf("read back: %v\n%s", fs, out.String())
+	}
+
+	tests := []struct {
+		name  string
+		lines []string
+		err   error
+		where string
+	}{
+		{"a row before the first block", []string{"区分|金額", "当期首残高|1"}, statement.ErrUnknown, "NW!A2"},
+		{"a label of no row", append(slices.Clone(lines[:5]), "　配当|5"), statement.ErrUnknown, "NW!A6"},
+		{"a figure other than 0 on a header", append(slices.Clone(lines[:5]), "　当期変動額|5"), statement.ErrMismatch, "NW!B6"},
+		{"a header printed 0 over an item with a figure", append(slices.Clone(lines[:5]), "　当期変動額|0", "　　積立|5"), statement.ErrMismatch, "row \"h\": column \"出資金\""},
+		{"a block missing", lines[:8], statement.ErrMissing, "column \"積立金\""},
+		{"a block twice", append(slices.Clone(lines[:8]), "出資金|"), statement.ErrDuplicate, "NW!A9"},
+		{"a figure outside the columns", append(slices.Clone(lines[:4]), "　当期首残高|134|7"), statement.ErrUnknown, "NW!C5"},
+		{"no heading", []string{"出資金|1"}, statement.ErrMissing, "金額"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := vertForm(t).ReadGrid(sheet("NW", tc.lines...), statement.ReadOptions{})
+			var e *statement.Error
+			if !errors.As(err, &e) || !errors.Is(err, tc.err) || !strings.Contains(err.Error(), tc.where) {
+				t.Errorf("ReadGrid = %v; want an *Error wrapping %v at %s", err, tc.err, tc.where)
+			}
+		})
+	}
+}
+
+// What WriteText prints, ReadGridText reads as the cells ReadGrid reads:
+// a 貸借対照表 side by side whose right-hand half is longer than the left,
+// then one whose left-hand half is, after an empty line.
+func TestReadGridText(t *testing.T) {
+	left := gridForm(t).Form()
+	right := *left
+	right.Split = "1500" // 現金預金 on: the right-hand half the longer
+	var text strings.Builder
+	var want []*statement.Statement
+	for k, f := range []*statement.Form{&right, left} {
+		s, err := statement.Build(f, statement.Meta{Entity: "みなと市", Unit: format.Thousand}, []statement.Figure{
+			{Row: "1100", Column: "金額", Value: yen(5_000)}, {Row: "1200", Column: "金額", Value: yen(-1_000)},
+			{Row: "1500", Column: "金額", Value: yen(2_000)}, {Row: "2000", Column: "金額", Value: yen(7_000)},
+			{Row: "3000", Column: "金額", Value: yen(-1_000)},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k > 0 {
+			text.WriteString("\n")
+		}
+		if err := s.WriteText(&text, statement.TextOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, s)
+	}
+	g, err := statement.ReadGridText(strings.NewReader(text.String()), statement.ReadOptions{Source: "bs.txt"}, statement.TextOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := statement.SplitGrid(g, []string{"貸借対照表"})
+	if len(parts) != 2 {
+		t.Fatalf("%d parts of\n%s", len(parts), text.String())
+	}
+	for k, part := range parts {
+		tmpl, err := statement.Compile(want[k].Form())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tmpl.ReadGrid(part, statement.ReadOptions{StatedUnit: true})
+		if err != nil {
+			t.Fatalf("part %d: %v\n%q", k, err, part.Rows)
+		}
+		if fs := statement.Compare(got, want[k]); len(fs) != 0 || got.Meta().Entity != "みなと市" {
+			t.Errorf("part %d: %v, entity %q", k, fs, got.Meta().Entity)
+		}
+	}
+	// A single space is part of a cell; two or a tab end it. A line of
+	// fewer cells has them in the columns they overlap: 右 under 1,234.
+	g, err = statement.ReadGridText(strings.NewReader("事業費 ※１  1,234\t5\n            右  6\n"), statement.ReadOptions{}, statement.TextOptions{})
+	if err != nil || fmt.Sprintf("%q", g.Rows) != `[["事業費 ※１" "1,234" "5"] ["" "右" "6"]]` {
+		t.Errorf("cells %q, %v", g.Rows, err)
 	}
 }

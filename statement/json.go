@@ -132,34 +132,62 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}
+	js, ok := decodeStatement(data, &ps)
+	if !ok {
+		return nil, ps.err()
+	}
+	meta, ok := t.jsonMeta(js, opt.Meta, &ps)
+	if !ok {
+		return nil, ps.err()
+	}
+	s := newStatement(t, meta)
+	if !s.jsonRows(js.Rows, &ps) {
+		return nil, ps.err()
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	s.computeHidden()
+	return s, nil
+}
+
+// decodeStatement decodes data, after a UTF-8 byte order mark, as one
+// statement object and nothing after it, and reports whether it could.
+func decodeStatement(data []byte, ps *problems) (*jsonStatement, bool) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var js jsonStatement
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&js); err != nil {
 		ps.addf(0, "", "", ErrSyntax, "%v", err)
-		return nil, ps.err()
+		return nil, false
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		ps.addf(0, "", "", ErrSyntax, "data after the statement")
-		return nil, ps.err()
+		return nil, false
 	}
+	return &js, true
+}
+
+// jsonMeta checks that js is a statement of t, of its form and columns,
+// and returns its Meta, with meta's Style and Notes where it has none; it
+// reports whether js is one.
+func (t *Template) jsonMeta(js *jsonStatement, meta Meta, ps *problems) (Meta, bool) {
 	unit, err := format.ParseUnit(js.Unit)
 	if err != nil {
 		ps.add(0, "", "unit", err)
-		return nil, ps.err()
+		return meta, false
 	}
 	rounding, ok := parseRounding(js.Rounding)
 	if !ok {
 		ps.addf(0, "", "rounding", ErrSyntax, "rounding %s is not 四捨五入, 切り捨て, 切り上げ or 偶数丸め", quote.Bounded(js.Rounding))
-		return nil, ps.err()
+		return meta, false
 	}
 	f := &t.form
 	if js.Form != f.Number || js.Title != f.Title {
 		ps.addf(0, "", "", ErrMismatch, "statement %s is not form %s", quote.Bounded(strings.TrimSpace(js.Form+" "+js.Title)), f.name())
-		return nil, ps.err()
+		return meta, false
 	}
-	meta := opt.Meta
 	meta.Entity, meta.Unit, meta.Rounding = js.Entity, unit, rounding
 	meta.AsOf, meta.Period = era.Date{}, era.Period{}
 	switch {
@@ -179,26 +207,34 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 	names := columnNames(f)
 	if len(js.Columns) != len(names) {
 		ps.addf(0, "", "columns", ErrMismatch, "%d columns, the form has %d", len(js.Columns), len(names))
-		return nil, ps.err()
+		return meta, false
 	}
 	for j, name := range names {
 		if js.Columns[j] != name {
 			ps.addf(0, "", js.Columns[j], ErrMismatch, "the form's column %d is %q", j+1, name)
-			return nil, ps.err()
+			return meta, false
 		}
 	}
-	s := newStatement(t, meta)
-	ncol := len(names)
-	rows := rowCursor{t: t}
-	for _, jr := range js.Rows {
-		i, err := rows.byKey(jr.Key)
+	return meta, true
+}
+
+// jsonRows reads the rows of a statement object into s, matched in order
+// to the rows of its form, adding a problem for each that does not match
+// or has a value it cannot read. It reports false when a row is not the
+// form's next, after which the others are not read.
+func (s *Statement) jsonRows(rows []jsonRow, ps *problems) bool {
+	f := &s.t.form
+	ncol := len(f.Columns)
+	cursor := rowCursor{t: s.t}
+	for _, jr := range rows {
+		i, err := cursor.byKey(jr.Key)
 		at := rowName(jr.Key, jr.Label)
 		if err == nil && f.Rows[i].Label != jr.Label {
 			err = fmt.Errorf("%w: label %s, the form has %s", ErrMismatch, quote.Bounded(jr.Label), quote.Bounded(f.Rows[i].Label))
 		}
 		if err != nil {
 			ps.add(0, at, "", err)
-			return nil, ps.err()
+			return false
 		}
 		row := f.Rows[i]
 		if jr.Kind != row.Kind.String() || jr.Code != row.Account {
@@ -216,7 +252,7 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 			case row.Kind == Header && v != "":
 				ps.addf(0, at, col.Name, ErrMismatch, "a figure on a header row")
 			default:
-				c, err := parsePlain(v, unit)
+				c, err := parsePlain(v, s.meta.Unit)
 				if err != nil {
 					ps.add(0, at, col.Name, err)
 				}
@@ -224,12 +260,8 @@ func (t *Template) ReadJSON(r io.Reader, opt ReadOptions) (*Statement, error) {
 			}
 		}
 	}
-	rows.missing(&ps)
-	if err := ps.err(); err != nil {
-		return nil, err
-	}
-	s.computeHidden()
-	return s, nil
+	cursor.missing(ps)
+	return true
 }
 
 // parseRounding reads a rounding by its name; "" is 四捨五入.

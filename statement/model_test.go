@@ -234,6 +234,9 @@ func TestCombineErrors(t *testing.T) {
 	minus := variant(func(f *statement.Form) { f.Rows[3].Formula[1].Negative = true })
 	indented := variant(func(f *statement.Form) { f.Rows[4].Indent = 2 })
 	shown := variant(func(f *statement.Form) { f.Rows[5].Hidden = false })
+	// A subtotal in the place of a total: another kind of row (which,
+	// followed by a deeper row, sums the rows after it).
+	subtotal := variant(func(f *statement.Form) { f.Rows[3].Kind, f.Rows[3].Formula = statement.Subtotal, nil })
 	tests := []struct {
 		name  string
 		parts []statement.Part
@@ -244,6 +247,8 @@ func TestCombineErrors(t *testing.T) {
 		{"another formula", []statement.Part{{Name: "前年度", Statement: s}, {Name: "本年度", Statement: minus}}, statement.ErrMismatch,
 			`column "part 2 (本年度)": does not match the form: differs from the first part's row in its formula: here "1100" (流動資産合計), a total of indent 0 summing 1110-1120; there "1100" (流動資産合計), a total of indent 0 summing 1110+1120`},
 		{"another indent", []statement.Part{{Name: "a", Statement: s}, {Name: "b", Statement: indented}}, statement.ErrMismatch, `row "2110": column "part 2 (b)": does not match the form: differs from the first part's row in its indent`},
+		{"another kind", []statement.Part{{Name: "a", Statement: s}, {Name: "b", Statement: subtotal}}, statement.ErrMismatch,
+			`row "1100": column "part 2 (b)": does not match the form: differs from the first part's row in its kind: here "1100" (流動資産合計), a subtotal of indent 0 summing 2110; there "1100" (流動資産合計), a total of indent 0 summing 1110+1120`},
 		{"not hidden", []statement.Part{{Name: "a", Statement: s}, {Name: "b", Statement: shown}}, statement.ErrMismatch, `in its hidden flag: here "net" (差引), a total of indent 0 summing 1100-2110; there "net" (差引), a total of indent 0 summing 1100-2110, hidden`},
 		{"nil statement", []statement.Part{{Name: "前年度"}}, statement.ErrMissing, "no statement"},
 		{"other rows", []statement.Part{{Name: "a", Statement: s}, {Name: "b", Statement: o}}, statement.ErrMismatch, `row "1120"`},

@@ -110,33 +110,44 @@ func newCellReader(s *Statement, ps *problems) cellReader {
 }
 
 // put puts text, printed on the given line in row i and column j, into
-// the statement. A text column takes it as it is written, since spaces may
-// be part of a text; a figure is read by parseFigure, and a cell that is
-// empty once trimmed has none (see blankCell).
+// the statement, as read does, adding the problem of a figure it cannot
+// read at that line.
 func (r cellReader) put(line, i, j int, text string) {
+	if err := r.read(i, j, text); err != nil {
+		f := &r.s.t.form
+		r.ps.add(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, err)
+	}
+}
+
+// read puts text, printed in row i and column j, into the statement, and
+// returns the problem of a figure it cannot read, for the reader to place:
+// a line of a file, a cell of a Grid. A text column takes the text as it
+// is written, since spaces may be part of a text; a figure is read by
+// parseFigure, and a cell that is empty once trimmed has none (see
+// blankCell).
+func (r cellReader) read(i, j int, text string) error {
 	s := r.s
 	f := &s.t.form
 	at := i*len(f.Columns) + j
 	if f.Columns[j].Kind == Text {
 		// A copy, so that the statement does not hold the source's text.
 		s.texts[at] = strings.Clone(text)
-		return
+		return nil
 	}
 	text = trimSpace(text)
 	if text == "" {
 		s.cells[at] = blankCell(s.meta.Style, f.Rows[i])
-		return
+		return nil
 	}
 	if f.Rows[i].Kind == Header {
-		r.ps.addf(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, ErrMismatch, "a figure on a header row")
-		return
+		return fmt.Errorf("%w: a figure on a header row", ErrMismatch)
 	}
 	a, err := parseFigure(text, &s.meta, &f.Rows[i])
 	if err != nil {
-		r.ps.add(line, rowRef(i, f.Rows[i]), f.Columns[j].Name, err)
-		return
+		return err
 	}
 	s.cells[at] = a
+	return nil
 }
 
 // parseFigure reads a figure of row as the statement of meta prints it,
@@ -274,14 +285,14 @@ func (s *Statement) computeHidden() {
 			continue
 		}
 		for j, col := range t.form.Columns {
-			if col.Kind != Text {
+			if col.Kind != Text && !t.blank(i*ncol+j) {
 				s.cells[i*ncol+j] = s.sumAt(t.formulas[i], t.rowTerms[i], j, ncol)
 			}
 		}
 	}
 	for _, j := range t.colOrder {
 		for i, row := range t.form.Rows {
-			if row.Hidden && row.Kind != Header {
+			if row.Hidden && row.Kind != Header && !t.blank(i*ncol+j) {
 				s.cells[i*ncol+j] = s.sumAt(t.form.Columns[j].Formula, t.colTerms[j], i*ncol, 1)
 			}
 		}

@@ -96,6 +96,7 @@ func (s *Statement) VerifyRounded() (*Verification, error) {
 		return nil, err
 	}
 	v := &Verification{joint: j, index: map[string]int{p.names[0]: 0}}
+	v.Findings = append(v.Findings, s.notBlank(p.names[0])...)
 	v.Findings = append(v.Findings, j.blankFindings(0)...)
 	for k := range p.ids {
 		if verdict, ok := j.verdict(k); ok {
@@ -291,8 +292,9 @@ func (p *plan) addStatement(k int, s *Statement, cellsOnly bool) {
 			if row.Kind == Header || col.Kind == Text {
 				continue
 			}
-			// Not printed, or printed from other figures: any amount.
-			ps.free[cell] = row.Hidden || recomputed[c] && (col.Kind == Computed || t.formulas[i] != nil)
+			// Not printed, or printed from other figures: any amount;
+			// but a cell the form leaves blank is exactly nothing.
+			ps.free[cell] = !t.blank(cell) && (row.Hidden || recomputed[c] && (col.Kind == Computed || t.formulas[i] != nil))
 			ps.cells[cell] = p.addVar(k, cell)
 		}
 	}
@@ -353,25 +355,33 @@ const maxYen = 1_000_000_000_000_000_000
 // addIdentities adds the identities of statement k, in Verify's order.
 func (p *plan) addIdentities(k int, s *Statement, recomputed []bool) {
 	t := s.t
-	ncol := len(t.form.Columns)
 	for i, row := range t.form.Rows {
 		for c, col := range t.form.Columns {
+			if t.blank(i*len(t.form.Columns) + c) {
+				continue
+			}
 			if t.formulas[i] != nil && col.Kind != Text {
-				p.addIdentity(k, t, recomputed, i, c, t.formulas[i], t.rowRules[i], true, t.rowTerms[i], c, ncol)
+				p.addIdentity(k, t, recomputed, i, c, true)
 			}
 			if row.Kind != Header && col.Kind == Computed {
-				p.addIdentity(k, t, recomputed, i, c, col.Formula, t.colRules[c], false, t.colTerms[c], i*ncol, 1)
+				p.addIdentity(k, t, recomputed, i, c, false)
 			}
 		}
 	}
 }
 
-// addIdentity adds the identity of the cell in row i, column c of
-// statement k: f, whose n-th term is the cell base + terms[n]·step, as
-// the equation head − terms.
-func (p *plan) addIdentity(k int, t *Template, recomputed []bool, i, c int, f Formula, rule string, byRow bool, terms []int, base, step int) {
+// addIdentity adds an identity of the cell in row i, column c of
+// statement k, as the equation head − terms: its row's formula (byRow),
+// whose terms are rows of column c, or else its column's, whose terms are
+// columns of row i.
+func (p *plan) addIdentity(k int, t *Template, recomputed []bool, i, c int, byRow bool) {
 	ncol := len(t.form.Columns)
 	head := i*ncol + c
+	// The n-th term of f is the cell base + terms[n]·step.
+	f, rule, terms, base, step := t.form.Columns[c].Formula, t.colRules[c], t.colTerms[c], i*ncol, 1
+	if byRow {
+		f, rule, terms, base, step = t.formulas[i], t.rowRules[i], t.rowTerms[i], c, ncol
+	}
 	hidden := t.form.Rows[i].Hidden
 	x := judged{stmt: int32(k), hidden: hidden, start: len(p.buf), side: len(f)}
 	vars := p.stmts[k].cells
@@ -400,7 +410,10 @@ func (p *plan) addIdentity(k int, t *Template, recomputed []bool, i, c int, f Fo
 // checks them, and the number of terms of their equations.
 func (t *Template) identities() (n, terms int) {
 	for i, row := range t.form.Rows {
-		for _, col := range t.form.Columns {
+		for c, col := range t.form.Columns {
+			if t.blank(i*len(t.form.Columns) + c) {
+				continue
+			}
 			if t.formulas[i] != nil && col.Kind != Text {
 				n, terms = n+1, terms+1+len(t.formulas[i])
 			}
@@ -569,12 +582,19 @@ func (p *plan) fill(stmts []*Statement) (*joint, error) {
 	nv := len(p.at)
 	j := &joint{p: p, stmts: stmts, box: make([]bounds.Interval, nv), vals: make([]int64, nv), valid: make([]bool, nv)}
 	var ps problems
+	// The cells the form leaves blank are judged as nothing.
+	as := make([]*Statement, len(stmts))
+	for k, s := range stmts {
+		if s != nil {
+			as[k] = s.ready().judged()
+		}
+	}
 	for k := range p.stmts {
 		st := &p.stmts[k]
 		if st.cellsOnly {
 			continue
 		}
-		s := stmts[k].ready()
+		s := as[k]
 		t := st.t
 		unit := pow10[s.meta.Unit.Exp()]
 		exact := s.meta.Exact || unit == 1
@@ -617,7 +637,7 @@ func (p *plan) fill(stmts []*Statement) (*joint, error) {
 			continue
 		}
 		at := p.at[c.v]
-		a := stmts[at.stmt].cells[at.cell]
+		a := as[at.stmt].cells[at.cell]
 		y, whole := int64(0), true
 		if a.valid {
 			y, whole = a.wholeYen()

@@ -119,6 +119,7 @@ func TestVerifyRounded(t *testing.T) {
 				}
 			}
 			checkProofs(t, []*statement.Statement{s}, nil, v)
+			sameAsBook(t, s, v)
 		})
 	}
 }
@@ -323,4 +324,107 @@ func TestBlankTotal(t *testing.T) {
 		t.Errorf("witness of the lost figure %v, %v, want about 30億", w, ok)
 	}
 	checkProofs(t, []*statement.Statement{rounded}, nil, v)
+	sameAsBook(t, rounded, v)
+}
+
+// Two totals of the same terms, t1 = x + y and t2 = x + y, which Validate
+// accepts, printed in 千円 as x = y = t1 = 1 and t2 = 2. Each holds on its
+// own: x + y stands for 1,000 … 2,998 yen (each of x and y for 500 …
+// 1,499), which meets t1's 500 … 1,499 and t2's 1,500 … 2,499. Together
+// they say t1 = t2, and t2 − t1 lies in 1,500 − 1,499 … 2,499 − 500 =
+// 1 … 1,999 yen: never zero, one yen beyond rounding. One sum cannot round
+// to both 1 and 2.
+func TestVerifyRoundedSharedTerms(t *testing.T) {
+	form := &statement.Form{Title: "共有", Columns: amount,
+		Rows: []statement.Row{
+			{Key: "x", Kind: statement.Item, Label: "x"},
+			{Key: "y", Kind: statement.Item, Label: "y"},
+			{Key: "t1", Kind: statement.Total, Label: "t1", Formula: statement.Formula{{Key: "x"}, {Key: "y"}}},
+			{Key: "t2", Kind: statement.Total, Label: "t2", Formula: statement.Formula{{Key: "x"}, {Key: "y"}}},
+		}}
+	if err := form.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	s := readThousands(t, form, "label,金額\nx,1\ny,1\nt1,1\nt2,2\n", statement.Meta{})
+	one, err := s.VerifyRounded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same statement as the only one of a book: the same verdicts.
+	var book statement.Book
+	if err := book.Add("s", s); err != nil {
+		t.Fatal(err)
+	}
+	inBook, err := book.VerifyRounded(statement.VerifyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range map[string]*statement.Verification{"Statement.VerifyRounded": one, "Book.VerifyRounded": inBook} {
+		if v.Count(statement.Violation) != 1 || v.Count(statement.Undecided) != 0 || v.Count(statement.WithinRounding)+v.Count(statement.Exact) != 1 {
+			t.Errorf("%s: %d violations, %d undecided, %d within rounding, %d exact; want one violation and one that holds", name,
+				v.Count(statement.Violation), v.Count(statement.Undecided), v.Count(statement.WithinRounding), v.Count(statement.Exact))
+			continue
+		}
+		var bad *statement.Finding
+		for k, f := range v.Findings {
+			if f.Verdict == statement.Violation {
+				bad = &v.Findings[k]
+			}
+		}
+		if bad == nil || bad.Certificate == nil || !bad.Excess.Equal(dyen(1)) {
+			t.Errorf("%s: %v, want a violation by 1 yen with its certificate", name, v.Findings)
+			continue
+		}
+		// Its message says that the conflict is joint: t2's printed terms
+		// give what it prints.
+		if got, want := bad.String(), "t2 金額: x+y: got 2,000円, want 2,000円 (off by 1円 beyond rounding, jointly with 1 other identity)"; !strings.HasSuffix(got, want) {
+			t.Errorf("%s: %s, want …%s", name, got, want)
+		}
+		// The certificate combines both identities, so that x and y
+		// cancel, and leaves t1 and t2.
+		c := bad.Certificate
+		rows := map[string]int64{}
+		for _, id := range c.Identities {
+			rows[id.Row] += id.Times
+		}
+		figures := map[string]int64{}
+		for _, f := range c.Figures {
+			figures[f.Row] += f.Times
+		}
+		if len(rows) != 2 || rows["t1"]+rows["t2"] != 0 || rows["t1"] == 0 ||
+			len(figures) != 2 || figures["t1"]+figures["t2"] != 0 || figures["t1"] == 0 {
+			t.Errorf("%s: certificate\n%v\nwant t1 and t2 against each other", name, c)
+		}
+		if lo, hi := c.Sum.Lo.Abs(), c.Sum.Hi.Abs(); !lo.Add(hi).Equal(dyen(2000)) || !lo.Equal(dyen(1)) && !hi.Equal(dyen(1)) {
+			t.Errorf("%s: certificate's sum %v, want ±(1 … 1,999)", name, c.Sum)
+		}
+	}
+	checkProofs(t, []*statement.Statement{s}, nil, one)
+	checkProofs(t, []*statement.Statement{s}, []string{"s"}, inBook)
+}
+
+// Blocks s = x + y, t = s + z printed in 千円 as x = y = 1, s = 3, z = 0,
+// t = 4 (blocksStatement), each followed by the next: each identity holds
+// on its own (x + y in 1,000 … 2,998 yen meets s's 2,500 … 3,499; s + z
+// in 2,001 … 3,998 meets t's 3,500 … 4,499), but together s = t − z is at
+// least 3,500 − 499 = 3,001 yen and x + y at most 2,998: 3 yen beyond
+// rounding in each block, one violation each, and the 合計 of the ts holds.
+func TestVerifyRoundedBlocks(t *testing.T) {
+	const k = 3
+	s := blocksStatement(t, k)
+	v, err := s.VerifyRounded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Count(statement.Violation) != k || v.Count(statement.Undecided) != 0 || v.Count(statement.Violation)+v.Count(statement.WithinRounding)+v.Count(statement.Exact) != 2*k+1 {
+		t.Errorf("%d violations, %d undecided, %d within rounding, %d exact; want %d violations of %d identities", v.Count(statement.Violation),
+			v.Count(statement.Undecided), v.Count(statement.WithinRounding), v.Count(statement.Exact), k, 2*k+1)
+	}
+	for _, f := range v.Findings {
+		if f.Verdict == statement.Violation && (!f.Excess.Equal(dyen(3)) || f.Certificate == nil || len(f.Certificate.Identities) != 2) {
+			t.Errorf("%s: want 3 yen beyond rounding, certified by the block's two identities: %v", f, f.Certificate)
+		}
+	}
+	checkProofs(t, []*statement.Statement{s}, nil, v)
+	sameAsBook(t, s, v)
 }

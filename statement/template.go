@@ -49,6 +49,7 @@ func (f *Form) clone() Form {
 	c.Rows = slices.Clone(f.Rows)
 	for i := range c.Rows {
 		c.Rows[i].Formula = slices.Clone(c.Rows[i].Formula)
+		c.Rows[i].Blank = slices.Clone(c.Rows[i].Blank)
 	}
 	return c
 }
@@ -112,6 +113,7 @@ type Template struct {
 	inputs   []int            // input columns
 	rowTerms [][]int          // per row: the row of each term of formulas[i]
 	colTerms [][]int          // per column: the column of each term of its formula
+	blanks   []bool           // per cell [row*columns+column]: left blank by the form (Row.Blank); nil if none is
 	plans    plans            // of verifications under rounding: see plan
 	header   atomic.Pointer[headerMemo]
 }
@@ -147,6 +149,7 @@ func compile(f *Form, ps *problems) *Template {
 	t.compileRows(ps)
 	t.deriveSubtotals(ps)
 	t.compileColumns(ps)
+	t.compileBlanks(ps)
 	t.orderFormulas(ps)
 	t.indexTerms()
 	return t
@@ -234,6 +237,50 @@ func (t *Template) compileColumns(ps *problems) {
 		}
 		t.colIndex[c.Name] = j
 	}
+}
+
+// compileBlanks checks the columns each row leaves blank (Row.Blank):
+// amount columns of the form, each named once, on rows that hold amounts;
+// and marks their cells.
+func (t *Template) compileBlanks(ps *problems) {
+	f := &t.form
+	ncol := len(f.Columns)
+	for i, r := range f.Rows {
+		for n, name := range r.Blank {
+			j, ok := t.colIndex[name]
+			switch {
+			case !ok:
+				ps.addf(0, rowRef(i, r), name, ErrUnknown, "a blank column the form does not have")
+			case f.Columns[j].Kind == Text:
+				ps.addf(0, rowRef(i, r), name, ErrMismatch, "a text column left blank: only amount columns are")
+			case r.Kind == Header:
+				ps.addf(0, rowRef(i, r), name, ErrMismatch, "a blank column on a header, which prints no figures")
+			case slices.Contains(r.Blank[:n], name):
+				ps.addf(0, rowRef(i, r), name, ErrDuplicate, "a blank column named twice")
+			default:
+				if t.blanks == nil {
+					t.blanks = make([]bool, len(f.Rows)*ncol)
+				}
+				t.blanks[i*ncol+j] = true
+			}
+		}
+	}
+}
+
+// blank reports whether the form leaves the cell [row*columns+column]
+// blank (Row.Blank).
+func (t *Template) blank(cell int) bool { return t.blanks != nil && t.blanks[cell] }
+
+// Blank reports whether the form leaves the cell in the given row and
+// column blank (Row.Blank): a cell that is not part of the statement. The
+// row is named by its key, or by its label or label path (see RowKey).
+func (t *Template) Blank(row, column string) bool {
+	i, ok := t.lookup(row)
+	if !ok {
+		return false
+	}
+	j, ok := t.colIndex[column]
+	return ok && t.blank(i*len(t.form.Columns)+j)
 }
 
 // orderFormulas orders the totals and subtotals, and the computed

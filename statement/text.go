@@ -170,8 +170,9 @@ func (s *Statement) table() ([][]string, []bool) {
 		}
 		buf = buf[:0]
 		for j, col := range s.t.form.Columns {
-			if col.Kind != Text && row.Kind != Header {
-				buf = s.at(i, j).appendTo(buf, f)
+			// A cell the form leaves blank prints blank, not as 該当なし.
+			if a := s.at(i, j); col.Kind != Text && row.Kind != Header && (a.valid || !s.t.blank(i*len(s.t.form.Columns)+j)) {
+				buf = a.appendTo(buf, f)
 			}
 			ends[j] = len(buf)
 		}

@@ -1,5 +1,7 @@
 package statement
 
+import "slices"
+
 // Compare lists every cell in which got and want differ, in want's order of
 // rows and columns: rows are matched by key, columns by name, amounts by
 // value (the unit they are shown in does not matter), texts exactly. Rows
@@ -48,7 +50,13 @@ func Compare(got, want *Statement) []Finding {
 					fs = append(fs, f)
 				}
 			default:
-				if g, w := got.at(gi, gj), want.at(i, j); !g.equal(w) {
+				g, w := got.at(gi, gj), want.at(i, j)
+				if wt.blank(i*len(wt.form.Columns) + j) {
+					// Blank, a dash and 0 say the same of a cell that
+					// is not part of the statement.
+					g, w = g.nonzero(), w.nonzero()
+				}
+				if !g.equal(w) {
 					f.Kind, f.Got, f.Want = AmountDiffers, g.cell(), w.cell()
 					if lost != nil && lost[i*len(wt.form.Columns)+j] {
 						f.Kind = BlankFigure
@@ -81,15 +89,23 @@ func Compare(got, want *Statement) []Finding {
 // identity have figures is a figure lost in printing: it is one
 // BlankFigure finding, and the identities that name the cell are not
 // judged, rather than judged against zero.
+//
+// A cell the form leaves blank (Row.Blank) heads no identity and counts
+// as nothing in those it is a term of, whatever was read there; a figure
+// other than 0 there is a NotBlank finding.
 func (s *Statement) Verify() []Finding {
-	var fs []Finding
 	s = s.ready()
 	t := s.t
+	fs := s.notBlank(t.form.name())
+	s = s.judged()
 	ncol := len(t.form.Columns)
 	lost := s.lostCells()
 	reported := map[int]bool{}
 	check := func(i, j int, f Formula, terms []int, base, step int) {
 		head := i*ncol + j
+		if t.blank(head) {
+			return
+		}
 		c := s.sumAt(f, terms, base, step)
 		if lost != nil {
 			if lost[head] && !reported[head] {
@@ -150,7 +166,7 @@ func (s *Statement) lostCells() []bool {
 		return false
 	}
 	for k, a := range s.cells {
-		if !a.blank {
+		if !a.blank || t.blank(k) {
 			continue
 		}
 		i, j := k/ncol, k%ncol
@@ -164,4 +180,43 @@ func (s *Statement) lostCells() []bool {
 		}
 	}
 	return lost
+}
+
+// judged returns s as its identities judge it: the cells the form leaves
+// blank (Row.Blank) without a figure, whatever was read there (notBlank
+// reports a figure other than 0); s itself when they hold none.
+func (s *Statement) judged() *Statement {
+	t := s.t
+	var out *Statement
+	for k, b := range t.blanks {
+		if !b || !s.cells[k].valid && !s.cells[k].blank {
+			continue
+		}
+		if out == nil {
+			c := *s
+			c.cells = slices.Clone(s.cells)
+			out = &c
+		}
+		out.cells[k] = amount{}
+	}
+	if out == nil {
+		return s
+	}
+	return out
+}
+
+// notBlank returns a NotBlank finding, naming the statement so, for each
+// cell the form leaves blank that holds a figure other than 0.
+func (s *Statement) notBlank(name string) []Finding {
+	t := s.t
+	ncol := len(t.form.Columns)
+	var fs []Finding
+	for k, b := range t.blanks {
+		if a := s.cells[k].nonzero(); b && a.valid {
+			i, j := k/ncol, k%ncol
+			fs = append(fs, Finding{Kind: NotBlank, Verdict: Violation, Statement: name, Row: t.form.Rows[i].Key,
+				Label: t.label(i), Column: t.form.Columns[j].Name, Want: a.cell(), Unit: s.meta.Unit})
+		}
+	}
+	return fs
 }

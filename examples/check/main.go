@@ -17,11 +17,12 @@
 // 統一的な基準 in the files given, in the files of a directory given
 // (.csv, .tsv, .txt, .xlsx), each file holding one statement, several one
 // after another under their title lines, the scopes side by side, or, for
-// a workbook, any of these on each sheet. Each statement's form is
-// recognised from its title and lines (see unified.ReadGrid); ID=FILE
-// reads FILE on the form ID instead. The unit and date of each statement
-// are read from the lines above its table, -unit serving those that state
-// none. Every statement and every link between them (unified.Links, for
+// a workbook, any of these on each sheet; a .txt file is a text export,
+// its columns aligned by spaces (statement.ReadGridText). Each
+// statement's form is recognised from its title and lines (see
+// unified.ReadGrid); ID=FILE reads FILE on the form ID instead. The unit
+// and date of each statement are read from the lines above its table,
+// -unit serving those that state none. Every statement and every link between them (unified.Links, for
 // each scope whose statements the report has) is verified jointly under
 // rounding. It prints, for each statement, its identities counted by
 // verdict, and each identity within rounding, violated or undecided, with
@@ -38,7 +39,8 @@
 // 科目 or any heading of its own in the first column, one column per
 // amount column of the form, optionally a key column; - for 該当なし; in
 // UTF-8 or CP932; separated by commas or, if its first line with either has
-// a tab, by tabs.
+// a tab, by tabs. PUBLISHED.xlsx is a workbook of one sheet that holds
+// text (empty sheets are passed over).
 //
 // -unit U is the unit figures are printed in: 円 (the default), 千円,
 // 百万円, 万円 or 億円; -rounding R is how each was rounded on its own from
@@ -57,6 +59,10 @@
 // when the statement is consistent (exactly or within rounding), 1 when
 // any identity is violated or undecided, and 2 for bad flags or a file it
 // cannot read.
+//
+// The program is a module of its own, on the Excel module statement/xlsx,
+// so that the library's module does not require excelize; the
+// repository's go.work joins them.
 package main
 
 import (
@@ -67,6 +73,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/format"
@@ -483,18 +490,30 @@ func verdict(violations, undecided int) string {
 	return "consistent"
 }
 
-// readXLSX reads the first sheet of a workbook, whose unit, if it states
-// one, must be -unit's.
+// readXLSX reads the one sheet of a workbook that holds text, whose unit,
+// if it states one, must be -unit's. A workbook of more is an error
+// rather than sheets passed over: without -form, check reads them all.
 func (c *checker) readXLSX() error {
 	sheets, err := xlsx.ReadFile(c.file)
 	if err != nil {
 		return err
 	}
+	var filled []statement.Grid
+	for _, g := range sheets {
+		if slices.ContainsFunc(g.Rows, func(row []string) bool {
+			return slices.ContainsFunc(row, func(c string) bool { return strings.TrimSpace(c) != "" })
+		}) {
+			filled = append(filled, g)
+		}
+	}
+	if len(filled) != 1 {
+		return fmt.Errorf("%w: %s: -form reads a workbook of one sheet, not %d; without -form, check reads every sheet", errUsage, c.file, len(filled))
+	}
 	t, err := statement.Compile(c.form)
 	if err != nil {
 		return err
 	}
-	s, err := t.ReadGrid(sheets[0], statement.ReadOptions{Source: c.file, Meta: c.meta})
+	s, err := t.ReadGrid(filled[0], statement.ReadOptions{Source: c.file, Meta: c.meta})
 	if err != nil {
 		return err
 	}

@@ -56,10 +56,12 @@ func inputs(args []string) ([]string, error) {
 	return files, nil
 }
 
-// grids reads a file as the tables it holds: the sheets of a workbook, or
-// the one table of a CSV or tab-separated file.
+// grids reads a file as the tables it holds: the sheets of a workbook,
+// the one table of a text export (.txt), its columns aligned by spaces or
+// separated by tabs, or of a CSV or tab-separated file.
 func grids(path string) ([]statement.Grid, error) {
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".xlsx" {
 		return xlsx.ReadFile(path)
 	}
 	f, err := os.Open(path)
@@ -67,7 +69,13 @@ func grids(path string) ([]statement.Grid, error) {
 		return nil, err
 	}
 	defer f.Close()
-	g, err := statement.ReadGridCSV(f, statement.ReadOptions{Source: path})
+	read := statement.ReadGridCSV
+	if ext == ".txt" {
+		read = func(r io.Reader, opt statement.ReadOptions) (statement.Grid, error) {
+			return statement.ReadGridText(r, opt, statement.TextOptions{})
+		}
+	}
+	g, err := read(f, statement.ReadOptions{Source: path})
 	if err != nil {
 		return nil, err
 	}
@@ -116,6 +124,9 @@ func (w *whole) read(args []string) error {
 				w.where[id] = strings.TrimSuffix(path+" "+g.Name, " ")
 			}
 		}
+	}
+	if len(w.book.IDs()) == 0 {
+		return fmt.Errorf("no statement in %s", strings.Join(files, ", "))
 	}
 	return nil
 }
@@ -272,7 +283,8 @@ func (r *wholeReport) writeText(w io.Writer) error {
 	for _, l := range r.Links {
 		fmt.Fprintf(w, "link %s: %s\n", l.Name, l.Verdict)
 		for _, f := range l.findings {
-			fmt.Fprintf(w, "  %s%s\n", f.String(), excess(f))
+			// The finding says by how much it is off.
+			fmt.Fprintf(w, "  %s\n", f.String())
 			writeProof(w, "    ", f)
 		}
 	}

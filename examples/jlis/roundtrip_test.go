@@ -3,6 +3,8 @@ package jlis_test
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/koukaikei/koukaikei/statement"
@@ -55,5 +57,39 @@ func TestRoundTrip(t *testing.T) {
 		if m := back.Meta(); m.DateLine() != meta.DateLine() || m.Unit != meta.Unit || m.Entity != meta.Entity {
 			t.Errorf("%s: JSON meta %+v", id, m)
 		}
+	}
+}
+
+// The 純資産変動計算書 (様式第11号), which the report prints vertically, a
+// block for each component, reads from its transcription in
+// examples/jlis2019/testdata, as a sheet of two columns (label, figure),
+// to the table as published.
+func TestReadVertical(t *testing.T) {
+	r := fy2019(t)
+	want := table(t, r.Published, "changes")
+	if !want.Form().Vertical {
+		t.Fatal("様式第11号 is not vertical")
+	}
+	text, err := os.ReadFile("../jlis2019/testdata/changes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g statement.Grid
+	for _, line := range strings.Split(strings.TrimSpace(string(text)), "\n") {
+		cells := []string{line}
+		if k := strings.LastIndex(line, " "); k > 0 {
+			cells = []string{line[:k], line[k+1:]}
+		}
+		g.Rows = append(g.Rows, cells)
+	}
+	got, err := want.Template().ReadGrid(g, statement.ReadOptions{Source: "changes.txt", Meta: want.Meta()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := statement.Compare(got, want); len(d) != 0 {
+		t.Errorf("様式第11号 as transcribed: %v", d)
+	}
+	if got.Meta().Entity != want.Meta().Entity || got.Meta().DateLine() != want.Meta().DateLine() {
+		t.Errorf("meta %q %q", got.Meta().Entity, got.Meta().DateLine())
 	}
 }

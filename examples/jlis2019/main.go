@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	go run ./examples/jlis2019 [-form N] [-format text|csv|json|markdown] [-encoding utf8|cp932] [-o FILE]
+//	go run ./examples/jlis2019 [-form N] [-format text|csv|json|markdown|xlsx] [-encoding utf8|cp932] [-o FILE]
 //
 // The flags are:
 //
@@ -14,12 +14,13 @@
 //		print only the tables of 様式第N号 (N from 8 to 16, given as N or
 //		as 様式第N号), or the one table whose id (see
 //		examples/jlis/forms.csv) is N, such as note_cash.
-//	-format text|csv|json|markdown
+//	-format text|csv|json|markdown|xlsx
 //		text (the default) prints each table in its published layout;
 //		csv prints each table as CSV (key, label, then its columns), the
 //		tables separated by an empty line; json prints one JSON array of
 //		statement objects in report order (the contract is in the README);
-//		markdown prints a section for each table.
+//		markdown prints a section for each table; xlsx writes an Excel
+//		workbook, a sheet for each table, to the file -o names.
 //	-encoding utf8|cp932
 //		the character encoding of CSV output: UTF-8 with a byte order mark
 //		(the default) or CP932.
@@ -31,6 +32,10 @@
 // line and exits with status 1, as does an unexpected finding: a published
 // figure not reproduced, or a link broken, that examples/jlis/r01/pins.csv
 // does not pin, or a pin that is stale.
+//
+// The program is a module of its own, on the Excel module statement/xlsx,
+// so that the library's module does not require excelize; the
+// repository's go.work joins them.
 package main
 
 import (
@@ -41,6 +46,7 @@ import (
 	"github.com/koukaikei/koukaikei/examples/internal/output"
 	"github.com/koukaikei/koukaikei/examples/internal/verify"
 	"github.com/koukaikei/koukaikei/examples/jlis"
+	"github.com/koukaikei/koukaikei/statement/xlsx"
 )
 
 func main() {
@@ -51,9 +57,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("jlis2019", flag.ContinueOnError)
 	form := fs.String("form", "", "print only the tables of 様式第`N`号, or the table with id N")
 	return output.Run(fs, args, stdout, stderr,
-		"jlis2019 [-form N] [-format text|csv|json|markdown] [-encoding utf8|cp932] [-o FILE]",
-		func() (*output.Report, error) { return report(*form) })
+		"jlis2019 [-form N] [-format text|csv|json|markdown|xlsx] [-encoding utf8|cp932] [-o FILE]",
+		func() (*output.Report, error) { return report(*form) }, workbook)
 }
+
+// workbook writes the tables as an Excel workbook, a sheet each; the
+// summary is not a table and is left out.
+var workbook = output.Format{Name: "xlsx", File: true, Write: func(w io.Writer, r *output.Report) error {
+	return xlsx.Write(w, r.Statements, xlsx.Options{})
+}}
 
 // report builds the report, verifies it, and selects the tables -form
 // names.

@@ -708,14 +708,14 @@ func (n *Nation) Files(l Layout) (fstest.MapFS, error) {
 	for i, f := range n.Kit.Forms {
 		file := "forms/" + f.ID + ".csv"
 		index = append(index, []string{f.ID, file, f.Number, f.Title, f.Scope.String(), statement.FormatColumns(f.Form.Columns)})
-		rows := [][]string{{"key", "kind", "label", "account", "formula", "indent", "note", "hidden", "remark"}}
+		rows := [][]string{{"key", "kind", "label", "account", "formula", "indent", "note", "hidden", "remark", "blank"}}
 		for _, r := range f.Form.Rows {
 			formula := ""
 			if r.Kind == statement.Total {
 				formula = r.Formula.String()
 			}
 			rows = append(rows, []string{r.Key, r.Kind.String(), r.Label, r.Account, formula,
-				strconv.Itoa(r.Indent), r.Note, strconv.FormatBool(r.Hidden), r.Remark})
+				strconv.Itoa(r.Indent), r.Note, strconv.FormatBool(r.Hidden), r.Remark, strings.Join(r.Blank, "|")})
 			for _, term := range n.Kit.Templates[i].Formula(r.Key) {
 				ids = append(ids, []string{f.ID, "row", r.Key, term.Key, sign(term)})
 			}

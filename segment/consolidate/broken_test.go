@@ -47,13 +47,18 @@ func perturbed(t *testing.T, book *statement.Book, id string, change func([]stat
 	return out
 }
 
-// TestBroken drives every exported entry point of this package and of
-// statement/unified with broken variants of the worked example of
-// WORKED.md (こだま町): each figure of each member one yen off, each sign
-// flipped, each ratio, share and method out of its range, each line of
-// each elimination off by 100, on the other side, on an unknown row or of
-// an unknown member. Every variant is an error (a finding, for a
-// verification), and none panics.
+// TestBroken drives every exported entry point of this package, and those
+// of statement/unified that take a member's statements, with broken
+// variants of the worked example of WORKED.md (こだま町): each figure of
+// each member one yen off, each sign flipped, each statement left out or
+// empty, each ratio, share and method out of its range, each line of each
+// elimination off by 100, on the other side, on an unknown row or of an
+// unknown member. Every variant is an error (a finding, for a
+// verification), and none panics. The entry points of statement/unified
+// that take other input are driven by its own tests: the books
+// (TestVerifyBooksPerturbed, TestFromBooksProblems), a published table
+// (TestReadGridBroken), the indicators (TestAnalyzeErrors), and the
+// 附属明細書 with no year only (TestScheduleNil).
 func TestBroken(t *testing.T) {
 	variants := 0
 	build := func(name string, c *consolidate.Consolidation) {
@@ -94,13 +99,42 @@ func TestBroken(t *testing.T) {
 					})
 					name := fmt.Sprintf("%s %s %s %s %s", m.Name, id, f.Row, f.Column, change.name)
 					build(name, c)
-					calm(t, name+": unified.Verify", func() {
+					calm(t, name+": unified.Verify and VerifyRounded", func() {
 						f, _ := unified.Form(id)
 						if v := unified.Verify(c.Members[i].Book, f.Scope); v.OK() {
 							t.Errorf("%s: unified.Verify finds nothing", name)
 						}
+						if v, err := unified.VerifyRounded(c.Members[i].Book, f.Scope); err != nil || v.OK() {
+							t.Errorf("%s: unified.VerifyRounded: %v, finds nothing", name, err)
+						}
 					})
 				}
+			}
+		}
+	}
+
+	// Each member's statements, left out of its book or empty in it.
+	for i, m := range base.Members {
+		for _, id := range m.Book.IDs() {
+			for _, change := range []struct {
+				name string
+				to   *statement.Statement // nil: left out
+			}{{"left out", nil}, {"empty", &statement.Statement{}}} {
+				b := &statement.Book{}
+				for _, other := range m.Book.IDs() {
+					s, _ := m.Book.Statement(other)
+					if other == id {
+						if s = change.to; s == nil {
+							continue
+						}
+					}
+					if err := b.Add(other, s); err != nil {
+						t.Fatal(err)
+					}
+				}
+				c := kodama(t)
+				c.Members[i].Book = b
+				build(fmt.Sprintf("%s %s %s", m.Name, id, change.name), c)
 			}
 		}
 	}

@@ -148,6 +148,7 @@ func (c *Consolidation) worksheet(k unified.Kind, form *statement.Form, col stri
 		total = append(total, statement.Term{Key: e})
 	}
 	f.Columns = append(f.Columns, statement.Column{Name: c.Scope.String(), Kind: statement.Computed, Formula: total})
+	f.Rows = statement.SpreadBlank(form.Rows, col, f.Columns)
 
 	moved := map[string]map[string]decimal.Decimal{} // column → row → 相殺消去
 	for i, a := range es {

@@ -249,6 +249,12 @@ func TestVerifyYears(t *testing.T) {
 	if v.OK() {
 		t.Error("an opening balance of 70 after a closing one of 80")
 	}
+	// The links' findings only: it counts no verdict.
+	for verdict := statement.Violation; verdict <= statement.Undecided; verdict++ {
+		if v.Count(verdict) != 0 {
+			t.Errorf("VerifyYears counts %d %v", v.Count(verdict), verdict)
+		}
+	}
 	for _, f := range v.Findings {
 		if f.Kind != statement.LinkBroken || !strings.HasPrefix(f.Statement, "cur:") && !strings.HasPrefix(f.Statement, "prev:") {
 			t.Errorf("finding %v", f)
@@ -293,5 +299,101 @@ func TestWiden(t *testing.T) {
 	}
 	if _, err := unified.Widen(nw, "nw"); !errors.Is(err, unified.ErrUnknown) {
 		t.Errorf("unknown form: %v", err)
+	}
+}
+
+// VerifyRounded judges the four statements of a year of books, printed in
+// 千円 (each figure rounded on its own from the yen the books give), and
+// the links between them, under rounding: where Verify finds a printed
+// total that its printed terms do not give, rounding explains it, each
+// verdict proven. A figure moved by 5 千円 is a violation with its
+// certificate, and a statement the book lacks breaks the links that name
+// it.
+func TestVerifyRounded(t *testing.T) {
+	l := smallLedger(t, smallJournal)
+	yen, err := unified.FromBooks(l, unified.BooksOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// thousands returns the book in 千円, the 現金預金 moved by move 千円,
+	// without the statement leave.
+	thousands := func(move int64, leave string) *statement.Book {
+		var b statement.Book
+		for _, id := range yen.IDs() {
+			s, _ := yen.Statement(id)
+			s = s.Scale(statement.Scaling{Unit: format.Thousand})
+			if id == leave {
+				continue
+			}
+			if id == "bs-general" && move != 0 {
+				figs := s.Figures()
+				for k, f := range figs {
+					if f.Row == "1510" {
+						figs[k].Value = format.CellOf(f.Value.Amount.Add(decimal.NewFromInt(move * 1000)))
+					}
+				}
+				if s, err = s.Template().Build(s.Meta(), figs); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := b.Add(id, s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return &b
+	}
+	book := thousands(0, "")
+	exact := unified.Verify(book, unified.General)
+	v, err := unified.VerifyRounded(book, unified.General)
+	if err != nil {
+		t.Fatal(err)
+	}
+	judged := func(v *statement.Verification) int {
+		return v.Count(statement.Exact) + v.Count(statement.WithinRounding) + v.Count(statement.Violation) + v.Count(statement.Undecided)
+	}
+	if len(exact.Findings) == 0 || v.Count(statement.Violation)+v.Count(statement.Undecided) != 0 ||
+		v.Count(statement.WithinRounding) != len(exact.Findings) || judged(v) != judged(exact) {
+		t.Errorf("exactly %v; under rounding %v, %d exact, %d within rounding, of %d", exact.Findings, v.Findings,
+			v.Count(statement.Exact), v.Count(statement.WithinRounding), judged(exact))
+	}
+	t.Logf("%d identities and links; exactly, %d findings; under rounding %d exact, %d within rounding", judged(exact), len(exact.Findings),
+		v.Count(statement.Exact), v.Count(statement.WithinRounding))
+	for _, f := range v.Findings {
+		if f.Verdict != statement.WithinRounding {
+			t.Errorf("%s", f)
+		}
+		if _, ok := v.Witness(f.Statement, f.Row, f.Column); !ok {
+			t.Errorf("%s: no witness", f)
+		}
+	}
+
+	moved, err := unified.VerifyRounded(thousands(5, ""), unified.General)
+	if err != nil {
+		t.Fatal(err)
+	}
+	violations := 0
+	for _, f := range moved.Findings {
+		if f.Verdict == statement.Violation {
+			violations++
+			if f.Certificate == nil {
+				t.Errorf("%s: no certificate", f)
+			}
+		}
+	}
+	if violations == 0 {
+		t.Errorf("現金預金 moved by 5 千円: %v", moved.Findings)
+	}
+
+	partial, err := unified.VerifyRounded(thousands(0, "cf-general"), unified.General)
+	if err != nil || partial.OK() {
+		t.Errorf("without the 資金収支計算書: %v, %v", partial, err)
+	}
+	for _, f := range partial.Findings {
+		if f.Kind != statement.LinkBroken && f.Verdict != statement.WithinRounding {
+			t.Errorf("without the 資金収支計算書: %s", f)
+		}
+	}
+	if v, err := unified.VerifyRounded(nil, unified.General); err != nil || v.OK() {
+		t.Errorf("no book: %v, %v", v, err)
 	}
 }

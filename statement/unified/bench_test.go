@@ -24,11 +24,21 @@ func published(tb testing.TB) []*statement.Statement {
 			if r.Kind != statement.Item {
 				continue
 			}
-			for _, c := range info.Form.Columns {
-				if c.Kind == statement.Input {
-					figs = append(figs, statement.Figure{Row: r.Key, Column: c.Name,
-						Value: format.CellOf(decimal.NewFromInt(rng.Int64N(2e11) - 5e10))})
+			// A row whose 合計 the 様式 leaves blank moves an amount
+			// between its classes: they cancel.
+			var moved int64
+			for k, c := range info.Form.Columns {
+				if c.Kind != statement.Input {
+					continue
 				}
+				v := rng.Int64N(2e11) - 5e10
+				if len(r.Blank) > 0 {
+					if k == len(info.Form.Columns)-1 {
+						v = -moved
+					}
+					moved += v
+				}
+				figs = append(figs, statement.Figure{Row: r.Key, Column: c.Name, Value: format.CellOf(decimal.NewFromInt(v))})
 			}
 		}
 		s, err := statement.Build(info.Form, statement.Meta{}, figs)

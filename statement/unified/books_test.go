@@ -2,6 +2,7 @@ package unified_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/koukaikei/koukaikei/account/journal"
 	"github.com/koukaikei/koukaikei/account/ledger"
 	"github.com/koukaikei/koukaikei/era"
+	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
 )
@@ -390,4 +392,77 @@ func TestConversionTableOverride(t *testing.T) {
 			t.Errorf("record %d: 借方 %s, want %s", i+1, got, want)
 		}
 	}
+}
+
+// TestVerifyBooksPerturbed checks the statements derived from the books of
+// smallJournal against those books with each item figure of each statement
+// a yen more, and with its sign flipped (its totals rebuilt, so that each
+// statement adds up on its own): a tie or a link breaks, an *Error
+// wrapping ErrTie. A book without one of the four statements, or with an
+// empty statement in its place, is an error too, and none panics.
+func TestVerifyBooksPerturbed(t *testing.T) {
+	l := smallLedger(t, smallJournal)
+	base, err := unified.FromBooks(l, unified.BooksOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := unified.VerifyBooks(l, base); err != nil {
+		t.Fatal(err)
+	}
+	// with returns base with statement id replaced by s, or left out for
+	// a nil s.
+	with := func(id string, s *statement.Statement) *statement.Book {
+		var b statement.Book
+		for _, other := range base.IDs() {
+			st, _ := base.Statement(other)
+			if other == id {
+				if st = s; st == nil {
+					continue
+				}
+			}
+			if err := b.Add(other, st); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return &b
+	}
+	verify := func(name string, b *statement.Book, want error) {
+		t.Helper()
+		defer func() {
+			if r := recover(); r != nil {
+				t.Errorf("%s: panic: %v", name, r)
+			}
+		}()
+		if _, err := unified.VerifyBooks(l, b); !errors.Is(err, want) {
+			t.Errorf("%s: %v, want %v", name, err, want)
+		}
+	}
+	variants := 0
+	for _, id := range base.IDs() {
+		s, _ := base.Statement(id)
+		for k, f := range s.Figures() {
+			if !f.Value.Valid || f.Value.Amount.IsZero() {
+				continue
+			}
+			for _, change := range []struct {
+				name string
+				to   func(decimal.Decimal) decimal.Decimal
+			}{{"+1", func(d decimal.Decimal) decimal.Decimal { return d.Add(decimal.NewFromInt(1)) }}, {"−", decimal.Decimal.Neg}} {
+				figs := s.Figures()
+				figs[k].Value = format.CellOf(change.to(f.Value.Amount))
+				broken, err := s.Template().Build(s.Meta(), figs)
+				if err != nil {
+					t.Fatal(err)
+				}
+				verify(fmt.Sprintf("%s %s %s %s", id, f.Row, f.Column, change.name), with(id, broken), unified.ErrTie)
+				variants++
+			}
+		}
+		verify(id+" left out", with(id, nil), unified.ErrMissing)
+		verify(id+" empty", with(id, &statement.Statement{}), unified.ErrTie)
+	}
+	if variants < 40 {
+		t.Errorf("only %d figures perturbed", variants)
+	}
+	t.Logf("%d figures perturbed", variants)
 }

@@ -30,6 +30,7 @@ type row struct {
 	formula statement.Formula
 	indent  int
 	remark  string
+	blank   string // the columns the 様式 leaves blank on the row
 }
 
 type form struct {
@@ -70,6 +71,10 @@ func readCSV(t *testing.T, name string, header ...string) []map[string]string {
 var asciiID = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 var asciiKey = regexp.MustCompile(`^[A-Za-z0-9_.]+$`)
 
+// internal are the labels of 固定資産等の変動（内部変動） and its rows.
+var internal = map[string]bool{"固定資産等の変動（内部変動）": true, "有形固定資産等の増加": true, "有形固定資産等の減少": true,
+	"貸付金・基金等の増加": true, "貸付金・基金等の減少": true}
+
 func loadForms(t *testing.T) (map[string]*form, []*form) {
 	t.Helper()
 	byID := map[string]*form{}
@@ -90,9 +95,18 @@ func loadForms(t *testing.T) (map[string]*form, []*form) {
 		}
 		byID[f.id] = f
 		order = append(order, f)
-		for _, r := range readCSV(t, f.file, "key", "kind", "label", "account", "formula", "indent", "note", "remark") {
+		header := []string{"key", "kind", "label", "account", "formula", "indent", "note", "remark"}
+		if f.id[:2] == "nw" {
+			header = append(header, "blank")
+		}
+		for _, r := range readCSV(t, f.file, header...) {
 			line, _ := strconv.Atoi(r[""])
-			x := row{line: line, key: r["key"], kind: r["kind"], label: r["label"], account: r["account"], remark: r["remark"]}
+			x := row{line: line, key: r["key"], kind: r["kind"], label: r["label"], account: r["account"], remark: r["remark"], blank: r["blank"]}
+			// 様式第3号 leaves 合計 blank on the block 固定資産等の変動
+			// （内部変動） and its four rows, and nowhere else.
+			if want := map[bool]string{true: "合計"}[f.id[:2] == "nw" && internal[x.label]]; x.blank != want {
+				t.Errorf("%s line %d (%s): blank %q, want %q", f.file, line, x.label, x.blank, want)
+			}
 			where := fmt.Sprintf("%s line %d", f.file, line)
 			if x.indent, err = strconv.Atoi(r["indent"]); err != nil || x.indent < 0 {
 				t.Errorf("%s: indent %q", where, r["indent"])

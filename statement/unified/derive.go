@@ -454,10 +454,22 @@ type Tie struct {
 // 本年度末歳計外現金残高) is the 貸借対照表's 現金預金; and every identity of
 // the statements and link between them holds exactly (Verify). It returns
 // every tie, and, if any is broken, an *Error wrapping ErrTie with one
-// Problem for each, naming the accounts behind it.
+// Problem for each, naming the accounts behind it. A book that lacks one
+// of the four statements of 一般会計等 is an *Error wrapping ErrMissing
+// naming each it lacks, and no tie is checked.
 func VerifyBooks(l *ledger.Ledger, book *statement.Book) ([]Tie, error) {
 	if l == nil || book == nil || l.Journal().Chart() != Chart() {
 		return nil, &Error{Problems: []Problem{{Err: fmt.Errorf("%w: no books on the standard accounts, or no statements", ErrMissing)}}}
+	}
+	var missing []Problem
+	for _, k := range kinds {
+		id := ID(k, General)
+		if s, ok := book.Statement(id); !ok || s == nil {
+			missing = append(missing, Problem{Statement: id, Err: fmt.Errorf("%w: the book has no statement %s", ErrMissing, id)})
+		}
+	}
+	if len(missing) > 0 {
+		return nil, &Error{Problems: missing}
 	}
 	d := newDerivation(l)
 	var ties []Tie

@@ -18,7 +18,12 @@
 // testdata/NOTES.md says what each line rests on.
 //
 // The 貸借対照表 forms print side by side, 資産 on the left and 負債・純資産
-// on the right (statement.Form.Split).
+// on the right (statement.Form.Split). The 純資産変動計算書 forms leave 合計
+// blank on 固定資産等の変動（内部変動） and its four rows, as 様式第3号 does
+// (the blank column of forms/nw-*.csv, statement.Row.Blank): those rows
+// move an amount between 固定資産等形成分 and 余剰分（不足分）, so a published
+// statement may print them blank, as a dash or as 0, and 本年度純資産変動額's
+// 合計 is the sum of the other rows.
 //
 // # Accounts and signs
 //
@@ -31,8 +36,10 @@
 // # Links
 //
 // [Links] gives the 財務書類4表の相互関係 of a scope and [Verify] checks a
-// book against them; [YearlyLinks], [Years] and [VerifyYears] check last
-// year's closing balances against this year's opening ones.
+// book against them, every figure as printed; [VerifyRounded] checks a book
+// printed in 千円 or 百万円 under rounding, as statement.Book.VerifyRounded
+// does. [YearlyLinks], [Years] and [VerifyYears] check last year's closing
+// balances against this year's opening ones.
 //
 // # Books
 //

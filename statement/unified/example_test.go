@@ -2,6 +2,7 @@ package unified_test
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
@@ -132,4 +133,33 @@ func ExampleAnalyze() {
 	// 基礎的財政収支 0千円
 	// 住民一人当たり行政コスト 1.2万円
 	// 受益者負担比率 5.0%
+}
+
+// A published file, its statement recognised by its lines: 島田市's
+// 行政コスト計算書 of 平成29年度 in 千円, verified under rounding.
+func ExampleReadGrid() {
+	f, err := os.Open("testdata/published/shimada-h29-pl-general.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	g, err := statement.ReadGridCSV(f, statement.ReadOptions{Source: "shimada-h29-pl-general.csv"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	book, err := unified.ReadGrid(g, statement.ReadOptions{Meta: statement.Meta{Unit: format.Thousand}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	v, err := book.VerifyRounded(statement.VerifyOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(book.IDs(), v.Count(statement.Exact), "exact,", v.Count(statement.WithinRounding), "within rounding")
+	// Output:
+	// [pl-general] 7 exact, 4 within rounding
 }

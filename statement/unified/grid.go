@@ -27,7 +27,8 @@ import (
 // Errors are the *statement.Error of the reader, naming the file and the
 // line or cell; a table that is no statement of the standard, and two
 // statements of one form, are a *statement.Error wrapping
-// statement.ErrMismatch and statement.ErrDuplicate.
+// statement.ErrMismatch and statement.ErrDuplicate. A grid without text
+// in any cell gives an empty book.
 func ReadGrid(g statement.Grid, opt statement.ReadOptions) (*statement.Book, error) {
 	var b statement.Book
 	if err := AddGrid(&b, g, opt); err != nil {
@@ -37,11 +38,20 @@ func ReadGrid(g statement.Grid, opt statement.ReadOptions) (*statement.Book, err
 }
 
 // AddGrid reads the statements of g as ReadGrid does and adds them to b,
-// so that the sheets of a workbook, or several files, make one book.
+// so that the sheets of a workbook, or several files, make one book. A
+// grid without text in any cell, such as the empty sheet an office
+// program leaves in a new workbook, holds no statement and adds none. A
+// nil b is a *statement.Error wrapping statement.ErrMissing.
 func AddGrid(b *statement.Book, g statement.Grid, opt statement.ReadOptions) error {
 	opt.StatedUnit = true
 	if opt.Source == "" {
 		opt.Source = g.Source
+	}
+	if b == nil {
+		return gridError(g, opt, statement.ErrMissing, "no book to add the statements to")
+	}
+	if blank(g) {
+		return nil
 	}
 	titles := make([]string, 0, len(the().forms)+len(kinds))
 	for _, fi := range the().forms {
@@ -65,6 +75,18 @@ func AddGrid(b *statement.Book, g statement.Grid, opt statement.ReadOptions) err
 		}
 	}
 	return nil
+}
+
+// blank reports whether no cell of g holds text.
+func blank(g statement.Grid) bool {
+	for _, row := range g.Rows {
+		for _, c := range row {
+			if strings.TrimSpace(c) != "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // gridError returns an *statement.Error at the sheet or file of g.

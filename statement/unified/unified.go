@@ -288,6 +288,20 @@ func Verify(book *statement.Book, s Scope) *statement.Verification {
 	return book.Verify(statement.VerifyOptions{Links: Links(s)})
 }
 
+// VerifyRounded checks book as Verify does, but under rounding, as
+// statement.Book.VerifyRounded checks a book: each figure of a statement
+// printed in 千円 or 百万円 stands for the exact yen that round to it, and
+// the statements' identities and the links of scope s are judged
+// together, each verdict proven. A statement the book lacks breaks the
+// links that name it, as for Verify; errors are those of
+// statement.Book.VerifyRounded.
+func VerifyRounded(book *statement.Book, s Scope) (*statement.Verification, error) {
+	if book == nil {
+		book = &statement.Book{}
+	}
+	return book.VerifyRounded(statement.VerifyOptions{Links: Links(s)})
+}
+
 // Years returns the book of two consecutive years: the statements of prev
 // under prev: and their id, those of cur under cur: and their id, which
 // YearlyLinks name. Neither book is changed.
@@ -312,7 +326,10 @@ func Years(prev, cur *statement.Book) (*statement.Book, error) {
 
 // VerifyYears checks the links of scope s between last year's book and
 // this year's (YearlyLinks), each holding its statements under their form
-// ids. It does not check the statements themselves; Verify does.
+// ids. It does not check the statements themselves; Verify does. The
+// Verification's Findings are the broken links, and its Count, which
+// counts the verdicts of a statement.Book's verification, is zero for
+// every verdict.
 func VerifyYears(prev, cur *statement.Book, s Scope) (*statement.Verification, error) {
 	b, err := Years(prev, cur)
 	if err != nil {

@@ -74,3 +74,34 @@ func ExampleWrite() {
 	// ["徴収不能引当金" "-10"]
 	// ["資産合計" "1021"]
 }
+
+// A book written as a workbook, a sheet for each statement: みなと市's 連結
+// statements, read from the workbook that publishes them, written again.
+func ExampleWriteBook() {
+	sheets, err := xlsx.ReadFile("testdata/minato-consolidated.xlsx")
+	if err != nil {
+		log.Fatal(err)
+	}
+	var book statement.Book
+	for _, g := range sheets {
+		if err := unified.AddGrid(&book, g, statement.ReadOptions{}); err != nil {
+			log.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := xlsx.WriteBook(&buf, &book, xlsx.Options{}); err != nil {
+		log.Fatal(err)
+	}
+	again, err := xlsx.Read(&buf, "minato.xlsx")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, g := range again {
+		fmt.Println(g.Name, g.Rows[2][0])
+	}
+	// Output:
+	// 連結貸借対照表 （令和７年３月３１日現在）
+	// 連結行政コスト計算書 （令和６年４月１日から令和７年３月３１日まで）
+	// 連結純資産変動計算書 （令和６年４月１日から令和７年３月３１日まで）
+	// 連結資金収支計算書 （令和６年４月１日から令和７年３月３１日まで）
+}

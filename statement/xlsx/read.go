@@ -120,6 +120,9 @@ func cell(f *excelize.File, sheet string, i, j int, v *string) error {
 	switch typ {
 	case excelize.CellTypeError:
 		return fmt.Errorf("%w: %s", ErrValue, *v)
+	case excelize.CellTypeBool:
+		// Stored as 1 or 0, which would read as a figure.
+		return fmt.Errorf("%w: a logical value (TRUE or FALSE), not a figure or text", ErrValue)
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
 		// Stored as Excel stores numbers, perhaps with an exponent
 		// (1.5E+7): its exact value, as plain digits.

@@ -118,14 +118,15 @@ func TestReadScopes(t *testing.T) {
 }
 
 // 島田市's 行政コスト計算書 in 千円, laid out as its open-data workbook is:
-// the unit within the line that names the body, the period above. Four
+// the unit within the line that names the body, the period above; the
+// workbook's empty second sheet holds no statement. Four
 // totals are within rounding (examples/check/testdata/NOTES.md), the
 // others exact.
 func TestReadShimada(t *testing.T) {
 	b := readBook(t, "shimada-h29-pl.xlsx")
 	s, ok := b.Statement("pl-general")
-	if !ok {
-		t.Fatalf("ids %v", b.IDs())
+	if !ok || len(b.IDs()) != 1 {
+		t.Fatalf("ids %v: the empty Sheet2 holds no statement", b.IDs())
 	}
 	m := s.Meta()
 	if m.Unit != format.Thousand || m.Entity != "自治体名:島田市 会計:一般会計等" || m.Period.Start.String() != "平成29年4月1日" {
@@ -153,13 +154,13 @@ func TestReadShimada(t *testing.T) {
 func TestReadErrors(t *testing.T) {
 	_, err := xlsx.ReadFile("testdata/bad.xlsx")
 	var e *xlsx.Error
-	if !errors.As(err, &e) || len(e.Problems) != 2 {
+	if !errors.As(err, &e) || len(e.Problems) != 3 {
 		t.Fatalf("ReadFile = %v", err)
 	}
 	for k, want := range []struct {
 		cell string
 		err  error
-	}{{"formula!B2", xlsx.ErrNoValue}, {"error!B2", xlsx.ErrValue}} {
+	}{{"formula!B2", xlsx.ErrNoValue}, {"error!B2", xlsx.ErrValue}, {"logical!B2", xlsx.ErrValue}} {
 		if p := e.Problems[k]; p.Cell != want.cell || !errors.Is(p, want.err) {
 			t.Errorf("problem %d = %v, want %v at %s", k, p, want.err, want.cell)
 		}

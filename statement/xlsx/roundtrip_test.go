@@ -41,7 +41,6 @@ func TestRoundTrip(t *testing.T) {
 	if err := xlsx.Write(&buf, ss, xlsx.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile("/tmp/rt.xlsx", buf.Bytes(), 0o644)
 	grids, err := xlsx.Read(bytes.NewReader(buf.Bytes()), "rt.xlsx")
 	if err != nil {
 		t.Fatal(err)

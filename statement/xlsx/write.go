@@ -337,7 +337,10 @@ func (sw *sheetWriter) cells(form *statement.Form, row statement.Row) []cellOut 
 func (sw *sheetWriter) figure(c *cellOut, key, column string, f format.Formatter) {
 	v, _ := sw.s.Cell(key, column)
 	if !v.Valid {
-		c.text = f.FormatCell(v)
+		// A cell the form leaves blank stays empty, not 該当なし.
+		if !sw.s.Template().Blank(key, column) {
+			c.text = f.FormatCell(v)
+		}
 		return
 	}
 	c.isNum = true

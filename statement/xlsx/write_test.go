@@ -3,6 +3,7 @@ package xlsx_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -93,18 +94,25 @@ func TestWriteReadByOpenpyxl(t *testing.T) {
 	}
 }
 
-// A 千円 statement is written in 千円, each figure rounded by the
-// statement's rounding as WriteText prints it, with the negative mark and
-// space of its style.
-func TestWriteRounded(t *testing.T) {
-	f := &statement.Form{Title: "表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}}, Rows: []statement.Row{
-		{Key: "a", Kind: statement.Item, Label: "a"},
-		{Key: "b", Kind: statement.Item, Label: "b"},
-	}}
-	s, err := statement.Build(f, statement.Meta{Unit: format.Thousand, Rounding: format.Down, Style: statement.Style{SignSpace: true}}, []statement.Figure{
-		{Row: "a", Column: "金額", Value: format.CellOf(decimal.NewFromInt(1_999))},
-		{Row: "b", Column: "金額", Value: format.CellOf(decimal.NewFromInt(-2_500))},
-	})
+// item is a row of a table that a test writes, and its figure in yen.
+type item struct {
+	label  string
+	indent int
+	yen    int64
+}
+
+// written returns what openpyxl reads of the statement of a table of
+// items, with meta, written by Write.
+func written(t *testing.T, meta statement.Meta, items ...item) string {
+	t.Helper()
+	f := &statement.Form{Title: "表", Columns: []statement.Column{{Name: "金額", Kind: statement.Input}}}
+	var figures []statement.Figure
+	for k, it := range items {
+		key := fmt.Sprint(k)
+		f.Rows = append(f.Rows, statement.Row{Key: key, Kind: statement.Item, Label: it.label, Indent: it.indent})
+		figures = append(figures, statement.Figure{Row: key, Column: "金額", Value: format.CellOf(decimal.NewFromInt(it.yen))})
+	}
+	s, err := statement.Build(f, meta, figures)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,11 +120,39 @@ func TestWriteRounded(t *testing.T) {
 	if err := xlsx.Write(&buf, []*statement.Statement{s}, xlsx.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(openpyxl(t, buf.Bytes()), "\n")
-	for _, w := range []string{"B4\tint\t1\t#,##0;\"△ \"#,##0", "B5\tint\t-2\t#,##0;\"△ \"#,##0", "B2\tstr\t（単位：千円）"} {
-		if !strings.Contains(got, w) {
-			t.Errorf("openpyxl does not read %q in\n%s", w, got)
-		}
+	return strings.Join(openpyxl(t, buf.Bytes()), "\n") + "\n"
+}
+
+func TestWriteLayout(t *testing.T) {
+	tests := []struct {
+		name  string
+		meta  statement.Meta
+		items []item
+		want  []string
+	}{
+		// A 千円 statement is written in 千円, each figure rounded by the
+		// statement's rounding as WriteText prints it, with the negative
+		// mark and space of its style.
+		{"rounded", statement.Meta{Unit: format.Thousand, Rounding: format.Down, Style: statement.Style{SignSpace: true}},
+			[]item{{"a", 0, 1_999}, {"b", 0, -2_500}},
+			[]string{"B4\tint\t1\t#,##0;\"△ \"#,##0\t0\n", "B5\tint\t-2\t#,##0;\"△ \"#,##0\t0\n", "B2\tstr\t（単位：千円）\t"}},
+		// Each column is as wide as its widest cell, in the display width
+		// of its text as printed, and two more: the label column
+		// 18 + 2 + 2 = 22, for 建物減価償却累計額 (9 full-width characters,
+		// 18) indented one level (2); the figures' 13 + 2 = 15, for
+		// 1,234,567,890 (13), wider than the heading 金額 (4).
+		{"widths", statement.Meta{}, []item{{"建物減価償却累計額", 1, 1_234_567_890}, {"土地", 0, -5}},
+			[]string{"width\tA\t22\n", "width\tB\t15\n"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := written(t, tc.meta, tc.items...)
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("openpyxl does not read %q in\n%s", w, got)
+				}
+			}
+		})
 	}
 }
 
@@ -133,5 +169,41 @@ func TestWriteErrors(t *testing.T) {
 	err = xlsx.Write(&buf, []*statement.Statement{s}, xlsx.Options{Source: "big.xlsx"})
 	if !errors.Is(err, xlsx.ErrWrite) || !strings.Contains(err.Error(), "xlsx: big.xlsx: 表!B4: ") || buf.Len() != 0 {
 		t.Errorf("Write = %v, %d bytes", err, buf.Len())
+	}
+}
+
+// A cell the form leaves blank, such as 合計 on the 内部変動 rows of
+// 様式第3号, is written empty, not as a dash: openpyxl reads no value
+// there, and the figures of the other columns beside it.
+func TestWriteBlank(t *testing.T) {
+	b := readBook(t, "minato-consolidated.xlsx")
+	var buf bytes.Buffer
+	if err := xlsx.WriteBook(&buf, b, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cells := map[string]string{} // cell of the 純資産変動計算書 → type and value
+	sheet := ""
+	for _, l := range openpyxl(t, buf.Bytes()) {
+		f := strings.Split(l, "\t")
+		switch {
+		case f[0] == "sheet":
+			sheet = f[1]
+		case sheet == "連結純資産変動計算書" && len(f) == 5:
+			cells[f[0]] = f[1] + " " + f[2]
+		}
+	}
+	for label, fixed := range map[string]string{"有形固定資産等の増加": "int 700", "有形固定資産等の減少": "int -790", "固定資産等の変動（内部変動）": "int 10"} {
+		row := ""
+		for cell, v := range cells {
+			if v == "str "+label && cell[0] == 'A' {
+				row = cell[1:]
+			}
+		}
+		if row == "" {
+			t.Fatalf("no line %s", label)
+		}
+		if v, ok := cells["B"+row]; ok || cells["C"+row] != fixed {
+			t.Errorf("%s: 合計 %q (want none), 固定資産等形成分 %q (want %q)", label, v, cells["C"+row], fixed)
+		}
 	}
 }

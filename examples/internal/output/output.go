@@ -1,6 +1,7 @@
 // Package output is the command line the example programs share: the
 // flags -format, -encoding and -o, and the writing of statements as text,
-// CSV, JSON, Markdown or an Excel workbook.
+// CSV, JSON or Markdown, and in the formats a program adds, such as an
+// Excel workbook.
 package output
 
 import (
@@ -11,9 +12,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/koukaikei/koukaikei/statement"
-	"github.com/koukaikei/koukaikei/statement/xlsx"
 )
 
 // ErrUsage marks errors in the flags or arguments, which exit with status 2.
@@ -30,13 +31,33 @@ type Report struct {
 	Failure error
 }
 
+// A Format is a way of writing a report that a program adds to the
+// formats of Run. An Excel workbook is one: the program that writes it is
+// a module of its own, on the Excel module, so that this one needs no
+// more than the library.
+type Format struct {
+	Name string // the value of -format
+	// File says that the format is written to a file only, named by -o.
+	File  bool
+	Write func(io.Writer, *Report) error
+}
+
 // Run parses args into the flags of fs (to which it adds -format,
-// -encoding and -o), calls build, and writes its report. It returns the
-// exit status: 2 for a bad flag or argument (with the usage), 1 for any
-// other error (one line on stderr), 0 otherwise.
-func Run(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, usage string, build func() (*Report, error)) int {
+// -encoding and -o), calls build, and writes its report as text, CSV,
+// JSON, Markdown or one of formats. It returns the exit status: 2 for a
+// bad flag or argument (with the usage), 1 for any other error (one line
+// on stderr), 0 otherwise.
+func Run(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, usage string, build func() (*Report, error), formats ...Format) int {
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output `format`: text, csv, json, markdown or xlsx (with -o)")
+	names := []string{"text", "csv", "json", "markdown"}
+	for _, f := range formats {
+		name := f.Name
+		if f.File {
+			name += " (with -o)"
+		}
+		names = append(names, name)
+	}
+	format := fs.String("format", "text", "output `format`: "+strings.Join(names[:len(names)-1], ", ")+" or "+names[len(names)-1])
 	encoding := fs.String("encoding", "utf8", "CSV `encoding`: utf8 or cp932")
 	file := fs.String("o", "", "write to `FILE` instead of the standard output")
 	fs.Usage = func() {
@@ -46,7 +67,7 @@ func Run(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, usage string
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	err := run(fs, *format, *encoding, *file, stdout, build)
+	err := run(fs, *format, *encoding, *file, stdout, build, formats)
 	switch {
 	case errors.Is(err, ErrUsage):
 		fmt.Fprintf(stderr, "%s: %v\n", fs.Name(), err)
@@ -59,7 +80,7 @@ func Run(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, usage string
 	return 0
 }
 
-func run(fs *flag.FlagSet, format, encoding, file string, stdout io.Writer, build func() (*Report, error)) error {
+func run(fs *flag.FlagSet, format, encoding, file string, stdout io.Writer, build func() (*Report, error), formats []Format) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected arguments %q", ErrUsage, fs.Args())
 	}
@@ -75,11 +96,17 @@ func run(fs *flag.FlagSet, format, encoding, file string, stdout io.Writer, buil
 		return fmt.Errorf("%w: unknown encoding %q", ErrUsage, encoding)
 	}
 	write, ok := writers[format]
+	for _, f := range formats {
+		if f.Name != format {
+			continue
+		}
+		if f.File && file == "" {
+			return fmt.Errorf("%w: -format %s writes a file, which needs -o FILE", ErrUsage, format)
+		}
+		write, ok = func(w io.Writer, r *Report, _ statement.CSVOptions) error { return f.Write(w, r) }, true
+	}
 	if !ok {
 		return fmt.Errorf("%w: unknown format %q", ErrUsage, format)
-	}
-	if format == "xlsx" && file == "" {
-		return fmt.Errorf("%w: -format xlsx writes a workbook, which needs -o FILE", ErrUsage)
 	}
 	r, err := build()
 	if err != nil {
@@ -105,13 +132,6 @@ var writers = map[string]func(io.Writer, *Report, statement.CSVOptions) error{
 	"csv":      writeCSV,
 	"json":     writeJSON,
 	"markdown": writeMarkdown,
-	"xlsx":     writeXLSX,
-}
-
-// writeXLSX writes the statements as a workbook, a sheet each; the summary
-// is not a statement and is left out.
-func writeXLSX(w io.Writer, r *Report, _ statement.CSVOptions) error {
-	return xlsx.Write(w, r.Statements, xlsx.Options{})
 }
 
 // writeText prints each statement in its published layout, then the

@@ -18,7 +18,8 @@ can be compared byte for byte:
    bodies.csv; the figures are scattered into dense int64 arrays
    [body, row, column] with a mask for 該当なし;
 2. judge every identity (totals of every amount column, computed columns
-   on every printed row, the links between the statements of a scope)
+   on every printed row, the links between the statements of a scope;
+   none headed by a cell its form leaves blank, which counts as nothing)
    under the rounding the figures were printed with, as matrix products
    over all bodies at once: exact when the printed figures add up, within
    rounding when the intervals of exact yen they stand for can add up, a
@@ -68,12 +69,20 @@ def read_forms(d):
         cols = [c.split("=")[0] for c in f["columns"].split("|")]
         inputs = [c for c in f["columns"].split("|") if "=" not in c]
         printed = rows[rows["hidden"] != "true"].reset_index(drop=True)
+        # The cells the form leaves blank (its blank column: 合計 on the
+        # 内部変動 rows of 様式第3号) print empty, count as nothing and
+        # head no identity.
+        blank = np.zeros((len(printed), len(cols)), dtype=bool)
+        for r, b in enumerate(printed["blank"] if "blank" in printed else []):
+            for c in filter(None, b.split("|")):
+                blank[r, cols.index(c)] = True
         out[f["id"]] = {
             "keys": printed["key"].to_numpy(),
             "labels": printed["label"].to_numpy(),
             "kinds": printed["kind"].to_numpy(),
             "cols": cols,
             "inputs": [cols.index(c) for c in inputs],
+            "blank": blank,
         }
     return list(forms["id"]), out
 
@@ -219,11 +228,15 @@ def scope_identities(forms, ids, links, scope):
         rows = mine[mine["kind"] == "row"]
         for col in f["cols"]:
             for total, terms in rows.groupby("target", sort=False):
+                if f["blank"][np.flatnonzero(f["keys"] == total)[0], f["cols"].index(col)]:
+                    continue
                 idn.add("%s %s %s" % (fid, total, col), [(cell(fid, total, col), 1)] + [(cell(fid, t, col), -s) for t, s in zip(terms["term"], terms["sign"])])
         ccols = mine[mine["kind"] == "column"]
-        printed = [key for key, kind in zip(f["keys"], f["kinds"]) if kind != "header"]
-        for key in printed:
+        printed = [(r, key) for r, (key, kind) in enumerate(zip(f["keys"], f["kinds"])) if kind != "header"]
+        for r, key in printed:
             for total, terms in ccols.groupby("target", sort=False):
+                if f["blank"][r, f["cols"].index(total)]:
+                    continue
                 idn.add("%s %s %s" % (fid, key, total), [(cell(fid, key, total), 1)] + [(cell(fid, key, t), -s) for t, s in zip(terms["term"], terms["sign"])])
     for _, l in links.iterrows():
         side = {}
@@ -621,6 +634,7 @@ def main():
             c = f["cols"].index(tot)
             s[:, :, c] = sum(sg * s[:, :, f["cols"].index(k)] for k, sg in zip(g["term"], g["sign"]))
             h[:, :, c] = np.any([h[:, :, f["cols"].index(k)] for k in g["term"]], axis=0)
+        s[:, f["blank"]], h[:, f["blank"]] = 0, False
         agg[fid] = (s, h)
     for gidx, g in enumerate(groups):
         for fid in nat.order:

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Prints what openpyxl reads from a workbook, for the writer's tests: for
-each sheet, its merged ranges, then each cell that holds a value, with the
-value's type, the value and its number format, tab-separated.
+each sheet, its merged ranges, the width of each column that has one, then
+each cell that holds a value, with the value's type, the value, its number
+format and its indent, tab-separated.
 
 Usage: /usr/bin/python3 dump.py BOOK.xlsx
 """
@@ -15,6 +16,9 @@ for ws in wb.worksheets:
     print("sheet\t" + ws.title)
     for r in sorted(str(m) for m in ws.merged_cells.ranges):
         print("merged\t" + r)
+    for letter, dim in sorted(ws.column_dimensions.items()):
+        if dim.customWidth:
+            print("width\t%s\t%g" % (letter, dim.width))
     for row in ws.iter_rows():
         for c in row:
             if c.value is None:

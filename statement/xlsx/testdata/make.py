@@ -48,6 +48,13 @@ def cells(line):
     return out
 
 
+def blank_first(figures, ncol):
+    """figures padded to ncol at the front with None, a cell left empty:
+    a line with fewer figures than columns leaves the first ones blank, as
+    様式第3号 leaves 合計 blank on the rows of 固定資産等の変動（内部変動）."""
+    return [None] * (ncol - len(figures)) + figures
+
+
 def number(tok):
     """A printed figure as a number, or the dash as text."""
     if tok == "-":
@@ -103,7 +110,9 @@ def sheet_per_statement(path, out, text_amounts=()):
                 at = 1 if h == 0 else right_at
                 labels = depth if h == 0 else 2
                 ws.cell(row=r + 1 + k, column=at + d, value=label)
-                for m, tok in enumerate(figures):
+                for m, tok in enumerate(blank_first(figures, ncol)):
+                    if tok is None:
+                        continue
                     c = ws.cell(row=r + 1 + k, column=at + labels + m)
                     if block[1] in text_amounts:
                         c.value = tok
@@ -134,8 +143,9 @@ def one_sheet(path, out):
         for line in block[6:]:
             for h, (d, label, figures) in enumerate(cells(line)):
                 ws.cell(row=r, column=1 + h * step, value="\u3000" * d + label)
-                for m, tok in enumerate(figures):
-                    ws.cell(row=r, column=2 + h * step + m, value=tok)
+                for m, tok in enumerate(blank_first(figures, step - 1)):
+                    if tok is not None:
+                        ws.cell(row=r, column=2 + h * step + m, value=tok)
             r += 1
         r += 1
     wb.save(out)
@@ -200,7 +210,8 @@ def scopes(out):
 def shimada(out):
     """島田市's 行政コスト計算書 of 平成29年度 in 千円, as its open-data
     workbook prints it: figures without separators, 該当なし as -, the
-    unit within the line that names the body."""
+    unit within the line that names the body; and an empty sheet, as
+    office programs leave in a new workbook."""
     wb = Workbook()
     ws = wb.active
     ws.title = "行政コスト計算書"
@@ -218,6 +229,7 @@ def shimada(out):
             line[indent[key]] = label
             line[4] = "-" if amount == "-" else int(amount)
             ws.append(line)
+    wb.create_sheet("Sheet2")
     wb.save(out)
 
 
@@ -232,6 +244,9 @@ def bad(out):
     ws = wb.create_sheet("error")
     ws.append(["科目", "金額"])
     ws.append(["経常費用", "#REF!"])
+    ws = wb.create_sheet("logical")
+    ws.append(["科目", "金額"])
+    ws.append(["経常費用", True])  # stored as 1
     wb.save(out)
 
 
