@@ -141,9 +141,8 @@ func cell(f *excelize.File, sheet string, i, j int, ds *dates, v *string) error 
 
 // date sets *v to the text that the date cell holding *v shows, such as
 // 令和5年3月31日: what a date line needs, and text that no reader takes
-// for a figure. A date shown as a figure would be, such as 2025 under the
-// format yyyy, is an error, since its serial number and its text would
-// both read as an amount.
+// for a figure. A date shown as digits alone, such as 2025 under the
+// format yyyy, is an error: its text would read as an amount.
 func date(f *excelize.File, sheet, name string, v *string) error {
 	// excelize formats by the workbook's date system, 1900 or 1904.
 	shown, err := f.GetCellValue(sheet, name)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-
 	"time"
 
 	"github.com/koukaikei/koukaikei/era"
