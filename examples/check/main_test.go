@@ -125,6 +125,7 @@ const workbooks = "../../statement/xlsx/testdata/"
 // each verified with the links between them, jointly under rounding. The
 // expected outputs are worked out in testdata/NOTES.md.
 func TestWhole(t *testing.T) {
+	k := "testdata/minato-thousand/"
 	tests := []struct {
 		name   string
 		args   []string
@@ -134,6 +135,14 @@ func TestWhole(t *testing.T) {
 		{"みなと市's 連結 statements, a sheet each", []string{workbooks + "minato-consolidated.xlsx"}, "minato.txt", 0},
 		{"島田市 from its workbook, the unit read from it", []string{workbooks + "shimada-h29-pl.xlsx"}, "shimada-xlsx.txt", 0},
 		{"島田市, 純行政コスト 5 千円 more, its form recognised", []string{"-unit", "千円", "testdata/shimada-h29-changed.csv"}, "shimada-changed-whole.txt", 1},
+		// みなと市's in 千円, rounded from the yen statements of NOTES.md:
+		// as rounded, every link exact; with 現金預金 rounded the wrong
+		// way, its link to the 資金収支計算書 a violation by 1 yen, with its
+		// certificate; with the 資金収支計算書 in 円, that link within
+		// rounding.
+		{"みなと市 in 千円", []string{"testdata/minato-thousand"}, "minato-thousand.txt", 0},
+		{"みなと市 in 千円, 現金預金 1,031", []string{"testdata/minato-thousand-cash.csv", k + "pl.csv", k + "nw.csv", k + "cf.csv"}, "minato-thousand-cash.txt", 1},
+		{"みなと市 in 千円, 資金収支計算書 in 円", []string{k + "bs.csv", k + "pl.csv", k + "nw.csv", "testdata/minato-cf-yen.csv"}, "minato-cf-yen.txt", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,9 +15,15 @@
 // dash, is given as it is. A formula gives the value the workbook stored
 // for it; one without a stored value, and a cell holding an error such as
 // #REF!, is an error naming the cell, since the figure is not there to
-// read. Merged cells hold their text in their first cell and none in the
-// others, which is how the readers of package statement expect a label or
-// a heading spread over several columns.
+// read. A date, a number under a date number format (a date line such as
+// （令和５年３月３１日現在） typed as a date), is given as the text the
+// workbook shows, in its date system (1900 or 1904), so that it reads as
+// the date line it is; where a figure is expected that text is no amount,
+// an error naming the cell. A date shown as digits alone (the format yyyy)
+// would read as a figure, and is an error here. Merged cells hold their
+// text in their first cell and none in the others, which is how the
+// readers of package statement expect a label or a heading spread over
+// several columns.
 //
 // [statement.Template.ReadGrid] reads a statement from a sheet,
 // [statement.SplitGrid] cuts a sheet of several statements, and

@@ -16,7 +16,8 @@ var (
 	// formulas. Open and save it in a spreadsheet program first.
 	ErrNoValue = errors.New("formula without a stored value")
 	// ErrValue reports a cell that holds an error value, such as #REF! or
-	// #DIV/0!, or a logical value (TRUE, FALSE), which no statement prints.
+	// #DIV/0!, or a logical value (TRUE, FALSE), which no statement prints,
+	// or a date shown as digits alone, which would read as a figure.
 	ErrValue = errors.New("error value")
 	// ErrWrite reports a statement that cannot be written: text that is
 	// not valid UTF-8, or what the workbook format refuses.

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/koukaikei/koukaikei/era"
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/statement"
 	"github.com/koukaikei/koukaikei/statement/unified"
@@ -192,6 +194,90 @@ func TestReadStatementErrors(t *testing.T) {
 		var e *statement.Error
 		if !errors.As(err, &e) || !errors.Is(err, want.err) || !strings.Contains(err.Error(), want.where) {
 			t.Errorf("sheet %s: %v, want %v at %s", grids[k].Name, err, want.err, want.where)
+		}
+	}
+}
+
+// A date line stored as a date, a number with a date format, reads as the
+// date it shows, in either date system: 45747 is 2025-03-31 in the 1900
+// system, 44285 in the 1904 one. The statements read as those whose date
+// line is text.
+func TestReadDates(t *testing.T) {
+	want := readBook(t, "minato-consolidated.xlsx")
+	asOf, err := era.FromGregorian(2025, time.March, 31)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ file, line string }{
+		{"minato-dated.xlsx", "令和7年3月31日"},
+		{"minato-dated1904.xlsx", "（2025年3月31日現在）"},
+	} {
+		b := readBook(t, c.file)
+		s, _ := b.Statement("bs-consolidated")
+		if m := s.Meta(); m.AsOf != asOf || m.DateLine() != c.line || m.Entity != "みなと市" {
+			t.Errorf("%s: as of %v, date line %q, entity %q", c.file, m.AsOf, m.DateLine(), m.Entity)
+		}
+		checkFigures(t, b, minato)
+		for _, id := range want.IDs() {
+			got, _ := b.Statement(id)
+			w, _ := want.Statement(id)
+			if fs := statement.Compare(got, w); len(fs) != 0 {
+				t.Errorf("%s %s: %v", c.file, id, fs)
+			}
+		}
+	}
+}
+
+// A date where a figure is expected is never read as one: shown as a date,
+// it is text that is not an amount, an error of the statement naming file,
+// sheet and cell; shown as digits alone (the format yyyy), an error of the
+// workbook naming them.
+func TestReadDateFigure(t *testing.T) {
+	grids, err := xlsx.ReadFile("testdata/date-figure.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = unified.ReadGrid(grids[0], statement.ReadOptions{})
+	var se *statement.Error
+	where := "statement: testdata/date-figure.xlsx: date!B3: row \"4000\": column \"金額\": "
+	if !errors.As(err, &se) || !errors.Is(err, format.ErrSyntax) || !strings.Contains(err.Error(), where) || !strings.Contains(err.Error(), "2025/3/31") {
+		t.Errorf("ReadGrid = %v, want %v at %s", err, format.ErrSyntax, where)
+	}
+	_, err = xlsx.ReadFile("testdata/date-digits.xlsx")
+	var xe *xlsx.Error
+	if !errors.As(err, &xe) || len(xe.Problems) != 1 || xe.Problems[0].Cell != "date!B3" || !errors.Is(err, xlsx.ErrValue) {
+		t.Fatalf("ReadFile = %v, want %v at date!B3", err, xlsx.ErrValue)
+	}
+	if want := `xlsx: testdata/date-digits.xlsx: date!B3: error value: a date shown as "2025", which would read as a figure`; err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+}
+
+// Which number formats show a date or a time.
+func TestDateCode(t *testing.T) {
+	for _, c := range []struct {
+		code string
+		date bool
+	}{
+		{`[$-411]ggge"年"m"月"d"日"`, true},
+		{`"（"yyyy"年"m"月"d"日現在）"`, true},
+		{"yyyy/m/d", true},
+		{"h:mm", true},
+		{"[h]", true},
+		{"[mm]:ss", true},
+		{"General", false},
+		{"#,##0;\"△\"#,##0", false},
+		{`#,##0;"△ "#,##0`, false},
+		{"#,##0;[Red]-#,##0", false},
+		{"0.00E+00", false},
+		{`#,##0"円"`, false},
+		{`#,##0\m`, false},
+		{`#,##0_);(#,##0)`, false},
+		{"@", false},
+		{`"unclosed`, false},
+	} {
+		if got := xlsx.DateCode(c.code); got != c.date {
+			t.Errorf("DateCode(%q) = %v, want %v", c.code, got, c.date)
 		}
 	}
 }

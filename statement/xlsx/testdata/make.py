@@ -8,10 +8,12 @@ works out by hand; it computes no figure.
 """
 
 import csv
+import datetime
 import re
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 RENKETSU = "../../../examples/renketsu/testdata/renketsu.txt"
 SHIMADA = "../../unified/testdata/published/shimada-h29-pl-general.csv"
@@ -273,6 +275,38 @@ def bad_figures(out):
     wb.save(out)
 
 
+def dated(path, out, number_format, epoch=None):
+    """The 連結 statements of renketsu.txt, one sheet each, with the
+    連結貸借対照表's date line （令和７年３月３１日現在） stored as a date:
+    a number with a date number format, as a spreadsheet program keeps a
+    date typed into a cell. epoch is the workbook's date system."""
+    sheet_per_statement(path, out)
+    wb = load_workbook(out)
+    if epoch is not None:
+        wb.epoch = epoch
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value == "（令和７年３月３１日現在）":
+                    c.value = datetime.datetime(2025, 3, 31)
+                    c.number_format = number_format
+    wb.save(out)
+
+
+def date_figure(out, number_format):
+    """A 行政コスト計算書 whose first figure is a date: a date typed into
+    the 金額 column."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "date"
+    ws.append(["行政コスト計算書"])
+    ws.append(["科目", "金額"])
+    ws.append(["経常費用", datetime.datetime(2025, 3, 31)])
+    ws["B3"].number_format = number_format
+    ws.append(["業務費用", 5])
+    wb.save(out)
+
+
 if __name__ == "__main__":
     sheet_per_statement(RENKETSU, "minato-consolidated.xlsx", text_amounts=("連結行政コスト計算書",))
     one_sheet(RENKETSU, "minato-onesheet.xlsx")
@@ -280,3 +314,7 @@ if __name__ == "__main__":
     shimada("shimada-h29-pl.xlsx")
     bad("bad.xlsx")
     bad_figures("bad-figures.xlsx")
+    dated(RENKETSU, "minato-dated.xlsx", '[$-411]ggge"年"m"月"d"日"')
+    dated(RENKETSU, "minato-dated1904.xlsx", '"（"yyyy"年"m"月"d"日現在）"', CALENDAR_MAC_1904)
+    date_figure("date-figure.xlsx", "yyyy/m/d")
+    date_figure("date-digits.xlsx", "yyyy")

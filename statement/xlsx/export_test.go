@@ -1,0 +1,4 @@
+package xlsx
+
+// DateCode is dateCode, for the tests.
+var DateCode = dateCode
