@@ -2,6 +2,7 @@ package unified
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 
 	"github.com/shopspring/decimal"
@@ -335,15 +336,15 @@ func Analyze(book *statement.Book, s Scope, in AnalysisInput) (*Analysis, error)
 	}
 	r := reader{ss: ss, scope: s}
 	a := &Analysis{Scope: s}
-	set := func(i Indicator, num, den decimal.Decimal, ok bool) {
-		if ok && den.Sign() > 0 {
-			a.values[i], a.valid[i] = Ratio{Num: num, Den: den}, true
+	set := func(i Indicator, num, den amount, ok bool) {
+		if ok && den.sign() > 0 {
+			a.values[i], a.valid[i] = Ratio{Num: num.decimal(), Den: den.decimal()}, true
 		}
 	}
 	assets, hasAssets := r.cell(BalanceSheet, bsAssets)
 	liabilities, _ := r.cell(BalanceSheet, bsLiabilities)
 	netAssets, _ := r.cell(BalanceSheet, bsNetAssets)
-	pop := decimal.NewFromInt(in.Population)
+	pop := amount{n: in.Population}
 
 	set(AssetsPerCapita, assets, pop, true)
 	revenue, hasRevenue := r.sum(CashFlow, cfRevenue)
@@ -352,20 +353,20 @@ func Analyze(book *statement.Book, s Scope, in AnalysisInput) (*Analysis, error)
 	// The 減価償却累計額 lines are negative: their sum, negated, is the
 	// accumulated depreciation.
 	dep, _ := r.sum(BalanceSheet, bsDepreciation)
-	dep = dep.Neg()
+	dep = dep.neg()
 	tangible, hasTangible := r.cell(BalanceSheet, bsTangible)
 	nonDep, _ := r.sum(BalanceSheet, bsNonDepreciable)
-	set(AgingRatio, dep, tangible.Sub(nonDep).Add(dep), hasTangible)
+	set(AgingRatio, dep, tangible.sub(nonDep).add(dep), hasTangible)
 
 	set(NetAssetsRatio, netAssets, assets, hasAssets)
 	bonds, _ := r.sum(BalanceSheet, bsBonds)
 	intangible, hasIntangible := r.cell(BalanceSheet, bsIntangible)
-	set(FutureBurdenRatio, bonds.Sub(in.SpecialBonds), tangible.Add(intangible), hasTangible || hasIntangible)
+	set(FutureBurdenRatio, bonds.sub(decimalAmount(in.SpecialBonds)), tangible.add(intangible), hasTangible || hasIntangible)
 	set(LiabilitiesPerCapita, liabilities, pop, true)
 
 	primary, _ := r.sum(CashFlow, cfPrimary)
 	drawn, _ := r.cell(CashFlow, cfFundsDrawn)
-	set(PrimaryBalance, primary.Sub(drawn), decimal.NewFromInt(1), true)
+	set(PrimaryBalance, primary.sub(drawn), amount{n: 1}, true)
 
 	netCost, _ := r.cell(Cost, plNetCost)
 	set(CostPerCapita, netCost, pop, true)
@@ -379,6 +380,58 @@ func Analyze(book *statement.Book, s Scope, in AnalysisInput) (*Analysis, error)
 	return a, nil
 }
 
+// An amount is a figure in yen: an int64 while it fits one, else a
+// decimal. A nation's statements are read and summed in int64, without
+// the big.Int each decimal holds; the sums of figures too large for one
+// are exact all the same. The zero amount is 0.
+type amount struct {
+	n int64
+	d *decimal.Decimal // the figure, when n cannot hold it
+}
+
+// decimalAmount returns d as an amount.
+func decimalAmount(d decimal.Decimal) amount {
+	if e := d.Exponent(); e >= 0 && e <= 18 && d.NumDigits() <= 18 {
+		if b := d.BigInt(); b.IsInt64() {
+			return amount{n: b.Int64()}
+		}
+	}
+	return amount{d: &d}
+}
+
+func (a amount) decimal() decimal.Decimal {
+	if a.d != nil {
+		return *a.d
+	}
+	return decimal.NewFromInt(a.n)
+}
+
+func (a amount) sign() int {
+	if a.d != nil {
+		return a.d.Sign()
+	}
+	return sign(a.n)
+}
+
+func (a amount) neg() amount {
+	if a.d == nil && a.n != math.MinInt64 {
+		return amount{n: -a.n}
+	}
+	return decimalAmount(a.decimal().Neg())
+}
+
+// add returns a + b, in int64 unless the sum overflows it.
+func (a amount) add(b amount) amount {
+	if a.d == nil && b.d == nil {
+		if s := a.n + b.n; (s > a.n) == (b.n > 0) {
+			return amount{n: s}
+		}
+	}
+	return decimalAmount(a.decimal().Add(b.decimal()))
+}
+
+func (a amount) sub(b amount) amount { return a.add(b.neg()) }
+
 // A reader reads the 金額 of lines of a scope's statements, noting the
 // lines the statements do not have.
 type reader struct {
@@ -389,26 +442,29 @@ type reader struct {
 
 // cell returns the figure of the line with the given key (0 for 該当なし)
 // and whether it has one.
-func (r *reader) cell(k Kind, key string) (decimal.Decimal, bool) {
+func (r *reader) cell(k Kind, key string) (amount, bool) {
+	if n, valid, ok := r.ss[k].CellInt64(key, amountColumn); ok {
+		return amount{n: n}, valid
+	}
 	c, ok := r.ss[k].Cell(key, amountColumn)
 	if !ok {
 		r.problems = append(r.problems, Problem{Statement: ID(k, r.scope), Row: key, Column: amountColumn,
 			Err: fmt.Errorf("%w: no line %s, which the indicators read", ErrForm, standardLabel(k, r.scope, key))})
-		return decimal.Decimal{}, false
+		return amount{}, false
 	}
 	if !c.Valid {
-		return decimal.Decimal{}, false
+		return amount{}, false
 	}
-	return c.Amount, true
+	return decimalAmount(c.Amount), true
 }
 
 // sum returns the sum of the lines' figures, and whether any has one.
-func (r *reader) sum(k Kind, keys []string) (decimal.Decimal, bool) {
-	var total decimal.Decimal
+func (r *reader) sum(k Kind, keys []string) (amount, bool) {
+	var total amount
 	has := false
 	for _, key := range keys {
 		v, ok := r.cell(k, key)
-		total, has = total.Add(v), has || ok
+		total, has = total.add(v), has || ok
 	}
 	return total, has
 }

@@ -3,6 +3,7 @@ package unified_test
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"testing"
@@ -108,6 +109,71 @@ func TestAnalyzeWorked(t *testing.T) {
 	if r, _ := a.Ratio(unified.FutureBurdenRatio); unified.FutureBurdenRatio.Format(r) != "26.9%" {
 		t.Errorf("将来世代負担比率 without 特例地方債 prints %s, want 26.9%%", unified.FutureBurdenRatio.Format(r))
 	}
+}
+
+// TestAnalyzeBeyondInt64 scales every figure of the worked book by m, so
+// that its figures, or the sums the indicators take of them, come near
+// and go beyond what an int64 holds (9.2·10^18), where Analyze sums in
+// decimals: each ratio is the worked book's, and each amount and per
+// resident figure m times it.
+func TestAnalyzeBeyondInt64(t *testing.T) {
+	in := unified.AnalysisInput{Population: 12345, SpecialBonds: decimal.NewFromInt(100_000_000)}
+	want, err := unified.Analyze(workedBook(t), unified.General, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scaled := map[unified.Indicator]bool{unified.AssetsPerCapita: true, unified.LiabilitiesPerCapita: true,
+		unified.PrimaryBalance: true, unified.CostPerCapita: true}
+	// 13·10^9: 土地 5.2·10^18 and 3.9·10^18 fit, their sum does not;
+	// 10^10: 資産合計 does not fit.
+	for _, m := range []string{"1", "1e9", "6e9", "13e9", "1e10", "1e12", "1e30"} {
+		t.Run(m, func(t *testing.T) {
+			mul := decimal.RequireFromString(m)
+			a, err := unified.Analyze(workedBookScaled(t, mul), unified.General,
+				unified.AnalysisInput{Population: in.Population, SpecialBonds: in.SpecialBonds.Mul(mul)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ind := range unified.Indicators() {
+				w, _ := want.Ratio(ind)
+				if scaled[ind] {
+					w.Num = w.Num.Mul(mul)
+				}
+				r, ok := a.Ratio(ind)
+				switch {
+				case !ok:
+					t.Errorf("%s: no value", ind)
+				case r.Num.Mul(w.Den).Cmp(w.Num.Mul(r.Den)) != 0:
+					t.Errorf("%s = %s/%s, want %s/%s", ind, r.Num, r.Den, w.Num, w.Den)
+				}
+			}
+		})
+	}
+}
+
+// workedBookScaled is workedBook with every figure multiplied by m.
+func workedBookScaled(t testing.TB, m decimal.Decimal) *statement.Book {
+	t.Helper()
+	worked := workedBook(t)
+	var b statement.Book
+	for _, id := range []string{"bs-general", "pl-general", "cf-general"} {
+		s, _ := worked.Statement(id)
+		var figs []statement.Figure
+		for _, f := range s.Figures() {
+			if f.Value.Valid {
+				f.Value = format.CellOf(f.Value.Amount.Mul(m))
+			}
+			figs = append(figs, f)
+		}
+		s, err := unified.Build(id, statement.Meta{Entity: "worked"}, figs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Add(id, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &b
 }
 
 // TestAnalyzeNoDenominator: a population of 0 and a 該当なし or zero
@@ -267,6 +333,30 @@ func TestPrintedAgrees(t *testing.T) {
 			if want = want.Shift(shift - 2); !got.Equal(want) {
 				t.Fatalf("%s of %d/%d = %s, want %s", ind, num, den, got, want)
 			}
+		}
+	}
+}
+
+// BenchmarkAnalyze computes the indicators of n books: the worked book,
+// whose figures Analyze sums as int64, and the same scaled by 10^12,
+// whose figures it sums as decimals.
+func BenchmarkAnalyze(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		m    string
+	}{{"int64", "1"}, {"decimal", "1e12"}} {
+		book := workedBookScaled(b, decimal.RequireFromString(c.m))
+		for _, n := range []int{100, 1000, 10000} {
+			b.Run(fmt.Sprintf("%s/books=%d", c.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					for i := range n {
+						if _, err := unified.Analyze(book, unified.General, unified.AnalysisInput{Population: int64(1000 + i)}); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			})
 		}
 	}
 }
