@@ -8,7 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
@@ -134,15 +136,33 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // Errors are an *Error listing every problem with its line, row and
 // column; nothing is read past a line whose row cannot be placed.
 func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
-	text, err := csvio.ReadText(r)
+	buf := inputs.Get().(*[]byte)
+	defer func() {
+		if cap(*buf) <= maxPooledInput {
+			inputs.Put(buf)
+		}
+	}()
+	data, err := csvio.AppendRead((*buf)[:0], r)
+	*buf = data
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}
-	if s, ok := t.readPlain(text, opt); ok {
+	// readPlain keeps no part of its text (it copies the texts and the
+	// header it keeps), so its text may be the buffer, reused once
+	// ReadCSV returns: a program that reads thousands of small files
+	// neither copies nor allocates each.
+	if s, ok := t.readPlain(unsafe.String(unsafe.SliceData(data), len(data)), opt); ok {
 		return s, nil
 	}
-	return t.readCSV([]byte(text), opt)
+	return t.readCSV(bytes.Clone(data), opt)
 }
+
+// inputs holds the buffers ReadCSV reads its input into.
+var inputs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledInput is the largest buffer ReadCSV keeps for the next read,
+// so that one large file read does not keep its memory.
+const maxPooledInput = 1 << 20
 
 // readCSV reads data as ReadCSV does, whatever it is.
 func (t *Template) readCSV(data []byte, opt ReadOptions) (*Statement, error) {

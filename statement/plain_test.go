@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -141,5 +142,36 @@ func TestPlainHeaderKept(t *testing.T) {
 		if cell, _ := s.Cell("1120", col); cell.Amount.IntPart() != 3000 {
 			t.Errorf("%d: %q: 未収金 %s %v, want 3,000 yen", i, c.data, col, cell)
 		}
+	}
+}
+
+// ReadCSV reads each file into a buffer it reuses for the next: a
+// statement read keeps nothing of it, so reading other files, here of
+// the same length with other texts and figures, changes nothing of a
+// statement read before.
+func TestReadCSVBufferReused(t *testing.T) {
+	tpl := plainForm(t)
+	opt := ReadOptions{Meta: Meta{Unit: format.Thousand}}
+	file := func(note string, n int) string {
+		return fmt.Sprintf("key,label,予算額,決算額,差額,備考\n1110,現金及び預金,%d,1,,%s\n1120,未収金,-,0,,\n1100,流動資産合計,%d,1,,\n2110,未払金,1,2,1,\n", n, note, n)
+	}
+	first, err := tpl.ReadCSV(strings.NewReader(file("注1", 5)), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := tpl.readCSV([]byte(file("注1", 5)), opt) // a copy of its own
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := tpl.ReadCSV(strings.NewReader(file(fmt.Sprintf("注%d", 7+i), 7+i)), opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !reflect.DeepEqual(first, want) {
+		t.Errorf("read after others: %+v, want %+v", first, want)
+	}
+	if note, _ := first.Text("1110", "備考"); note != "注1" {
+		t.Errorf("備考 %q, want 注1", note)
 	}
 }

@@ -176,12 +176,16 @@ func sniff(text []byte) rune {
 
 // Read is io.ReadAll, reading a reader that knows its length (such as a
 // *bytes.Reader) into one buffer of that length.
-func Read(r io.Reader) ([]byte, error) {
+func Read(r io.Reader) ([]byte, error) { return AppendRead(nil, r) }
+
+// AppendRead is Read appending to dst, which it grows only where the
+// reader's length, or what it reads, needs more room.
+func AppendRead(dst []byte, r io.Reader) ([]byte, error) {
 	size := 512
 	if l, ok := r.(interface{ Len() int }); ok && l.Len() >= 0 {
 		size = l.Len() + 1 // room for the read that meets the end
 	}
-	b := make([]byte, 0, size)
+	b := slices.Grow(dst, size)
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
