@@ -391,10 +391,8 @@ type amount struct {
 
 // decimalAmount returns d as an amount.
 func decimalAmount(d decimal.Decimal) amount {
-	if e := d.Exponent(); e >= 0 && e <= 18 && d.NumDigits() <= 18 {
-		if b := d.BigInt(); b.IsInt64() {
-			return amount{n: b.Int64()}
-		}
+	if n, ok := whole(d); ok {
+		return amount{n: n}
 	}
 	return amount{d: &d}
 }

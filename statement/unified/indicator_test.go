@@ -19,6 +19,12 @@ import (
 // WORKED.md there), leaving out the figures of the rows drop names.
 func workedBook(t testing.TB, drop ...string) *statement.Book {
 	t.Helper()
+	return workedBookScaled(t, decimal.NewFromInt(1), drop...)
+}
+
+// workedBookScaled is workedBook with every figure multiplied by m.
+func workedBookScaled(t testing.TB, m decimal.Decimal, drop ...string) *statement.Book {
+	t.Helper()
 	f, err := os.Open("testdata/indicators/book.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +45,7 @@ func workedBook(t testing.TB, drop ...string) *statement.Book {
 			t.Fatal(err)
 		}
 		if !dropped[rec[1]] {
-			given[[2]string{rec[0], rec[1]}] = format.CellOf(v)
+			given[[2]string{rec[0], rec[1]}] = format.CellOf(v.Mul(m))
 		}
 	}
 	var b statement.Book
@@ -149,31 +155,6 @@ func TestAnalyzeBeyondInt64(t *testing.T) {
 			}
 		})
 	}
-}
-
-// workedBookScaled is workedBook with every figure multiplied by m.
-func workedBookScaled(t testing.TB, m decimal.Decimal) *statement.Book {
-	t.Helper()
-	worked := workedBook(t)
-	var b statement.Book
-	for _, id := range []string{"bs-general", "pl-general", "cf-general"} {
-		s, _ := worked.Statement(id)
-		var figs []statement.Figure
-		for _, f := range s.Figures() {
-			if f.Value.Valid {
-				f.Value = format.CellOf(f.Value.Amount.Mul(m))
-			}
-			figs = append(figs, f)
-		}
-		s, err := unified.Build(id, statement.Meta{Entity: "worked"}, figs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := b.Add(id, s); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return &b
 }
 
 // TestAnalyzeNoDenominator: a population of 0 and a 該当なし or zero
