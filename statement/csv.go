@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/koukaikei/koukaikei/format"
 	"github.com/koukaikei/koukaikei/internal/csvio"
@@ -147,14 +146,15 @@ func (t *Template) ReadCSV(r io.Reader, opt ReadOptions) (*Statement, error) {
 	if err != nil {
 		return nil, readError(opt.Source, err)
 	}
-	// readPlain keeps no part of its text (it copies the texts and the
-	// header it keeps), so its text may be the buffer, reused once
-	// ReadCSV returns: a program that reads thousands of small files
-	// neither copies nor allocates each.
-	if s, ok := t.readPlain(unsafe.String(unsafe.SliceData(data), len(data)), opt); ok {
+	// The buffer is reused for the next file, so the text read from it
+	// is a copy of its own, made once at its exact size: a program that
+	// reads thousands of small files allocates one string a file, not
+	// the buffer's every growth.
+	text := string(data)
+	if s, ok := t.readPlain(text, opt); ok {
 		return s, nil
 	}
-	return t.readCSV(bytes.Clone(data), opt)
+	return t.readCSV([]byte(text), opt)
 }
 
 // inputs holds the buffers ReadCSV reads its input into.
