@@ -2,6 +2,7 @@ package unified
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/koukaikei/koukaikei/statement"
@@ -25,8 +26,9 @@ import (
 // where it states none) and the date line above it.
 //
 // Errors are the *statement.Error of the reader, naming the file and the
-// line or cell; a table that is no statement of the standard, and two
-// statements of one form, are a *statement.Error wrapping
+// line or cell; a table that is no statement of the standard (the 3表形式
+// 行政コスト及び純資産変動計算書 among them: the library has no form for it),
+// and two statements of one form, are a *statement.Error wrapping
 // statement.ErrMismatch and statement.ErrDuplicate. A grid without text
 // in any cell gives an empty book.
 func ReadGrid(g statement.Grid, opt statement.ReadOptions) (*statement.Book, error) {
@@ -97,7 +99,10 @@ func gridError(g statement.Grid, opt statement.ReadOptions, sentinel error, form
 // readPart reads the statements of one part of a table: one, or the
 // scopes side by side.
 func readPart(g statement.Grid, opt statement.ReadOptions) ([]*statement.Statement, []string, error) {
-	kind, scope, heading := recognise(g)
+	kind, scope, heading, joined := recognise(g)
+	if joined {
+		return nil, nil, gridError(g, opt, statement.ErrMismatch, "%s joins two statements in one (the 3表形式 of the 統一的な基準), which is no form of the library: it reads 行政コスト計算書 and 純資産変動計算書 each on its own form", heading)
+	}
 	if cols, ids := scopeColumns(g, kind); cols != nil {
 		ss, err := statement.ReadGridColumns(g, cols, opt)
 		return ss, ids, err
@@ -127,13 +132,20 @@ func readPart(g statement.Grid, opt statement.ReadOptions) ([]*statement.Stateme
 	return nil, nil, first
 }
 
+// joiners are the words by which a title joins a second statement's name
+// to the first's: 行政コスト及び純資産変動計算書 is the 3表形式 that the
+// 作成要領 allows (§Ⅵ), in which the 行政コスト計算書's rows lead into the
+// 純資産変動計算書's under one title. Read as the statement whose name
+// ends the title, it would fail on its first line with an error about
+// that line; it is named for what it is instead.
+var joiners = []string{"及び", "並びに", "・"}
+
 // recognise returns the kind and scope the title of g names, 0 for
-// those it does not, and what names the table in errors. A scope not in
-// the title may be named by a line above the table.
-func recognise(g statement.Grid) (Kind, Scope, string) {
-	var kind Kind
-	var scope Scope
-	name := "the table"
+// those it does not, what names the table in errors, and whether the
+// title joins two statements in one. A scope not in the title may be
+// named by a line above the table.
+func recognise(g statement.Grid) (kind Kind, scope Scope, name string, joined bool) {
+	name = "the table"
 	if g.Name != "" {
 		name = "sheet " + g.Name
 	}
@@ -144,7 +156,17 @@ func recognise(g statement.Grid) (Kind, Scope, string) {
 		}
 		if kind == 0 {
 			for _, k := range kinds {
-				if prefix, ok := strings.CutSuffix(text, kindNames[k]); ok && len([]rune(prefix)) <= 8 {
+				prefix, ok := strings.CutSuffix(text, kindNames[k])
+				if !ok {
+					continue
+				}
+				// A joined title's prefix is the first statement's name
+				// (行政コスト, or 行政コスト計算書) and a joiner, after a scope.
+				n := len([]rune(prefix))
+				if n <= 16 && slices.ContainsFunc(joiners, func(j string) bool { return strings.HasSuffix(prefix, j) }) {
+					return 0, 0, text, true
+				}
+				if n <= 8 {
 					kind, name = k, text
 					scope = scopeIn(prefix)
 					break
@@ -161,7 +183,7 @@ func recognise(g statement.Grid) (Kind, Scope, string) {
 			break
 		}
 	}
-	return kind, scope, name
+	return kind, scope, name, false
 }
 
 // isHeading reports whether row i of g is above the table: no row before

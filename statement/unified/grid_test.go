@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -90,5 +91,34 @@ func TestReadGridBlank(t *testing.T) {
 	var e *statement.Error
 	if !errors.As(err, &e) || !errors.Is(err, statement.ErrMismatch) {
 		t.Errorf("a grid of text: %v", err)
+	}
+}
+
+// The 3表形式 (行政コスト及び純資産変動計算書), which the 作成要領 allows in
+// place of a 行政コスト計算書 and a 純資産変動計算書, is no form of the
+// library: its title is named in an error saying so, however the title is
+// written, and is not taken for the 純資産変動計算書 whose name ends it.
+func TestReadGridJoinedStatements(t *testing.T) {
+	lines := [][]string{{"科目", "金額"}, {"経常費用", "100"}, {"純行政コスト", "100"}}
+	for _, title := range []string{
+		"行政コスト及び純資産変動計算書",
+		"連結行政コスト及び純資産変動計算書",
+		"全体　行政コスト及び 純資産変動計算書",
+		"【一般会計等】行政コスト及び純資産変動計算書",
+		"行政コスト計算書及び純資産変動計算書",
+		"行政コスト計算書・純資産変動計算書",
+		"行政コスト計算書並びに純資産変動計算書",
+	} {
+		t.Run(title, func(t *testing.T) {
+			g := statement.Grid{Name: "PL・NW", Rows: append([][]string{{title}}, lines...)}
+			_, err := unified.ReadGrid(g, statement.ReadOptions{Source: "report.xlsx"})
+			var e *statement.Error
+			if !errors.As(err, &e) || !errors.Is(err, statement.ErrMismatch) || !strings.Contains(err.Error(), "joins two statements") {
+				t.Fatalf("ReadGrid: %v, want a *statement.Error wrapping ErrMismatch naming the joined title", err)
+			}
+			if e.Source != "report.xlsx" || e.Problems[0].Cell != "PL・NW" {
+				t.Errorf("error at %q %q, want report.xlsx, sheet PL・NW", e.Source, e.Problems[0].Cell)
+			}
+		})
 	}
 }
