@@ -159,7 +159,10 @@ func (c *Consolidation) worksheet(k unified.Kind, form *statement.Form, col stri
 			moved[colOf[i]][row] = moved[colOf[i]][row].Add(v)
 		}
 	}
-	var figs []statement.Figure
+	// One figure for each item in each input column: made at its size,
+	// since with hundreds of members the slice is the 精算表's bulk.
+	inputs := len(f.Columns) - 2 // all but 単純合算 and the scope's column
+	figs := make([]statement.Figure, 0, len(form.Rows)*inputs)
 	for _, row := range form.Rows {
 		if row.Kind != statement.Item {
 			continue
