@@ -2,6 +2,7 @@ package statement
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -467,6 +468,10 @@ type gridLine struct {
 	i     int    // the row of the Grid
 	label string // the text of its label cells
 	empty bool   // no label and no figure
+	// figure: the first of several label cells reads as a figure, or one
+	// in parentheses, which is not taken for a number printed before the
+	// label (9 | 地方債 and (9) | 地方債 are figures astray, not 9．地方債).
+	figure bool
 }
 
 // lines returns the lines of block h from row from on.
@@ -480,6 +485,10 @@ func (r *gridReader) lines(from int, h half) []gridLine {
 			}
 		}
 		l := gridLine{i: i, label: strings.Join(parts, " ")}
+		if len(parts) > 1 {
+			c, err := format.ParseCell(parts[0])
+			l.figure = err == nil && c.Valid || errors.Is(err, format.ErrParens)
+		}
 		l.empty = l.label == "" && r.g.at(i, h.key) == ""
 		for k := range h.cols {
 			if r.g.at(i, k) != "" {
@@ -514,7 +523,7 @@ func (r *gridReader) body(from int, halves []half, skip func(gridLine, half) boo
 			if h.key >= 0 {
 				i, err = rows.byKey(g.at(l.i, h.key))
 			} else {
-				i, err = rows.byLabel(l.label)
+				i, err = rows.byLabelNumbered(l.label, !l.figure)
 			}
 			if err != nil && skip != nil && skip(l, h) {
 				continue

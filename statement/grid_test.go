@@ -176,6 +176,8 @@ func TestReadGridErrors(t *testing.T) {
 		{"a figure outside the columns", with(3, "建物減価償却累計額|-1|3"), statement.ReadOptions{}, statement.ErrUnknown, "BS!C4: unknown: \"3\""},
 		{"a figure in the gap of a table side by side", []string{"科目|金額||科目|金額", "固定資産|4|9|地方債|7", "土地|5||余剰分（不足分）|-1",
 			"建物減価償却累計額|-1||負債及び純資産合計|6", "現金預金|2|||", "資産合計|6|||"}, statement.ReadOptions{}, statement.ErrUnknown, "BS!C2: row \"9 地方債\""},
+		{"a figure in parentheses in the gap", []string{"科目|金額||科目|金額", "固定資産|4|(9)|地方債|7", "土地|5||余剰分（不足分）|-1",
+			"建物減価償却累計額|-1||負債及び純資産合計|6", "現金預金|2|||", "資産合計|6|||"}, statement.ReadOptions{}, statement.ErrUnknown, "BS!C2: row \"(9) 地方債\""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -279,3 +279,48 @@ func TestReadParentheses(t *testing.T) {
 		}
 	}
 }
+
+// A label printed after a number of its own (１．, (1), ①) is its row's,
+// in the file's order; a number does not make a label another row's, and
+// 1年内償還予定地方債 keeps its 1.
+func TestReadNumberedLabels(t *testing.T) {
+	form := &statement.Form{Title: "貸借対照表", Columns: amount,
+		Rows: []statement.Row{
+			{Key: "1000", Kind: statement.Subtotal, Label: "固定資産"},
+			{Key: "1100", Kind: statement.Item, Label: "有形固定資産", Indent: 1},
+			{Key: "1200", Kind: statement.Item, Label: "投資その他の資産", Indent: 1},
+			{Key: "2000", Kind: statement.Item, Label: "1年内償還予定地方債"},
+		}}
+	tests := []struct {
+		name, csv string
+		row       string // the row of the problem, if any
+	}{
+		{"numbered", "label,金額\n１．固定資産,30\n(1)有形固定資産,10\n（２）投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
+		{"circled and spaced", "label,金額\n1 固定資産,30\n①有形固定資産,10\n② 投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
+		{"as the form", "label,金額\n固定資産,30\n有形固定資産,10\n投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
+		{"out of order", "label,金額\n１．固定資産,30\n(1)投資その他の資産,20\n(2)有形固定資産,10\n1年内償還予定地方債,5\n", "(1)投資その他の資産"},
+		{"a number is not a separator", "label,金額\n固定資産,30\n有形固定資産,10\n投資その他の資産,20\n年内償還予定地方債,5\n", "年内償還予定地方債"},
+	}
+	for _, tt := range tests {
+		s, err := statement.ReadCSV(strings.NewReader(tt.csv), form, statement.ReadOptions{Source: "bs.csv"})
+		if tt.row != "" {
+			var e *statement.Error
+			if !errors.Is(err, statement.ErrUnknown) || !errors.As(err, &e) || e.Problems[0].Row != tt.row {
+				t.Errorf("%s: %v, want ErrUnknown at row %q", tt.name, err, tt.row)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		for key, want := range map[string]int64{"1000": 30, "1100": 10, "1200": 20, "2000": 5} {
+			if v, _ := s.Cell(key, "金額"); !v.Equal(yen(want)) {
+				t.Errorf("%s: row %s %v, want %d", tt.name, key, v, want)
+			}
+		}
+		if fs := s.Verify(); len(fs) != 0 {
+			t.Errorf("%s: %v", tt.name, fs)
+		}
+	}
+}

@@ -49,6 +49,59 @@ func foldLabel(s string) string {
 	return b.String()
 }
 
+// unnumbered returns label without the number a statement may print
+// before it, normalised as normalLabel does: １．固定資産, 1 固定資産,
+// (1)有形固定資産, （ア）事業用資産, ①土地, Ⅰ 業務活動収支 and ア．税収等 are
+// 固定資産, 有形固定資産, 事業用資産, 土地, 業務活動収支 and 税収等. A number is
+// taken off only where a separator (．, ., 、, ), a space) or brackets
+// make it one, so that 1年内償還予定地方債 keeps its 1. It returns "" for a
+// label with no such number, or nothing after it.
+func unnumbered(label string) string {
+	s := strings.TrimSpace(width.Fold.String(label))
+	r, n := utf8.DecodeRuneInString(s)
+	switch {
+	case r >= '①' && r <= '⑳' || r >= '㉑' && r <= '㉟' || r >= 'Ⅰ' && r <= 'ↈ':
+		s = s[n:]
+		if r >= 'Ⅰ' && r <= 'ↈ' {
+			// Ⅳ may be printed as Ⅰ and Ⅴ: the whole run is the number.
+			for r, n = utf8.DecodeRuneInString(s); r >= 'Ⅰ' && r <= 'ↈ'; r, n = utf8.DecodeRuneInString(s) {
+				s = s[n:]
+			}
+		}
+		s = strings.TrimLeft(s, ".、)")
+	case r == '(':
+		end := strings.IndexByte(s, ')')
+		if end < 2 || !enumerator(s[1:end]) {
+			return ""
+		}
+		s = s[end+1:]
+	default:
+		end := strings.IndexFunc(s, func(r rune) bool { return r == '.' || r == '、' || r == ')' || unicode.IsSpace(r) })
+		if end < 1 || !enumerator(s[:end]) {
+			return ""
+		}
+		_, n := utf8.DecodeRuneInString(s[end:])
+		s = s[end+n:]
+	}
+	return normalLabel(s)
+}
+
+// enumerator reports whether s, width-folded, numbers the items of a list:
+// digits, one katakana or Latin letter, or a run of Roman numerals.
+func enumerator(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.Trim(s, "0123456789") == "" {
+		return len(s) <= 3
+	}
+	if strings.Trim(s, "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ") == "" {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && (unicode.In(r, unicode.Katakana) || r < utf8.RuneSelf && unicode.IsLetter(r))
+}
+
 // plainLabel reports whether normalLabel(s) is s: valid UTF-8 without a
 // rune that width.Fold changes, a space or a note mark.
 func plainLabel(s string) bool {

@@ -217,12 +217,20 @@ func (c *rowCursor) byKey(key string) (int, error) {
 }
 
 // byLabel returns the index of the next row, which must have the given
-// label once normalised. A printed label stands for a printed row: where a
+// label once normalised, or that label printed after a number of its own
+// (１．固定資産, (1)有形固定資産, ①土地: see unnumbered) where the row's
+// label has none. A printed label stands for a printed row: where a
 // hidden row that may be left out has the label of a printed row after it,
 // as a summary hides the item its total repeats, the printed row matches.
 func (c *rowCursor) byLabel(label string) (int, error) {
-	l := ""
-	normal := false // whether l holds label normalised
+	return c.byLabelNumbered(label, true)
+}
+
+// byLabelNumbered is byLabel, with a number before the label taken off
+// only if numbered is set.
+func (c *rowCursor) byLabelNumbered(label string, numbered bool) (int, error) {
+	l, u := "", ""
+	normal, tried := false, false // whether l holds label normalised, u unnumbered
 	eq := func(i int, r Row) bool {
 		if r.Label == label {
 			return true
@@ -230,7 +238,13 @@ func (c *rowCursor) byLabel(label string) (int, error) {
 		if !normal {
 			l, normal = normalLabel(label), true
 		}
-		return c.t.normals[i] == l
+		if c.t.normals[i] == l || !numbered {
+			return c.t.normals[i] == l
+		}
+		if !tried {
+			u, tried = unnumbered(label), true
+		}
+		return u != "" && c.t.normals[i] == u
 	}
 	i, err := c.match(eq)
 	rows := c.t.form.Rows

@@ -196,8 +196,9 @@ func TestWholeLayouts(t *testing.T) {
 
 // A report given as CSV files, a statement each, as a directory of them,
 // with the form of each file named, or as one file of the four one after
-// another, CSV or a text export aligned by spaces (testdata/make.py),
-// reads as its workbook does: each statement
+// another, CSV or a text export aligned by spaces (testdata/make.py), or
+// that file with numbers printed before some labels (１．固定資産, (1) 地方債,
+// ①事業用資産, １　経常費用, （１）業務費用), reads as its workbook does: each statement
 // and link with the verdicts of testdata/minato.txt. The statements of a
 // directory come in the order of their files' names.
 func TestWholeFiles(t *testing.T) {
@@ -215,6 +216,7 @@ func TestWholeFiles(t *testing.T) {
 		{"forms named", []string{"bs-consolidated=" + files[0], "pl-consolidated=" + files[1], "nw-consolidated=" + files[2], "cf-consolidated=" + files[3]}},
 		{"one file", []string{"testdata/minato-all.csv"}},
 		{"a text export", []string{"testdata/minato-all.txt"}},
+		{"labels numbered", []string{"testdata/minato-numbered.csv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
