@@ -109,7 +109,8 @@ func ReadCSV(r io.Reader, f *Form, opt ReadOptions) (*Statement, error) {
 // by label, compared after folding full- and half-width forms (（ and (,
 // ＡＢ and AB) and dropping spaces and note marks (※１, (注1)), and with
 // or without a number printed before it (１．固定資産, (1) 有形固定資産,
-// ①土地, Ⅰ 業務活動収支), so a label
+// ①土地), a heading also in other brackets or in none (【資産の部】,
+// ［資産の部］, Ⅰ 資産の部), so a label
 // printed many times, such as その他, is matched by its place. Header rows
 // and hidden rows may be left out. Every label is checked against its
 // row's, which catches figures transcribed onto the wrong line.

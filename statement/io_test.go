@@ -281,11 +281,13 @@ func TestReadParentheses(t *testing.T) {
 }
 
 // A label printed after a number of its own (１．, (1), ①) is its row's,
-// in the file's order; a number does not make a label another row's, and
-// 1年内償還予定地方債 keeps its 1.
+// in the file's order, and a heading is its row's in other brackets or in
+// none; a number does not make a label another row's, brackets do not
+// make an item a heading, and 1年内償還予定地方債 keeps its 1.
 func TestReadNumberedLabels(t *testing.T) {
 	form := &statement.Form{Title: "貸借対照表", Columns: amount,
 		Rows: []statement.Row{
+			{Key: "H100", Kind: statement.Header, Label: "【資産の部】"},
 			{Key: "1000", Kind: statement.Subtotal, Label: "固定資産"},
 			{Key: "1100", Kind: statement.Item, Label: "有形固定資産", Indent: 1},
 			{Key: "1200", Kind: statement.Item, Label: "投資その他の資産", Indent: 1},
@@ -298,6 +300,11 @@ func TestReadNumberedLabels(t *testing.T) {
 		{"numbered", "label,金額\n１．固定資産,30\n(1)有形固定資産,10\n（２）投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
 		{"circled and spaced", "label,金額\n1 固定資産,30\n①有形固定資産,10\n② 投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
 		{"as the form", "label,金額\n固定資産,30\n有形固定資産,10\n投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
+		{"a heading", "label,金額\n【資産の部】,\n固定資産,30\n有形固定資産,10\n投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
+		{"a heading in other brackets", "label,金額\n［資産の部］,\n固定資産,30\n有形固定資産,10\n投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
+		{"a heading without brackets", "label,金額\n資産の部,\n固定資産,30\n有形固定資産,10\n投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
+		{"a heading numbered", "label,金額\nⅠ　資産の部,\n１．固定資産,30\n有形固定資産,10\n投資その他の資産,20\n1年内償還予定地方債,5\n", ""},
+		{"an item is no heading", "label,金額\n【固定資産】,30\n有形固定資産,10\n投資その他の資産,20\n1年内償還予定地方債,5\n", "【固定資産】"},
 		{"out of order", "label,金額\n１．固定資産,30\n(1)投資その他の資産,20\n(2)有形固定資産,10\n1年内償還予定地方債,5\n", "(1)投資その他の資産"},
 		{"a number is not a separator", "label,金額\n固定資産,30\n有形固定資産,10\n投資その他の資産,20\n年内償還予定地方債,5\n", "年内償還予定地方債"},
 	}

@@ -86,6 +86,19 @@ func unnumbered(label string) string {
 	return normalLabel(s)
 }
 
+// unbracketed returns a normalised heading without the brackets around it
+// (【資産の部】, [資産の部], ＜資産の部＞, 〔資産の部〕 are 資産の部).
+func unbracketed(s string) string {
+	for _, p := range [][2]string{{"【", "】"}, {"[", "]"}, {"〔", "〕"}, {"<", ">"}, {"《", "》"}, {"〈", "〉"}} {
+		if inner, ok := strings.CutPrefix(s, p[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, p[1]); ok && inner != "" {
+				return inner
+			}
+		}
+	}
+	return s
+}
+
 // enumerator reports whether s, width-folded, numbers the items of a list:
 // digits, one katakana or Latin letter, or a run of Roman numerals.
 func enumerator(s string) bool {

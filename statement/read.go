@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -244,7 +245,12 @@ func (c *rowCursor) byLabelNumbered(label string, numbered bool) (int, error) {
 		if !tried {
 			u, tried = unnumbered(label), true
 		}
-		return u != "" && c.t.normals[i] == u
+		if u != "" && c.t.normals[i] == u {
+			return true
+		}
+		// A heading is the same in other brackets, or in none:
+		// 【業務活動収支】, ［業務活動収支］, Ⅰ 業務活動収支.
+		return r.Kind == Header && unbracketed(c.t.normals[i]) == unbracketed(cmp.Or(u, l))
 	}
 	i, err := c.match(eq)
 	rows := c.t.form.Rows

@@ -198,7 +198,8 @@ func TestWholeLayouts(t *testing.T) {
 // with the form of each file named, or as one file of the four one after
 // another, CSV or a text export aligned by spaces (testdata/make.py), or
 // that file with numbers printed before some labels (１．固定資産, (1) 地方債,
-// ①事業用資産, １　経常費用, （１）業務費用), reads as its workbook does: each statement
+// ①事業用資産, １　経常費用, （１）業務費用, Ⅰ　業務活動収支 for 【業務活動収支】),
+// reads as its workbook does: each statement
 // and link with the verdicts of testdata/minato.txt. The statements of a
 // directory come in the order of their files' names.
 func TestWholeFiles(t *testing.T) {
