@@ -433,7 +433,7 @@ func (r *gridReader) unit(i, j int, column, stated string) {
 }
 
 // statedUnit returns the unit a line states: 単位 followed by the unit's
-// name, as in （単位：千円） or 単位:円.
+// name, as in （単位：千円）, ［単位：千円］ or 単位:円.
 func statedUnit(text string) (string, bool) {
 	s := width.Fold.String(text)
 	at := strings.Index(s, "単位")
@@ -441,24 +441,29 @@ func statedUnit(text string) (string, bool) {
 		return "", false
 	}
 	s = strings.TrimLeft(s[at+len("単位"):], " :、")
-	end := strings.IndexAny(s, ") ,")
+	end := strings.IndexAny(s, " ,"+unitClose)
 	if end >= 0 {
 		s = s[:end]
 	}
 	return s, s != ""
 }
 
+// The brackets a unit statement may be printed in, width-folded:
+// (単位:円), [単位:円], 〔単位:円〕, 【単位:円】, <単位:円>.
+const unitOpen, unitClose = "([〔【<", ")]〕】>"
+
 // cutUnit returns text without its unit statement, (単位:円) and the like.
 func cutUnit(text string) string {
 	s := width.Fold.String(text)
 	at := strings.Index(s, "単位")
 	start := at
-	if at > 0 && s[at-1] == '(' {
-		start = at - 1
+	if r, n := utf8.DecodeLastRuneInString(s[:at]); n > 0 && strings.ContainsRune(unitOpen, r) {
+		start = at - n
 	}
 	end := len(s)
-	if k := strings.IndexByte(s[at:], ')'); k >= 0 {
-		end = at + k + 1
+	if k := strings.IndexAny(s[at:], unitClose); k >= 0 {
+		_, n := utf8.DecodeRuneInString(s[at+k:])
+		end = at + k + n
 	}
 	return s[:start] + s[end:]
 }
