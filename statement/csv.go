@@ -393,7 +393,7 @@ func (t *Template) readHeader(ps *problems, head csvio.Record, opt ReadOptions) 
 		if !hasUnit {
 			name = names[first]
 		}
-		if _, isColumn := t.colIndex[name]; !isColumn && name != "key" {
+		if _, isColumn := t.printedColumn(name); !isColumn && name != "key" {
 			h.labelAt = first
 			if hasUnit {
 				checkUnit(ps, head.Line, names[first], stated, opt.Meta.Unit)
@@ -438,7 +438,7 @@ func (t *Template) headerColumn(ps *problems, line int, name string, unit format
 		checkUnit(ps, line, name, stated, unit)
 		name = base
 	}
-	j, ok := t.colIndex[name]
+	j, ok := t.printedColumn(name)
 	if !ok {
 		ps.addf(line, "", name, ErrUnknown, "no such column in %s", t.form.name())
 	}

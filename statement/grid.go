@@ -291,9 +291,9 @@ func (t *Template) heading(g *Grid, i int) []half {
 			key = k
 			continue
 		}
-		j, isCol := t.colIndex[name]
+		j, isCol := t.printedColumn(name)
 		if base, _, ok := unitSuffix(name); ok && !isCol {
-			j, isCol = t.colIndex[base]
+			j, isCol = t.printedColumn(base)
 		}
 		switch {
 		case isCol && !inCols:

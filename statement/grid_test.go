@@ -537,3 +537,51 @@ func TestReadGridText(t *testing.T) {
 		t.Errorf("cells %q, %v", g.Rows, err)
 	}
 }
+
+// A column is named as printed: its name folded and without spaces, as
+// labels are compared (余剰分(不足分), a heading over two lines of its
+// cell); where two columns' names fold alike, only the exact name does.
+func TestReadColumnsAsPrinted(t *testing.T) {
+	form := &statement.Form{Title: "純資産変動計算書",
+		Columns: []statement.Column{
+			{Name: "合計", Kind: statement.Computed, Formula: statement.Formula{{Key: "固定資産等形成分"}, {Key: "余剰分（不足分）"}}},
+			{Name: "固定資産等形成分", Kind: statement.Input},
+			{Name: "余剰分（不足分）", Kind: statement.Input},
+		},
+		Rows: []statement.Row{{Key: "6900", Kind: statement.Item, Label: "本年度末純資産残高"}}}
+	tmpl, err := statement.Compile(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, heading := range []string{
+		"科目,合計,固定資産等形成分,余剰分（不足分）",
+		"科目,合計,固定資産等形成分,余剰分(不足分)",
+		"科目,合　計,\"固定資産\n等形成分\",\"余剰分\n(不足分)\"",
+	} {
+		s, err := tmpl.ReadCSV(strings.NewReader(heading+"\n本年度末純資産残高,3,1,2\n"), statement.ReadOptions{Source: "nw.csv"})
+		if err != nil {
+			t.Errorf("%q: %v", heading, err)
+			continue
+		}
+		if v, _ := s.Cell("6900", "余剰分（不足分）"); !v.Equal(yen(2)) {
+			t.Errorf("%q: 余剰分（不足分） %v, want 2", heading, v)
+		}
+		g := sheet("NW", strings.ReplaceAll(strings.ReplaceAll(heading, ",", "|"), "\"", ""), "本年度末純資産残高|3|1|2")
+		if _, err := tmpl.ReadGrid(g, statement.ReadOptions{}); err != nil {
+			t.Errorf("%q as a sheet: %v", heading, err)
+		}
+	}
+	// Two columns whose names fold alike: each by its exact name only.
+	twin := &statement.Form{Title: "表", Columns: []statement.Column{{Name: "A（1）", Kind: statement.Input}, {Name: "A(1)", Kind: statement.Input}},
+		Rows: []statement.Row{{Key: "1", Kind: statement.Item, Label: "x"}}}
+	tt, err := statement.Compile(twin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tt.ReadCSV(strings.NewReader("科目,A（1）,A(1)\nx,1,2\n"), statement.ReadOptions{}); err != nil {
+		t.Errorf("exact names: %v", err)
+	}
+	if _, err := tt.ReadCSV(strings.NewReader("科目,A（1）,A (1)\nx,1,2\n"), statement.ReadOptions{}); !errors.Is(err, statement.ErrUnknown) {
+		t.Errorf("a name two columns fold to: %v, want ErrUnknown", err)
+	}
+}

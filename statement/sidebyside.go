@@ -149,7 +149,7 @@ func (t *Template) isSideHeader(fields []string, opt ReadOptions) bool {
 		if base, _, ok := unitSuffix(name); ok {
 			name = base
 		}
-		if _, ok := t.colIndex[name]; !ok && !(k == 0 && name == "key") {
+		if _, ok := t.printedColumn(name); !ok && !(k == 0 && name == "key") {
 			return false
 		}
 	}

@@ -100,22 +100,26 @@ type Template struct {
 	form     Form
 	rowIndex map[string]int
 	colIndex map[string]int
-	formulas []Formula        // per row: a total's formula, a subtotal's children; nil otherwise
-	labels   []string         // per row: its label in findings
-	parents  []int            // per row: its parent in the outline, or -1 (see outline)
-	ends     []int            // per row: the end of its outline (see outline)
-	normals  []string         // per row: its label as labels are compared (normalLabel)
-	byLabel  map[string][]int // normalised label → its rows, for RowKey
-	rowRules []string         // per row: formulas[i] as a rule in findings
-	colRules []string         // per column: its formula as a rule in findings
-	rowOrder []int            // total and subtotal rows, each after the rows it sums
-	colOrder []int            // computed columns, each after the columns it uses
-	inputs   []int            // input columns
-	rowTerms [][]int          // per row: the row of each term of formulas[i]
-	colTerms [][]int          // per column: the column of each term of its formula
-	blanks   []bool           // per cell [row*columns+column]: left blank by the form (Row.Blank); nil if none is
-	plans    plans            // of verifications under rounding: see plan
-	header   atomic.Pointer[headerMemo]
+	// colPrinted: the columns by name normalised as labels are
+	// (normalLabel), for headings as printed: 余剰分(不足分), 余剰分
+	// （不足分） over two lines. A name two columns share is left out.
+	colPrinted map[string]int
+	formulas   []Formula        // per row: a total's formula, a subtotal's children; nil otherwise
+	labels     []string         // per row: its label in findings
+	parents    []int            // per row: its parent in the outline, or -1 (see outline)
+	ends       []int            // per row: the end of its outline (see outline)
+	normals    []string         // per row: its label as labels are compared (normalLabel)
+	byLabel    map[string][]int // normalised label → its rows, for RowKey
+	rowRules   []string         // per row: formulas[i] as a rule in findings
+	colRules   []string         // per column: its formula as a rule in findings
+	rowOrder   []int            // total and subtotal rows, each after the rows it sums
+	colOrder   []int            // computed columns, each after the columns it uses
+	inputs     []int            // input columns
+	rowTerms   [][]int          // per row: the row of each term of formulas[i]
+	colTerms   [][]int          // per column: the column of each term of its formula
+	blanks     []bool           // per cell [row*columns+column]: left blank by the form (Row.Blank); nil if none is
+	plans      plans            // of verifications under rounding: see plan
+	header     atomic.Pointer[headerMemo]
 }
 
 // Compile checks f and returns its Template. Keys must be unique and
@@ -237,6 +241,27 @@ func (t *Template) compileColumns(ps *problems) {
 		}
 		t.colIndex[c.Name] = j
 	}
+	t.colPrinted = make(map[string]int, len(t.form.Columns))
+	shared := map[string]bool{}
+	for j, c := range t.form.Columns {
+		n := normalLabel(c.Name)
+		if _, dup := t.colPrinted[n]; dup || shared[n] {
+			delete(t.colPrinted, n)
+			shared[n] = true
+			continue
+		}
+		t.colPrinted[n] = j
+	}
+}
+
+// printedColumn returns the column a heading as printed names: by its
+// name, or by its name normalised as labels are (see normalLabel).
+func (t *Template) printedColumn(name string) (int, bool) {
+	if j, ok := t.colIndex[name]; ok {
+		return j, true
+	}
+	j, ok := t.colPrinted[normalLabel(name)]
+	return j, ok
 }
 
 // compileBlanks checks the columns each row leaves blank (Row.Blank):
