@@ -422,6 +422,11 @@ func (t *Template) readHeader(ps *problems, head csvio.Record, opt ReadOptions) 
 		if !ok {
 			continue
 		}
+		if slices.Contains(h.colOf[:k], j) {
+			// The same column under another spelling: 余剰分（不足分）, 余剰分(不足分).
+			ps.addf(head.Line, "", name, ErrDuplicate, "column twice in the header")
+			continue
+		}
 		h.colOf[k] = j
 	}
 	if h.labelAt < 0 {

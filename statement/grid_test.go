@@ -585,3 +585,18 @@ func TestReadColumnsAsPrinted(t *testing.T) {
 		t.Errorf("a name two columns fold to: %v, want ErrUnknown", err)
 	}
 }
+
+// One column headed twice, in two spellings, is a duplicate, not two
+// figures for one cell.
+func TestReadColumnTwiceAsPrinted(t *testing.T) {
+	form := &statement.Form{Title: "表", Columns: []statement.Column{{Name: "余剰分（不足分）", Kind: statement.Input}},
+		Rows: []statement.Row{{Key: "1", Kind: statement.Item, Label: "x"}}}
+	tmpl, err := statement.Compile(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = tmpl.ReadCSV(strings.NewReader("科目,余剰分（不足分）,余剰分(不足分)\nx,1,2\n"), statement.ReadOptions{Source: "nw.csv"})
+	if !errors.Is(err, statement.ErrDuplicate) || !strings.Contains(err.Error(), "余剰分(不足分)") {
+		t.Errorf("one column headed twice: %v, want ErrDuplicate naming 余剰分(不足分)", err)
+	}
+}
