@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -47,6 +48,44 @@ func foldLabel(s string) string {
 		i += n
 	}
 	return b.String()
+}
+
+// A printedLabel is a label as a reader meets it, compared with the rows
+// of a form: as printed, normalised (normalLabel), without a number
+// before it (unnumbered) if numbered is set, and, for a header row,
+// without brackets (unbracketed). Its forms are made once, when first
+// needed.
+type printedLabel struct {
+	t        *Template
+	text     string
+	numbered bool
+
+	normal, bare string // text normalised, and unnumbered
+	normalised   bool   // whether normal is made
+	tried        bool   // whether bare is made
+}
+
+// is reports whether the label is row i's.
+func (p *printedLabel) is(i int) bool {
+	row := &p.t.form.Rows[i]
+	if row.Label == p.text {
+		return true
+	}
+	if !p.normalised {
+		p.normal, p.normalised = normalLabel(p.text), true
+	}
+	if n := p.t.normals[i]; n == p.normal || !p.numbered {
+		return n == p.normal
+	}
+	if !p.tried {
+		p.bare, p.tried = unnumbered(p.text), true
+	}
+	if p.bare != "" && p.t.normals[i] == p.bare {
+		return true
+	}
+	// A heading is the same in other brackets, or in none:
+	// 【業務活動収支】, ［業務活動収支］, Ⅰ 業務活動収支.
+	return row.Kind == Header && unbracketed(p.t.normals[i]) == unbracketed(cmp.Or(p.bare, p.normal))
 }
 
 // unnumbered returns label without the number a statement may print

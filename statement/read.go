@@ -1,7 +1,6 @@
 package statement
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -230,28 +229,8 @@ func (c *rowCursor) byLabel(label string) (int, error) {
 // byLabelNumbered is byLabel, with a number before the label taken off
 // only if numbered is set.
 func (c *rowCursor) byLabelNumbered(label string, numbered bool) (int, error) {
-	l, u := "", ""
-	normal, tried := false, false // whether l holds label normalised, u unnumbered
-	eq := func(i int, r Row) bool {
-		if r.Label == label {
-			return true
-		}
-		if !normal {
-			l, normal = normalLabel(label), true
-		}
-		if c.t.normals[i] == l || !numbered {
-			return c.t.normals[i] == l
-		}
-		if !tried {
-			u, tried = unnumbered(label), true
-		}
-		if u != "" && c.t.normals[i] == u {
-			return true
-		}
-		// A heading is the same in other brackets, or in none:
-		// 【業務活動収支】, ［業務活動収支］, Ⅰ 業務活動収支.
-		return r.Kind == Header && unbracketed(c.t.normals[i]) == unbracketed(cmp.Or(u, l))
-	}
+	printed := printedLabel{t: c.t, text: label, numbered: numbered}
+	eq := func(i int, _ Row) bool { return printed.is(i) }
 	i, err := c.match(eq)
 	rows := c.t.form.Rows
 	for j := i + 1; err == nil && rows[i].Hidden && j < len(rows); j++ {

@@ -45,12 +45,6 @@ func (t *Template) readVertical(g Grid, opt ReadOptions) (*Statement, error) {
 	}
 	s := newStatement(t, r.meta)
 	ncol := len(t.form.Columns)
-	blocks := map[string]int{} // the amount columns by their normalised names
-	for j, col := range t.form.Columns {
-		if col.Kind != Text {
-			blocks[normalLabel(col.Name)] = j
-		}
-	}
 	seen := make([]bool, ncol)
 	j, next := -1, 0 // the column of the block, and the row its next line may be
 	zeros := []int{} // the header rows printed 0 in the block, to check at its end
@@ -65,7 +59,7 @@ func (t *Template) readVertical(g Grid, opt ReadOptions) (*Statement, error) {
 	var notes []gridLine
 	for _, l := range r.lines(head+1, h) {
 		text := g.at(l.i, at)
-		if c, ok := blocks[normalLabel(l.label)]; ok && text == "" && len(notes) == 0 {
+		if c, ok := t.printedColumn(l.label); ok && t.form.Columns[c].Kind != Text && text == "" && len(notes) == 0 {
 			if seen[c] {
 				g.addf(&ps, l.i, 0, "", t.form.Columns[c].Name, ErrDuplicate, "a second block of column %s", quote.Bounded(t.form.Columns[c].Name))
 				continue
@@ -79,7 +73,7 @@ func (t *Template) readVertical(g Grid, opt ReadOptions) (*Statement, error) {
 		}
 		i := -1
 		if j >= 0 && len(notes) == 0 {
-			i = t.findLabel(l.label, next)
+			i = t.findLabel(l.label, !l.figure, next)
 		}
 		if i < 0 {
 			// A line without a figure after the blocks is a note; one with a
@@ -129,11 +123,11 @@ func (t *Template) readVertical(g Grid, opt ReadOptions) (*Statement, error) {
 }
 
 // findLabel returns the first printed row from row from on whose label is
-// label once normalised, or -1.
-func (t *Template) findLabel(label string, from int) int {
-	l := normalLabel(label)
+// label, compared as printedLabel compares it, or -1.
+func (t *Template) findLabel(label string, numbered bool, from int) int {
+	printed := printedLabel{t: t, text: label, numbered: numbered}
 	for i := from; i < len(t.form.Rows); i++ {
-		if !t.form.Rows[i].Hidden && (t.form.Rows[i].Label == label || t.normals[i] == l) {
+		if !t.form.Rows[i].Hidden && printed.is(i) {
 			return i
 		}
 	}
