@@ -493,7 +493,8 @@ func (c *rowCursor) place(ps *problems, rec csvio.Record, labelAt, keyAt int) (i
 		ps.add(rec.Line, label, "", err)
 		return 0, false
 	}
-	if row := c.t.form.Rows[i]; keyAt >= 0 && label != row.Label && normalLabel(label) != c.t.normals[i] {
+	if printed := (printedLabel{t: c.t, text: label, numbered: true}); keyAt >= 0 && !printed.is(i) {
+		row := c.t.form.Rows[i]
 		ps.addf(rec.Line, rowRef(i, row), "", ErrMismatch, "label %s, the form has %s", quote.Bounded(label), quote.Bounded(row.Label))
 	}
 	return i, true

@@ -576,7 +576,7 @@ func (r *gridReader) figures(s *Statement, i int, l gridLine, h half) {
 	t, g := r.t, r.g
 	row := &t.form.Rows[i]
 	name := rowRef(i, *row)
-	if h.key >= 0 && l.label != row.Label && normalLabel(l.label) != t.normals[i] {
+	if printed := (printedLabel{t: t, text: l.label, numbered: !l.figure}); h.key >= 0 && !printed.is(i) {
 		g.addf(r.ps, l.i, h.label, name, "", ErrMismatch, "label %s, the form has %s", quote.Bounded(l.label), quote.Bounded(row.Label))
 	}
 	cells := cellReader{s: s}
